@@ -1,0 +1,1 @@
+namespace LeadAlign.Plugins { internal static class Placeholder { } }
