@@ -1,1 +1,0 @@
-namespace LeadAlign.Plugins { internal static class Placeholder { } }

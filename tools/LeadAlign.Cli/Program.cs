@@ -1,0 +1,26 @@
+using System;
+using System.CommandLine;
+using System.IO;
+
+namespace LeadAlign.Cli
+{
+    /// <summary>The <c>leadalign</c> command.</summary>
+    public static class Program
+    {
+        public static int Main(string[] args)
+        {
+            return BuildRootCommand(Console.Out, Console.Error).Parse(args).Invoke();
+        }
+
+        internal static RootCommand BuildRootCommand(TextWriter output, TextWriter error)
+        {
+            var root = new RootCommand("LeadAlign: the sales and marketing agreement, enforced inside Dynamics 365. Packs the solution and runs the suite on an embedded Dataverse.");
+
+            var assemblies = new Command("assemblies", "Print each deployable (net462) assembly: path, target framework, identity, signature and the Dataverse SDK assemblies it binds to.");
+            assemblies.SetAction(_ => Commands.PrintAssemblies(output, error));
+            root.Subcommands.Add(assemblies);
+
+            return root;
+        }
+    }
+}
