@@ -1,1 +1,0 @@
-namespace LeadAlign.Tests { public class Smoke { [Xunit.Fact] public void Builds() { Xunit.Assert.Equal(2, 1 + 1); } } }
