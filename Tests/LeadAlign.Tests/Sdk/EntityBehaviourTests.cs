@@ -178,6 +178,22 @@ namespace LeadAlign.Tests.Sdk
             Assert.Null(new RetrieveResponse().Entity);
         }
 
+        [Fact]
+        public void Metadata_requests_use_the_platforms_parameter_names_and_column_types_know_their_type()
+        {
+            var retrieveAttribute = new Microsoft.Xrm.Sdk.Messages.RetrieveAttributeRequest { EntityLogicalName = "lead", LogicalName = "jobtitle" };
+            var retrieveEntity = new Microsoft.Xrm.Sdk.Messages.RetrieveEntityRequest { LogicalName = "lead", EntityFilters = Microsoft.Xrm.Sdk.Metadata.EntityFilters.Attributes };
+
+            Assert.Equal("RetrieveAttribute", retrieveAttribute.RequestName);
+            Assert.Equal("jobtitle", retrieveAttribute["LogicalName"]);
+            Assert.Equal("lead", retrieveAttribute["EntityLogicalName"]);
+            Assert.Equal("RetrieveEntity", retrieveEntity.RequestName);
+            Assert.Equal(Microsoft.Xrm.Sdk.Metadata.EntityFilters.Attributes, retrieveEntity["EntityFilters"]);
+            Assert.Equal(Microsoft.Xrm.Sdk.Metadata.AttributeTypeCode.String, new Microsoft.Xrm.Sdk.Metadata.StringAttributeMetadata().AttributeType);
+            Assert.Equal(Microsoft.Xrm.Sdk.Metadata.AttributeTypeCode.Lookup, new Microsoft.Xrm.Sdk.Metadata.LookupAttributeMetadata().AttributeType);
+            Assert.Null(new Microsoft.Xrm.Sdk.Metadata.AttributeMetadata().AttributeType);
+        }
+
         [EntityLogicalName("lead")]
         private sealed class Lead : Entity
         {
