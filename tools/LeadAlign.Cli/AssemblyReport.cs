@@ -28,8 +28,11 @@ namespace LeadAlign.Cli
             var reader = pe.GetMetadataReader();
             var definition = reader.GetAssemblyDefinition();
             var identity = definition.GetAssemblyName().FullName;
-            var signed = (pe.PEHeaders.CorHeader!.Flags & CorFlags.StrongNameSigned) != 0
-                && pe.PEHeaders.CorHeader.StrongNameSignatureDirectory.Size > 0;
+            // Public signing sets the StrongNameSigned flag but leaves the signature zeroed; only real signing fills it.
+            var directory = pe.PEHeaders.CorHeader!.StrongNameSignatureDirectory;
+            var signed = (pe.PEHeaders.CorHeader.Flags & CorFlags.StrongNameSigned) != 0
+                && directory.Size > 0
+                && pe.GetSectionData(directory.RelativeVirtualAddress).GetContent(0, directory.Size).Any(b => b != 0);
             var references = reader.AssemblyReferences
                 .Select(handle => reader.GetAssemblyReference(handle).GetAssemblyName())
                 .Where(name => SdkAssemblies.Contains(name.Name, StringComparer.Ordinal))

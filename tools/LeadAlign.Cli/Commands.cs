@@ -37,7 +37,7 @@ namespace LeadAlign.Cli
                 output.WriteLine($"  path:               {report.Path}");
                 output.WriteLine($"  target framework:   {report.TargetFramework}");
                 output.WriteLine($"  identity:           {report.Identity}");
-                output.WriteLine($"  strong-name signed:{(report.StrongNameSigned ? "yes" : "NO")}");
+                output.WriteLine($"  strong-name signed: {(report.StrongNameSigned ? "yes" : "NO")}");
                 output.WriteLine("  binds to:");
                 foreach (var reference in report.SdkReferences)
                 {

@@ -9,7 +9,14 @@ namespace LeadAlign.Cli
     {
         public static int Main(string[] args)
         {
-            return BuildRootCommand(Console.Out, Console.Error).Parse(args).Invoke();
+            return Run(args, Console.Out, Console.Error);
+        }
+
+        /// <summary>Runs the command line with the given output and error writers; returns the exit code.</summary>
+        public static int Run(string[] args, TextWriter output, TextWriter error)
+        {
+            var configuration = new InvocationConfiguration { Output = output, Error = error };
+            return BuildRootCommand(output, error).Parse(args).Invoke(configuration);
         }
 
         internal static RootCommand BuildRootCommand(TextWriter output, TextWriter error)

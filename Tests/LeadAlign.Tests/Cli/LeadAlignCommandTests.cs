@@ -1,0 +1,38 @@
+using System.IO;
+using Xunit;
+
+namespace LeadAlign.Tests.Cli
+{
+    public class LeadAlignCommandTests
+    {
+        [Fact]
+        public void The_assemblies_command_reports_each_deployable_assembly_with_its_identity_and_sdk_bindings()
+        {
+            var output = new StringWriter();
+            var error = new StringWriter();
+
+            var exitCode = LeadAlign.Cli.Program.Run(new[] { "assemblies" }, output, error);
+
+            Assert.Equal(0, exitCode);
+            Assert.Equal(string.Empty, error.ToString());
+            var text = output.ToString();
+            Assert.Contains("LeadAlign.Plugins, Version=1.0.0.0, Culture=neutral, PublicKeyToken=8d4dc8547008946c", text);
+            Assert.Contains("LeadAlign.WorkflowActivities, Version=1.0.0.0, Culture=neutral, PublicKeyToken=8d4dc8547008946c", text);
+            Assert.Contains(".NETFramework,Version=v4.6.2", text);
+            Assert.Contains("Microsoft.Xrm.Sdk, Version=9.0.0.0, Culture=neutral, PublicKeyToken=31bf3856ad364e35", text);
+            Assert.Contains("strong-name signed: yes", text);
+        }
+
+        [Fact]
+        public void An_unknown_command_fails_with_a_non_zero_exit_code_and_says_what_is_wrong()
+        {
+            var output = new StringWriter();
+            var error = new StringWriter();
+
+            var exitCode = LeadAlign.Cli.Program.Run(new[] { "simulat" }, output, error);
+
+            Assert.NotEqual(0, exitCode);
+            Assert.Contains("simulat", error.ToString());
+        }
+    }
+}
