@@ -120,9 +120,10 @@ namespace LeadAlign.Dataverse.Query
             var matches = key == null
                 ? new List<Entity>()
                 : _rowsOf(link.Link.LinkToEntityName)
+                    .Select(candidate => Flatten(candidate, null))
                     .Where(candidate => ConditionEvaluator.Normalize(candidate.Attributes.TryGetValue(link.Link.LinkToAttributeName, out var to) ? to : null) is { } value
                         && ConditionEvaluator.Compare(key, value) == 0)
-                    .Where(candidate => _evaluator.Matches(Flatten(candidate, null), link.Link.LinkCriteria))
+                    .Where(candidate => _evaluator.Matches(candidate, link.Link.LinkCriteria))
                     .ToList();
 
             if (matches.Count == 0)
@@ -138,7 +139,7 @@ namespace LeadAlign.Dataverse.Query
             foreach (var match in matches)
             {
                 var joined = Copy(row);
-                foreach (var column in Flatten(match, null).Attributes)
+                foreach (var column in match.Attributes)
                 {
                     joined[link.Alias + "." + column.Key] = new AliasedValue(link.Link.LinkToEntityName, column.Key, column.Value);
                 }
@@ -156,6 +157,7 @@ namespace LeadAlign.Dataverse.Query
             }
         }
 
+        /// <summary>A copy of the row with its primary id as a column, as Dataverse rows always have it.</summary>
         private Entity Flatten(Entity row, string? alias)
         {
             var copy = Copy(row);
