@@ -43,7 +43,7 @@ namespace LeadAlign.Dataverse.Query
 
             var aliases = new Dictionary<string, int>(StringComparer.Ordinal);
             var links = query.LinkEntities.Select(link => Resolve(link, aliases)).ToList();
-            var rows = _rowsOf(query.EntityName).Select(row => new List<Entity> { Flatten(row, null) }).ToList();
+            var rows = _rowsOf(query.EntityName).Select(row => new List<Entity> { WithPrimaryId(row) }).ToList();
             foreach (var link in links)
             {
                 rows = rows.SelectMany(row => Join(row[0], link).Select(joined => new List<Entity> { joined })).ToList();
@@ -120,7 +120,7 @@ namespace LeadAlign.Dataverse.Query
             var matches = key == null
                 ? new List<Entity>()
                 : _rowsOf(link.Link.LinkToEntityName)
-                    .Select(candidate => Flatten(candidate, null))
+                    .Select(candidate => WithPrimaryId(candidate))
                     .Where(candidate => ConditionEvaluator.Normalize(candidate.Attributes.TryGetValue(link.Link.LinkToAttributeName, out var to) ? to : null) is { } value
                         && ConditionEvaluator.Compare(key, value) == 0)
                     .Where(candidate => _evaluator.Matches(candidate, link.Link.LinkCriteria))
@@ -158,7 +158,7 @@ namespace LeadAlign.Dataverse.Query
         }
 
         /// <summary>A copy of the row with its primary id as a column, as Dataverse rows always have it.</summary>
-        private Entity Flatten(Entity row, string? alias)
+        private Entity WithPrimaryId(Entity row)
         {
             var copy = Copy(row);
             var idName = _primaryIdOf(row.LogicalName);
