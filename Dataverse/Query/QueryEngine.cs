@@ -94,6 +94,36 @@ namespace LeadAlign.Dataverse.Query
             return result;
         }
 
+        /// <summary>Runs a QueryByAttribute as the QueryExpression it stands for: each attribute equal to its value, joined with AND.</summary>
+        public EntityCollection Execute(QueryByAttribute query)
+        {
+            if (query == null)
+            {
+                throw new ArgumentNullException(nameof(query));
+            }
+
+            if (query.Attributes.Count != query.Values.Count)
+            {
+                throw new FormatException("A QueryByAttribute needs one value for each attribute: it has " + query.Attributes.Count + " attributes and " + query.Values.Count + " values.");
+            }
+
+            var expression = new QueryExpression(query.EntityName)
+            {
+                ColumnSet = query.ColumnSet ?? new ColumnSet(),
+                PageInfo = query.PageInfo ?? new PagingInfo(),
+                TopCount = query.TopCount,
+            };
+            for (var i = 0; i < query.Attributes.Count; i++)
+            {
+                expression.Criteria.AddCondition(query.Values[i] == null
+                    ? new ConditionExpression(query.Attributes[i], ConditionOperator.Null)
+                    : new ConditionExpression(query.Attributes[i], ConditionOperator.Equal, query.Values[i]));
+            }
+
+            expression.Orders.AddRange(query.Orders);
+            return Execute(expression);
+        }
+
         private ResolvedLink Resolve(LinkEntity link, Dictionary<string, int> aliases)
         {
             var alias = link.EntityAlias;

@@ -129,6 +129,30 @@ namespace LeadAlign.Tests.Dataverse
             Assert.All(result.Entities, row => Assert.False(row.Contains("leadid")));
         }
 
+        [Fact]
+        public void A_query_by_attribute_matches_every_attribute_value_pair()
+        {
+            var query = new QueryByAttribute("lead") { ColumnSet = new ColumnSet("lastname") };
+            query.AddAttributeValue("address1_country", "germany");
+            query.AddAttributeValue("campaignid", Webinar);
+            query.AddOrder("lastname", OrderType.Descending);
+
+            var result = Engine.Execute(query);
+
+            Assert.Equal(new[] { "Lead 3", "Lead 1" }, result.Entities.Select(e => e.GetAttributeValue<string>("lastname")));
+        }
+
+        [Fact]
+        public void A_query_by_attribute_with_a_missing_value_is_refused()
+        {
+            var query = new QueryByAttribute("lead");
+            query.Attributes.Add("lastname");
+
+            var fault = Assert.Throws<FormatException>(() => Engine.Execute(query));
+
+            Assert.Contains("1 attributes and 0 values", fault.Message);
+        }
+
         private static Guid Id(int n) => new Guid(n, 0, 0, new byte[8]);
     }
 }
