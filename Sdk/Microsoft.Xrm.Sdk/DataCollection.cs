@@ -223,6 +223,14 @@ namespace Microsoft.Xrm.Sdk
         public override bool IsReadOnly => false;
     }
 
+    /// <summary>Queries for related rows, by relationship (RetrieveRequest.RelatedEntitiesQuery).</summary>
+    public sealed class RelationshipQueryCollection : DataCollection<Relationship, Query.QueryBase>
+    {
+        public RelationshipQueryCollection()
+        {
+        }
+    }
+
     public sealed class EntityReferenceCollection : DataCollection<EntityReference>
     {
         public EntityReferenceCollection()

@@ -52,6 +52,19 @@ namespace Microsoft.Xrm.Sdk.Messages
             get => Parameters.Contains("ColumnSet") ? (ColumnSet)Parameters["ColumnSet"] : default;
             set => Parameters["ColumnSet"] = value;
         }
+
+        /// <summary>Related rows to return with the row, by relationship; they come back in the entity's RelatedEntities.</summary>
+        public RelationshipQueryCollection RelatedEntitiesQuery
+        {
+            get => Parameters.Contains("RelatedEntitiesQuery") ? (RelationshipQueryCollection)Parameters["RelatedEntitiesQuery"] : default;
+            set => Parameters["RelatedEntitiesQuery"] = value;
+        }
+
+        public bool ReturnNotifications
+        {
+            get => Parameters.Contains("ReturnNotifications") && (bool)Parameters["ReturnNotifications"];
+            set => Parameters["ReturnNotifications"] = value;
+        }
     }
 
     public sealed class RetrieveResponse : OrganizationResponse

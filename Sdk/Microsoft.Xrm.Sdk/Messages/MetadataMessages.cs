@@ -4,13 +4,16 @@ using Microsoft.Xrm.Sdk.Metadata;
 
 namespace Microsoft.Xrm.Sdk.Messages
 {
-    /// <summary>Reads a table's metadata; EntityFilters says which parts (Entity, Attributes ...).</summary>
+    /// <summary>
+    /// Reads a table's metadata, by LogicalName or MetadataId; EntityFilters says which parts (Entity, Attributes ...).
+    /// As in the official SDK the constructor sets EntityFilters to 0 (not Default), MetadataId to Guid.Empty and RetrieveAsIfPublished to false.
+    /// </summary>
     public sealed class RetrieveEntityRequest : OrganizationRequest
     {
         public RetrieveEntityRequest()
         {
             RequestName = "RetrieveEntity";
-            EntityFilters = EntityFilters.Default;
+            EntityFilters = 0;
             MetadataId = Guid.Empty;
             RetrieveAsIfPublished = false;
         }
@@ -50,7 +53,7 @@ namespace Microsoft.Xrm.Sdk.Messages
         public EntityMetadata EntityMetadata => Results.Contains("EntityMetadata") ? (EntityMetadata)Results["EntityMetadata"] : default;
     }
 
-    /// <summary>Reads one column's metadata.</summary>
+    /// <summary>Reads one column's metadata, by EntityLogicalName and LogicalName or by MetadataId.</summary>
     public sealed class RetrieveAttributeRequest : OrganizationRequest
     {
         public RetrieveAttributeRequest()
@@ -58,6 +61,12 @@ namespace Microsoft.Xrm.Sdk.Messages
             RequestName = "RetrieveAttribute";
             MetadataId = Guid.Empty;
             RetrieveAsIfPublished = false;
+        }
+
+        public int ColumnNumber
+        {
+            get => Parameters.Contains("ColumnNumber") ? (int)Parameters["ColumnNumber"] : default;
+            set => Parameters["ColumnNumber"] = value;
         }
 
         public string EntityLogicalName
@@ -93,5 +102,40 @@ namespace Microsoft.Xrm.Sdk.Messages
         }
 
         public AttributeMetadata AttributeMetadata => Results.Contains("AttributeMetadata") ? (AttributeMetadata)Results["AttributeMetadata"] : default;
+    }
+
+    /// <summary>Reads the metadata of every table. As in the official SDK the constructor sets EntityFilters to 0 and RetrieveAsIfPublished to false.</summary>
+    public sealed class RetrieveAllEntitiesRequest : OrganizationRequest
+    {
+        public RetrieveAllEntitiesRequest()
+        {
+            RequestName = "RetrieveAllEntities";
+            EntityFilters = 0;
+            RetrieveAsIfPublished = false;
+        }
+
+        public EntityFilters EntityFilters
+        {
+            get => Parameters.Contains("EntityFilters") ? (EntityFilters)Parameters["EntityFilters"] : default;
+            set => Parameters["EntityFilters"] = value;
+        }
+
+        public bool RetrieveAsIfPublished
+        {
+            get => Parameters.Contains("RetrieveAsIfPublished") && (bool)Parameters["RetrieveAsIfPublished"];
+            set => Parameters["RetrieveAsIfPublished"] = value;
+        }
+    }
+
+    public sealed class RetrieveAllEntitiesResponse : OrganizationResponse
+    {
+        public RetrieveAllEntitiesResponse()
+        {
+            ResponseName = "RetrieveAllEntities";
+        }
+
+        public EntityMetadata[] EntityMetadata => Results.Contains("EntityMetadata") ? (EntityMetadata[])Results["EntityMetadata"] : default;
+
+        public string Timestamp => Results.Contains("Timestamp") ? (string)Results["Timestamp"] : default;
     }
 }
