@@ -175,3 +175,16 @@ namespace Microsoft.Xrm.Sdk
         }
     }
 }
+
+namespace Microsoft.Xrm.Sdk
+{
+    /// <summary>The fault of an ExecuteTransaction request: which request of the batch failed; the whole batch was rolled back.</summary>
+    public sealed class ExecuteTransactionFault : OrganizationServiceFault
+    {
+        public ExecuteTransactionFault()
+        {
+        }
+
+        public int FaultedRequestIndex { get; set; }
+    }
+}

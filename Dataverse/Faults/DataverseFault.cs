@@ -1,0 +1,72 @@
+using System;
+using System.Globalization;
+using System.ServiceModel;
+using Microsoft.Xrm.Sdk;
+
+namespace LeadAlign.Dataverse.Faults
+{
+    /// <summary>
+    /// The faults the in-memory Dataverse raises, as the platform raises them: a <see cref="FaultException{OrganizationServiceFault}"/>
+    /// whose detail carries the platform's error code. The messages follow the platform's wording and always name the table,
+    /// column or record concerned, so a test failure says what went wrong.
+    /// </summary>
+    public static class DataverseFault
+    {
+        /// <summary>0x80040217: the record does not exist.</summary>
+        public const int ObjectDoesNotExist = unchecked((int)0x80040217);
+
+        /// <summary>0x80041102: no table has that logical name.</summary>
+        public const int EntityNotFound = unchecked((int)0x80041102);
+
+        /// <summary>0x80041103: the table has no column of that logical name.</summary>
+        public const int AttributeNotFound = unchecked((int)0x80041103);
+
+        /// <summary>0x80040203: an argument of the request is invalid (wrong value type, bad state/status pair, ...).</summary>
+        public const int InvalidArgument = unchecked((int)0x80040203);
+
+        /// <summary>0x80040265: a plug-in cancelled the operation (InvalidPluginExecutionException).</summary>
+        public const int IsvAborted = unchecked((int)0x80040265);
+
+        /// <summary>0x80060882: IfRowVersionMatches was asked and the row changed since it was read.</summary>
+        public const int ConcurrencyVersionMismatch = unchecked((int)0x80060882);
+
+        /// <summary>0x80060883: IfRowVersionMatches was asked without a RowVersion.</summary>
+        public const int ConcurrencyVersionNotProvided = unchecked((int)0x80060883);
+
+        /// <summary>0x80040237: a row with this id already exists.</summary>
+        public const int DuplicateRecord = unchecked((int)0x80040237);
+
+        /// <summary>0x80040220: the message is not known to this organization.</summary>
+        public const int MessageNotSupported = unchecked((int)0x80040220);
+
+        /// <summary>0x80044182: the call depth passed the limit (the platform's infinite-loop protection).</summary>
+        public const int InfiniteLoopDetected = unchecked((int)0x80044182);
+
+        /// <summary>0x8004431A: a value is out of the column's range or longer than its maximum length.</summary>
+        public const int ValueOutOfRange = unchecked((int)0x8004431A);
+
+        public static FaultException<OrganizationServiceFault> Create(int errorCode, string message, OrganizationServiceFault? inner = null, string? traceText = null)
+        {
+            var fault = new OrganizationServiceFault
+            {
+                ErrorCode = errorCode,
+                Message = message,
+                Timestamp = DateTime.UtcNow,
+                InnerFault = inner,
+                TraceText = traceText,
+            };
+            return new FaultException<OrganizationServiceFault>(fault, new FaultReason(message));
+        }
+
+        public static FaultException<OrganizationServiceFault> RecordNotFound(string table, Guid id) =>
+            Create(ObjectDoesNotExist, string.Format(CultureInfo.InvariantCulture, "{0} With Id = {1} Does Not Exist", table, id));
+
+        public static FaultException<OrganizationServiceFault> UnknownTable(string table) =>
+            Create(EntityNotFound, $"The entity with a name = '{table}' with namemapping = 'Logical' was not found in the MetadataCache.");
+
+        public static FaultException<OrganizationServiceFault> UnknownColumn(string table, string column) =>
+            Create(AttributeNotFound, $"'{table}' entity doesn't contain attribute with Name = '{column}' and NameMapping = 'Logical'.");
+
+        public static FaultException<OrganizationServiceFault> Invalid(string message) => Create(InvalidArgument, message);
+    }
+}

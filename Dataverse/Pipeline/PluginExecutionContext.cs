@@ -1,0 +1,113 @@
+using System;
+using Microsoft.Xrm.Sdk;
+
+namespace LeadAlign.Dataverse.Pipeline
+{
+    /// <summary>
+    /// The <see cref="IPluginExecutionContext"/> the in-memory Dataverse hands a plug-in, filled as the platform fills it.
+    /// One operation shares its InputParameters (a PreOperation change to the Target reaches the main operation) and its
+    /// SharedVariables across stages; OutputParameters are filled only from PostOperation on.
+    /// </summary>
+    public sealed class PluginExecutionContext : IPluginExecutionContext
+    {
+        internal PluginExecutionContext(OperationState operation, int stage, int mode, bool inTransaction)
+        {
+            Operation = operation;
+            Stage = stage;
+            Mode = mode;
+            IsInTransaction = inTransaction;
+            OutputParameters = stage >= 40 ? operation.OutputParameters : new ParameterCollection();
+        }
+
+        internal OperationState Operation { get; }
+
+        public int Stage { get; }
+
+        public int Mode { get; }
+
+        public bool IsInTransaction { get; }
+
+        public IPluginExecutionContext ParentContext => Operation.ParentContext!;
+
+        public int IsolationMode => 2;
+
+        public int Depth => Operation.Depth;
+
+        public string MessageName => Operation.MessageName;
+
+        public string PrimaryEntityName => Operation.PrimaryEntityName;
+
+        public Guid? RequestId => Operation.RequestId;
+
+        public string SecondaryEntityName => "none";
+
+        public ParameterCollection InputParameters => Operation.InputParameters;
+
+        public ParameterCollection OutputParameters { get; }
+
+        public ParameterCollection SharedVariables => Operation.SharedVariables;
+
+        public Guid UserId { get; internal set; }
+
+        public Guid InitiatingUserId => Operation.InitiatingUserId;
+
+        public Guid BusinessUnitId => Operation.BusinessUnitId;
+
+        public Guid OrganizationId => Operation.OrganizationId;
+
+        public string OrganizationName => "LeadAlign (in-memory)";
+
+        public Guid PrimaryEntityId => Operation.PrimaryEntityId;
+
+        public EntityImageCollection PreEntityImages { get; } = new();
+
+        public EntityImageCollection PostEntityImages { get; } = new();
+
+        public EntityReference OwningExtension { get; internal set; } = null!;
+
+        public Guid CorrelationId => Operation.CorrelationId;
+
+        public bool IsExecutingOffline => false;
+
+        public bool IsOfflinePlayback => false;
+
+        public Guid OperationId { get; internal set; }
+
+        /// <summary>The operation's time, from the in-memory Dataverse's settable clock: plug-ins read "now" from here.</summary>
+        public DateTime OperationCreatedOn => Operation.CreatedOn;
+    }
+
+    /// <summary>What the stages of one operation share.</summary>
+    internal sealed class OperationState
+    {
+        public string MessageName { get; init; } = string.Empty;
+
+        public string PrimaryEntityName { get; init; } = "none";
+
+        public Guid PrimaryEntityId { get; set; }
+
+        public Guid? RequestId { get; init; }
+
+        public int Depth { get; init; }
+
+        public Guid InitiatingUserId { get; init; }
+
+        public Guid UserId { get; init; }
+
+        public Guid BusinessUnitId { get; init; }
+
+        public Guid OrganizationId { get; init; }
+
+        public Guid CorrelationId { get; init; }
+
+        public DateTime CreatedOn { get; init; }
+
+        public IPluginExecutionContext? ParentContext { get; init; }
+
+        public ParameterCollection InputParameters { get; init; } = new();
+
+        public ParameterCollection OutputParameters { get; } = new();
+
+        public ParameterCollection SharedVariables { get; } = new();
+    }
+}
