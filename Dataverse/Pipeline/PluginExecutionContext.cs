@@ -6,7 +6,7 @@ namespace LeadAlign.Dataverse.Pipeline
     /// <summary>
     /// The <see cref="IPluginExecutionContext"/> the in-memory Dataverse hands a plug-in, filled as the platform fills it.
     /// One operation shares its InputParameters (a PreOperation change to the Target reaches the main operation) and its
-    /// SharedVariables across stages; OutputParameters are filled only from PostOperation on.
+    /// SharedVariables across stages; OutputParameters are filled by the main operation (a Custom API's plug-in writes them) and visible from PostOperation on.
     /// </summary>
     public sealed class PluginExecutionContext : IPluginExecutionContext
     {
@@ -16,7 +16,7 @@ namespace LeadAlign.Dataverse.Pipeline
             Stage = stage;
             Mode = mode;
             IsInTransaction = inTransaction;
-            OutputParameters = stage >= 40 ? operation.OutputParameters : new ParameterCollection();
+            OutputParameters = stage >= 30 ? operation.OutputParameters : new ParameterCollection();
         }
 
         internal OperationState Operation { get; }

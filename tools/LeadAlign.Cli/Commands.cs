@@ -1,5 +1,7 @@
 using System;
 using System.IO;
+using LeadAlign.Dataverse.Registration;
+using LeadAlign.Plugins;
 
 namespace LeadAlign.Cli
 {
@@ -52,6 +54,33 @@ namespace LeadAlign.Cli
             }
 
             return failed ? Failure : Success;
+        }
+    
+        /// <summary>The unpacked solution folder: the one given, or Solution/ of the repository this tool was built from.</summary>
+        public static string SolutionFolder(string? given) =>
+            given ?? Path.Combine(BuildOutputs.RepoRoot ?? throw new InvalidOperationException("The build recorded no repository root: give --solution."), "Solution");
+
+        public static int Steps(string? solutionFolder, bool check, TextWriter output, TextWriter error)
+        {
+            var folder = SolutionFolder(solutionFolder);
+            var declared = StepRegistration.FromAssembly(typeof(PluginBase).Assembly);
+            if (check)
+            {
+                var drift = StepFiles.Drift(declared, folder);
+                foreach (var finding in drift)
+                {
+                    error.WriteLine(finding);
+                }
+
+                output.WriteLine(drift.Count == 0
+                    ? $"{declared.Count} declared steps; {StepFiles.FolderName} matches them."
+                    : $"{drift.Count} differences: run 'leadalign steps' to regenerate {StepFiles.FolderName}.");
+                return drift.Count == 0 ? Success : Failure;
+            }
+
+            var written = StepFiles.Write(declared, folder);
+            output.WriteLine($"Wrote {written.Count} step files to {Path.Combine(folder, StepFiles.FolderName)}.");
+            return Success;
         }
     }
 }

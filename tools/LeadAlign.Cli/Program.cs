@@ -27,6 +27,14 @@ namespace LeadAlign.Cli
             assemblies.SetAction(_ => Commands.PrintAssemblies(output, error));
             root.Subcommands.Add(assemblies);
 
+            var solution = new Option<DirectoryInfo?>("--solution") { Description = "The unpacked solution folder (default: Solution/ of this repository)." };
+            var check = new Option<bool>("--check") { Description = "Change nothing: list how the step files differ from the declarations, and fail if they do." };
+            var steps = new Command("steps", "Write Solution/SdkMessageProcessingSteps from the [PluginStep] declarations on the plug-in classes (the one source of truth for registration).");
+            steps.Options.Add(solution);
+            steps.Options.Add(check);
+            steps.SetAction(parsed => Commands.Steps(parsed.GetValue(solution)?.FullName, parsed.GetValue(check), output, error));
+            root.Subcommands.Add(steps);
+
             return root;
         }
     }

@@ -34,5 +34,43 @@ namespace LeadAlign.Tests.Cli
             Assert.NotEqual(0, exitCode);
             Assert.Contains("simulat", error.ToString());
         }
+    
+        [Fact]
+        public void The_steps_command_checks_the_solution_step_files_against_the_declarations()
+        {
+            var output = new StringWriter();
+            var error = new StringWriter();
+
+            var exitCode = LeadAlign.Cli.Program.Run(new[] { "steps", "--check" }, output, error);
+
+            Assert.Equal(string.Empty, error.ToString());
+            Assert.Equal(0, exitCode);
+            Assert.Contains("matches them", output.ToString());
+        }
+
+        [Fact]
+        public void The_steps_command_reports_a_step_file_no_class_declares_and_fails()
+        {
+            var solution = Directory.CreateTempSubdirectory("leadalign-steps-").FullName;
+            try
+            {
+                Directory.CreateDirectory(Path.Combine(solution, "SdkMessageProcessingSteps"));
+                File.WriteAllText(Path.Combine(solution, "SdkMessageProcessingSteps", "{11111111-1111-4111-8111-111111111111}.xml"), "<SdkMessageProcessingStep />");
+                var output = new StringWriter();
+                var error = new StringWriter();
+
+                var exitCode = LeadAlign.Cli.Program.Run(new[] { "steps", "--check", "--solution", solution }, output, error);
+                var regenerated = LeadAlign.Cli.Program.Run(new[] { "steps", "--solution", solution }, output, error);
+
+                Assert.Equal(1, exitCode);
+                Assert.Contains("{11111111-1111-4111-8111-111111111111}.xml declares a step no plug-in class declares", error.ToString());
+                Assert.Equal(0, regenerated);
+                Assert.Empty(Directory.GetFiles(Path.Combine(solution, "SdkMessageProcessingSteps")));
+            }
+            finally
+            {
+                Directory.Delete(solution, recursive: true);
+            }
+        }
     }
 }
