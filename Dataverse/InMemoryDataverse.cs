@@ -22,6 +22,9 @@ namespace LeadAlign.Dataverse
 
         public IReadOnlyList<CustomApiDefinition> CustomApis { get; init; } = Array.Empty<CustomApiDefinition>();
 
+        /// <summary>The background workflows, as the solution's Workflows folder holds them.</summary>
+        public IReadOnlyList<Workflows.WorkflowDefinition> Workflows { get; init; } = Array.Empty<Workflows.WorkflowDefinition>();
+
         /// <summary>The assemblies whose plug-in and workflow activity types the registrations name.</summary>
         public IReadOnlyList<Assembly> PluginAssemblies { get; init; } = Array.Empty<Assembly>();
 
@@ -40,6 +43,7 @@ namespace LeadAlign.Dataverse
             Metadata = MetadataCatalog.ForSolution(solutionFolder),
             Steps = StepRegistration.FromSolutionFolder(solutionFolder),
             CustomApis = CustomApiDefinition.FromSolutionFolder(solutionFolder),
+            Workflows = LeadAlign.Dataverse.Workflows.WorkflowDefinition.FromSolutionFolder(solutionFolder),
             PluginAssemblies = pluginAssemblies,
         };
     }
@@ -96,6 +100,7 @@ namespace LeadAlign.Dataverse
                 }
             }
 
+            LoadWorkflows(options.Workflows);
             OrganizationId = NewId();
             RootBusinessUnitId = NewId();
             SystemUserId = NewId();
@@ -207,7 +212,7 @@ namespace LeadAlign.Dataverse
 
         /// <summary>
         /// Runs the queued asynchronous steps and workflows, as the asynchronous service does after the operations commit,
-        /// including the work they queue in turn. Returns how many jobs ran. A failed job is logged, not thrown: as on the
+        /// including the work they queue in turn, and resumes the waiting workflows whose date the clock has passed. Returns how many jobs ran. A failed job is logged, not thrown: as on the
         /// platform, it fails its own system job and leaves the operation that queued it committed.
         /// </summary>
         public int DrainAsync(int maxJobs = 100_000)
@@ -218,7 +223,7 @@ namespace LeadAlign.Dataverse
                 AsyncJob job;
                 lock (_gate)
                 {
-                    if (_asyncQueue.Count == 0)
+                    if (_asyncQueue.Count == 0 && ReleaseDueWorkflows() == 0)
                     {
                         return ran;
                     }

@@ -139,6 +139,7 @@ namespace LeadAlign.Dataverse
                     Enqueue(new AsyncJob($"{step.Name} ({step.Id})", () => RunAsyncStep(asyncStep, operation, before, after)));
                 }
 
+                QueueWorkflows(message, entityName, operation.PrimaryEntityId, request.Parameters, caller.UserId, depth);
                 transaction?.Commit();
                 if (ownsTransaction)
                 {

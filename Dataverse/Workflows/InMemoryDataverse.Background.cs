@@ -1,0 +1,185 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using LeadAlign.Dataverse.Query;
+using LeadAlign.Dataverse.Workflows;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace LeadAlign.Dataverse
+{
+    /// <summary>
+    /// Background workflows of the solution: started by the operations their definitions name, queued like asynchronous
+    /// steps and run after the operation commits; a workflow waiting for a date stays waiting until the clock passes it.
+    /// </summary>
+    public sealed partial class InMemoryDataverse
+    {
+        private readonly List<(WorkflowDefinition Definition, WorkflowProgram Program)> _workflows = new();
+        private readonly List<WorkflowRun> _waiting = new();
+
+        /// <summary>Background workflows waiting for a date, with the date they wait for.</summary>
+        public IReadOnlyList<(string Workflow, EntityReference Row, DateTime Until)> WaitingWorkflows =>
+            _waiting.Select(run => (run.Definition.Name, run.Primary, run.WaitUntil)).ToList();
+
+        private void LoadWorkflows(IEnumerable<WorkflowDefinition> definitions)
+        {
+            foreach (var definition in definitions)
+            {
+                Metadata.RequireTable(definition.PrimaryEntity);
+                _workflows.Add((definition, WorkflowProgram.Compile(definition, PluginType)));
+            }
+        }
+
+        private void QueueWorkflows(string message, string table, Guid id, ParameterCollection inputs, Guid userId, int depth)
+        {
+            if (_workflows.Count == 0 || id == Guid.Empty)
+            {
+                return;
+            }
+
+            var changed = message == "Update" && inputs.TryGetValue("Target", out var target) && target is Entity entity ? entity.Attributes.Keys.ToList() : new List<string>();
+            foreach (var (definition, program) in _workflows.Where(workflow => workflow.Definition.StartsOn(message, table, changed)))
+            {
+                var run = new WorkflowRun(definition, program, new EntityReference(table, id), definition.RunAs == 0 ? SystemUserId : userId, depth);
+                Enqueue(new AsyncJob($"Workflow '{definition.Name}' on {table} {id}", () => Continue(run)));
+            }
+        }
+
+        /// <summary>Moves the waiting workflows whose date has passed back to the queue. Returns how many.</summary>
+        private int ReleaseDueWorkflows()
+        {
+            var due = _waiting.Where(run => run.WaitUntil <= UtcNow).OrderBy(run => run.WaitUntil).ToList();
+            foreach (var run in due)
+            {
+                _waiting.Remove(run);
+                _asyncQueue.Enqueue(new AsyncJob($"Workflow '{run.Definition.Name}' on {run.Primary.LogicalName} {run.Primary.Id} (resumed)", () => Continue(run)));
+            }
+
+            return due.Count;
+        }
+
+        private void Continue(WorkflowRun run)
+        {
+            var steps = run.Program.Steps;
+            while (run.Next < steps.Count)
+            {
+                var step = steps[run.Next];
+                try
+                {
+                    if (!Execute(run, step))
+                    {
+                        return;
+                    }
+                }
+                catch (Exception failure) when (failure is not OutOfMemoryException)
+                {
+                    throw new InvalidOperationException($"Workflow '{run.Definition.Name}', step '{step.DisplayName}': {failure.Message}", failure);
+                }
+            }
+        }
+
+        /// <summary>Runs one step; false when the workflow stops or waits.</summary>
+        private bool Execute(WorkflowRun run, WorkflowProgram.Step step)
+        {
+            var variables = run.Variables;
+            object? Read(string name) => variables.TryGetValue(name, out var value) ? value : run.Program.Defaults.GetValueOrDefault(name);
+            run.Next++;
+            switch (step.Kind)
+            {
+                case WorkflowProgram.StepKind.GetProperty:
+                    var row = Store.Get(run.Primary.LogicalName, run.Primary.Id) ?? throw new InvalidOperationException($"{run.Primary.LogicalName} With Id = {run.Primary.Id} Does Not Exist");
+                    Metadata.RequireColumn(run.Primary.LogicalName, step.Attribute);
+                    variables[step.Target] = row.Attributes.TryGetValue(step.Attribute, out var value) ? value : null;
+                    return true;
+                case WorkflowProgram.StepKind.Copy:
+                    variables[step.Target] = Read(step.Source);
+                    return true;
+                case WorkflowProgram.StepKind.CreateValue:
+                    variables[step.Target] = WorkflowProgram.Literal(step.Operator, step.Literal);
+                    return true;
+                case WorkflowProgram.StepKind.Evaluate:
+                    variables[step.Target] = Evaluate(step.Operator, Read(step.Source), step.Parameters.Select(Read).ToList());
+                    return true;
+                case WorkflowProgram.StepKind.JumpUnless:
+                    if (Read(step.Source) is not true)
+                    {
+                        run.Next = step.JumpTo;
+                    }
+
+                    return true;
+                case WorkflowProgram.StepKind.Jump:
+                    run.Next = step.JumpTo;
+                    return true;
+                case WorkflowProgram.StepKind.CallActivity:
+                    var activity = (System.Activities.Activity)Activator.CreateInstance(step.ActivityType!)!;
+                    var inputs = step.Inputs.ToDictionary(input => input.Key, input => input.Value.StartsWith('[') ? Read(input.Value.Trim('[', ']', ' ')) : input.Value);
+                    var outputs = RunWorkflowActivity(activity, inputs, run.UserId, run.Primary, run.Depth);
+                    foreach (var output in step.Outputs)
+                    {
+                        variables[output.Value] = outputs.TryGetValue(output.Key, out var produced) ? produced : null;
+                    }
+
+                    return true;
+                case WorkflowProgram.StepKind.WaitUntil:
+                    var until = Read(step.Source) as DateTime? ?? throw new InvalidOperationException($"the wait has no date to wait for ({step.Source} is empty).");
+                    if (until > UtcNow)
+                    {
+                        run.WaitUntil = until;
+                        _waiting.Add(run);
+                        return false;
+                    }
+
+                    return true;
+                default:
+                    run.Next = run.Program.Steps.Count;
+                    return false;
+            }
+        }
+
+        private static bool Evaluate(string conditionOperator, object? operand, IReadOnlyList<object?> parameters)
+        {
+            var left = ConditionEvaluator.Normalize(operand);
+            var right = parameters.Count > 0 ? ConditionEvaluator.Normalize(parameters[0]) : null;
+            return conditionOperator switch
+            {
+                "Null" => left == null,
+                "NotNull" => left != null,
+                "Equal" => left != null && right != null && ConditionEvaluator.Compare(left, right) == 0,
+                "NotEqual" => left != null && right != null && ConditionEvaluator.Compare(left, right) != 0,
+                "GreaterThan" => left != null && right != null && ConditionEvaluator.Compare(left, right) > 0,
+                "GreaterEqual" => left != null && right != null && ConditionEvaluator.Compare(left, right) >= 0,
+                "LessThan" => left != null && right != null && ConditionEvaluator.Compare(left, right) < 0,
+                "LessEqual" => left != null && right != null && ConditionEvaluator.Compare(left, right) <= 0,
+                _ => throw new NotSupportedException($"the condition operator {conditionOperator} is not supported by the in-memory Dataverse's workflows."),
+            };
+        }
+
+        private sealed class WorkflowRun
+        {
+            public WorkflowRun(WorkflowDefinition definition, WorkflowProgram program, EntityReference primary, Guid userId, int depth)
+            {
+                Definition = definition;
+                Program = program;
+                Primary = primary;
+                UserId = userId;
+                Depth = depth;
+            }
+
+            public WorkflowDefinition Definition { get; }
+
+            public WorkflowProgram Program { get; }
+
+            public EntityReference Primary { get; }
+
+            public Guid UserId { get; }
+
+            public int Depth { get; }
+
+            public int Next { get; set; }
+
+            public DateTime WaitUntil { get; set; }
+
+            public Dictionary<string, object?> Variables { get; } = new(StringComparer.Ordinal);
+        }
+    }
+}
