@@ -75,6 +75,14 @@ namespace LeadAlign.Dataverse
                 throw DataverseFault.Create(DataverseFault.InfiniteLoopDetected, "This workflow job was canceled because the workflow that started it included an infinite loop. Correct the workflow logic and try again.");
             }
 
+            // The platform deserializes the request: plug-ins work on copies, never on the caller's own objects.
+            var original = request;
+            request = new OrganizationRequest(message) { RequestId = original.RequestId };
+            foreach (var parameter in original.Parameters)
+            {
+                request.Parameters[parameter.Key] = RowCopy.Value(parameter.Value);
+            }
+
             var (entityName, entityId) = PrimaryOf(request, customApi);
             if (customApi != null)
             {

@@ -126,6 +126,11 @@ namespace LeadAlign.Dataverse.Storage
         public static Entity Of(Entity row)
         {
             var copy = new Entity(row.LogicalName, row.Id) { RowVersion = row.RowVersion };
+            foreach (var key in row.KeyAttributes)
+            {
+                copy.KeyAttributes[key.Key] = key.Value;
+            }
+
             foreach (var attribute in row.Attributes)
             {
                 copy.Attributes[attribute.Key] = Value(attribute.Value);
@@ -136,7 +141,7 @@ namespace LeadAlign.Dataverse.Storage
 
         public static object? Value(object? value) => value switch
         {
-            EntityReference reference => new EntityReference(reference.LogicalName, reference.Id) { Name = reference.Name },
+            EntityReference reference => new EntityReference(reference.LogicalName, reference.Id) { Name = reference.Name, RowVersion = reference.RowVersion },
             OptionSetValue option => new OptionSetValue(option.Value),
             Money money => new Money(money.Value),
             OptionSetValueCollection options => new OptionSetValueCollection(options.Select(option => new OptionSetValue(option.Value)).ToList()),

@@ -256,5 +256,17 @@ namespace LeadAlign.Tests.Dataverse.Pipeline
             Assert.NotNull(org.Get("phonecall", call));
             Assert.Contains($"lead With Id = {lead} Does Not Exist", Assert.Single(org.FailedAsyncJobs));
         }
+    
+        [Fact]
+        public void A_plugin_changes_its_own_copy_of_the_target_never_the_callers_entity()
+        {
+            var org = TestOrganization.With(typeof(StampDescriptionPlugin));
+            var lead = new Entity("lead") { ["lastname"] = "Novak" };
+
+            org.SystemService.Create(lead);
+
+            Assert.False(lead.Contains("description"));
+            Assert.Equal(Guid.Empty, lead.Id);
+        }
     }
 }
