@@ -43,7 +43,12 @@ namespace LeadAlign.Dataverse.Query
 
             var aliases = new Dictionary<string, int>(StringComparer.Ordinal);
             var links = query.LinkEntities.Select(link => Resolve(link, aliases)).ToList();
-            var rows = _rowsOf(query.EntityName).Select(row => new List<Entity> { WithPrimaryId(row) }).ToList();
+            // Without links the criteria can only name the table's own columns: filter the stored rows before copying them.
+            var idOfTable = _primaryIdOf(query.EntityName);
+            var source = links.Count == 0
+                ? _rowsOf(query.EntityName).Where(row => _evaluator.Matches(row.Contains(idOfTable) ? row : WithPrimaryId(row), query.Criteria))
+                : _rowsOf(query.EntityName);
+            var rows = source.Select(row => new List<Entity> { WithPrimaryId(row) }).ToList();
             foreach (var link in links)
             {
                 rows = rows.SelectMany(row => Join(row[0], link).Select(joined => new List<Entity> { joined })).ToList();
@@ -150,9 +155,9 @@ namespace LeadAlign.Dataverse.Query
             var matches = key == null
                 ? new List<Entity>()
                 : _rowsOf(link.Link.LinkToEntityName)
-                    .Select(candidate => WithPrimaryId(candidate))
-                    .Where(candidate => ConditionEvaluator.Normalize(candidate.Attributes.TryGetValue(link.Link.LinkToAttributeName, out var to) ? to : null) is { } value
+                    .Where(candidate => ConditionEvaluator.Normalize(candidate.Attributes.TryGetValue(link.Link.LinkToAttributeName, out var to) ? to : link.Link.LinkToAttributeName == _primaryIdOf(candidate.LogicalName) ? candidate.Id : null) is { } value
                         && ConditionEvaluator.Compare(key, value) == 0)
+                    .Select(candidate => WithPrimaryId(candidate))
                     .Where(candidate => _evaluator.Matches(candidate, link.Link.LinkCriteria))
                     .ToList();
 

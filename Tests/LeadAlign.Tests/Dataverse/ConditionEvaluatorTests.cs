@@ -111,6 +111,36 @@ namespace LeadAlign.Tests.Dataverse
         }
 
         [Fact]
+        public void The_relative_date_operators_count_from_the_clock()
+        {
+            var yesterdayEvening = new Entity("task") { ["scheduledend"] = Now.Date.AddHours(-4) };
+            var tomorrowMorning = new Entity("task") { ["scheduledend"] = Now.Date.AddDays(1).AddHours(8) };
+            var inThreeHours = new Entity("task") { ["scheduledend"] = Now.AddHours(3) };
+
+            Assert.True(_evaluator.Matches(Lead, new ConditionExpression("createdon", ConditionOperator.Today)));
+            Assert.False(_evaluator.Matches(yesterdayEvening, new ConditionExpression("scheduledend", ConditionOperator.Today)));
+            Assert.True(_evaluator.Matches(yesterdayEvening, new ConditionExpression("scheduledend", ConditionOperator.Yesterday)));
+            Assert.True(_evaluator.Matches(tomorrowMorning, new ConditionExpression("scheduledend", ConditionOperator.Tomorrow)));
+            Assert.False(_evaluator.Matches(inThreeHours, new ConditionExpression("scheduledend", ConditionOperator.Tomorrow)));
+            Assert.True(_evaluator.Matches(inThreeHours, new ConditionExpression("scheduledend", ConditionOperator.NextXHours, 3)));
+            Assert.False(_evaluator.Matches(inThreeHours, new ConditionExpression("scheduledend", ConditionOperator.NextXHours, 2)));
+            Assert.True(_evaluator.Matches(Lead, new ConditionExpression("la_handoffon", ConditionOperator.OlderThanXDays, 2)));
+            Assert.False(_evaluator.Matches(Lead, new ConditionExpression("la_handoffon", ConditionOperator.OlderThanXDays, 4)));
+            Assert.True(_evaluator.Matches(Lead, new ConditionExpression("createdon", ConditionOperator.OlderThanXHours, 4)));
+            Assert.False(_evaluator.Matches(Lead, new ConditionExpression("createdon", ConditionOperator.OlderThanXHours, 6)));
+            Assert.True(_evaluator.Matches(Lead, new ConditionExpression("la_handoffon", ConditionOperator.NotOn, Now.Date)));
+            Assert.False(_evaluator.Matches(Lead, new ConditionExpression("createdon", ConditionOperator.NotOn, Now.Date)));
+        }
+
+        [Fact]
+        public void NotEqualUserId_matches_rows_of_other_users_but_never_an_empty_owner()
+        {
+            Assert.False(_evaluator.Matches(Lead, new ConditionExpression("ownerid", ConditionOperator.NotEqualUserId)));
+            Assert.True(new ConditionEvaluator(() => Now, Guid.NewGuid()).Matches(Lead, new ConditionExpression("ownerid", ConditionOperator.NotEqualUserId)));
+            Assert.False(_evaluator.Matches(new Entity("lead"), new ConditionExpression("ownerid", ConditionOperator.NotEqualUserId)));
+        }
+
+        [Fact]
         public void EqualUserId_matches_the_calling_user()
         {
             Assert.True(_evaluator.Matches(Lead, new ConditionExpression("ownerid", ConditionOperator.EqualUserId)));
