@@ -22,6 +22,9 @@ namespace LeadAlign.Dataverse
 
         public IReadOnlyList<CustomApiDefinition> CustomApis { get; init; } = Array.Empty<CustomApiDefinition>();
 
+        /// <summary>Rows created through the pipeline when the organization starts, as importing the solution's data creates them.</summary>
+        public IReadOnlyList<Entity> Data { get; init; } = Array.Empty<Entity>();
+
         /// <summary>The background workflows, as the solution's Workflows folder holds them.</summary>
         public IReadOnlyList<Workflows.WorkflowDefinition> Workflows { get; init; } = Array.Empty<Workflows.WorkflowDefinition>();
 
@@ -38,14 +41,19 @@ namespace LeadAlign.Dataverse
         public int MaxDepth { get; init; } = 8;
 
         /// <summary>Everything an unpacked solution folder registers, with the assemblies that hold its plug-in types.</summary>
-        public static DataverseOptions ForSolution(string solutionFolder, params Assembly[] pluginAssemblies) => new()
+        public static DataverseOptions ForSolution(string solutionFolder, params Assembly[] pluginAssemblies)
         {
-            Metadata = MetadataCatalog.ForSolution(solutionFolder),
+            var metadata = MetadataCatalog.ForSolution(solutionFolder);
+            return new DataverseOptions
+            {
+                Metadata = metadata,
+                Data = SolutionData.FromSolutionFolder(solutionFolder, metadata),
             Steps = StepRegistration.FromSolutionFolder(solutionFolder),
             CustomApis = CustomApiDefinition.FromSolutionFolder(solutionFolder),
-            Workflows = LeadAlign.Dataverse.Workflows.WorkflowDefinition.FromSolutionFolder(solutionFolder),
-            PluginAssemblies = pluginAssemblies,
-        };
+                Workflows = LeadAlign.Dataverse.Workflows.WorkflowDefinition.FromSolutionFolder(solutionFolder),
+                PluginAssemblies = pluginAssemblies,
+            };
+        }
     }
 
     /// <summary>
@@ -63,6 +71,7 @@ namespace LeadAlign.Dataverse
         private readonly Queue<AsyncJob> _asyncQueue = new();
         private readonly IReadOnlyDictionary<Guid, string> _secureConfigurations;
         private List<AsyncJob>? _pendingAsync;
+        private static long _organizations;
         private long _nextId;
         private long _nextVersion = 1000;
 
@@ -101,7 +110,7 @@ namespace LeadAlign.Dataverse
             }
 
             LoadWorkflows(options.Workflows);
-            OrganizationId = NewId();
+            OrganizationId = new Guid(string.Create(CultureInfo.InvariantCulture, $"00000000-0000-4000-a000-{System.Threading.Interlocked.Increment(ref _organizations):D12}"));
             RootBusinessUnitId = NewId();
             SystemUserId = NewId();
             Store.Put(SystemRow("businessunit", RootBusinessUnitId, new Dictionary<string, object?> { ["name"] = "LeadAlign" }));
@@ -111,6 +120,10 @@ namespace LeadAlign.Dataverse
                 ["businessunitid"] = new EntityReference("businessunit", RootBusinessUnitId),
                 ["isdisabled"] = false,
             }));
+            foreach (var row in options.Data)
+            {
+                SystemService.Create(row);
+            }
         }
 
         public MetadataCatalog Metadata { get; }
@@ -119,6 +132,7 @@ namespace LeadAlign.Dataverse
 
         public int MaxDepth { get; }
 
+        /// <summary>Unique per organization in the process, so caches keyed by organization (as plug-ins key them) never mix two test organizations.</summary>
         public Guid OrganizationId { get; }
 
         public Guid RootBusinessUnitId { get; }

@@ -196,19 +196,29 @@ namespace LeadAlign.Dataverse.Metadata
                     "OrgOwned" or "OrganizationOwned" => OwnershipTypes.OrganizationOwned,
                     _ => OwnershipTypes.UserOwned,
                 };
+                var isActivity = (string?)entity.Element("IsActivity") == "1";
                 table = new TableDefinition(
                     name,
-                    ((string?)primaryId?.Element("LogicalName") ?? name + "id").ToLowerInvariant(),
+                    isActivity ? "activityid" : ((string?)primaryId?.Element("LogicalName") ?? name + "id").ToLowerInvariant(),
                     ((string?)primaryName?.Element("LogicalName"))?.ToLowerInvariant(),
                     ownership)
                 {
                     SchemaName = Required(entity, "Name"),
                     EntitySetName = (string?)entity.Element("EntitySetName"),
-                    IsActivity = (string?)entity.Element("IsActivity") == "1",
+                    IsActivity = isActivity,
                     IsCustom = true,
                     DisplayName = Label(document.Root?.Element("Name")?.Attribute("LocalizedName")?.Value, entity.Element("LocalizedNames")),
                 };
                 AddSystemColumns(table);
+                if (table.IsActivity && Table("activitypointer") is { } pointer)
+                {
+                    // A custom activity table has every column activities share, as the platform creates it.
+                    foreach (var column in pointer.Columns.Where(column => !table.HasColumn(column.Name) && column.Name != pointer.PrimaryId))
+                    {
+                        table.Add(column);
+                    }
+                }
+
                 Add(table);
             }
 

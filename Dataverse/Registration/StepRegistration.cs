@@ -74,23 +74,28 @@ namespace LeadAlign.Dataverse.Registration
         public string Name => $"{PluginTypeFullName}: {Message} of {(PrimaryEntity == "none" ? "any Entity" : PrimaryEntity)}";
 
         /// <summary>The steps declared by <c>PluginStepAttribute</c> on the types of <paramref name="assembly"/>, in id order.</summary>
-        public static IReadOnlyList<StepRegistration> FromAssembly(Assembly assembly) => FromTypes(assembly.GetTypes());
+        public static IReadOnlyList<StepRegistration> FromAssembly(Assembly assembly, IReadOnlyDictionary<string, IReadOnlyList<string>>? expansions = null) =>
+            FromTypes(assembly.GetTypes(), expansions);
 
-        /// <summary>The steps declared on <paramref name="types"/>, in id order.</summary>
-        public static IReadOnlyList<StepRegistration> FromTypes(IEnumerable<Type> types) =>
+        /// <summary>
+        /// The steps declared on <paramref name="types"/>, in id order. A column list may name a placeholder, <c>{Name}</c>,
+        /// which <paramref name="expansions"/> replaces with columns computed from the solution (for example the lead columns
+        /// the shipped scoring model's rules read); an unresolved placeholder is an error.
+        /// </summary>
+        public static IReadOnlyList<StepRegistration> FromTypes(IEnumerable<Type> types, IReadOnlyDictionary<string, IReadOnlyList<string>>? expansions = null) =>
             types
                 .Where(type => type.IsClass && !type.IsAbstract)
                 .SelectMany(type => CustomAttributeData.GetCustomAttributes(type)
                     .Where(attribute => attribute.AttributeType.FullName == DeclarationAttribute)
-                    .Select(attribute => FromDeclaration(type, attribute)))
+                    .Select(attribute => FromDeclaration(type, attribute, expansions)))
                 .OrderBy(step => step.Id)
                 .ToList();
 
-        private static StepRegistration FromDeclaration(Type pluginType, CustomAttributeData declaration)
+        private static StepRegistration FromDeclaration(Type pluginType, CustomAttributeData declaration, IReadOnlyDictionary<string, IReadOnlyList<string>>? expansions)
         {
             var arguments = declaration.ConstructorArguments;
             var named = declaration.NamedArguments.ToDictionary(argument => argument.MemberName, argument => argument.TypedValue.Value, StringComparer.Ordinal);
-            string? Text(string name) => named.TryGetValue(name, out var value) ? value as string : null;
+            string? Text(string name) => named.TryGetValue(name, out var value) ? Expand(value as string, expansions, pluginType) : null;
 
             var id = Guid.Parse((string)arguments[0].Value!);
             var message = (string)arguments[1].Value!;
@@ -264,6 +269,28 @@ namespace LeadAlign.Dataverse.Registration
             var rest = name[(colon + 2)..];
             var of = rest.IndexOf(" of ", StringComparison.Ordinal);
             return of > 0 ? rest[..of] : null;
+        }
+
+        private static string? Expand(string? list, IReadOnlyDictionary<string, IReadOnlyList<string>>? expansions, Type pluginType)
+        {
+            if (list == null || !list.Contains('{', StringComparison.Ordinal))
+            {
+                return list;
+            }
+
+            var items = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).SelectMany(item =>
+            {
+                if (!item.StartsWith('{'))
+                {
+                    return new[] { item };
+                }
+
+                var key = item.Trim('{', '}');
+                return expansions != null && expansions.TryGetValue(key, out var columns)
+                    ? columns
+                    : throw new InvalidOperationException($"{pluginType.FullName}: the placeholder {item} has no value; generate the registration from the solution ('leadalign steps').");
+            });
+            return string.Join(",", items.Select(item => item.ToLowerInvariant()).Distinct().OrderBy(item => item, StringComparer.Ordinal));
         }
 
         /// <summary>A stable id derived from the step's id, for its images.</summary>

@@ -63,7 +63,7 @@ namespace LeadAlign.Cli
         public static int Steps(string? solutionFolder, bool check, TextWriter output, TextWriter error)
         {
             var folder = SolutionFolder(solutionFolder);
-            var declared = StepRegistration.FromAssembly(typeof(PluginBase).Assembly);
+            var declared = SolutionRegistration.Declared(folder);
             if (check)
             {
                 var drift = StepFiles.Drift(declared, folder);

@@ -42,7 +42,7 @@ namespace LeadAlign.Tests.Dataverse.Pipeline
         [Fact]
         public void The_solution_step_files_match_the_declarations_on_the_plugin_classes()
         {
-            var declared = StepRegistration.FromAssembly(typeof(PluginBase).Assembly);
+            var declared = LeadAlign.Cli.SolutionRegistration.Declared(RepositoryLayout.PathInRepo("Solution"));
 
             var drift = StepFiles.Drift(declared, RepositoryLayout.PathInRepo("Solution"));
 

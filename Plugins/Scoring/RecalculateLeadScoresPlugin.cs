@@ -1,0 +1,124 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using System.ServiceModel;
+using System.Xml.Linq;
+using LeadAlign.Runtime;
+using LeadAlign.Schema;
+using LeadAlign.Scoring;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace LeadAlign.Plugins.Scoring
+{
+    /// <summary>
+    /// The Custom API la_RecalculateLeadScores: re-scores one page of leads, given by ids (LeadIds) or by a FetchXML filter on
+    /// lead (FetchXml; open leads when neither is given), with the active model and decay to now. A lead whose score, band or
+    /// reasons change is updated; one that fails is counted and traced, and the others go on. Outputs: Scored, Changed, Failed,
+    /// MoreRecords, PagingCookie and NextPageNumber, to call again for the next page (as a scheduled flow does for decay).
+    /// </summary>
+    public sealed class RecalculateLeadScoresPlugin : PluginBase
+    {
+        public const string ApiName = "la_RecalculateLeadScores";
+        public const int DefaultPageSize = 250;
+        public const int MaxPageSize = 5000;
+        private const string OpenLeads = "<fetch><entity name='lead'><filter><condition attribute='statecode' operator='eq' value='0' /></filter></entity></fetch>";
+
+        public RecalculateLeadScoresPlugin(string unsecureConfiguration, string secureConfiguration)
+            : base(typeof(RecalculateLeadScoresPlugin))
+        {
+        }
+
+        protected override void ExecuteDataversePlugin(ILocalPluginContext localPluginContext)
+        {
+            var context = localPluginContext.PluginExecutionContext;
+            var inputs = context.InputParameters;
+            var pageSize = inputs.TryGetValue("PageSize", out var size) && size is int requested ? requested : DefaultPageSize;
+            if (pageSize < 1 || pageSize > MaxPageSize)
+            {
+                throw new BusinessRuleException($"PageSize must be between 1 and {MaxPageSize}; it was {pageSize}.");
+            }
+
+            var page = inputs.TryGetValue("PageNumber", out var number) && number is int pageNumber && pageNumber > 0 ? pageNumber : 1;
+            var service = localPluginContext.SystemUserService;
+            var model = ScoringModelCache.Get(service, context.OrganizationId, context.OperationCreatedOn, message => localPluginContext.Trace(message))
+                ?? throw new BusinessRuleException("No scoring model is active: activate one (Scoring models, Active = Yes) before recalculating scores.");
+
+            EntityCollection leads;
+            if (inputs.TryGetValue("LeadIds", out var ids) && ids is string[] leadIds && leadIds.Length > 0)
+            {
+                var pageIds = leadIds.Skip((page - 1) * pageSize).Take(pageSize).Select(id => Guid.TryParse(id, out var parsed) ? parsed : throw new BusinessRuleException($"'{id}' in LeadIds is not a lead id.")).ToList();
+                var query = new QueryExpression(LeadTable.EntityName) { ColumnSet = new ColumnSet(true) };
+                query.Criteria.AddCondition(LeadTable.Id, ConditionOperator.In, pageIds.Cast<object>().ToArray());
+                leads = pageIds.Count == 0 ? new EntityCollection() : service.RetrieveMultiple(query);
+                leads.MoreRecords = leadIds.Length > page * pageSize;
+            }
+            else
+            {
+                var fetchXml = inputs.TryGetValue("FetchXml", out var fetch) && fetch is string given && given.Trim().Length > 0 ? given : OpenLeads;
+                leads = service.RetrieveMultiple(new FetchExpression(Paged(fetchXml, page, pageSize, inputs.TryGetValue("PagingCookie", out var cookie) ? cookie as string : null)));
+            }
+
+            int scored = 0, changed = 0, failed = 0;
+            foreach (var lead in leads.Entities)
+            {
+                try
+                {
+                    var score = LeadScorer.Score(model, lead, EngagementLedger.Parse(lead.GetAttributeValue<string>(LeadTable.EngagementLedger)), context.OperationCreatedOn, message => localPluginContext.Trace(message));
+                    scored++;
+                    if (score.SameAs(lead) && lead.GetAttributeValue<EntityReference>(LeadTable.ScoringModelId)?.Id == model.Id)
+                    {
+                        continue;
+                    }
+
+                    var update = new Entity(LeadTable.EntityName, lead.Id);
+                    score.WriteTo(update, model.Id, context.OperationCreatedOn);
+                    service.Update(update);
+                    changed++;
+                }
+                catch (FaultException<OrganizationServiceFault> fault)
+                {
+                    failed++;
+                    localPluginContext.Trace($"Lead {lead.Id} could not be re-scored: {fault.Detail?.Message ?? fault.Message}");
+                }
+            }
+
+            context.OutputParameters["Scored"] = scored;
+            context.OutputParameters["Changed"] = changed;
+            context.OutputParameters["Failed"] = failed;
+            context.OutputParameters["MoreRecords"] = leads.MoreRecords;
+            context.OutputParameters["PagingCookie"] = leads.PagingCookie ?? string.Empty;
+            context.OutputParameters["NextPageNumber"] = leads.MoreRecords ? page + 1 : 0;
+            localPluginContext.Trace($"Page {page}: scored {scored}, changed {changed}, failed {failed}, more: {leads.MoreRecords}.");
+        }
+
+        /// <summary>The caller's FetchXML on lead, with every column and this page's paging attributes.</summary>
+        private static string Paged(string fetchXml, int page, int pageSize, string? cookie)
+        {
+            XDocument document;
+            try
+            {
+                document = XDocument.Parse(fetchXml);
+            }
+            catch (System.Xml.XmlException malformed)
+            {
+                throw new BusinessRuleException($"FetchXml is not valid XML: {malformed.Message}");
+            }
+
+            var fetch = document.Root;
+            var entity = fetch?.Element("entity");
+            if (fetch == null || fetch.Name.LocalName != "fetch" || (string?)entity?.Attribute("name") != LeadTable.EntityName)
+            {
+                throw new BusinessRuleException("FetchXml must be a <fetch> on the lead table, for example <fetch><entity name='lead'><filter>...</filter></entity></fetch>.");
+            }
+
+            entity!.Elements("attribute").Remove();
+            entity.Elements("all-attributes").Remove();
+            entity.AddFirst(new XElement("all-attributes"));
+            fetch.SetAttributeValue("page", page.ToString(CultureInfo.InvariantCulture));
+            fetch.SetAttributeValue("count", pageSize.ToString(CultureInfo.InvariantCulture));
+            fetch.SetAttributeValue("paging-cookie", string.IsNullOrEmpty(cookie) ? null : cookie);
+            return document.ToString(SaveOptions.DisableFormatting);
+        }
+    }
+}

@@ -1,0 +1,182 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.ServiceModel;
+using LeadAlign.Plugins.Registration;
+using LeadAlign.Runtime;
+using LeadAlign.Schema;
+using LeadAlign.Scoring;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
+using Microsoft.Xrm.Sdk.Metadata;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace LeadAlign.Plugins.Scoring
+{
+    /// <summary>
+    /// Refuses a scoring rule that could never score: a fit rule on a column lead does not have, with an operator the
+    /// column's type cannot take, or a value that does not parse; an engagement rule without its activity kind. For a rule
+    /// it accepts, it writes the value in invariant form (choice labels replaced by their values) and the column's type into
+    /// the Target, so scoring needs no metadata. Service calls: reading the rule (Update) and the column's metadata (fit rules).
+    /// </summary>
+    [PluginStep("1ead5c0e-0004-4000-8000-000000000001", "Create", "la_scoringrule", PluginStage.PreValidation)]
+    [PluginStep("1ead5c0e-0004-4000-8000-000000000002", "Update", "la_scoringrule", PluginStage.PreValidation,
+        FilteringAttributes = "la_category,la_column,la_operator,la_value,la_activitykind,la_direction,la_interactiontype,la_points")]
+    public sealed class ValidateScoringRulePlugin : PluginBase
+    {
+        public ValidateScoringRulePlugin(string unsecureConfiguration, string secureConfiguration)
+            : base(typeof(ValidateScoringRulePlugin))
+        {
+        }
+
+        protected override void ExecuteDataversePlugin(ILocalPluginContext localPluginContext)
+        {
+            var context = localPluginContext.PluginExecutionContext;
+            var target = context.GetTargetEntity();
+            if (target == null)
+            {
+                return;
+            }
+
+            var rule = context.MessageName == "Update"
+                ? target.MergeWithPreImage(localPluginContext.SystemUserService.Retrieve(ScoringRuleTable.EntityName, context.PrimaryEntityId, new ColumnSet(ScoringRuleTable.All)))
+                : target;
+            var name = rule.GetAttributeValue<string>(ScoringRuleTable.Name) ?? "this rule";
+            if (rule.GetAttributeValue<int?>(ScoringRuleTable.Points) == null)
+            {
+                throw new BusinessRuleException($"Scoring rule '{name}' needs its points (la_points): how many points a match gives, negative to take points away.");
+            }
+
+            var category = (ScoreCategory?)rule.GetAttributeValue<OptionSetValue>(ScoringRuleTable.Category)?.Value;
+            if (category == ScoreCategory.Engagement)
+            {
+                ValidateEngagement(rule, name);
+                return;
+            }
+
+            if (category != ScoreCategory.Fit)
+            {
+                throw new BusinessRuleException($"Scoring rule '{name}' needs a category: Fit (who the lead is) or Engagement (what the lead does).");
+            }
+
+            var column = (rule.GetAttributeValue<string>(ScoringRuleTable.Column) ?? string.Empty).Trim().ToLowerInvariant();
+            if (column.Length == 0)
+            {
+                throw new BusinessRuleException($"Fit rule '{name}' needs the lead column it reads (Lead column), by its logical name, for example jobtitle.");
+            }
+
+            var op = (FitOperator?)rule.GetAttributeValue<OptionSetValue>(ScoringRuleTable.Operator)?.Value
+                ?? throw new BusinessRuleException($"Fit rule '{name}' needs an operator: equals, not equals, in list, contains, begins with, greater than, less than, between, has value or is empty.");
+            var attribute = ColumnOf(localPluginContext.SystemUserService, column, name);
+            var type = attribute.AttributeType?.ToString() ?? "Virtual";
+            if (!FitEvaluator.OperatorsByType.TryGetValue(type, out var allowed))
+            {
+                throw new BusinessRuleException($"Fit rule '{name}': the lead column '{column}' is a {type} column, which scoring cannot read. Choose a text, number, date, yes/no, choice or lookup column.");
+            }
+
+            if (!allowed.Contains(op))
+            {
+                throw new BusinessRuleException($"Fit rule '{name}': a {type} column such as '{column}' cannot be compared with '{Describe(op)}'. Use one of: {string.Join(", ", allowed.Select(Describe))}.");
+            }
+
+            target[ScoringRuleTable.Column] = column;
+            target[ScoringRuleTable.ColumnType] = type;
+            target[ScoringRuleTable.NormalizedValue] = FitEvaluator.NeedsValue(op) ? Normalize(name, column, type, op, rule.GetAttributeValue<string>(ScoringRuleTable.Value), attribute) : null;
+        }
+
+        private static void ValidateEngagement(Entity rule, string name)
+        {
+            var kind = (ActivityKind?)rule.GetAttributeValue<OptionSetValue>(ScoringRuleTable.ActivityKind)?.Value
+                ?? throw new BusinessRuleException($"Engagement rule '{name}' needs the activity kind that earns its points: email, phone call, appointment, task or marketing interaction.");
+            var direction = (ActivityDirection?)rule.GetAttributeValue<OptionSetValue>(ScoringRuleTable.Direction)?.Value;
+            if (direction != null && direction != ActivityDirection.Any && kind != ActivityKind.Email && kind != ActivityKind.PhoneCall)
+            {
+                throw new BusinessRuleException($"Engagement rule '{name}': only emails and phone calls have a direction. Clear Direction, or choose Any.");
+            }
+
+            if (rule.GetAttributeValue<OptionSetValue>(ScoringRuleTable.InteractionType) != null && kind != ActivityKind.MarketingInteraction)
+            {
+                throw new BusinessRuleException($"Engagement rule '{name}': only marketing interactions have an interaction type. Clear Interaction type, or choose the Marketing interaction kind.");
+            }
+        }
+
+        private static AttributeMetadata ColumnOf(IOrganizationService service, string column, string name)
+        {
+            try
+            {
+                return ((RetrieveAttributeResponse)service.Execute(new RetrieveAttributeRequest { EntityLogicalName = LeadTable.EntityName, LogicalName = column })).AttributeMetadata;
+            }
+            catch (FaultException<OrganizationServiceFault>)
+            {
+                throw new BusinessRuleException($"Fit rule '{name}': lead has no column '{column}'. Give the column's logical name as the Lead columns list shows it, for example jobtitle or numberofemployees.");
+            }
+        }
+
+        private static string Normalize(string name, string column, string type, FitOperator op, string? value, AttributeMetadata attribute)
+        {
+            var items = FitEvaluator.Split(value);
+            var expected = op == FitOperator.Between ? 2 : op == FitOperator.InList || op == FitOperator.Contains || op == FitOperator.BeginsWith ? -1 : 1;
+            if (items.Count == 0 || (expected > 0 && items.Count != expected))
+            {
+                throw new BusinessRuleException(op == FitOperator.Between
+                    ? $"Fit rule '{name}': 'between' needs two values, low and high, separated by ; (for example 50;500)."
+                    : expected == 1
+                        ? $"Fit rule '{name}': '{Describe(op)}' compares with one value; give exactly one."
+                        : $"Fit rule '{name}': give the value(s) to compare {column} with, separated by ;.");
+            }
+
+            var normalized = new List<string>();
+            foreach (var item in items)
+            {
+                var text = item;
+                if (attribute is EnumAttributeMetadata choice)
+                {
+                    var options = choice.OptionSet?.Options.ToList() ?? new List<OptionMetadata>();
+                    var match = options.FirstOrDefault(option => option.Value?.ToString(CultureInfo.InvariantCulture) == item)
+                        ?? options.FirstOrDefault(option => option.Label?.LocalizedLabels.Any(label => string.Equals(label.Label, item, StringComparison.OrdinalIgnoreCase)) == true);
+                    if (match?.Value == null)
+                    {
+                        throw new BusinessRuleException($"Fit rule '{name}': '{item}' is not a choice of {column}. Its choices are: {string.Join(", ", options.Select(option => option.Label?.LocalizedLabels.FirstOrDefault()?.Label + " (" + option.Value?.ToString(CultureInfo.InvariantCulture) + ")"))}.");
+                    }
+
+                    text = match.Value.Value.ToString(CultureInfo.InvariantCulture);
+                }
+                else if (type == "Boolean")
+                {
+                    text = item.Equals("yes", StringComparison.OrdinalIgnoreCase) ? "true" : item.Equals("no", StringComparison.OrdinalIgnoreCase) ? "false" : item.ToLowerInvariant();
+                }
+
+                try
+                {
+                    FitEvaluator.Parse(type, text);
+                }
+                catch (StaleRuleException unparsable)
+                {
+                    throw new BusinessRuleException($"Fit rule '{name}': {unparsable.Message}, and {column} is a {type} column. Correct the value.");
+                }
+
+                normalized.Add(text);
+            }
+
+            return string.Join(";", normalized);
+        }
+
+        private static string Describe(FitOperator op)
+        {
+            switch (op)
+            {
+                case FitOperator.Equals: return "equals";
+                case FitOperator.NotEquals: return "not equals";
+                case FitOperator.InList: return "in list";
+                case FitOperator.Contains: return "contains";
+                case FitOperator.BeginsWith: return "begins with";
+                case FitOperator.GreaterThan: return "greater than";
+                case FitOperator.LessThan: return "less than";
+                case FitOperator.Between: return "between";
+                case FitOperator.HasValue: return "has value";
+                default: return "is empty";
+            }
+        }
+    }
+}
