@@ -117,7 +117,12 @@ namespace LeadAlign.Plugins.Scoring
         {
             var items = FitEvaluator.Split(value);
             var expected = op == FitOperator.Between ? 2 : op == FitOperator.InList || op == FitOperator.Contains || op == FitOperator.BeginsWith ? -1 : 1;
-            if (items.Count == 0 || (expected > 0 && items.Count != expected))
+            if (items.Count == 0)
+            {
+                throw new BusinessRuleException($"Fit rule '{name}': give the value(s) to compare {column} with, separated by ; when there are several.");
+            }
+
+            if (expected > 0 && items.Count != expected)
             {
                 throw new BusinessRuleException(op == FitOperator.Between
                     ? $"Fit rule '{name}': 'between' needs two values, low and high, separated by ; (for example 50;500)."

@@ -65,7 +65,8 @@ namespace LeadAlign.Tests.Cli
                 Assert.Equal(1, exitCode);
                 Assert.Contains("{11111111-1111-4111-8111-111111111111}.xml declares a step no plug-in class declares", error.ToString());
                 Assert.Equal(0, regenerated);
-                Assert.Empty(Directory.GetFiles(Path.Combine(solution, "SdkMessageProcessingSteps")));
+                Assert.False(File.Exists(Path.Combine(solution, "SdkMessageProcessingSteps", "{11111111-1111-4111-8111-111111111111}.xml")));
+                Assert.Equal(LeadAlign.Cli.SolutionRegistration.Declared(solution).Count, Directory.GetFiles(Path.Combine(solution, "SdkMessageProcessingSteps")).Length);
             }
             finally
             {

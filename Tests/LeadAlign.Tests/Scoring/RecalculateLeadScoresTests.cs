@@ -1,0 +1,110 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using LeadAlign.Dataverse;
+using LeadAlign.Tests.Support;
+using Microsoft.Xrm.Sdk;
+using Xunit;
+
+namespace LeadAlign.Tests.Scoring
+{
+    /// <summary>The la_RecalculateLeadScores Custom API: re-scores leads by ids or by FetchXML, a page at a time.</summary>
+    public sealed class RecalculateLeadScoresTests
+    {
+        private readonly InMemoryDataverse _org = LeadAlignOrganization.Start();
+        private readonly List<Guid> _leads = new();
+
+        public RecalculateLeadScoresTests()
+        {
+            for (var index = 0; index < 5; index++)
+            {
+                _leads.Add(_org.SystemService.Create(new Entity("lead") { ["lastname"] = "Lead " + index, ["numberofemployees"] = 300 }));
+            }
+        }
+
+        private OrganizationResponse Recalculate(Action<OrganizationRequest> with)
+        {
+            var request = new OrganizationRequest("la_RecalculateLeadScores");
+            with(request);
+            return _org.SystemService.Execute(request);
+        }
+
+        private void RaiseCompanySizePointsBehindTheCache()
+        {
+            var rule = _org.All("la_scoringrule").Single(each => each.GetAttributeValue<string>("la_name") == "Company has 200 or more employees");
+            _org.SystemService.Update(new Entity("la_scoringrule", rule.Id) { ["la_points"] = 25 });
+        }
+
+        [Fact]
+        public void Leads_are_rescored_one_page_at_a_time_until_no_records_remain()
+        {
+            RaiseCompanySizePointsBehindTheCache();
+            var changed = 0;
+            var pages = 0;
+            var page = 1;
+            string? cookie = null;
+            while (page > 0)
+            {
+                var response = Recalculate(request =>
+                {
+                    request["PageSize"] = 2;
+                    request["PageNumber"] = page;
+                    if (cookie != null)
+                    {
+                        request["PagingCookie"] = cookie;
+                    }
+                });
+                pages++;
+                changed += (int)response["Changed"];
+                Assert.Equal(0, (int)response["Failed"]);
+                Assert.Equal((bool)response["MoreRecords"] ? page + 1 : 0, (int)response["NextPageNumber"]);
+                cookie = (string)response["PagingCookie"];
+                page = (int)response["NextPageNumber"];
+            }
+
+            Assert.Equal(3, pages);
+            Assert.Equal(5, changed);
+            Assert.All(_leads, id => Assert.Equal(25, _org.Get("lead", id)!.GetAttributeValue<int>("la_score")));
+        }
+
+        [Fact]
+        public void Leads_given_by_id_are_rescored_and_unchanged_ones_are_counted_but_not_updated()
+        {
+            RaiseCompanySizePointsBehindTheCache();
+
+            var first = Recalculate(request => request["LeadIds"] = new[] { _leads[0].ToString(), _leads[1].ToString() });
+            var again = Recalculate(request => request["LeadIds"] = new[] { _leads[0].ToString(), _leads[1].ToString() });
+
+            Assert.Equal(2, (int)first["Scored"]);
+            Assert.Equal(2, (int)first["Changed"]);
+            Assert.Equal(2, (int)again["Scored"]);
+            Assert.Equal(0, (int)again["Changed"]);
+            Assert.False((bool)again["MoreRecords"]);
+            Assert.Equal(15, _org.Get("lead", _leads[2])!.GetAttributeValue<int>("la_score"));
+        }
+
+        [Fact]
+        public void A_fetchxml_filter_chooses_the_leads_and_decay_lowers_scores_over_time()
+        {
+            _org.SystemService.Create(new Entity("la_marketinginteraction") { ["subject"] = "Webinar", ["la_interactiontype"] = new OptionSetValue(412500005), ["regardingobjectid"] = new EntityReference("lead", _leads[0]) });
+            _org.Advance(TimeSpan.FromDays(28));
+
+            var response = Recalculate(request => request["FetchXml"] = $"<fetch><entity name='lead'><filter><condition attribute='lastname' operator='eq' value='Lead 0' /></filter></entity></fetch>");
+
+            Assert.Equal(1, (int)response["Scored"]);
+            Assert.Equal(1, (int)response["Changed"]);
+            Assert.Equal(5m, _org.Get("lead", _leads[0])!.GetAttributeValue<decimal>("la_engagementscore"));
+            Assert.Equal(20, _org.Get("lead", _leads[0])!.GetAttributeValue<int>("la_score"));
+        }
+
+        [Fact]
+        public void A_fetchxml_on_another_table_or_a_page_size_out_of_range_is_refused()
+        {
+            var table = TestOrganization.Fault(() => Recalculate(request => request["FetchXml"] = "<fetch><entity name='contact' /></fetch>"));
+            var size = TestOrganization.Fault(() => Recalculate(request => request["PageSize"] = 10_000));
+
+            Assert.Contains("FetchXml must be a <fetch> on the lead table", table.Message);
+            Assert.Contains("PageSize must be between 1 and 5000", size.Message);
+        }
+    }
+}

@@ -1,0 +1,260 @@
+using System;
+using System.Linq;
+using LeadAlign.Dataverse;
+using LeadAlign.Plugins.Scoring;
+using LeadAlign.Tests.Support;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+using Xunit;
+
+namespace LeadAlign.Tests.Scoring
+{
+    /// <summary>Lead scoring in an organization with LeadAlign imported, its default scoring model included.</summary>
+    public sealed class ScoringScenarioTests
+    {
+        private const int WebinarAttendance = 412500005;
+        private const int FormSubmission = 412500001;
+        private readonly InMemoryDataverse _org = LeadAlignOrganization.Start();
+        private readonly Guid _marketer;
+        private readonly Guid _rep;
+
+        public ScoringScenarioTests()
+        {
+            _marketer = _org.AddUser("Mia Marketing");
+            _rep = _org.AddUser("Rita Rep");
+        }
+
+        private Entity Lead(Guid id) => _org.Get("lead", id)!;
+
+        private Guid Interaction(Guid lead, int type, string subject = "Webinar: pipeline reviews") =>
+            _org.As(_marketer).Create(new Entity("la_marketinginteraction")
+            {
+                ["subject"] = subject,
+                ["la_interactiontype"] = new OptionSetValue(type),
+                ["regardingobjectid"] = new EntityReference("lead", lead),
+            });
+
+        private Entity Rule(string name) => _org.All("la_scoringrule").Single(rule => rule.GetAttributeValue<string>("la_name") == name);
+
+        [Fact]
+        public void The_solution_imports_one_active_default_model_with_its_rules_validated()
+        {
+            var model = Assert.Single(_org.All("la_scoringmodel"));
+            var rules = _org.All("la_scoringrule");
+
+            Assert.True(model.GetAttributeValue<bool>("la_isactive"));
+            Assert.InRange(rules.Count, 10, 20);
+            Assert.All(rules.Where(rule => rule.GetAttributeValue<OptionSetValue>("la_category").Value == 412500000), rule => Assert.NotNull(rule.GetAttributeValue<string>("la_columntype")));
+            Assert.Equal("7;16;20;6;21", Rule("Industry is a target industry").GetAttributeValue<string>("la_normalizedvalue"));
+        }
+
+        [Fact]
+        public void A_new_lead_is_scored_with_band_reasons_time_and_model()
+        {
+            var id = _org.As(_rep).Create(new Entity("lead") { ["lastname"] = "Novak", ["jobtitle"] = "Sales Director", ["numberofemployees"] = 500, ["emailaddress1"] = "ann@gmail.com" });
+
+            var lead = Lead(id);
+            Assert.Equal(20, lead.GetAttributeValue<int>("la_fitscore"));
+            Assert.Equal(0m, lead.GetAttributeValue<decimal>("la_engagementscore"));
+            Assert.Equal(20, lead.GetAttributeValue<int>("la_score"));
+            Assert.Equal(412500000, lead.GetAttributeValue<OptionSetValue>("la_scoreband").Value);
+            Assert.Equal("+20 Job title contains Director or VP\n+15 Company has 200 or more employees\n\u221215 Email domain is a free mail provider", lead.GetAttributeValue<string>("la_scorereasons"));
+            Assert.Equal(_org.UtcNow, lead.GetAttributeValue<DateTime>("la_scoredon"));
+            Assert.Equal(new Guid("1ead5c0e-a000-4000-8000-000000000001"), lead.GetAttributeValue<EntityReference>("la_scoringmodelid").Id);
+        }
+
+        [Fact]
+        public void Changing_a_column_a_fit_rule_reads_rescores_the_lead_and_changing_another_does_not_run_the_step()
+        {
+            var id = _org.As(_rep).Create(new Entity("lead") { ["lastname"] = "Novak", ["jobtitle"] = "Analyst" });
+            _org.Log.Clear();
+
+            _org.As(_rep).Update(new Entity("lead", id) { ["description"] = "Met at the fair" });
+            Assert.Empty(_org.Log.Of(typeof(ScoreLeadPlugin)));
+
+            _org.As(_rep).Update(new Entity("lead", id) { ["jobtitle"] = "Chief Revenue Officer", ["industrycode"] = new OptionSetValue(16) });
+            Assert.Single(_org.Log.Of(typeof(ScoreLeadPlugin)));
+            Assert.Equal(35, Lead(id).GetAttributeValue<int>("la_score"));
+            Assert.Equal(412500001, Lead(id).GetAttributeValue<OptionSetValue>("la_scoreband").Value);
+        }
+
+        [Fact]
+        public void A_webinar_attended_adds_engagement_that_decays_with_the_half_life()
+        {
+            var id = _org.As(_rep).Create(new Entity("lead") { ["lastname"] = "Novak", ["companyname"] = "Contoso" });
+
+            Interaction(id, WebinarAttendance);
+            Assert.Equal(20m, Lead(id).GetAttributeValue<decimal>("la_engagementscore"));
+            Assert.Equal("+20 Webinar attended today", Lead(id).GetAttributeValue<string>("la_scorereasons"));
+
+            _org.Advance(TimeSpan.FromDays(14));
+            _org.As(_rep).Update(new Entity("lead", id) { ["jobtitle"] = "Buyer" });
+
+            var lead = Lead(id);
+            Assert.Equal(10m, lead.GetAttributeValue<decimal>("la_engagementscore"));
+            Assert.Equal(10, lead.GetAttributeValue<int>("la_score"));
+            Assert.Equal("+10 Webinar attended 14 days ago (20, decayed)", lead.GetAttributeValue<string>("la_scorereasons"));
+        }
+
+        [Fact]
+        public void Engagement_stops_at_the_rule_cap()
+        {
+            var id = _org.As(_rep).Create(new Entity("lead") { ["lastname"] = "Novak" });
+
+            for (var webinar = 0; webinar < 4; webinar++)
+            {
+                Interaction(id, WebinarAttendance, "Webinar " + webinar);
+            }
+
+            Assert.Equal(40m, Lead(id).GetAttributeValue<decimal>("la_engagementscore"));
+            Assert.Equal("+40 Webinar attended today", Lead(id).GetAttributeValue<string>("la_scorereasons"));
+        }
+
+        [Fact]
+        public void An_activity_records_what_it_applied_and_an_update_that_changes_nothing_scores_nothing()
+        {
+            var id = _org.As(_rep).Create(new Entity("lead") { ["lastname"] = "Novak" });
+            var form = Interaction(id, FormSubmission, "Contact us form");
+            var applied = _org.Get("la_marketinginteraction", form)!.GetAttributeValue<string>("la_engagementapplied");
+            _org.Log.Clear();
+
+            _org.As(_marketer).Update(new Entity("la_marketinginteraction", form) { ["regardingobjectid"] = new EntityReference("lead", id) });
+
+            Assert.Contains(Rule("Form submitted").Id.ToString("D") + ":15", applied);
+            Assert.Equal(15m, Lead(id).GetAttributeValue<decimal>("la_engagementscore"));
+            Assert.Equal(0, _org.Log.Of(typeof(ApplyEngagementPlugin)).Single().TotalCalls);
+            Assert.Empty(_org.Log.Of(typeof(ScoreLeadPlugin)));
+        }
+
+        [Fact]
+        public void Replaying_the_engagement_step_never_counts_an_activity_twice()
+        {
+            var id = _org.As(_rep).Create(new Entity("lead") { ["lastname"] = "Novak" });
+            var form = Interaction(id, FormSubmission);
+            var context = new StubPluginExecutionContext
+            {
+                MessageName = "Create",
+                PrimaryEntityName = "la_marketinginteraction",
+                PrimaryEntityId = form,
+                Stage = 40,
+                OrganizationId = _org.OrganizationId,
+                OperationCreatedOn = _org.UtcNow,
+            };
+            context.InputParameters["Target"] = new Entity("la_marketinginteraction", form);
+            context.SharedVariables["la_engagementtoapply"] = id.ToString("D") + "|" + Rule("Form submitted").Id.ToString("D");
+            var provider = new StubServiceProvider().With<IPluginExecutionContext>(context).With<IOrganizationServiceFactory>(new DataverseServiceFactory(_org)).With<ITracingService>(new RecordingTracingService());
+
+            new ApplyEngagementPlugin(string.Empty, string.Empty).Execute(provider);
+
+            Assert.Equal(15m, Lead(id).GetAttributeValue<decimal>("la_engagementscore"));
+        }
+
+        [Fact]
+        public void Emails_count_by_direction()
+        {
+            var id = _org.As(_rep).Create(new Entity("lead") { ["lastname"] = "Novak" });
+
+            _org.As(_rep).Create(new Entity("email") { ["subject"] = "Intro", ["directioncode"] = true, ["regardingobjectid"] = new EntityReference("lead", id) });
+            Assert.Equal(0m, Lead(id).GetAttributeValue<decimal>("la_engagementscore"));
+
+            _org.As(_rep).Create(new Entity("email") { ["subject"] = "RE: Intro", ["directioncode"] = false, ["regardingobjectid"] = new EntityReference("lead", id) });
+            Assert.Equal(10m, Lead(id).GetAttributeValue<decimal>("la_engagementscore"));
+            Assert.Equal("+10 Replied by email today", Lead(id).GetAttributeValue<string>("la_scorereasons"));
+        }
+
+        [Fact]
+        public void Saving_a_lead_costs_one_call_with_a_cold_model_cache_and_none_when_warm()
+        {
+            var cold = _org.As(_rep).Create(new Entity("lead") { ["lastname"] = "Cold" });
+            var warm = _org.As(_rep).Create(new Entity("lead") { ["lastname"] = "Warm" });
+
+            var runs = _org.Log.Of(typeof(ScoreLeadPlugin));
+            Assert.True(runs[0].TotalCalls <= 1, runs[0].ToString());
+            Assert.Equal(0, runs[1].TotalCalls);
+            Assert.NotEqual(cold, warm);
+        }
+
+        [Fact]
+        public void An_activity_costs_at_most_two_calls_and_none_when_it_regards_no_lead()
+        {
+            var id = _org.As(_rep).Create(new Entity("lead") { ["lastname"] = "Novak" });
+            var account = _org.As(_rep).Create(new Entity("account") { ["name"] = "Contoso" });
+            _org.Log.Clear();
+
+            Interaction(id, WebinarAttendance);
+            _org.As(_rep).Create(new Entity("phonecall") { ["subject"] = "Call Contoso", ["regardingobjectid"] = new EntityReference("account", account) });
+
+            var apply = _org.Log.Of(typeof(ApplyEngagementPlugin));
+            Assert.Equal(2, apply[0].TotalCalls);
+            Assert.Equal(1, apply[0].Calls("Retrieve"));
+            Assert.Equal(1, apply[0].Calls("Update"));
+            Assert.Equal(0, apply[1].TotalCalls);
+            Assert.All(_org.Log.Of(typeof(EngagementPointsPlugin)), run => Assert.Equal(0, run.TotalCalls));
+        }
+
+        [Fact]
+        public void Changing_a_rule_takes_effect_on_the_next_save_without_waiting_for_the_cache()
+        {
+            _org.As(_rep).Create(new Entity("lead") { ["lastname"] = "Warm-up" });
+            _org.As(_marketer).Update(new Entity("la_scoringrule", Rule("Company has 200 or more employees").Id) { ["la_points"] = 30 });
+
+            var id = _org.As(_rep).Create(new Entity("lead") { ["lastname"] = "Novak", ["numberofemployees"] = 300 });
+
+            Assert.Equal(30, Lead(id).GetAttributeValue<int>("la_score"));
+        }
+
+        [Fact]
+        public void A_change_the_cache_was_not_told_about_shows_within_sixty_seconds()
+        {
+            _org.As(_rep).Create(new Entity("lead") { ["lastname"] = "Warm-up" });
+            var rule = Rule("Company has 200 or more employees");
+            rule["la_points"] = 30;
+            _org.Store.Put(rule);
+
+            var early = _org.As(_rep).Create(new Entity("lead") { ["lastname"] = "Early", ["numberofemployees"] = 300 });
+            _org.Advance(TimeSpan.FromSeconds(61));
+            var late = _org.As(_rep).Create(new Entity("lead") { ["lastname"] = "Late", ["numberofemployees"] = 300 });
+
+            Assert.Equal(15, Lead(early).GetAttributeValue<int>("la_score"));
+            Assert.Equal(30, Lead(late).GetAttributeValue<int>("la_score"));
+        }
+
+        [Fact]
+        public void Activating_another_model_deactivates_the_old_one_and_leads_score_with_the_new()
+        {
+            var strict = _org.As(_marketer).Create(new Entity("la_scoringmodel") { ["la_name"] = "Strict", ["la_mqlthreshold"] = 80, ["la_warmthreshold"] = 10, ["la_hotthreshold"] = 50, ["la_halflifedays"] = 7m });
+            _org.As(_marketer).Create(new Entity("la_scoringrule")
+            {
+                ["la_name"] = "Works in consulting",
+                ["la_scoringmodelid"] = new EntityReference("la_scoringmodel", strict),
+                ["la_category"] = new OptionSetValue(412500000),
+                ["la_points"] = 12,
+                ["la_isactive"] = true,
+                ["la_column"] = "industrycode",
+                ["la_operator"] = new OptionSetValue(412500000),
+                ["la_value"] = "consulting",
+            });
+
+            _org.As(_marketer).Update(new Entity("la_scoringmodel", strict) { ["la_isactive"] = true });
+            var id = _org.As(_rep).Create(new Entity("lead") { ["lastname"] = "Novak", ["industrycode"] = new OptionSetValue(7), ["numberofemployees"] = 500 });
+
+            Assert.Equal(new[] { strict }, _org.All("la_scoringmodel").Where(model => model.GetAttributeValue<bool>("la_isactive")).Select(model => model.Id));
+            Assert.Equal(12, Lead(id).GetAttributeValue<int>("la_score"));
+            Assert.Equal("+12 Works in consulting", Lead(id).GetAttributeValue<string>("la_scorereasons"));
+        }
+
+        [Fact]
+        public void A_rule_a_column_change_made_stale_is_skipped_and_the_lead_still_saves()
+        {
+            var rule = Rule("Company has 200 or more employees");
+            rule["la_columntype"] = "String";
+            rule["la_operator"] = new OptionSetValue(412500005);
+            _org.Store.Put(rule);
+
+            var id = _org.As(_rep).Create(new Entity("lead") { ["lastname"] = "Novak", ["numberofemployees"] = 500, ["jobtitle"] = "VP Sales" });
+
+            Assert.Equal(20, Lead(id).GetAttributeValue<int>("la_score"));
+            Assert.Contains("'Company has 200 or more employees'", _org.Log.Of(typeof(ScoreLeadPlugin)).Last().Trace);
+        }
+    }
+}
