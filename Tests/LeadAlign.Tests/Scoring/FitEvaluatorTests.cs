@@ -25,6 +25,13 @@ namespace LeadAlign.Tests.Scoring
             ["industrycode"] = new OptionSetValue(7),
             ["campaignid"] = new EntityReference("campaign", Campaign),
             ["telephone1"] = "   ",
+            ["versionnumber"] = 5000L,
+            ["latitude"] = 48.85,
+            ["statecode"] = new OptionSetValue(0),
+            ["statuscode"] = new OptionSetValue(2),
+            ["customerid"] = new EntityReference("account", Campaign),
+            ["ownerid"] = new EntityReference("systemuser", OtherCampaign),
+            ["leadid"] = OtherCampaign,
         };
 
         public static TheoryData<string, string, int, string?, bool> Cases => new()
@@ -64,6 +71,14 @@ namespace LeadAlign.Tests.Scoring
             { "campaignid", "Lookup", (int)FitOperator.InList, "22222222-2222-4222-8222-222222222222", false },
             { "campaignid", "Lookup", (int)FitOperator.HasValue, null, true },
             { "parentaccountid", "Lookup", (int)FitOperator.IsEmpty, null, true },
+            { "versionnumber", "BigInt", (int)FitOperator.GreaterThan, "1000", true },
+            { "versionnumber", "BigInt", (int)FitOperator.InList, "1;5000", true },
+            { "latitude", "Double", (int)FitOperator.Between, "48;49", true },
+            { "statecode", "State", (int)FitOperator.Equals, "0", true },
+            { "statuscode", "Status", (int)FitOperator.InList, "1;2", true },
+            { "customerid", "Customer", (int)FitOperator.Equals, "11111111-1111-4111-8111-111111111111", true },
+            { "ownerid", "Owner", (int)FitOperator.NotEquals, "11111111-1111-4111-8111-111111111111", true },
+            { "leadid", "Uniqueidentifier", (int)FitOperator.HasValue, null, true },
         };
 
         [Theory]
