@@ -34,6 +34,7 @@ namespace LeadAlign.Dataverse.Metadata
             var catalog = new MetadataCatalog();
             catalog.AddSnapshot(XDocument.Load(stream));
             catalog.AddRelationship(RelationshipDefinition.ManyToMany("teammembership_association", "teammembership", "team", "teamid", "systemuser", "systemuserid"));
+            catalog.AddRelationship(RelationshipDefinition.ManyToMany("systemuserroles_association", "systemuserroles", "systemuser", "systemuserid", "role", "roleid"));
             return catalog;
         }
 

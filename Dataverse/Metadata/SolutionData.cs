@@ -22,8 +22,34 @@ namespace LeadAlign.Dataverse.Metadata
         {
             var folder = Path.Combine(solutionFolder, FolderName);
             return Directory.Exists(folder)
-                ? Directory.EnumerateFiles(folder, "*.xml").OrderBy(path => path, StringComparer.Ordinal).SelectMany(path => Read(XDocument.Load(path), metadata, path)).ToList()
+                ? InDependencyOrder(Directory.EnumerateFiles(folder, "*.xml").OrderBy(path => path, StringComparer.Ordinal).SelectMany(path => Read(XDocument.Load(path), metadata, path)).ToList())
                 : new List<Entity>();
+        }
+
+        /// <summary>The rows ordered so that a row comes after every row of the data it looks up, as the import tool orders them.</summary>
+        public static IReadOnlyList<Entity> InDependencyOrder(IReadOnlyList<Entity> rows)
+        {
+            var ids = rows.Select(row => row.Id).ToHashSet();
+            var done = new HashSet<Guid>();
+            var ordered = new List<Entity>();
+            var pending = rows.ToList();
+            while (pending.Count > 0)
+            {
+                var ready = pending.Where(row => row.Attributes.Values.OfType<EntityReference>().All(reference => !ids.Contains(reference.Id) || done.Contains(reference.Id) || reference.Id == row.Id)).ToList();
+                if (ready.Count == 0)
+                {
+                    throw new InvalidDataException($"The solution data refers in a circle: {string.Join(", ", pending.Select(row => row.LogicalName + " " + row.Id))}.");
+                }
+
+                foreach (var row in ready)
+                {
+                    ordered.Add(row);
+                    done.Add(row.Id);
+                    pending.Remove(row);
+                }
+            }
+
+            return ordered;
         }
 
         public static IReadOnlyList<Entity> Read(XDocument data, MetadataCatalog metadata, string source)

@@ -108,9 +108,10 @@ namespace LeadAlign.Dataverse
 
             var steps = StepsFor(message, entityName, request);
             var ownsTransaction = !Store.InTransaction;
+            var imageSource = entityId != Guid.Empty && message is "Update" or "Delete" ? Store.Get(entityName, entityId) : null;
             try
             {
-                RunStage(steps, StepRegistration.PreValidation, operation, !ownsTransaction, null, null);
+                RunStage(steps, StepRegistration.PreValidation, operation, !ownsTransaction, imageSource, null);
             }
             catch (Exception failure)
             {
@@ -126,7 +127,8 @@ namespace LeadAlign.Dataverse
             var transaction = Store.Begin();
             try
             {
-                var before = entityId != Guid.Empty && message is "Update" or "Delete" ? Store.Get(entityName, entityId) : null;
+                // The pre-image is the row as the operation found it, re-read once the transaction is open.
+                var before = imageSource != null ? Store.Get(entityName, entityId) : null;
                 RunStage(steps, StepRegistration.PreOperation, operation, true, before, null);
                 var response = customApi != null ? RunCustomApi(customApi, operation, request) : Core(request, caller, operation);
                 foreach (var result in response.Results)
@@ -291,7 +293,7 @@ namespace LeadAlign.Dataverse
         }
 
         private static bool IsCoreMessage(string message) => message is
-            "Create" or "Retrieve" or "Update" or "Delete" or "RetrieveMultiple" or "Associate" or "Disassociate" or "AddMembersTeam";
+            "Create" or "Retrieve" or "Update" or "Delete" or "RetrieveMultiple" or "Associate" or "Disassociate" or "AddMembersTeam" or "QualifyLead";
 
         private (string Entity, Guid Id) PrimaryOf(OrganizationRequest request, CustomApiDefinition? customApi)
         {
@@ -310,6 +312,11 @@ namespace LeadAlign.Dataverse
             if (request.RequestName == "RetrieveMultiple" && request.Parameters.TryGetValue("Query", out var query))
             {
                 return (QueryTable(query), Guid.Empty);
+            }
+
+            if (request.RequestName == "QualifyLead" && request.Parameters.TryGetValue("LeadId", out var leadId) && leadId is EntityReference lead)
+            {
+                return ("lead", lead.Id);
             }
 
             if (request.RequestName == "AddMembersTeam" && request.Parameters.TryGetValue("TeamId", out var team) && team is Guid teamId)

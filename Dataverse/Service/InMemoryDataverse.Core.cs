@@ -6,6 +6,7 @@ using LeadAlign.Dataverse.Faults;
 using LeadAlign.Dataverse.Metadata;
 using LeadAlign.Dataverse.Pipeline;
 using LeadAlign.Dataverse.Query;
+using LeadAlign.Dataverse.Registration;
 using LeadAlign.Dataverse.Storage;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
@@ -53,9 +54,61 @@ namespace LeadAlign.Dataverse
                     Relate(true, new EntityReference("team", teamId), new Relationship("teammembership_association"),
                         new EntityReferenceCollection(Parameter<Guid[]>(request, "MemberIds").Select(member => new EntityReference("systemuser", member)).ToList()));
                     return new AddMembersTeamResponse();
+                case "QualifyLead":
+                    return QualifyLead(request, caller, operation);
                 default:
                     throw DataverseFault.Create(DataverseFault.MessageNotSupported, $"The message '{request.RequestName}' is not supported by the in-memory Dataverse.");
             }
+        }
+
+        /// <summary>
+        /// QualifyLead: creates the account and contact asked for (as nested Creates), then closes the lead as qualified with a
+        /// nested Update of statecode and statuscode, so Update steps filtering on statecode see it, as they see the platform's
+        /// internal state change. Creating an opportunity is not modelled (opportunity is not in the metadata snapshot).
+        /// </summary>
+        private OrganizationResponse QualifyLead(OrganizationRequest request, Caller caller, OperationState operation)
+        {
+            var leadRef = Parameter<EntityReference>(request, "LeadId");
+            var lead = Store.Get("lead", leadRef.Id) ?? throw DataverseFault.RecordNotFound("lead", leadRef.Id);
+            if (lead.GetAttributeValue<OptionSetValue>("statecode")?.Value != 0)
+            {
+                throw DataverseFault.Invalid($"The lead {leadRef.Id} is not open: only an open lead can be qualified.");
+            }
+
+            if (request.Parameters.TryGetValue("CreateOpportunity", out var opportunity) && opportunity is true)
+            {
+                throw DataverseFault.Create(DataverseFault.MessageNotSupported, "QualifyLead with CreateOpportunity is not modelled by the in-memory Dataverse (opportunity is not in its metadata).");
+            }
+
+            var context = new PluginExecutionContext(operation, StepRegistration.MainOperation, 0, true) { UserId = caller.UserId };
+            var nested = new Caller(caller.UserId, caller.InitiatingUserId, context, caller.Record);
+            var created = new EntityReferenceCollection();
+            if (request.Parameters.TryGetValue("CreateAccount", out var account) && account is true && lead.GetAttributeValue<string>("companyname") is { } company)
+            {
+                var accountRequest = new CreateRequest { Target = new Entity("account") { ["name"] = company, ["originatingleadid"] = new EntityReference("lead", lead.Id) } };
+                created.Add(new EntityReference("account", (Guid)RunOperation(accountRequest, nested).Results["id"]));
+            }
+
+            if (request.Parameters.TryGetValue("CreateContact", out var contact) && contact is true)
+            {
+                var contactRequest = new CreateRequest
+                {
+                    Target = new Entity("contact")
+                    {
+                        ["firstname"] = lead.GetAttributeValue<string>("firstname"),
+                        ["lastname"] = lead.GetAttributeValue<string>("lastname") ?? lead.GetAttributeValue<string>("fullname") ?? "(lead)",
+                        ["emailaddress1"] = lead.GetAttributeValue<string>("emailaddress1"),
+                        ["originatingleadid"] = new EntityReference("lead", lead.Id),
+                    },
+                };
+                created.Add(new EntityReference("contact", (Guid)RunOperation(contactRequest, nested).Results["id"]));
+            }
+
+            var status = request.Parameters.TryGetValue("Status", out var value) && value is OptionSetValue given ? given.Value : 3;
+            RunOperation(new UpdateRequest { Target = new Entity("lead", lead.Id) { ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(status) } }, nested);
+            var response = new QualifyLeadResponse();
+            response.Results["CreatedEntities"] = created;
+            return response;
         }
 
         private OrganizationResponse ExecuteWithoutPipeline(OrganizationRequest request, Caller caller)

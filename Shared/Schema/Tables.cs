@@ -16,8 +16,107 @@ namespace LeadAlign.Schema
         public const string ScoringModelId = "la_scoringmodelid";
         public const string EngagementLedger = "la_engagementledger";
 
+        public const string FullName = "fullname";
+        public const string OwnerId = "ownerid";
+        public const string Country = "address1_country";
+        public const string Territory = "la_territory";
+        public const string Stage = "la_stage";
+        public const string StageEnteredOn = "la_stageenteredon";
+        public const string MqlOn = "la_mqlon";
+        public const string HandoffOn = "la_handoffon";
+        public const string RoutedTo = "la_routedtoid";
+        public const string AcceptedOn = "la_acceptedon";
+        public const string SqlOn = "la_sqlon";
+        public const string RejectedOn = "la_rejectedon";
+        public const string NurturedOn = "la_nurturedon";
+        public const string FirstContactOn = "la_firstcontacton";
+        public const string MinutesToAccept = "la_minutestoaccept";
+        public const string MinutesToFirstContact = "la_minutestofirstcontact";
+        public const string RejectionReason = "la_rejectionreason";
+        public const string RejectionNotes = "la_rejectionnotes";
+
         /// <summary>The columns the scoring step writes, and reads back from its pre-image.</summary>
         public static readonly string[] ScoringColumns = { FitScore, EngagementScore, Score, ScoreBand, ScoreReasons, ScoredOn, ScoringModelId, EngagementLedger };
+    }
+
+    internal static class AgreementTable
+    {
+        public const string EntityName = "la_agreement";
+        public const string Id = "la_agreementid";
+        public const string Name = "la_name";
+        public const string IsActive = "la_isactive";
+        public const string ScoringModelId = "la_scoringmodelid";
+        public const string SqlRequiredColumns = "la_sqlrequiredcolumns";
+        public const string SalesTeamId = "la_salesteamid";
+        public const string MarketingTeamId = "la_marketingteamid";
+        public const string RoutingFilter = "la_routingfilter";
+        public const string MaxOpenLeadsPerRep = "la_maxopenleadsperrep";
+        public const string MqlsPerWeek = "la_mqlsperweek";
+        public const string AcceptHours = "la_accepthours";
+        public const string FirstContactHours = "la_firstcontacthours";
+    }
+
+    internal static class LeadStageChangeTable
+    {
+        public const string EntityName = "la_leadstagechange";
+        public const string Name = "la_name";
+        public const string LeadId = "la_leadid";
+        public const string FromStage = "la_fromstage";
+        public const string ToStage = "la_tostage";
+        public const string ChangedOn = "la_changedon";
+        public const string ChangedBy = "la_changedby";
+        public const string MinutesInPreviousStage = "la_minutesinpreviousstage";
+        public const string Score = "la_score";
+        public const string Note = "la_note";
+    }
+
+    internal static class SystemUserTable
+    {
+        public const string EntityName = "systemuser";
+        public const string Id = "systemuserid";
+        public const string FullName = "fullname";
+        public const string IsDisabled = "isdisabled";
+        public const string IsUnavailable = "la_isunavailable";
+        public const string RoutingSequence = "la_routingsequence";
+        public const string Country = "address1_country";
+        public const string Territory = "la_territory";
+        public const string ManagerId = "parentsystemuserid";
+    }
+
+    internal static class TeamMembershipTable
+    {
+        public const string EntityName = "teammembership";
+        public const string TeamId = "teamid";
+        public const string SystemUserId = "systemuserid";
+    }
+
+    internal static class RoleTables
+    {
+        public const string Role = "role";
+        public const string RoleId = "roleid";
+        public const string Name = "name";
+        public const string SystemUserRoles = "systemuserroles";
+        public const string SystemUserId = "systemuserid";
+        public const string LeadAlignAdministrator = "LeadAlign Administrator";
+        public const string SystemAdministrator = "System Administrator";
+    }
+
+    internal static class AppNotificationTable
+    {
+        public const string EntityName = "appnotification";
+        public const string Title = "title";
+        public const string Body = "body";
+        public const string OwnerId = "ownerid";
+        public const string IconType = "icontype";
+        public const string ToastType = "toasttype";
+        public const string Priority = "priority";
+        public const string Data = "data";
+        public const int IconInfo = 100000000;
+        public const int IconWarning = 100000003;
+        public const int IconFailure = 100000002;
+        public const int ToastTimed = 200000000;
+        public const int PriorityNormal = 200000000;
+        public const int PriorityHigh = 200000001;
     }
 
     internal static class ScoringModelTable
@@ -31,6 +130,7 @@ namespace LeadAlign.Schema
         public const string HotThreshold = "la_hotthreshold";
         public const string HalfLifeDays = "la_halflifedays";
         public const string RequiredColumns = "la_requiredcolumns";
+        public const string NurtureResetsEngagement = "la_nurtureresetsengagement";
     }
 
     internal static class ScoringRuleTable
@@ -63,6 +163,9 @@ namespace LeadAlign.Schema
         public const string DirectionCode = "directioncode";
         public const string ActualEnd = "actualend";
         public const string EngagementApplied = "la_engagementapplied";
+        public const string OwnerId = "ownerid";
+        public const string StateCode = "statecode";
+        public const string CompletedState = "1";
     }
 
     internal static class MarketingInteractionTable
@@ -117,6 +220,36 @@ namespace LeadAlign.Schema
         WebinarRegistration = 412500004,
         WebinarAttendance = 412500005,
         ContentDownload = 412500006,
+    }
+
+    internal enum LeadStage
+    {
+        Inquiry = 412500000,
+        Mql = 412500001,
+        Sal = 412500002,
+        Sql = 412500003,
+        Rejected = 412500004,
+        Nurture = 412500005,
+        Converted = 412500006,
+    }
+
+    internal enum RejectionReason
+    {
+        NotAFit = 412500000,
+        NoBudget = 412500001,
+        BadContactData = 412500002,
+        Duplicate = 412500003,
+        Competitor = 412500004,
+        StudentOrJobSeeker = 412500005,
+        NotReadyYet = 412500006,
+        Other = 412500007,
+    }
+
+    internal enum RoutingFilter
+    {
+        None = 412500000,
+        Country = 412500001,
+        Territory = 412500002,
     }
 
     internal enum ScoreBand

@@ -62,6 +62,9 @@ namespace LeadAlign.Scoring
             }
         }
 
+        /// <summary>Engagement starts again from zero; the activities already counted stay counted, so none counts twice.</summary>
+        public void ResetPoints() => _rules.Clear();
+
         public bool HasCounted(Guid activityId, Guid ruleId) => _counted.Contains(activityId.ToString("D") + ";" + ruleId.ToString("D"));
 
         /// <summary>

@@ -104,6 +104,9 @@ namespace LeadAlign.Scoring
 
         public IReadOnlyList<ScoringRule> Rules { get; }
 
+        /// <summary>Whether recycling a lead to Nurture starts its engagement again from zero.</summary>
+        public bool NurtureResetsEngagement { get; set; }
+
         public IEnumerable<ScoringRule> FitRules => Rules.Where(rule => rule.Category == ScoreCategory.Fit);
 
         public IEnumerable<ScoringRule> EngagementRules => Rules.Where(rule => rule.Category == ScoreCategory.Engagement);

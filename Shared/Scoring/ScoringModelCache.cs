@@ -1,7 +1,7 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using LeadAlign.Runtime;
 using LeadAlign.Schema;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
@@ -16,31 +16,27 @@ namespace LeadAlign.Scoring
     /// </summary>
     internal static class ScoringModelCache
     {
-        public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(60);
         private const string RuleAlias = "rule";
-        private static readonly ConcurrentDictionary<Guid, Entry> Entries = new ConcurrentDictionary<Guid, Entry>();
+        private static readonly OrganizationCache<ScoringModel> Cache = new OrganizationCache<ScoringModel>(TimeSpan.FromSeconds(60));
+
+        public static TimeSpan MaxAge => Cache.MaxAge;
 
         /// <summary>The active model, or null when no model is active. At most one service call, none when the entry is fresh.</summary>
-        public static ScoringModel? Get(IOrganizationService service, Guid organizationId, DateTime now, Action<string> trace)
-        {
-            if (Entries.TryGetValue(organizationId, out var entry) && now >= entry.LoadedAt && now - entry.LoadedAt <= MaxAge)
+        public static ScoringModel? Get(IOrganizationService service, Guid organizationId, DateTime now, Action<string> trace) =>
+            Cache.Get(organizationId, now, () =>
             {
-                return entry.Model;
-            }
+                var model = Load(service, trace);
+                trace(model == null ? "Scoring model cache: no active scoring model." : $"Scoring model cache: loaded '{model.Name}' with {model.Rules.Count} active rules.");
+                return model;
+            });
 
-            var model = Load(service, trace);
-            Entries[organizationId] = new Entry(model, now);
-            trace(model == null ? "Scoring model cache: no active scoring model." : $"Scoring model cache: loaded '{model.Name}' with {model.Rules.Count} active rules.");
-            return model;
-        }
-
-        public static void Invalidate(Guid organizationId) => Entries.TryRemove(organizationId, out _);
+        public static void Invalidate(Guid organizationId) => Cache.Invalidate(organizationId);
 
         private static ScoringModel? Load(IOrganizationService service, Action<string> trace)
         {
             var query = new QueryExpression(ScoringModelTable.EntityName)
             {
-                ColumnSet = new ColumnSet(ScoringModelTable.Name, ScoringModelTable.MqlThreshold, ScoringModelTable.WarmThreshold, ScoringModelTable.HotThreshold, ScoringModelTable.HalfLifeDays, ScoringModelTable.RequiredColumns),
+                ColumnSet = new ColumnSet(ScoringModelTable.Name, ScoringModelTable.NurtureResetsEngagement, ScoringModelTable.MqlThreshold, ScoringModelTable.WarmThreshold, ScoringModelTable.HotThreshold, ScoringModelTable.HalfLifeDays, ScoringModelTable.RequiredColumns),
             };
             query.Criteria.AddCondition(ScoringModelTable.IsActive, ConditionOperator.Equal, true);
             query.AddOrder(ScoringModelTable.Name, OrderType.Ascending);
@@ -77,20 +73,11 @@ namespace LeadAlign.Scoring
                 first.GetAttributeValue<int?>(ScoringModelTable.HotThreshold) ?? 0,
                 first.GetAttributeValue<decimal?>(ScoringModelTable.HalfLifeDays) ?? 30m,
                 ScoringModel.ParseRequiredColumns(first.GetAttributeValue<string>(ScoringModelTable.RequiredColumns)),
-                ruleList);
-        }
-
-        private sealed class Entry
-        {
-            public Entry(ScoringModel? model, DateTime loadedAt)
+                ruleList)
             {
-                Model = model;
-                LoadedAt = loadedAt;
-            }
-
-            public ScoringModel? Model { get; }
-
-            public DateTime LoadedAt { get; }
+                NurtureResetsEngagement = first.GetAttributeValue<bool?>(ScoringModelTable.NurtureResetsEngagement) ?? false,
+            };
         }
+
     }
 }

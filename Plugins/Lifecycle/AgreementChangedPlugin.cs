@@ -1,0 +1,40 @@
+using LeadAlign.Lifecycle;
+using LeadAlign.Plugins.Registration;
+using LeadAlign.Schema;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace LeadAlign.Plugins.Lifecycle
+{
+    /// <summary>Keeps exactly one agreement active, and drops this process's cached agreement whenever one changes.</summary>
+    [PluginStep("1ead5c0e-000a-4000-8000-000000000001", "Create", "la_agreement", PluginStage.PostOperation)]
+    [PluginStep("1ead5c0e-000a-4000-8000-000000000002", "Update", "la_agreement", PluginStage.PostOperation,
+        FilteringAttributes = "la_isactive,la_name,la_scoringmodelid,la_sqlrequiredcolumns,la_salesteamid,la_marketingteamid,la_routingfilter,la_maxopenleadsperrep,la_accepthours,la_firstcontacthours")]
+    [PluginStep("1ead5c0e-000a-4000-8000-000000000003", "Delete", "la_agreement", PluginStage.PostOperation)]
+    public sealed class AgreementChangedPlugin : PluginBase
+    {
+        public AgreementChangedPlugin(string unsecureConfiguration, string secureConfiguration)
+            : base(typeof(AgreementChangedPlugin))
+        {
+        }
+
+        protected override void ExecuteDataversePlugin(ILocalPluginContext localPluginContext)
+        {
+            var context = localPluginContext.PluginExecutionContext;
+            AgreementCache.Invalidate(context.OrganizationId);
+            if (context.GetTargetEntity()?.GetAttributeValue<bool?>(AgreementTable.IsActive) != true)
+            {
+                return;
+            }
+
+            var others = new QueryExpression(AgreementTable.EntityName) { ColumnSet = new ColumnSet(AgreementTable.Name) };
+            others.Criteria.AddCondition(AgreementTable.IsActive, ConditionOperator.Equal, true);
+            others.Criteria.AddCondition(AgreementTable.Id, ConditionOperator.NotEqual, context.PrimaryEntityId);
+            foreach (var other in localPluginContext.SystemUserService.RetrieveMultiple(others).Entities)
+            {
+                localPluginContext.SystemUserService.Update(new Entity(AgreementTable.EntityName, other.Id) { [AgreementTable.IsActive] = false });
+                localPluginContext.Trace($"Deactivated agreement '{other.GetAttributeValue<string>(AgreementTable.Name)}': only one agreement is in force.");
+            }
+        }
+    }
+}

@@ -1,0 +1,206 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using LeadAlign.Lifecycle;
+using LeadAlign.Plugins.Registration;
+using LeadAlign.Schema;
+using LeadAlign.Scoring;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace LeadAlign.Plugins.Lifecycle
+{
+    /// <summary>
+    /// Moves a lead through the agreed stages as it is saved, in PreOperation (rank 2, after scoring), writing only the Target:
+    /// Inquiry or Nurture → MQL when the score reaches the model's threshold and the required columns have values; the handoff
+    /// (round-robin routing to an eligible rep, la_handoffon); the stamps of every stage and the minutes to accept; Nurture
+    /// recycling the lead to marketing. It hands the history row, the notification and the rotation to
+    /// <see cref="LeadLifecyclePostPlugin"/> through the shared variables. A save that changes no stage costs nothing; a
+    /// handoff costs two queries (the eligible reps, their open leads).
+    /// </summary>
+    [PluginStep("1ead5c0e-0007-4000-8000-000000000001", "Create", "lead", PluginStage.PreOperation, Rank = 2)]
+    [PluginStep("1ead5c0e-0007-4000-8000-000000000002", "Update", "lead", PluginStage.PreOperation, Rank = 2,
+        FilteringAttributes = "la_stage,statecode,ownerid,la_engagementledger,{FitRuleColumns},{MqlRequiredColumns}",
+        PreImageAttributes = "la_stage,la_stageenteredon,la_handoffon,ownerid,la_score,la_engagementledger,la_routedtoid,address1_country,la_territory,{FitRuleColumns},{MqlRequiredColumns}")]
+    public sealed class LeadLifecyclePlugin : PluginBase
+    {
+        internal const string StageChange = "la_stagechange";
+        internal const string Handoff = "la_handoff";
+        internal const string Reassigned = "la_reassigned";
+
+        public LeadLifecyclePlugin(string unsecureConfiguration, string secureConfiguration)
+            : base(typeof(LeadLifecyclePlugin))
+        {
+        }
+
+        protected override void ExecuteDataversePlugin(ILocalPluginContext localPluginContext)
+        {
+            var context = localPluginContext.PluginExecutionContext;
+            var target = context.GetTargetEntity();
+            if (target == null)
+            {
+                return;
+            }
+
+            var now = context.OperationCreatedOn;
+            var preImage = context.GetPreImage("PreImage");
+            var lead = target.MergeWithPreImage(preImage);
+            var from = context.MessageName == "Create" ? LeadStage.Inquiry : LeadStageRequest.Current(preImage);
+            var to = LeadStageRequest.Requested(target);
+            if (context.MessageName == "Create")
+            {
+                target[LeadTable.Stage] = new OptionSetValue((int)LeadStage.Inquiry);
+                target[LeadTable.StageEnteredOn] = now;
+            }
+
+            var trace = new Action<string>(message => localPluginContext.Trace(message));
+            if ((to == null || to == from) && (from == LeadStage.Inquiry || from == LeadStage.Nurture))
+            {
+                var model = ScoringModelCache.Get(localPluginContext.SystemUserService, context.OrganizationId, now, trace);
+                var score = lead.GetAttributeValue<int?>(LeadTable.Score);
+                if (model != null && score >= model.MqlThreshold && Agreement.Missing(model.RequiredColumns, lead).Count == 0)
+                {
+                    to = LeadStage.Mql;
+                }
+            }
+
+            var oldOwner = preImage?.GetAttributeValue<EntityReference>(LeadTable.OwnerId);
+            var routed = false;
+            if (to != null && to != from)
+            {
+                var entered = preImage?.GetAttributeValue<DateTime?>(LeadTable.StageEnteredOn);
+                var minutesInPrevious = entered == null ? 0 : Math.Max(0, (int)(now - entered.Value).TotalMinutes);
+                target[LeadTable.Stage] = new OptionSetValue((int)to.Value);
+                target[LeadTable.StageEnteredOn] = now;
+                switch (to.Value)
+                {
+                    case LeadStage.Mql:
+                        target[LeadTable.MqlOn] = now;
+                        routed = Route(localPluginContext, target, lead, now);
+                        break;
+                    case LeadStage.Sal:
+                        target[LeadTable.AcceptedOn] = now;
+                        var handoff = lead.GetAttributeValue<DateTime?>(LeadTable.HandoffOn);
+                        if (handoff != null)
+                        {
+                            target[LeadTable.MinutesToAccept] = Math.Max(0, (int)(now - handoff.Value).TotalMinutes);
+                        }
+
+                        break;
+                    case LeadStage.Sql:
+                        target[LeadTable.SqlOn] = now;
+                        break;
+                    case LeadStage.Rejected:
+                        target[LeadTable.RejectedOn] = now;
+                        break;
+                    case LeadStage.Nurture:
+                        Recycle(localPluginContext, target, lead, now);
+                        break;
+                }
+
+                context.SharedVariables[StageChange] = string.Join("|", (int)from, (int)to.Value, minutesInPrevious.ToString(CultureInfo.InvariantCulture), (target.GetAttributeValue<int?>(LeadTable.Score) ?? lead.GetAttributeValue<int?>(LeadTable.Score) ?? 0).ToString(CultureInfo.InvariantCulture));
+                localPluginContext.Trace($"Stage {LeadStages.Name(from)} → {LeadStages.Name(to.Value)}.");
+            }
+
+            var newOwner = target.GetAttributeValue<EntityReference>(LeadTable.OwnerId);
+            if (!routed && context.MessageName == "Update" && newOwner != null && oldOwner != null && newOwner.Id != oldOwner.Id && LeadStages.Open.Contains(from))
+            {
+                context.SharedVariables[Reassigned] = oldOwner.LogicalName + ":" + oldOwner.Id.ToString("D") + "|" + newOwner.LogicalName + ":" + newOwner.Id.ToString("D");
+                localPluginContext.Trace($"Reassigned by hand from {oldOwner.Id} to {newOwner.Id}.");
+            }
+        }
+
+        /// <summary>Routes the new MQL to the next eligible rep of the agreement's sales team; false when none can take it.</summary>
+        private static bool Route(ILocalPluginContext localPluginContext, Entity target, Entity lead, DateTime now)
+        {
+            var context = localPluginContext.PluginExecutionContext;
+            var service = localPluginContext.SystemUserService;
+            var agreement = AgreementCache.Get(service, context.OrganizationId, now);
+            if (agreement?.SalesTeamId == null)
+            {
+                localPluginContext.Trace("No active agreement with a sales team: the MQL waits unassigned. Set the agreement's Sales team.");
+                return false;
+            }
+
+            var reps = new QueryExpression(SystemUserTable.EntityName) { ColumnSet = new ColumnSet(SystemUserTable.FullName, SystemUserTable.RoutingSequence) };
+            reps.Criteria.AddCondition(SystemUserTable.IsDisabled, ConditionOperator.Equal, false);
+            var available = reps.Criteria.AddFilter(LogicalOperator.Or);
+            available.AddCondition(SystemUserTable.IsUnavailable, ConditionOperator.Null);
+            available.AddCondition(SystemUserTable.IsUnavailable, ConditionOperator.Equal, false);
+            if (agreement.RoutingFilter == RoutingFilter.Country)
+            {
+                reps.Criteria.AddCondition(SystemUserTable.Country, ConditionOperator.Equal, lead.GetAttributeValue<string>(LeadTable.Country) ?? string.Empty);
+            }
+            else if (agreement.RoutingFilter == RoutingFilter.Territory)
+            {
+                reps.Criteria.AddCondition(SystemUserTable.Territory, ConditionOperator.Equal, lead.GetAttributeValue<string>(LeadTable.Territory) ?? string.Empty);
+            }
+
+            var team = reps.AddLink(TeamMembershipTable.EntityName, SystemUserTable.Id, TeamMembershipTable.SystemUserId);
+            team.LinkCriteria.AddCondition(TeamMembershipTable.TeamId, ConditionOperator.Equal, agreement.SalesTeamId.Value);
+            var members = service.RetrieveMultiple(reps).Entities;
+            if (members.Count == 0)
+            {
+                localPluginContext.Trace("No available member of the sales team matches this lead: the MQL waits unassigned.");
+                return false;
+            }
+
+            var counts = new QueryExpression(LeadTable.EntityName) { ColumnSet = new ColumnSet(LeadTable.OwnerId) };
+            counts.Criteria.AddCondition(LeadTable.Stage, ConditionOperator.In, LeadStages.Open.Select(stage => (object)(int)stage).ToArray());
+            counts.Criteria.AddCondition(LeadTable.OwnerId, ConditionOperator.In, members.Select(member => (object)member.Id).ToArray());
+            var open = service.RetrieveMultiple(counts).Entities
+                .GroupBy(row => row.GetAttributeValue<EntityReference>(LeadTable.OwnerId).Id)
+                .ToDictionary(group => group.Key, group => group.Count());
+
+            var candidates = members.Select(member => new RoutingCandidate(
+                member.Id,
+                member.GetAttributeValue<string>(SystemUserTable.FullName) ?? string.Empty,
+                member.GetAttributeValue<int?>(SystemUserTable.RoutingSequence) ?? 0,
+                open.TryGetValue(member.Id, out var count) ? count : 0)).ToList();
+            var chosen = LeadRouter.Choose(candidates, agreement.MaxOpenLeadsPerRep);
+            if (chosen == null)
+            {
+                localPluginContext.Trace($"Every available rep holds {agreement.MaxOpenLeadsPerRep} open leads, the agreement's cap: the MQL waits unassigned.");
+                return false;
+            }
+
+            target[LeadTable.OwnerId] = new EntityReference(SystemUserTable.EntityName, chosen.UserId);
+            target[LeadTable.HandoffOn] = now;
+            target[LeadTable.RoutedTo] = new EntityReference(SystemUserTable.EntityName, chosen.UserId);
+            var acceptBy = now.AddHours(agreement.AcceptHours);
+            context.SharedVariables[Handoff] = string.Join("|", chosen.UserId.ToString("D"), LeadRouter.NextSequence(candidates).ToString(CultureInfo.InvariantCulture), acceptBy.ToString("o", CultureInfo.InvariantCulture));
+            localPluginContext.Trace($"Handed off to {chosen.Name} ({chosen.OpenLeads} open leads, rotation {chosen.Sequence}).");
+            return true;
+        }
+
+        /// <summary>Nurture: the lead goes back to marketing, its handoff fields are cleared, and engagement resets if the model says so.</summary>
+        private static void Recycle(ILocalPluginContext localPluginContext, Entity target, Entity lead, DateTime now)
+        {
+            var context = localPluginContext.PluginExecutionContext;
+            target[LeadTable.NurturedOn] = now;
+            foreach (var column in new[] { LeadTable.HandoffOn, LeadTable.AcceptedOn, LeadTable.RoutedTo, LeadTable.MinutesToAccept, LeadTable.FirstContactOn, LeadTable.MinutesToFirstContact })
+            {
+                target[column] = null;
+            }
+
+            var agreement = AgreementCache.Get(localPluginContext.SystemUserService, context.OrganizationId, now);
+            if (agreement?.MarketingTeamId != null)
+            {
+                target[LeadTable.OwnerId] = new EntityReference("team", agreement.MarketingTeamId.Value);
+            }
+            else
+            {
+                localPluginContext.Trace("No marketing team on the agreement: the lead keeps its owner. Set the agreement's Marketing team.");
+            }
+
+            var model = ScoringModelCache.Get(localPluginContext.SystemUserService, context.OrganizationId, now, message => localPluginContext.Trace(message));
+            if (model != null && model.NurtureResetsEngagement)
+            {
+                var ledger = EngagementLedger.Parse(lead.GetAttributeValue<string>(LeadTable.EngagementLedger));
+                ledger.ResetPoints();
+                LeadScorer.Score(model, lead, ledger, now, message => localPluginContext.Trace(message)).WriteTo(target, model.Id, now);
+                localPluginContext.Trace("Engagement reset for nurture, as the scoring model says.");
+            }
+        }
+    }
+}

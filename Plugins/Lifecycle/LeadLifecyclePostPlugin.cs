@@ -1,0 +1,87 @@
+using System;
+using System.Globalization;
+using LeadAlign.Lifecycle;
+using LeadAlign.Plugins.Registration;
+using LeadAlign.Schema;
+using Microsoft.Xrm.Sdk;
+
+namespace LeadAlign.Plugins.Lifecycle
+{
+    /// <summary>
+    /// Writes, in the same transaction as the stage change, what <see cref="LeadLifecyclePlugin"/> decided: the stage history
+    /// row (from, to, when, by whom, minutes in the previous stage, score), the reassignment record, and for a handoff the
+    /// new owner's in-app notification (linking to the lead, saying by when to accept) and the rep's place in the rotation.
+    /// </summary>
+    [PluginStep("1ead5c0e-0008-4000-8000-000000000001", "Create", "lead", PluginStage.PostOperation)]
+    [PluginStep("1ead5c0e-0008-4000-8000-000000000002", "Update", "lead", PluginStage.PostOperation,
+        FilteringAttributes = "la_stage,statecode,ownerid,la_engagementledger,{FitRuleColumns},{MqlRequiredColumns}")]
+    public sealed class LeadLifecyclePostPlugin : PluginBase
+    {
+        public LeadLifecyclePostPlugin(string unsecureConfiguration, string secureConfiguration)
+            : base(typeof(LeadLifecyclePostPlugin))
+        {
+        }
+
+        protected override void ExecuteDataversePlugin(ILocalPluginContext localPluginContext)
+        {
+            var context = localPluginContext.PluginExecutionContext;
+            var shared = context.SharedVariables;
+            var service = localPluginContext.SystemUserService;
+            var leadRef = new EntityReference(LeadTable.EntityName, context.PrimaryEntityId);
+            var target = context.GetTargetEntity();
+            var leadName = target?.GetAttributeValue<string>(LeadTable.FullName) ?? target?.GetAttributeValue<string>("lastname") ?? "a lead";
+
+            if (shared.TryGetValue(LeadLifecyclePlugin.StageChange, out var change) && change is string stageChange)
+            {
+                var parts = stageChange.Split('|');
+                var from = (LeadStage)int.Parse(parts[0], CultureInfo.InvariantCulture);
+                var to = (LeadStage)int.Parse(parts[1], CultureInfo.InvariantCulture);
+                service.Create(new Entity(LeadStageChangeTable.EntityName)
+                {
+                    [LeadStageChangeTable.Name] = LeadStages.Name(from) + " → " + LeadStages.Name(to),
+                    [LeadStageChangeTable.LeadId] = leadRef,
+                    [LeadStageChangeTable.FromStage] = new OptionSetValue((int)from),
+                    [LeadStageChangeTable.ToStage] = new OptionSetValue((int)to),
+                    [LeadStageChangeTable.ChangedOn] = context.OperationCreatedOn,
+                    [LeadStageChangeTable.ChangedBy] = new EntityReference(SystemUserTable.EntityName, context.InitiatingUserId),
+                    [LeadStageChangeTable.MinutesInPreviousStage] = int.Parse(parts[2], CultureInfo.InvariantCulture),
+                    [LeadStageChangeTable.Score] = int.Parse(parts[3], CultureInfo.InvariantCulture),
+                });
+            }
+
+            if (shared.TryGetValue(LeadLifecyclePlugin.Reassigned, out var reassigned) && reassigned is string owners)
+            {
+                var parts = owners.Split('|');
+                var stage = target?.GetAttributeValue<OptionSetValue>(LeadTable.Stage)?.Value;
+                service.Create(new Entity(LeadStageChangeTable.EntityName)
+                {
+                    [LeadStageChangeTable.Name] = "Reassigned",
+                    [LeadStageChangeTable.LeadId] = leadRef,
+                    [LeadStageChangeTable.FromStage] = stage == null ? null : new OptionSetValue(stage.Value),
+                    [LeadStageChangeTable.ToStage] = stage == null ? null : new OptionSetValue(stage.Value),
+                    [LeadStageChangeTable.ChangedOn] = context.OperationCreatedOn,
+                    [LeadStageChangeTable.ChangedBy] = new EntityReference(SystemUserTable.EntityName, context.InitiatingUserId),
+                    [LeadStageChangeTable.Note] = $"Reassigned by hand from {parts[0]} to {parts[1]}.",
+                });
+            }
+
+            if (shared.TryGetValue(LeadLifecyclePlugin.Handoff, out var handoff) && handoff is string routed)
+            {
+                var parts = routed.Split('|');
+                var rep = Guid.Parse(parts[0]);
+                var acceptBy = DateTime.Parse(parts[2], CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+                service.Create(new Entity(AppNotificationTable.EntityName)
+                {
+                    [AppNotificationTable.Title] = "New MQL for you: " + leadName,
+                    [AppNotificationTable.Body] = "Accept it by " + acceptBy.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC, as the sales and marketing agreement says.",
+                    [AppNotificationTable.OwnerId] = new EntityReference(SystemUserTable.EntityName, rep),
+                    [AppNotificationTable.IconType] = new OptionSetValue(AppNotificationTable.IconInfo),
+                    [AppNotificationTable.ToastType] = new OptionSetValue(AppNotificationTable.ToastTimed),
+                    [AppNotificationTable.Priority] = new OptionSetValue(AppNotificationTable.PriorityHigh),
+                    [AppNotificationTable.Data] = "{\"actions\":[{\"title\":\"Open lead\",\"data\":{\"url\":\"?pagetype=entityrecord&etn=lead&id=" + context.PrimaryEntityId.ToString("D") + "\"}}]}",
+                });
+                service.Update(new Entity(SystemUserTable.EntityName, rep) { [SystemUserTable.RoutingSequence] = int.Parse(parts[1], CultureInfo.InvariantCulture) });
+            }
+        }
+    }
+}

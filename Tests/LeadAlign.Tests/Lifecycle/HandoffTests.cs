@@ -1,0 +1,149 @@
+using System;
+using System.Linq;
+using LeadAlign.Plugins.Lifecycle;
+using LeadAlign.Plugins.Scoring;
+using Microsoft.Xrm.Sdk;
+using Xunit;
+
+namespace LeadAlign.Tests.Lifecycle
+{
+    /// <summary>Inquiry → MQL and the handoff: routing, stamps, the history row and the rep's notification.</summary>
+    public sealed class HandoffTests
+    {
+        [Fact]
+        public void A_lead_whose_score_and_data_qualify_it_becomes_an_MQL_and_is_handed_off()
+        {
+            var fixture = new LifecycleFixture();
+            var org = fixture.Org;
+
+            var id = fixture.HandedOffLead();
+
+            var lead = fixture.Lead(id);
+            var rep = fixture.Reps[0];
+            Assert.Equal(65, lead.GetAttributeValue<int>("la_score"));
+            Assert.Equal(LifecycleFixture.Mql, fixture.StageOf(id));
+            Assert.Equal(org.UtcNow, lead.GetAttributeValue<DateTime>("la_mqlon"));
+            Assert.Equal(org.UtcNow, lead.GetAttributeValue<DateTime>("la_handoffon"));
+            Assert.Equal(rep, fixture.OwnerOf(id));
+            Assert.Equal(rep, lead.GetAttributeValue<EntityReference>("la_routedtoid").Id);
+            var history = Assert.Single(fixture.History(id));
+            Assert.Equal("Inquiry → MQL", history["la_name"]);
+            Assert.Equal(65, history["la_score"]);
+            Assert.Equal(fixture.Marketer, history.GetAttributeValue<EntityReference>("la_changedby").Id);
+            var notification = Assert.Single(org.All("appnotification"));
+            Assert.Equal(rep, notification.GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.Equal("New MQL for you: Novak", notification["title"]);
+            Assert.Contains("Accept it by 2026-01-05 13:00 UTC", notification.GetAttributeValue<string>("body"));
+            Assert.Contains("etn=lead&id=" + id, notification.GetAttributeValue<string>("data"));
+            Assert.Equal(1, org.Get("systemuser", rep)!.GetAttributeValue<int>("la_routingsequence"));
+        }
+
+        [Fact]
+        public void A_lead_below_the_threshold_or_missing_a_required_column_stays_an_inquiry()
+        {
+            var fixture = new LifecycleFixture();
+            var low = fixture.Org.As(fixture.Marketer).Create(new Entity("lead") { ["lastname"] = "Low", ["companyname"] = "Contoso", ["jobtitle"] = "Analyst", ["telephone1"] = "1" });
+            var incomplete = LifecycleFixture.QualifiedLead("NoCompany");
+            incomplete["companyname"] = null;
+
+            var missing = fixture.Org.As(fixture.Marketer).Create(incomplete);
+
+            Assert.Equal(LifecycleFixture.Inquiry, fixture.StageOf(low));
+            Assert.Equal(LifecycleFixture.Inquiry, fixture.StageOf(missing));
+            Assert.False(fixture.Lead(missing).Contains("la_handoffon"));
+            fixture.Org.As(fixture.Marketer).Update(new Entity("lead", missing) { ["companyname"] = "Contoso" });
+            Assert.Equal(LifecycleFixture.Mql, fixture.StageOf(missing));
+        }
+
+        [Fact]
+        public void An_mql_stays_an_mql_when_its_score_drops()
+        {
+            var fixture = new LifecycleFixture();
+            var id = fixture.HandedOffLead();
+
+            fixture.Org.As(fixture.Marketer).Update(new Entity("lead", id) { ["jobtitle"] = "Intern", ["numberofemployees"] = 5 });
+
+            Assert.True(fixture.Lead(id).GetAttributeValue<int>("la_score") < 60);
+            Assert.Equal(LifecycleFixture.Mql, fixture.StageOf(id));
+        }
+
+        [Fact]
+        public void Round_robin_over_seven_reps_for_a_thousand_handoffs_gives_each_the_same_share_within_one()
+        {
+            var fixture = new LifecycleFixture(reps: 7, agreement: new System.Collections.Generic.Dictionary<string, object?> { ["la_maxopenleadsperrep"] = 100_000 });
+
+            for (var index = 0; index < 1000; index++)
+            {
+                fixture.HandedOffLead("Lead " + index);
+            }
+
+            var counts = fixture.Org.All("lead").GroupBy(lead => lead.GetAttributeValue<EntityReference>("ownerid").Id).ToDictionary(group => group.Key, group => group.Count());
+            Assert.Equal(7, counts.Count);
+            Assert.All(fixture.Reps, rep => Assert.InRange(counts[rep], 142, 143));
+        }
+
+        [Fact]
+        public void Unavailable_reps_and_reps_at_the_cap_are_skipped()
+        {
+            var fixture = new LifecycleFixture(reps: 3, agreement: new System.Collections.Generic.Dictionary<string, object?> { ["la_maxopenleadsperrep"] = 1 });
+            fixture.Org.SystemService.Update(new Entity("systemuser", fixture.Reps[0]) { ["la_isunavailable"] = true });
+
+            var first = fixture.HandedOffLead("First");
+            var second = fixture.HandedOffLead("Second");
+            var third = fixture.HandedOffLead("Third");
+
+            Assert.Equal(fixture.Reps[1], fixture.OwnerOf(first));
+            Assert.Equal(fixture.Reps[2], fixture.OwnerOf(second));
+            Assert.Equal(LifecycleFixture.Mql, fixture.StageOf(third));
+            Assert.False(fixture.Lead(third).Contains("la_handoffon"));
+            Assert.Contains("the agreement's cap", fixture.Org.Log.Of(typeof(LeadLifecyclePlugin)).Last().Trace);
+        }
+
+        [Fact]
+        public void Routing_by_country_hands_a_lead_only_to_reps_of_its_country()
+        {
+            var fixture = new LifecycleFixture(reps: 3, agreement: new System.Collections.Generic.Dictionary<string, object?> { ["la_routingfilter"] = new OptionSetValue(412500001) });
+            fixture.Org.SystemService.Update(new Entity("systemuser", fixture.Reps[2]) { ["address1_country"] = "Germany" });
+
+            var german = fixture.Org.As(fixture.Marketer).Create(LifecycleFixture.QualifiedLead("Müller", "Germany"));
+            var alsoGerman = fixture.Org.As(fixture.Marketer).Create(LifecycleFixture.QualifiedLead("Schmidt", "Germany"));
+
+            Assert.Equal(fixture.Reps[2], fixture.OwnerOf(german));
+            Assert.Equal(fixture.Reps[2], fixture.OwnerOf(alsoGerman));
+        }
+
+        [Fact]
+        public void Reassigning_an_mql_by_hand_is_allowed_and_recorded()
+        {
+            var fixture = new LifecycleFixture();
+            var id = fixture.HandedOffLead();
+
+            fixture.Org.As(fixture.Admin).Update(new Entity("lead", id) { ["ownerid"] = new EntityReference("systemuser", fixture.Reps[2]) });
+
+            Assert.Equal(fixture.Reps[2], fixture.OwnerOf(id));
+            var record = fixture.History(id).Last();
+            Assert.Equal("Reassigned", record["la_name"]);
+            Assert.Contains(fixture.Reps[0].ToString(), record.GetAttributeValue<string>("la_note"));
+            Assert.Equal(fixture.Admin, record.GetAttributeValue<EntityReference>("la_changedby").Id);
+        }
+
+        [Fact]
+        public void A_save_that_changes_no_stage_costs_no_extra_calls_and_a_handoff_at_most_six()
+        {
+            var fixture = new LifecycleFixture();
+            var org = fixture.Org;
+            fixture.Org.As(fixture.Marketer).Create(new Entity("lead") { ["lastname"] = "Warm-up" });
+            org.Log.Clear();
+
+            var id = fixture.HandedOffLead();
+            var handoffCalls = org.Log.Records.Where(run => run.Depth == 1).Sum(run => run.TotalCalls);
+            org.Log.Clear();
+            org.As(fixture.Reps[0]).Update(new Entity("lead", id) { ["jobtitle"] = "Chief Executive Officer" });
+
+            Assert.InRange(handoffCalls, 1, 6);
+            Assert.All(org.Log.Records, run => Assert.Equal(0, run.TotalCalls));
+            Assert.Contains(org.Log.Records, run => run.Handler == typeof(LeadLifecyclePlugin).FullName);
+            Assert.Contains(org.Log.Records, run => run.Handler == typeof(ScoreLeadPlugin).FullName);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using LeadAlign.Dataverse;
+using LeadAlign.Tests.Support;
+using Microsoft.Crm.Sdk.Messages;
+using Microsoft.Xrm.Sdk;
+
+namespace LeadAlign.Tests.Lifecycle
+{
+    /// <summary>
+    /// An organization with LeadAlign imported and its agreement configured: a sales team of reps, a marketing team, a
+    /// LeadAlign administrator. Leads made by <see cref="QualifiedLead"/> score 65 with every required column, so they become MQLs.
+    /// </summary>
+    internal sealed class LifecycleFixture
+    {
+        public const int Inquiry = 412500000;
+        public const int Mql = 412500001;
+        public const int Sal = 412500002;
+        public const int Sql = 412500003;
+        public const int Rejected = 412500004;
+        public const int Nurture = 412500005;
+        public const int Converted = 412500006;
+        public static readonly Guid AgreementId = new("1ead5c0e-b000-4000-8000-000000000001");
+
+        public LifecycleFixture(int reps = 3, IReadOnlyDictionary<string, object?>? agreement = null)
+        {
+            Org = LeadAlignOrganization.Start();
+            Marketer = Org.AddUser("Mia Marketing");
+            Admin = Org.AddUser("Ada Admin");
+            var role = Org.SystemService.Create(new Entity("role") { ["name"] = "LeadAlign Administrator", ["businessunitid"] = new EntityReference("businessunit", Org.RootBusinessUnitId) });
+            Org.SystemService.Associate("systemuser", Admin, new Relationship("systemuserroles_association"), new EntityReferenceCollection { new EntityReference("role", role) });
+            SalesTeam = Org.SystemService.Create(new Entity("team") { ["name"] = "Inside sales", ["businessunitid"] = new EntityReference("businessunit", Org.RootBusinessUnitId) });
+            MarketingTeam = Org.SystemService.Create(new Entity("team") { ["name"] = "Marketing", ["businessunitid"] = new EntityReference("businessunit", Org.RootBusinessUnitId) });
+            Reps = Enumerable.Range(1, reps).Select(index => Org.AddUser("Rep " + index)).ToList();
+            Org.SystemService.Execute(new AddMembersTeamRequest { TeamId = SalesTeam, MemberIds = Reps.ToArray() });
+            var update = new Entity("la_agreement", AgreementId)
+            {
+                ["la_salesteamid"] = new EntityReference("team", SalesTeam),
+                ["la_marketingteamid"] = new EntityReference("team", MarketingTeam),
+            };
+            foreach (var column in agreement ?? new Dictionary<string, object?>())
+            {
+                update[column.Key] = column.Value;
+            }
+
+            Org.SystemService.Update(update);
+        }
+
+        public InMemoryDataverse Org { get; }
+
+        public Guid Marketer { get; }
+
+        public Guid Admin { get; }
+
+        public Guid SalesTeam { get; }
+
+        public Guid MarketingTeam { get; }
+
+        public List<Guid> Reps { get; }
+
+        public Entity Lead(Guid id) => Org.Get("lead", id)!;
+
+        public int StageOf(Guid id) => Lead(id).GetAttributeValue<OptionSetValue>("la_stage").Value;
+
+        public Guid OwnerOf(Guid id) => Lead(id).GetAttributeValue<EntityReference>("ownerid").Id;
+
+        /// <summary>A lead with a score of 65 (C-suite 25, 1,000+ employees 25, revenue 10, phone 5) and every MQL column.</summary>
+        public static Entity QualifiedLead(string name = "Novak", string? country = null) => new("lead")
+        {
+            ["lastname"] = name,
+            ["companyname"] = "Contoso",
+            ["jobtitle"] = "Chief Operating Officer",
+            ["numberofemployees"] = 1500,
+            ["revenue"] = new Money(20_000_000m),
+            ["telephone1"] = "+1 555 0100",
+            ["address1_country"] = country,
+        };
+
+        public Guid HandedOffLead(string name = "Novak") => Org.As(Marketer).Create(QualifiedLead(name));
+
+        public IReadOnlyList<Entity> History(Guid lead) =>
+            Org.All("la_leadstagechange").Where(row => row.GetAttributeValue<EntityReference>("la_leadid")?.Id == lead).OrderBy(row => row.GetAttributeValue<DateTime>("la_changedon")).ThenBy(row => row.GetAttributeValue<long>("versionnumber")).ToList();
+
+        public void SetStage(Guid user, Guid lead, int stage, IReadOnlyDictionary<string, object?>? more = null)
+        {
+            var update = new Entity("lead", lead) { ["la_stage"] = new OptionSetValue(stage) };
+            foreach (var column in more ?? new Dictionary<string, object?>())
+            {
+                update[column.Key] = column.Value;
+            }
+
+            Org.As(user).Update(update);
+        }
+    }
+}
