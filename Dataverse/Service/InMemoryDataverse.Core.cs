@@ -153,7 +153,7 @@ namespace LeadAlign.Dataverse
 
             CheckValues(table, target, creating: true);
             var row = new Entity(table.Name, id);
-            foreach (var attribute in target.Attributes.Where(attribute => table.Column(attribute.Key)!.ValidForCreate))
+            foreach (var attribute in target.Attributes.Where(attribute => attribute.Value != null && table.Column(attribute.Key)!.ValidForCreate))
             {
                 row[attribute.Key] = attribute.Value;
             }
@@ -207,7 +207,15 @@ namespace LeadAlign.Dataverse
             CheckValues(table, target, creating: false);
             foreach (var attribute in target.Attributes.Where(attribute => table.Column(attribute.Key)!.ValidForUpdate))
             {
-                row[attribute.Key] = RowCopy.Value(attribute.Value);
+                if (attribute.Value == null)
+                {
+                    // A column set to null has no value: like Dataverse, the row no longer returns it.
+                    row.Attributes.Remove(attribute.Key);
+                }
+                else
+                {
+                    row[attribute.Key] = RowCopy.Value(attribute.Value);
+                }
             }
 
             if (target.Contains("ownerid") && table.IsUserOwned)
@@ -285,8 +293,9 @@ namespace LeadAlign.Dataverse
 
             var ownerRow = Store.Get(owner.LogicalName, owner.Id) ?? throw DataverseFault.RecordNotFound(owner.LogicalName, owner.Id);
             row["ownerid"] = new EntityReference(owner.LogicalName, owner.Id);
-            row["owninguser"] = owner.LogicalName == "systemuser" ? new EntityReference("systemuser", owner.Id) : null;
-            row["owningteam"] = owner.LogicalName == "team" ? new EntityReference("team", owner.Id) : null;
+            row.Attributes.Remove("owninguser");
+            row.Attributes.Remove("owningteam");
+            row[owner.LogicalName == "team" ? "owningteam" : "owninguser"] = new EntityReference(owner.LogicalName, owner.Id);
             row["owningbusinessunit"] = new EntityReference("businessunit", ownerRow.GetAttributeValue<EntityReference>("businessunitid")?.Id ?? RootBusinessUnitId);
         }
 
@@ -590,7 +599,14 @@ namespace LeadAlign.Dataverse
                 {
                     var (referenced, referencing) = target.LogicalName == definition.ReferencedEntity ? (target, other) : (other, target);
                     var row = Store.Get(referencing.LogicalName, referencing.Id)!;
-                    row[definition.ReferencingAttribute] = associate ? new EntityReference(referenced.LogicalName, referenced.Id) : null;
+                    if (associate)
+                    {
+                        row[definition.ReferencingAttribute] = new EntityReference(referenced.LogicalName, referenced.Id);
+                    }
+                    else
+                    {
+                        row.Attributes.Remove(definition.ReferencingAttribute);
+                    }
                     row["versionnumber"] = NextVersion();
                     Store.Put(row);
                 }

@@ -47,6 +47,7 @@ namespace LeadAlign.Plugins.Lifecycle
             var lead = target.MergeWithPreImage(preImage);
             var from = context.MessageName == "Create" ? LeadStage.Inquiry : LeadStageRequest.Current(preImage);
             var to = LeadStageRequest.Requested(target);
+            var requestedOwner = target.GetAttributeValue<EntityReference>(LeadTable.OwnerId);
             if (context.MessageName == "Create")
             {
                 target[LeadTable.Stage] = new OptionSetValue((int)LeadStage.Inquiry);
@@ -102,7 +103,7 @@ namespace LeadAlign.Plugins.Lifecycle
                 localPluginContext.Trace($"Stage {LeadStages.Name(from)} → {LeadStages.Name(to.Value)}.");
             }
 
-            var newOwner = target.GetAttributeValue<EntityReference>(LeadTable.OwnerId);
+            var newOwner = requestedOwner;
             if (!routed && context.MessageName == "Update" && newOwner != null && oldOwner != null && newOwner.Id != oldOwner.Id && LeadStages.Open.Contains(from))
             {
                 context.SharedVariables[Reassigned] = oldOwner.LogicalName + ":" + oldOwner.Id.ToString("D") + "|" + newOwner.LogicalName + ":" + newOwner.Id.ToString("D");
