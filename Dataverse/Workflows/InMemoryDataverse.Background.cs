@@ -89,7 +89,8 @@ namespace LeadAlign.Dataverse
                 case WorkflowProgram.StepKind.GetProperty:
                     var row = Store.Get(run.Primary.LogicalName, run.Primary.Id) ?? throw new InvalidOperationException($"{run.Primary.LogicalName} With Id = {run.Primary.Id} Does Not Exist");
                     Metadata.RequireColumn(run.Primary.LogicalName, step.Attribute);
-                    variables[step.Target] = row.Attributes.TryGetValue(step.Attribute, out var value) ? value : null;
+                    var read = row.Attributes.TryGetValue(step.Attribute, out var value) ? value : null;
+                    variables[step.Target] = step.Operator == "EntityReference" && read is Guid rowId ? new EntityReference(run.Primary.LogicalName, rowId) : read;
                     return true;
                 case WorkflowProgram.StepKind.Copy:
                     variables[step.Target] = Read(step.Source);

@@ -13,7 +13,8 @@ namespace LeadAlign.Dataverse.Workflows
     /// It understands the part of the platform's workflow XAML LeadAlign ships, in the shape the workflow designer exports:
     /// <list type="bullet">
     /// <item>Sequence (its variables are created on first write);</item>
-    /// <item>GetEntityProperty of the primary row (<c>[InputEntities("primaryEntity")]</c>) into a variable;</item>
+    /// <item>GetEntityProperty of the primary row (<c>[InputEntities("primaryEntity")]</c>) into a variable; with the TargetType
+    /// EntityReference, the primary key comes back as a reference to the row (how the designer passes "the record" to an activity);</item>
     /// <item>the ActivityReferences ConditionSequence, ConditionBranch (Then and Else as inline activities), EvaluateCondition
     /// (Equal, NotEqual, Null, NotNull, GreaterThan, GreaterEqual, LessThan, LessEqual), EvaluateExpression with CreateCrmType,
     /// and ConvertCrmXrmTypes;</item>
@@ -88,7 +89,14 @@ namespace LeadAlign.Dataverse.Workflows
                         throw Refused(element, "GetEntityProperty of a row other than the primary row");
                     }
 
-                    _steps.Add(new Step(StepKind.GetProperty, Display(element)) { Attribute = Required(element, "Attribute"), Target = VariableOf(element, Required(element, "Value")) });
+                    var targetType = element.Elements().FirstOrDefault(child => child.Name.LocalName == "GetEntityProperty.TargetType")?
+                        .Descendants().Select(literal => (string?)literal.Attribute("Value")).FirstOrDefault(value => value != null);
+                    _steps.Add(new Step(StepKind.GetProperty, Display(element))
+                    {
+                        Attribute = Required(element, "Attribute"),
+                        Target = VariableOf(element, Required(element, "Value")),
+                        Operator = targetType?.EndsWith("EntityReference", StringComparison.Ordinal) == true ? "EntityReference" : string.Empty,
+                    });
                     return;
                 case "Postpone" when isPlatform:
                     _steps.Add(new Step(StepKind.WaitUntil, Display(element)) { Source = VariableOf(element, Required(element, "PostponeUntil")) });

@@ -168,7 +168,7 @@ namespace LeadAlign.Plugins.Lifecycle
             target[LeadTable.OwnerId] = new EntityReference(SystemUserTable.EntityName, chosen.UserId);
             target[LeadTable.HandoffOn] = now;
             target[LeadTable.RoutedTo] = new EntityReference(SystemUserTable.EntityName, chosen.UserId);
-            var acceptBy = now.AddHours(agreement.AcceptHours);
+            var acceptBy = agreement.Calendar.Add(now, TimeSpan.FromHours(agreement.AcceptHours));
             context.SharedVariables[Handoff] = string.Join("|", chosen.UserId.ToString("D"), LeadRouter.NextSequence(candidates).ToString(CultureInfo.InvariantCulture), acceptBy.ToString("o", CultureInfo.InvariantCulture));
             localPluginContext.Trace($"Handed off to {chosen.Name} ({chosen.OpenLeads} open leads, rotation {chosen.Sequence}).");
             return true;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using LeadAlign.Runtime;
+using LeadAlign.Sla;
 using LeadAlign.Schema;
 using LeadAlign.Scoring;
 using Microsoft.Xrm.Sdk;
@@ -36,8 +37,39 @@ namespace LeadAlign.Lifecycle
 
         public int FirstContactHours { get; set; } = 24;
 
-        public static Agreement FromRow(Entity row) => new Agreement(row.Id, row.GetAttributeValue<string>(AgreementTable.Name) ?? string.Empty)
+        public int WarningPercent { get; set; } = 75;
+
+        /// <summary>The business hours the SLA clocks count in (UTC, Monday to Friday 09:00-17:00 when not configured).</summary>
+        public BusinessCalendar Calendar { get; set; } = BusinessCalendar.Parse(null, null, null, null);
+
+        /// <summary>Why the agreement's calendar could not be read, when it could not (the default calendar is used then).</summary>
+        public string? CalendarProblem { get; set; }
+
+        public static Agreement FromRow(Entity row)
         {
+            var agreement = Parse(row);
+            try
+            {
+                agreement.Calendar = CalendarOf(row);
+            }
+            catch (ArgumentException invalid)
+            {
+                agreement.CalendarProblem = invalid.Message;
+            }
+
+            return agreement;
+        }
+
+        /// <summary>The agreement's business calendar; an ArgumentException says what is wrong with it.</summary>
+        public static BusinessCalendar CalendarOf(Entity row) => BusinessCalendar.Parse(
+            row.GetAttributeValue<string>(AgreementTable.TimeZone),
+            row.GetAttributeValue<string>(AgreementTable.WorkDays),
+            row.GetAttributeValue<string>(AgreementTable.WorkHours),
+            row.GetAttributeValue<string>(AgreementTable.Holidays));
+
+        private static Agreement Parse(Entity row) => new Agreement(row.Id, row.GetAttributeValue<string>(AgreementTable.Name) ?? string.Empty)
+        {
+            WarningPercent = row.GetAttributeValue<int?>(AgreementTable.WarningPercent) ?? 75,
             SqlRequiredColumns = ScoringModel.ParseRequiredColumns(row.GetAttributeValue<string>(AgreementTable.SqlRequiredColumns)),
             SalesTeamId = row.GetAttributeValue<EntityReference>(AgreementTable.SalesTeamId)?.Id,
             MarketingTeamId = row.GetAttributeValue<EntityReference>(AgreementTable.MarketingTeamId)?.Id,

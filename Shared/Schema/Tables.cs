@@ -34,6 +34,8 @@ namespace LeadAlign.Schema
         public const string MinutesToFirstContact = "la_minutestofirstcontact";
         public const string RejectionReason = "la_rejectionreason";
         public const string RejectionNotes = "la_rejectionnotes";
+        public const string AcceptByKpiId = "la_acceptbykpiid";
+        public const string FirstContactByKpiId = "la_firstcontactbykpiid";
 
         /// <summary>The columns the scoring step writes, and reads back from its pre-image.</summary>
         public static readonly string[] ScoringColumns = { FitScore, EngagementScore, Score, ScoreBand, ScoreReasons, ScoredOn, ScoringModelId, EngagementLedger };
@@ -54,6 +56,39 @@ namespace LeadAlign.Schema
         public const string MqlsPerWeek = "la_mqlsperweek";
         public const string AcceptHours = "la_accepthours";
         public const string FirstContactHours = "la_firstcontacthours";
+        public const string WarningPercent = "la_warningpercent";
+        public const string TimeZone = "la_timezone";
+        public const string WorkDays = "la_workdays";
+        public const string WorkHours = "la_workhours";
+        public const string Holidays = "la_holidays";
+    }
+
+    /// <summary>The platform's SLA KPI instance: LeadAlign's clocks are rows of it, regarding the lead.</summary>
+    internal static class SlaKpiInstanceTable
+    {
+        public const string EntityName = "slakpiinstance";
+        public const string Id = "slakpiinstanceid";
+        public const string Name = "name";
+        public const string Regarding = "regarding";
+        public const string Status = "status";
+        public const string FailureTime = "failuretime";
+        public const string WarningTime = "warningtime";
+        public const string SucceededOn = "succeededon";
+        public const string OwnerId = "ownerid";
+        public const string WarningTimeReached = "warningtimereached";
+        public const string AcceptByName = "Accept by";
+        public const string FirstContactByName = "First contact by";
+    }
+
+    /// <summary>The status of an SLA KPI instance, with the platform's values.</summary>
+    internal enum SlaKpiStatus
+    {
+        InProgress = 0,
+        Noncompliant = 1,
+        NearingNoncompliance = 2,
+        Paused = 3,
+        Succeeded = 4,
+        Canceled = 5,
     }
 
     internal static class LeadStageChangeTable

@@ -1,0 +1,42 @@
+using System;
+using LeadAlign.Lifecycle;
+using LeadAlign.Plugins.Registration;
+using LeadAlign.Runtime;
+using LeadAlign.Schema;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace LeadAlign.Plugins.Lifecycle
+{
+    /// <summary>Refuses an agreement whose business hours the SLA clocks could not count in, saying what to correct.</summary>
+    [PluginStep("1ead5c0e-000d-4000-8000-000000000001", "Create", "la_agreement", PluginStage.PreValidation)]
+    [PluginStep("1ead5c0e-000d-4000-8000-000000000002", "Update", "la_agreement", PluginStage.PreValidation,
+        FilteringAttributes = "la_timezone,la_workdays,la_workhours,la_holidays,la_warningpercent",
+        PreImageAttributes = "la_timezone,la_workdays,la_workhours,la_holidays")]
+    public sealed class ValidateAgreementPlugin : PluginBase
+    {
+        public ValidateAgreementPlugin(string unsecureConfiguration, string secureConfiguration)
+            : base(typeof(ValidateAgreementPlugin))
+        {
+        }
+
+        protected override void ExecuteDataversePlugin(ILocalPluginContext localPluginContext)
+        {
+            var context = localPluginContext.PluginExecutionContext;
+            var target = context.GetTargetEntity();
+            if (target == null)
+            {
+                return;
+            }
+
+            try
+            {
+                Agreement.CalendarOf(target.MergeWithPreImage(context.GetPreImage("PreImage")));
+            }
+            catch (ArgumentException invalid)
+            {
+                throw new BusinessRuleException("The agreement's business hours are not valid: " + invalid.Message);
+            }
+        }
+    }
+}

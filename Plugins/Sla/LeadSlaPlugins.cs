@@ -1,0 +1,150 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using LeadAlign.Lifecycle;
+using LeadAlign.Plugins.Lifecycle;
+using LeadAlign.Plugins.Registration;
+using LeadAlign.Schema;
+using LeadAlign.Sla;
+using Microsoft.Xrm.Sdk;
+
+namespace LeadAlign.Plugins.Sla
+{
+    /// <summary>
+    /// Starts the SLA clocks of a handoff (PreOperation, rank 3, after the lifecycle routed the lead): two SLA KPI instances,
+    /// "Accept by" and "First contact by", timed in the agreement's business hours, linked from the lead through its Target
+    /// (la_acceptbykpiid, la_firstcontactbykpiid), so the lead is never updated twice. A reassignment before acceptance
+    /// restarts the accept clock for the new owner: the old instance is canceled and a new one linked. At most 3 calls.
+    /// </summary>
+    [PluginStep("1ead5c0e-000b-4000-8000-000000000001", "Create", "lead", PluginStage.PreOperation, Rank = 3)]
+    [PluginStep("1ead5c0e-000b-4000-8000-000000000002", "Update", "lead", PluginStage.PreOperation, Rank = 3,
+        FilteringAttributes = "la_stage,statecode,ownerid,la_engagementledger,{FitRuleColumns},{MqlRequiredColumns}",
+        PreImageAttributes = "la_stage,la_acceptbykpiid")]
+    public sealed class StartLeadSlaClocksPlugin : PluginBase
+    {
+        public StartLeadSlaClocksPlugin(string unsecureConfiguration, string secureConfiguration)
+            : base(typeof(StartLeadSlaClocksPlugin))
+        {
+        }
+
+        protected override void ExecuteDataversePlugin(ILocalPluginContext localPluginContext)
+        {
+            var context = localPluginContext.PluginExecutionContext;
+            var target = context.GetTargetEntity();
+            var shared = context.SharedVariables;
+            if (target == null || !(shared.ContainsKey(LeadLifecyclePlugin.Handoff) || shared.ContainsKey(LeadLifecyclePlugin.Reassigned)))
+            {
+                return;
+            }
+
+            var service = localPluginContext.SystemUserService;
+            var now = context.OperationCreatedOn;
+            var agreement = AgreementCache.Get(service, context.OrganizationId, now);
+            if (agreement == null)
+            {
+                return;
+            }
+
+            if (agreement.CalendarProblem != null)
+            {
+                localPluginContext.Trace($"The agreement's business hours cannot be read ({agreement.CalendarProblem}): the clocks use Monday to Friday 09:00-17:00 UTC.");
+            }
+
+            var leadId = context.PrimaryEntityId;
+            if (shared.TryGetValue(LeadLifecyclePlugin.Handoff, out var handoff) && handoff is string routed)
+            {
+                var rep = Guid.Parse(routed.Split('|')[0]);
+                var accept = SlaClocks.Start(service, agreement, SlaKpiInstanceTable.AcceptByName, agreement.AcceptHours, leadId, rep, now);
+                var contact = SlaClocks.Start(service, agreement, SlaKpiInstanceTable.FirstContactByName, agreement.FirstContactHours, leadId, rep, now);
+                target[LeadTable.AcceptByKpiId] = new EntityReference(SlaKpiInstanceTable.EntityName, accept);
+                target[LeadTable.FirstContactByKpiId] = new EntityReference(SlaKpiInstanceTable.EntityName, contact);
+                localPluginContext.Trace($"Clocks started for the handoff: accept by {SlaClocks.Describe(agreement.Calendar.Add(now, TimeSpan.FromHours(agreement.AcceptHours)))}, first contact by {SlaClocks.Describe(agreement.Calendar.Add(now, TimeSpan.FromHours(agreement.FirstContactHours)))}.");
+                return;
+            }
+
+            var preImage = context.GetPreImage("PreImage");
+            var oldClock = preImage?.GetAttributeValue<EntityReference>(LeadTable.AcceptByKpiId);
+            if (LeadStageRequest.Current(preImage) != LeadStage.Mql || oldClock == null || !(shared[LeadLifecyclePlugin.Reassigned] is string owners))
+            {
+                return;
+            }
+
+            var newOwner = owners.Split('|')[1].Split(':');
+            if (newOwner[0] != SystemUserTable.EntityName || SlaClocks.Cancel(service, new[] { oldClock.Id }) == 0)
+            {
+                return;
+            }
+
+            var restarted = SlaClocks.Start(service, agreement, SlaKpiInstanceTable.AcceptByName, agreement.AcceptHours, leadId, Guid.Parse(newOwner[1]), now);
+            target[LeadTable.AcceptByKpiId] = new EntityReference(SlaKpiInstanceTable.EntityName, restarted);
+            localPluginContext.Trace($"Reassigned before acceptance: accept clock {oldClock.Id} canceled, {restarted} started for the new owner.");
+        }
+    }
+
+    /// <summary>
+    /// Ends the SLA clocks when the rep acts (PostOperation): accepting ends the accept clock, the first contact ends the
+    /// first-contact clock (Succeeded on time, Noncompliant late, succeededon either way); Rejected, Nurture or Converted
+    /// cancel the clocks still running. At most 2 calls to close one; replays change nothing.
+    /// </summary>
+    [PluginStep("1ead5c0e-000c-4000-8000-000000000001", "Update", "lead", PluginStage.PostOperation, Rank = 2,
+        FilteringAttributes = "la_stage,statecode,la_firstcontacton",
+        PostImageAttributes = "la_stage,la_acceptbykpiid,la_firstcontactbykpiid,la_firstcontacton,la_acceptedon")]
+    public sealed class StopLeadSlaClocksPlugin : PluginBase
+    {
+        private static readonly LeadStage[] Terminal = { LeadStage.Rejected, LeadStage.Nurture, LeadStage.Converted };
+
+        public StopLeadSlaClocksPlugin(string unsecureConfiguration, string secureConfiguration)
+            : base(typeof(StopLeadSlaClocksPlugin))
+        {
+        }
+
+        protected override void ExecuteDataversePlugin(ILocalPluginContext localPluginContext)
+        {
+            var context = localPluginContext.PluginExecutionContext;
+            var lead = context.GetPostImage("PostImage");
+            var target = context.GetTargetEntity();
+            if (lead == null || target == null)
+            {
+                return;
+            }
+
+            var service = localPluginContext.SystemUserService;
+            var acceptClock = lead.GetAttributeValue<EntityReference>(LeadTable.AcceptByKpiId);
+            var contactClock = lead.GetAttributeValue<EntityReference>(LeadTable.FirstContactByKpiId);
+            LeadStage? movedTo = null;
+            if (context.SharedVariables.TryGetValue(LeadLifecyclePlugin.StageChange, out var change) && change is string stageChange)
+            {
+                movedTo = (LeadStage)int.Parse(stageChange.Split('|')[1], CultureInfo.InvariantCulture);
+            }
+
+            if (movedTo == LeadStage.Sal && acceptClock != null)
+            {
+                var closed = SlaClocks.Close(service, acceptClock.Id, lead.GetAttributeValue<DateTime?>(LeadTable.AcceptedOn) ?? context.OperationCreatedOn);
+                localPluginContext.Trace($"Accept clock {acceptClock.Id}: {closed?.ToString() ?? "already ended"}.");
+            }
+
+            if (target.GetAttributeValue<DateTime?>(LeadTable.FirstContactOn) is { } contactedOn && contactClock != null)
+            {
+                var closed = SlaClocks.Close(service, contactClock.Id, contactedOn);
+                localPluginContext.Trace($"First-contact clock {contactClock.Id}: {closed?.ToString() ?? "already ended"}.");
+            }
+
+            if (movedTo != null && Terminal.Contains(movedTo.Value))
+            {
+                var clocks = new List<Guid>();
+                if (acceptClock != null)
+                {
+                    clocks.Add(acceptClock.Id);
+                }
+
+                if (contactClock != null)
+                {
+                    clocks.Add(contactClock.Id);
+                }
+
+                localPluginContext.Trace($"Lead {movedTo}: {SlaClocks.Cancel(service, clocks)} running clock(s) canceled.");
+            }
+        }
+    }
+}

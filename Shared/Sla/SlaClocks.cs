@@ -1,0 +1,161 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using LeadAlign.Lifecycle;
+using LeadAlign.Schema;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace LeadAlign.Sla
+{
+    /// <summary>
+    /// The SLA clocks of a handoff, as SLA KPI instances regarding the lead (the records and statuses Dynamics 365 users know
+    /// from cases): "Accept by" and "First contact by", with failure and warning times in the agreement's business hours.
+    /// Closing and cancelling change an instance only while it is open, so replaying a step changes nothing.
+    /// </summary>
+    internal static class SlaClocks
+    {
+        private static readonly SlaKpiStatus[] Open = { SlaKpiStatus.InProgress, SlaKpiStatus.NearingNoncompliance, SlaKpiStatus.Paused };
+
+        /// <summary>Creates one clock that runs <paramref name="businessHours"/> of business time from <paramref name="startUtc"/>.</summary>
+        public static Guid Start(IOrganizationService service, Agreement agreement, string name, int businessHours, Guid leadId, Guid ownerId, DateTime startUtc)
+        {
+            var failure = agreement.Calendar.Add(startUtc, TimeSpan.FromHours(businessHours));
+            var warning = agreement.Calendar.Add(startUtc, TimeSpan.FromTicks(TimeSpan.FromHours(businessHours).Ticks * agreement.WarningPercent / 100));
+            return service.Create(new Entity(SlaKpiInstanceTable.EntityName)
+            {
+                [SlaKpiInstanceTable.Name] = name,
+                [SlaKpiInstanceTable.Regarding] = new EntityReference(LeadTable.EntityName, leadId),
+                [SlaKpiInstanceTable.Status] = new OptionSetValue((int)SlaKpiStatus.InProgress),
+                [SlaKpiInstanceTable.FailureTime] = failure,
+                [SlaKpiInstanceTable.WarningTime] = warning,
+                [SlaKpiInstanceTable.OwnerId] = new EntityReference(SystemUserTable.EntityName, ownerId),
+            });
+        }
+
+        /// <summary>
+        /// Ends a clock because the rep acted at <paramref name="actedOn"/>: Succeeded when on time, Noncompliant when late;
+        /// succeededon records when it happened either way. Two calls at most (read, update); none when already ended.
+        /// </summary>
+        public static SlaKpiStatus? Close(IOrganizationService service, Guid kpiId, DateTime actedOn)
+        {
+            var kpi = service.Retrieve(SlaKpiInstanceTable.EntityName, kpiId, new ColumnSet(SlaKpiInstanceTable.Status, SlaKpiInstanceTable.FailureTime, SlaKpiInstanceTable.SucceededOn));
+            var status = (SlaKpiStatus)(kpi.GetAttributeValue<OptionSetValue>(SlaKpiInstanceTable.Status)?.Value ?? 0);
+            if (Open.Contains(status))
+            {
+                var onTime = actedOn <= (kpi.GetAttributeValue<DateTime?>(SlaKpiInstanceTable.FailureTime) ?? DateTime.MaxValue);
+                var closed = onTime ? SlaKpiStatus.Succeeded : SlaKpiStatus.Noncompliant;
+                service.Update(new Entity(SlaKpiInstanceTable.EntityName, kpiId)
+                {
+                    [SlaKpiInstanceTable.Status] = new OptionSetValue((int)closed),
+                    [SlaKpiInstanceTable.SucceededOn] = actedOn,
+                });
+                return closed;
+            }
+
+            if (status == SlaKpiStatus.Noncompliant && !kpi.Contains(SlaKpiInstanceTable.SucceededOn))
+            {
+                service.Update(new Entity(SlaKpiInstanceTable.EntityName, kpiId) { [SlaKpiInstanceTable.SucceededOn] = actedOn });
+                return SlaKpiStatus.Noncompliant;
+            }
+
+            return null;
+        }
+
+        /// <summary>Cancels the clocks that are still running. One read, and an update for each open one.</summary>
+        public static int Cancel(IOrganizationService service, IReadOnlyCollection<Guid> kpiIds)
+        {
+            if (kpiIds.Count == 0)
+            {
+                return 0;
+            }
+
+            var query = new QueryExpression(SlaKpiInstanceTable.EntityName) { ColumnSet = new ColumnSet(SlaKpiInstanceTable.Status) };
+            query.Criteria.AddCondition(SlaKpiInstanceTable.Id, ConditionOperator.In, kpiIds.Cast<object>().ToArray());
+            query.Criteria.AddCondition(SlaKpiInstanceTable.Status, ConditionOperator.In, Open.Select(status => (object)(int)status).ToArray());
+            var open = service.RetrieveMultiple(query).Entities;
+            foreach (var kpi in open)
+            {
+                service.Update(new Entity(SlaKpiInstanceTable.EntityName, kpi.Id) { [SlaKpiInstanceTable.Status] = new OptionSetValue((int)SlaKpiStatus.Canceled) });
+            }
+
+            return open.Count;
+        }
+
+        public static string Describe(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
+    }
+
+    /// <summary>
+    /// Warnings and breaches without a user action: an open clock past its warning time becomes Nearing Noncompliance and its
+    /// owner is told; past its failure time it becomes Noncompliant and the owner and the owner's manager are told, through
+    /// in-app notifications. A clock that is not open, or not yet due, is left as it is.
+    /// </summary>
+    internal static class SlaEvaluator
+    {
+        public static readonly string[] Columns = { SlaKpiInstanceTable.Name, SlaKpiInstanceTable.Status, SlaKpiInstanceTable.WarningTime, SlaKpiInstanceTable.FailureTime, SlaKpiInstanceTable.Regarding, SlaKpiInstanceTable.OwnerId };
+
+        public static SlaKpiStatus Evaluate(IOrganizationService service, Entity kpi, DateTime now, Action<string> trace)
+        {
+            var status = (SlaKpiStatus)(kpi.GetAttributeValue<OptionSetValue>(SlaKpiInstanceTable.Status)?.Value ?? 0);
+            var regarding = kpi.GetAttributeValue<EntityReference>(SlaKpiInstanceTable.Regarding);
+            if (regarding?.LogicalName != LeadTable.EntityName || (status != SlaKpiStatus.InProgress && status != SlaKpiStatus.NearingNoncompliance))
+            {
+                return status;
+            }
+
+            var failure = kpi.GetAttributeValue<DateTime?>(SlaKpiInstanceTable.FailureTime);
+            var warning = kpi.GetAttributeValue<DateTime?>(SlaKpiInstanceTable.WarningTime);
+            var next = failure != null && now >= failure.Value ? SlaKpiStatus.Noncompliant
+                : warning != null && now >= warning.Value && status == SlaKpiStatus.InProgress ? SlaKpiStatus.NearingNoncompliance
+                : status;
+            if (next == status)
+            {
+                return status;
+            }
+
+            var update = new Entity(SlaKpiInstanceTable.EntityName, kpi.Id) { [SlaKpiInstanceTable.Status] = new OptionSetValue((int)next) };
+            if (next == SlaKpiStatus.NearingNoncompliance)
+            {
+                update[SlaKpiInstanceTable.WarningTimeReached] = new OptionSetValue(1);
+            }
+
+            service.Update(update);
+            var owner = kpi.GetAttributeValue<EntityReference>(SlaKpiInstanceTable.OwnerId);
+            var name = kpi.GetAttributeValue<string>(SlaKpiInstanceTable.Name) ?? "SLA";
+            var link = "{\"actions\":[{\"title\":\"Open lead\",\"data\":{\"url\":\"?pagetype=entityrecord&etn=lead&id=" + regarding.Id.ToString("D") + "\"}}]}";
+            if (owner != null)
+            {
+                Notify(service, owner.Id, next == SlaKpiStatus.Noncompliant ? $"Missed: {name}" : $"Nearly due: {name}",
+                    next == SlaKpiStatus.Noncompliant
+                        ? $"The '{name}' time of a lead you own passed at {SlaClocks.Describe(failure!.Value)}. Act on it now."
+                        : $"The '{name}' time of a lead you own is {SlaClocks.Describe(failure!.Value)}.",
+                    next == SlaKpiStatus.Noncompliant ? AppNotificationTable.IconFailure : AppNotificationTable.IconWarning, link);
+                if (next == SlaKpiStatus.Noncompliant)
+                {
+                    var rep = service.Retrieve(SystemUserTable.EntityName, owner.Id, new ColumnSet(SystemUserTable.FullName, SystemUserTable.ManagerId));
+                    if (rep.GetAttributeValue<EntityReference>(SystemUserTable.ManagerId) is { } manager)
+                    {
+                        Notify(service, manager.Id, $"Missed by {rep.GetAttributeValue<string>(SystemUserTable.FullName)}: {name}",
+                            $"{rep.GetAttributeValue<string>(SystemUserTable.FullName)} missed the '{name}' time of a lead ({SlaClocks.Describe(failure!.Value)}).", AppNotificationTable.IconFailure, link);
+                    }
+                }
+            }
+
+            trace($"KPI instance {kpi.Id} ({name}): {status} → {next}.");
+            return next;
+        }
+
+        private static void Notify(IOrganizationService service, Guid recipient, string title, string body, int icon, string data) =>
+            service.Create(new Entity(AppNotificationTable.EntityName)
+            {
+                [AppNotificationTable.Title] = title,
+                [AppNotificationTable.Body] = body,
+                [AppNotificationTable.OwnerId] = new EntityReference(SystemUserTable.EntityName, recipient),
+                [AppNotificationTable.IconType] = new OptionSetValue(icon),
+                [AppNotificationTable.ToastType] = new OptionSetValue(AppNotificationTable.ToastTimed),
+                [AppNotificationTable.Priority] = new OptionSetValue(AppNotificationTable.PriorityHigh),
+                [AppNotificationTable.Data] = data,
+            });
+    }
+}
