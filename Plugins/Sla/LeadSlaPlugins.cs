@@ -14,10 +14,13 @@ namespace LeadAlign.Plugins.Sla
     /// <summary>
     /// Starts the SLA clocks of a handoff (PreOperation, rank 3, after the lifecycle routed the lead): two SLA KPI instances,
     /// "Accept by" and "First contact by", timed in the agreement's business hours, linked from the lead through its Target
-    /// (la_acceptbykpiid, la_firstcontactbykpiid), so the lead is never updated twice. A reassignment before acceptance
-    /// restarts the accept clock for the new owner: the old instance is canceled and a new one linked. At most 3 calls.
+    /// (la_acceptbykpiid, la_firstcontactbykpiid), so the lead is never updated twice. A lead handed off as it is created has
+    /// no row yet for the instances to regard in PreOperation: for Create the clocks start in PostOperation and the lead's two
+    /// lookups are set with one Update, the only case where LeadAlign updates the row of its own step. A reassignment before
+    /// acceptance restarts the accept clock for the new owner: the old instance is canceled and a new one linked.
+    /// At most 3 calls.
     /// </summary>
-    [PluginStep("1ead5c0e-000b-4000-8000-000000000001", "Create", "lead", PluginStage.PreOperation, Rank = 3)]
+    [PluginStep("1ead5c0e-000b-4000-8000-000000000001", "Create", "lead", PluginStage.PostOperation, Rank = 3)]
     [PluginStep("1ead5c0e-000b-4000-8000-000000000002", "Update", "lead", PluginStage.PreOperation, Rank = 3,
         FilteringAttributes = "la_stage,statecode,ownerid,la_engagementledger,{FitRuleColumns},{MqlRequiredColumns}",
         PreImageAttributes = "la_stage,la_acceptbykpiid")]
@@ -57,8 +60,14 @@ namespace LeadAlign.Plugins.Sla
                 var rep = Guid.Parse(routed.Split('|')[0]);
                 var accept = SlaClocks.Start(service, agreement, SlaKpiInstanceTable.AcceptByName, agreement.AcceptHours, leadId, rep, now);
                 var contact = SlaClocks.Start(service, agreement, SlaKpiInstanceTable.FirstContactByName, agreement.FirstContactHours, leadId, rep, now);
-                target[LeadTable.AcceptByKpiId] = new EntityReference(SlaKpiInstanceTable.EntityName, accept);
-                target[LeadTable.FirstContactByKpiId] = new EntityReference(SlaKpiInstanceTable.EntityName, contact);
+                var links = context.Stage == (int)PluginStage.PostOperation ? new Entity(LeadTable.EntityName, leadId) : target;
+                links[LeadTable.AcceptByKpiId] = new EntityReference(SlaKpiInstanceTable.EntityName, accept);
+                links[LeadTable.FirstContactByKpiId] = new EntityReference(SlaKpiInstanceTable.EntityName, contact);
+                if (links != target)
+                {
+                    service.Update(links);
+                }
+
                 localPluginContext.Trace($"Clocks started for the handoff: accept by {SlaClocks.Describe(agreement.Calendar.Add(now, TimeSpan.FromHours(agreement.AcceptHours)))}, first contact by {SlaClocks.Describe(agreement.Calendar.Add(now, TimeSpan.FromHours(agreement.FirstContactHours)))}.");
                 return;
             }
