@@ -293,7 +293,7 @@ namespace LeadAlign.Dataverse
         }
 
         private static bool IsCoreMessage(string message) => message is
-            "Create" or "Retrieve" or "Update" or "Delete" or "RetrieveMultiple" or "Associate" or "Disassociate" or "AddMembersTeam" or "QualifyLead";
+            "Create" or "Retrieve" or "Update" or "Delete" or "RetrieveMultiple" or "Associate" or "Disassociate" or "AddMembersTeam" or "QualifyLead" or "SendEmail";
 
         private (string Entity, Guid Id) PrimaryOf(OrganizationRequest request, CustomApiDefinition? customApi)
         {
@@ -312,6 +312,11 @@ namespace LeadAlign.Dataverse
             if (request.RequestName == "RetrieveMultiple" && request.Parameters.TryGetValue("Query", out var query))
             {
                 return (QueryTable(query), Guid.Empty);
+            }
+
+            if (request.RequestName == "SendEmail" && request.Parameters.TryGetValue("EmailId", out var emailId) && emailId is Guid email)
+            {
+                return ("email", email);
             }
 
             if (request.RequestName == "QualifyLead" && request.Parameters.TryGetValue("LeadId", out var leadId) && leadId is EntityReference lead)

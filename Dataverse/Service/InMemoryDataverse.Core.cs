@@ -56,6 +56,8 @@ namespace LeadAlign.Dataverse
                     return new AddMembersTeamResponse();
                 case "QualifyLead":
                     return QualifyLead(request, caller, operation);
+                case "SendEmail":
+                    return SendEmail(request, caller, operation);
                 default:
                     throw DataverseFault.Create(DataverseFault.MessageNotSupported, $"The message '{request.RequestName}' is not supported by the in-memory Dataverse.");
             }
@@ -108,6 +110,33 @@ namespace LeadAlign.Dataverse
             RunOperation(new UpdateRequest { Target = new Entity("lead", lead.Id) { ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(status) } }, nested);
             var response = new QualifyLeadResponse();
             response.Results["CreatedEntities"] = created;
+            return response;
+        }
+
+        /// <summary>
+        /// SendEmail: the email is closed as Pending Send when it is to be sent (IssueSend), as Sent otherwise, with a nested
+        /// Update of its state, so Update steps see it. Nothing is delivered: there is no mailbox here.
+        /// </summary>
+        private OrganizationResponse SendEmail(OrganizationRequest request, Caller caller, OperationState operation)
+        {
+            var emailId = Parameter<Guid>(request, "EmailId");
+            var email = Store.Get("email", emailId) ?? throw DataverseFault.RecordNotFound("email", emailId);
+            if (email.GetAttributeValue<OptionSetValue>("statecode")?.Value != 0)
+            {
+                throw DataverseFault.Invalid($"The email {emailId} is not a draft: only a draft email can be sent.");
+            }
+
+            if (email.GetAttributeValue<EntityCollection>("to") is not { Entities.Count: > 0 })
+            {
+                throw DataverseFault.Invalid($"The email {emailId} has no recipient: add one to To before sending it.");
+            }
+
+            var issueSend = request.Parameters.TryGetValue("IssueSend", out var issue) && issue is true;
+            var context = new PluginExecutionContext(operation, StepRegistration.MainOperation, 0, true) { UserId = caller.UserId };
+            var nested = new Caller(caller.UserId, caller.InitiatingUserId, context, caller.Record);
+            RunOperation(new UpdateRequest { Target = new Entity("email", emailId) { ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(issueSend ? 6 : 3), ["senton"] = UtcNow } }, nested);
+            var response = new SendEmailResponse();
+            response.Results["Subject"] = email.GetAttributeValue<string>("subject");
             return response;
         }
 

@@ -47,17 +47,41 @@ namespace LeadAlign.Dataverse
                 invoker.Extensions.Add<IOrganizationServiceFactory>(() => services);
                 invoker.Extensions.Add<ITracingService>(() => services);
                 var clock = System.Diagnostics.Stopwatch.StartNew();
+                var ownsPending = _pendingAsync == null;
+                if (ownsPending)
+                {
+                    _pendingAsync = new List<AsyncJob>();
+                }
+
+                // A step of a transacted workflow (IsTransacted) is one transaction: its writes stand or fall together.
+                var transaction = Store.Begin();
                 try
                 {
-                    return invoker.Invoke(inputs.ToDictionary(pair => pair.Key, pair => pair.Value!));
+                    var outputs = invoker.Invoke(inputs.ToDictionary(pair => pair.Key, pair => pair.Value!));
+                    transaction?.Commit();
+                    if (ownsPending)
+                    {
+                        foreach (var job in _pendingAsync!)
+                        {
+                            _asyncQueue.Enqueue(job);
+                        }
+                    }
+
+                    return outputs;
                 }
                 catch (Exception failure)
                 {
+                    transaction?.Rollback();
                     record.Failure = failure.Message;
                     throw AsFault(failure, record.Handler, record.Trace);
                 }
                 finally
                 {
+                    if (ownsPending)
+                    {
+                        _pendingAsync = null;
+                    }
+
                     record.Duration = clock.Elapsed;
                 }
             }

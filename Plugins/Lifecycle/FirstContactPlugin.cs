@@ -43,7 +43,14 @@ namespace LeadAlign.Plugins.Lifecycle
             }
 
             var service = localPluginContext.SystemUserService;
-            var lead = service.Retrieve(LeadTable.EntityName, regarding.Id, new ColumnSet(LeadTable.OwnerId, LeadTable.HandoffOn, LeadTable.FirstContactOn));
+            var lead = service.Retrieve(LeadTable.EntityName, regarding.Id, new ColumnSet(LeadTable.OwnerId, LeadTable.HandoffOn, LeadTable.FirstContactOn, LeadTable.Stage));
+            var stage = (LeadStage?)lead.GetAttributeValue<OptionSetValue>(LeadTable.Stage)?.Value;
+            if (stage != LeadStage.Mql && stage != LeadStage.Sal && stage != LeadStage.Sql)
+            {
+                localPluginContext.Trace("Not a first contact: the lead is not with sales (MQL, SAL or SQL).");
+                return;
+            }
+
             var handoff = lead.GetAttributeValue<DateTime?>(LeadTable.HandoffOn);
             var contactedOn = activity.GetAttributeValue<DateTime?>(ActivityColumns.ActualEnd) ?? context.OperationCreatedOn;
             var byOwner = lead.GetAttributeValue<EntityReference>(LeadTable.OwnerId)?.Id == activity.GetAttributeValue<EntityReference>(ActivityColumns.OwnerId)?.Id;

@@ -39,6 +39,10 @@ namespace LeadAlign.Lifecycle
 
         public int WarningPercent { get; set; } = 75;
 
+        public Guid? MarketingQueueId { get; set; }
+
+        public int FeedbackResponseDays { get; set; } = 3;
+
         /// <summary>The business hours the SLA clocks count in (UTC, Monday to Friday 09:00-17:00 when not configured).</summary>
         public BusinessCalendar Calendar { get; set; } = BusinessCalendar.Parse(null, null, null, null);
 
@@ -70,6 +74,8 @@ namespace LeadAlign.Lifecycle
         private static Agreement Parse(Entity row) => new Agreement(row.Id, row.GetAttributeValue<string>(AgreementTable.Name) ?? string.Empty)
         {
             WarningPercent = row.GetAttributeValue<int?>(AgreementTable.WarningPercent) ?? 75,
+            MarketingQueueId = row.GetAttributeValue<EntityReference>(AgreementTable.MarketingQueueId)?.Id,
+            FeedbackResponseDays = row.GetAttributeValue<int?>(AgreementTable.FeedbackResponseDays) ?? 3,
             SqlRequiredColumns = ScoringModel.ParseRequiredColumns(row.GetAttributeValue<string>(AgreementTable.SqlRequiredColumns)),
             SalesTeamId = row.GetAttributeValue<EntityReference>(AgreementTable.SalesTeamId)?.Id,
             MarketingTeamId = row.GetAttributeValue<EntityReference>(AgreementTable.MarketingTeamId)?.Id,

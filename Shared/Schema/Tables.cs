@@ -34,6 +34,10 @@ namespace LeadAlign.Schema
         public const string MinutesToFirstContact = "la_minutestofirstcontact";
         public const string RejectionReason = "la_rejectionreason";
         public const string RejectionNotes = "la_rejectionnotes";
+        public const string RejectedBy = "la_rejectedby";
+        public const string RecycleReason = "la_recyclereason";
+        public const string LeadSource = "leadsourcecode";
+        public const string CampaignId = "campaignid";
         public const string AcceptByKpiId = "la_acceptbykpiid";
         public const string FirstContactByKpiId = "la_firstcontactbykpiid";
 
@@ -61,6 +65,74 @@ namespace LeadAlign.Schema
         public const string WorkDays = "la_workdays";
         public const string WorkHours = "la_workhours";
         public const string Holidays = "la_holidays";
+        public const string MarketingQueueId = "la_marketingqueueid";
+        public const string FeedbackResponseDays = "la_feedbackresponsedays";
+    }
+
+    internal static class LeadFeedbackTable
+    {
+        public const string EntityName = "la_leadfeedback";
+        public const string Id = "la_leadfeedbackid";
+        public const string Name = "la_name";
+        public const string LeadId = "la_leadid";
+        public const string Reason = "la_reason";
+        public const string Notes = "la_notes";
+        public const string RejectedBy = "la_rejectedby";
+        public const string RejectedOn = "la_rejectedon";
+        public const string LeadSource = "la_leadsource";
+        public const string CampaignId = "la_campaignid";
+        public const string ScoreAtRejection = "la_scoreatrejection";
+        public const string BandAtRejection = "la_bandatrejection";
+        public const string StageBeforeRejection = "la_stagebeforerejection";
+        public const string RecipientUserId = "la_recipientuserid";
+        public const string RecipientQueueId = "la_recipientqueueid";
+        public const string DueOn = "la_dueon";
+        public const string EmailId = "la_emailid";
+        public const string Status = "la_status";
+        public const string Outcome = "la_outcome";
+        public const string Response = "la_response";
+        public const string RespondedOn = "la_respondedon";
+        public const string RespondedBy = "la_respondedby";
+        public const string OwnerId = "ownerid";
+    }
+
+    internal enum FeedbackStatus
+    {
+        AwaitingResponse = 412500000,
+        Responded = 412500001,
+        Recycled = 412500002,
+    }
+
+    internal enum FeedbackOutcome
+    {
+        Accepted = 412500000,
+        Disputed = 412500001,
+        FixedAtSource = 412500002,
+    }
+
+    internal static class EmailTable
+    {
+        public const string EntityName = "email";
+        public const string Subject = "subject";
+        public const string Description = "description";
+        public const string From = "from";
+        public const string To = "to";
+        public const string PartyId = "partyid";
+        public const string ActivityParty = "activityparty";
+    }
+
+    internal static class CampaignTable
+    {
+        public const string EntityName = "campaign";
+        public const string Name = "name";
+        public const string OwnerId = "ownerid";
+    }
+
+    internal static class TeamTable
+    {
+        public const string EntityName = "team";
+        public const string QueueId = "queueid";
+        public const string Name = "name";
     }
 
     /// <summary>The platform's SLA KPI instance: LeadAlign's clocks are rows of it, regarding the lead.</summary>

@@ -1,0 +1,325 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using LeadAlign.Lifecycle;
+using LeadAlign.Runtime;
+using LeadAlign.Schema;
+using Microsoft.Crm.Sdk.Messages;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace LeadAlign.Feedback
+{
+    /// <summary>What sending feedback produced: the feedback row and who it went to (a marketer or a queue).</summary>
+    internal sealed class FeedbackSent
+    {
+        public FeedbackSent(EntityReference feedback, EntityReference recipient, bool created)
+        {
+            Feedback = feedback;
+            Recipient = recipient;
+            Created = created;
+        }
+
+        public EntityReference Feedback { get; }
+
+        public EntityReference Recipient { get; }
+
+        /// <summary>False when this rejection already had its feedback (a re-run): nothing new was written.</summary>
+        public bool Created { get; }
+    }
+
+    /// <summary>
+    /// Rejection feedback, shared by the custom workflow activities and the Custom API: a la_leadfeedback row holding the
+    /// reason, notes, who and when, the lead's source, campaign, score and band then, and its stage before; an email from the
+    /// rejecting rep to marketing; the reason written on the lead where marketing users see it. The recipient is the owner of
+    /// the lead's campaign, else the agreement's marketing queue, else the marketing team's queue. Running it again for the
+    /// same rejection writes nothing new.
+    /// </summary>
+    internal static class RejectionFeedback
+    {
+        private static readonly string[] LeadColumns =
+        {
+            LeadTable.FullName, LeadTable.Stage, LeadTable.RejectionReason, LeadTable.RejectionNotes, LeadTable.RejectedOn, LeadTable.RejectedBy,
+            LeadTable.LeadSource, LeadTable.CampaignId, LeadTable.Score, LeadTable.ScoreBand, LeadTable.ScoreReasons, LeadTable.OwnerId,
+        };
+
+        public static FeedbackSent Send(IOrganizationService service, Guid organizationId, EntityReference leadRef, int? reasonInput, string? notesInput, Guid runningUser, DateTime now, Action<string> trace)
+        {
+            if (leadRef == null || leadRef.LogicalName != LeadTable.EntityName)
+            {
+                throw new BusinessRuleException("Give the rejected lead to send feedback on.");
+            }
+
+            var lead = RetrieveOrRefuse(service, leadRef.Id);
+            var stage = (LeadStage?)lead.GetAttributeValue<OptionSetValue>(LeadTable.Stage)?.Value ?? LeadStage.Inquiry;
+            if (stage != LeadStage.Rejected)
+            {
+                throw new BusinessRuleException($"Feedback goes with rejected leads only, and this lead is {LeadStages.Name(stage)}. Reject it first, with a reason.");
+            }
+
+            var reason = reasonInput ?? lead.GetAttributeValue<OptionSetValue>(LeadTable.RejectionReason)?.Value
+                ?? throw new BusinessRuleException("The lead has no rejection reason: set one on the lead, or give one to the step.");
+            var notes = string.IsNullOrWhiteSpace(notesInput) ? lead.GetAttributeValue<string>(LeadTable.RejectionNotes) : notesInput;
+            var rejectedOn = lead.GetAttributeValue<DateTime?>(LeadTable.RejectedOn) ?? now;
+            var rejectedBy = lead.GetAttributeValue<EntityReference>(LeadTable.RejectedBy)?.Id ?? runningUser;
+
+            var existing = new QueryExpression(LeadFeedbackTable.EntityName) { ColumnSet = new ColumnSet(LeadFeedbackTable.RecipientUserId, LeadFeedbackTable.RecipientQueueId), TopCount = 1 };
+            existing.Criteria.AddCondition(LeadFeedbackTable.LeadId, ConditionOperator.Equal, leadRef.Id);
+            existing.Criteria.AddCondition(LeadFeedbackTable.RejectedOn, ConditionOperator.Equal, rejectedOn);
+            var done = service.RetrieveMultiple(existing).Entities.FirstOrDefault();
+            if (done != null)
+            {
+                trace($"Feedback {done.Id} was already sent for this rejection: nothing new.");
+                return new FeedbackSent(new EntityReference(LeadFeedbackTable.EntityName, done.Id), done.GetAttributeValue<EntityReference>(LeadFeedbackTable.RecipientUserId) ?? done.GetAttributeValue<EntityReference>(LeadFeedbackTable.RecipientQueueId), false);
+            }
+
+            var agreement = AgreementCache.Get(service, organizationId, now);
+            var recipient = Recipient(service, lead, agreement);
+            var before = StageBeforeRejection(service, leadRef.Id);
+            var reasonLabel = ReasonLabel(reason);
+            var leadName = lead.GetAttributeValue<string>(LeadTable.FullName) ?? "a lead";
+
+            var email = new Entity(EmailTable.EntityName)
+            {
+                [EmailTable.Subject] = $"Rejected: {leadName} ({reasonLabel})",
+                [EmailTable.Description] = Body(lead, leadRef.Id, reasonLabel, notes),
+                [EmailTable.From] = Parties(new EntityReference(SystemUserTable.EntityName, rejectedBy)),
+                [EmailTable.To] = Parties(recipient),
+                [ActivityColumns.RegardingObjectId] = leadRef,
+                [ActivityColumns.DirectionCode] = true,
+            };
+            var emailId = service.Create(email);
+            service.Execute(new SendEmailRequest { EmailId = emailId, IssueSend = true, TrackingToken = string.Empty });
+
+            var due = agreement == null ? now.AddDays(3) : agreement.Calendar.Add(now, TimeSpan.FromTicks((agreement.Calendar.End - agreement.Calendar.Start).Ticks * agreement.FeedbackResponseDays));
+            var feedback = new Entity(LeadFeedbackTable.EntityName)
+            {
+                [LeadFeedbackTable.Name] = $"{leadName}: {reasonLabel}",
+                [LeadFeedbackTable.LeadId] = leadRef,
+                [LeadFeedbackTable.Reason] = new OptionSetValue(reason),
+                [LeadFeedbackTable.Notes] = notes,
+                [LeadFeedbackTable.RejectedBy] = new EntityReference(SystemUserTable.EntityName, rejectedBy),
+                [LeadFeedbackTable.RejectedOn] = rejectedOn,
+                [LeadFeedbackTable.LeadSource] = lead.GetAttributeValue<OptionSetValue>(LeadTable.LeadSource)?.Value.ToString(CultureInfo.InvariantCulture),
+                [LeadFeedbackTable.CampaignId] = lead.GetAttributeValue<EntityReference>(LeadTable.CampaignId),
+                [LeadFeedbackTable.ScoreAtRejection] = lead.GetAttributeValue<int?>(LeadTable.Score),
+                [LeadFeedbackTable.BandAtRejection] = lead.GetAttributeValue<OptionSetValue>(LeadTable.ScoreBand),
+                [LeadFeedbackTable.StageBeforeRejection] = before == null ? null : new OptionSetValue((int)before.Value),
+                [LeadFeedbackTable.DueOn] = due,
+                [LeadFeedbackTable.EmailId] = new EntityReference(EmailTable.EntityName, emailId),
+                [LeadFeedbackTable.Status] = new OptionSetValue((int)FeedbackStatus.AwaitingResponse),
+            };
+            feedback[recipient.LogicalName == SystemUserTable.EntityName ? LeadFeedbackTable.RecipientUserId : LeadFeedbackTable.RecipientQueueId] = recipient;
+            if (recipient.LogicalName == SystemUserTable.EntityName)
+            {
+                feedback[LeadFeedbackTable.OwnerId] = recipient;
+            }
+
+            var feedbackId = service.Create(feedback);
+            service.Update(new Entity(LeadTable.EntityName, leadRef.Id)
+            {
+                [LeadTable.RejectionReason] = new OptionSetValue(reason),
+                [LeadTable.RejectionNotes] = notes,
+                [LeadTable.RejectedBy] = new EntityReference(SystemUserTable.EntityName, rejectedBy),
+                [LeadTable.RejectedOn] = rejectedOn,
+            });
+            trace($"Feedback {feedbackId} sent to {recipient.LogicalName} {recipient.Id}, due {due:yyyy-MM-dd HH:mm} UTC.");
+            return new FeedbackSent(new EntityReference(LeadFeedbackTable.EntityName, feedbackId), recipient, true);
+        }
+
+        /// <summary>Recycles a rejected (or disqualified) lead to Nurture, re-opening it, records why, and marks its feedback recycled.</summary>
+        public static void Recycle(IOrganizationService service, EntityReference leadRef, string reason, Action<string> trace)
+        {
+            if (leadRef == null || leadRef.LogicalName != LeadTable.EntityName)
+            {
+                throw new BusinessRuleException("Give the lead to recycle to Nurture.");
+            }
+
+            if (string.IsNullOrWhiteSpace(reason))
+            {
+                throw new BusinessRuleException("Say why the lead goes back to Nurture: marketing reads it.");
+            }
+
+            var lead = RetrieveOrRefuse(service, leadRef.Id);
+            var stage = (LeadStage?)lead.GetAttributeValue<OptionSetValue>(LeadTable.Stage)?.Value ?? LeadStage.Inquiry;
+            if (stage != LeadStage.Rejected)
+            {
+                throw new BusinessRuleException($"Only a rejected lead is recycled to Nurture, and this lead is {LeadStages.Name(stage)}.");
+            }
+
+            var update = new Entity(LeadTable.EntityName, leadRef.Id)
+            {
+                [LeadTable.Stage] = new OptionSetValue((int)LeadStage.Nurture),
+                [LeadTable.RecycleReason] = reason,
+            };
+            var state = service.Retrieve(LeadTable.EntityName, leadRef.Id, new ColumnSet(LeadTable.StateCode)).GetAttributeValue<OptionSetValue>(LeadTable.StateCode)?.Value;
+            if (state != 0)
+            {
+                update[LeadTable.StateCode] = new OptionSetValue(0);
+                update["statuscode"] = new OptionSetValue(1);
+            }
+
+            service.Update(update);
+            var feedback = new QueryExpression(LeadFeedbackTable.EntityName) { ColumnSet = new ColumnSet(LeadFeedbackTable.Status) };
+            feedback.Criteria.AddCondition(LeadFeedbackTable.LeadId, ConditionOperator.Equal, leadRef.Id);
+            feedback.Criteria.AddCondition(LeadFeedbackTable.Status, ConditionOperator.NotEqual, (int)FeedbackStatus.Recycled);
+            foreach (var row in service.RetrieveMultiple(feedback).Entities)
+            {
+                service.Update(new Entity(LeadFeedbackTable.EntityName, row.Id) { [LeadFeedbackTable.Status] = new OptionSetValue((int)FeedbackStatus.Recycled) });
+            }
+
+            trace($"Lead {leadRef.Id} recycled to Nurture{(state != 0 ? " and re-opened" : string.Empty)}: {reason}");
+        }
+
+        /// <summary>Marketing's answer: closes the loop on the feedback and tells the rep who rejected the lead.</summary>
+        public static void Respond(IOrganizationService service, EntityReference feedbackRef, string response, int outcome, Guid respondingUser, DateTime now, Action<string> trace)
+        {
+            if (feedbackRef == null || feedbackRef.LogicalName != LeadFeedbackTable.EntityName)
+            {
+                throw new BusinessRuleException("Give the lead feedback to respond to.");
+            }
+
+            if (string.IsNullOrWhiteSpace(response))
+            {
+                throw new BusinessRuleException("Write marketing's response: the rep reads it.");
+            }
+
+            if (!Enum.IsDefined(typeof(FeedbackOutcome), outcome))
+            {
+                throw new BusinessRuleException("Choose the outcome: accepted, disputed or fixed at source.");
+            }
+
+            Entity feedback;
+            try
+            {
+                feedback = service.Retrieve(LeadFeedbackTable.EntityName, feedbackRef.Id, new ColumnSet(LeadFeedbackTable.Name, LeadFeedbackTable.RejectedBy, LeadFeedbackTable.LeadId));
+            }
+            catch (System.ServiceModel.FaultException<OrganizationServiceFault>)
+            {
+                throw new BusinessRuleException($"The lead feedback {feedbackRef.Id} does not exist (any more).");
+            }
+
+            service.Update(new Entity(LeadFeedbackTable.EntityName, feedbackRef.Id)
+            {
+                [LeadFeedbackTable.Response] = response,
+                [LeadFeedbackTable.Outcome] = new OptionSetValue(outcome),
+                [LeadFeedbackTable.Status] = new OptionSetValue((int)FeedbackStatus.Responded),
+                [LeadFeedbackTable.RespondedOn] = now,
+                [LeadFeedbackTable.RespondedBy] = new EntityReference(SystemUserTable.EntityName, respondingUser),
+            });
+            if (feedback.GetAttributeValue<EntityReference>(LeadFeedbackTable.RejectedBy) is { } rep)
+            {
+                service.Create(new Entity(AppNotificationTable.EntityName)
+                {
+                    [AppNotificationTable.Title] = $"Marketing answered: {OutcomeLabel(outcome)}",
+                    [AppNotificationTable.Body] = $"{feedback.GetAttributeValue<string>(LeadFeedbackTable.Name)}: {response}",
+                    [AppNotificationTable.OwnerId] = rep,
+                    [AppNotificationTable.IconType] = new OptionSetValue(AppNotificationTable.IconInfo),
+                    [AppNotificationTable.ToastType] = new OptionSetValue(AppNotificationTable.ToastTimed),
+                    [AppNotificationTable.Priority] = new OptionSetValue(AppNotificationTable.PriorityNormal),
+                    [AppNotificationTable.Data] = "{\"actions\":[{\"title\":\"Open feedback\",\"data\":{\"url\":\"?pagetype=entityrecord&etn=la_leadfeedback&id=" + feedbackRef.Id.ToString("D") + "\"}}]}",
+                });
+            }
+
+            trace($"Feedback {feedbackRef.Id} answered: {OutcomeLabel(outcome)}.");
+        }
+
+        private static Entity RetrieveOrRefuse(IOrganizationService service, Guid leadId)
+        {
+            try
+            {
+                return service.Retrieve(LeadTable.EntityName, leadId, new ColumnSet(LeadColumns));
+            }
+            catch (System.ServiceModel.FaultException<OrganizationServiceFault>)
+            {
+                throw new BusinessRuleException($"The lead {leadId} does not exist (any more): there is nothing to send feedback on.");
+            }
+        }
+
+        private static EntityReference Recipient(IOrganizationService service, Entity lead, Agreement? agreement)
+        {
+            if (lead.GetAttributeValue<EntityReference>(LeadTable.CampaignId) is { } campaign)
+            {
+                var owner = service.Retrieve(CampaignTable.EntityName, campaign.Id, new ColumnSet(CampaignTable.OwnerId)).GetAttributeValue<EntityReference>(CampaignTable.OwnerId);
+                if (owner?.LogicalName == SystemUserTable.EntityName)
+                {
+                    return owner;
+                }
+            }
+
+            if (agreement?.MarketingQueueId != null)
+            {
+                return new EntityReference("queue", agreement.MarketingQueueId.Value);
+            }
+
+            if (agreement?.MarketingTeamId != null && service.Retrieve(TeamTable.EntityName, agreement.MarketingTeamId.Value, new ColumnSet(TeamTable.QueueId)).GetAttributeValue<EntityReference>(TeamTable.QueueId) is { } teamQueue)
+            {
+                return teamQueue;
+            }
+
+            throw new BusinessRuleException("No one in marketing can receive this feedback: give the lead's campaign an owner, or set the agreement's Marketing queue, or give the agreement's Marketing team a default queue.");
+        }
+
+        private static LeadStage? StageBeforeRejection(IOrganizationService service, Guid leadId)
+        {
+            var history = new QueryExpression(LeadStageChangeTable.EntityName) { ColumnSet = new ColumnSet(LeadStageChangeTable.FromStage), TopCount = 1 };
+            history.Criteria.AddCondition(LeadStageChangeTable.LeadId, ConditionOperator.Equal, leadId);
+            history.Criteria.AddCondition(LeadStageChangeTable.ToStage, ConditionOperator.Equal, (int)LeadStage.Rejected);
+            history.AddOrder(LeadStageChangeTable.ChangedOn, OrderType.Descending);
+            return (LeadStage?)service.RetrieveMultiple(history).Entities.FirstOrDefault()?.GetAttributeValue<OptionSetValue>(LeadStageChangeTable.FromStage)?.Value;
+        }
+
+        private static EntityCollection Parties(EntityReference party)
+        {
+            var parties = new EntityCollection { EntityName = EmailTable.ActivityParty };
+            parties.Entities.Add(new Entity(EmailTable.ActivityParty) { [EmailTable.PartyId] = party });
+            return parties;
+        }
+
+        private static string Body(Entity lead, Guid leadId, string reason, string? notes)
+        {
+            var text = new StringBuilder();
+            text.Append("Sales rejected ").Append(lead.GetAttributeValue<string>(LeadTable.FullName) ?? "a lead").Append(".\n");
+            text.Append("Reason: ").Append(reason).Append('\n');
+            if (!string.IsNullOrWhiteSpace(notes))
+            {
+                text.Append("Notes: ").Append(notes).Append('\n');
+            }
+
+            text.Append("Score: ").Append(lead.GetAttributeValue<int?>(LeadTable.Score)?.ToString(CultureInfo.InvariantCulture) ?? "not scored").Append('\n');
+            if (lead.GetAttributeValue<string>(LeadTable.ScoreReasons) is { } reasons && reasons.Length > 0)
+            {
+                text.Append(reasons).Append('\n');
+            }
+
+            text.Append("Open the lead: ?pagetype=entityrecord&etn=lead&id=").Append(leadId.ToString("D")).Append('\n');
+            return text.ToString();
+        }
+
+        public static string ReasonLabel(int reason)
+        {
+            switch ((RejectionReason)reason)
+            {
+                case RejectionReason.NotAFit: return "not a fit";
+                case RejectionReason.NoBudget: return "no budget";
+                case RejectionReason.BadContactData: return "bad contact data";
+                case RejectionReason.Duplicate: return "duplicate";
+                case RejectionReason.Competitor: return "competitor";
+                case RejectionReason.StudentOrJobSeeker: return "student or job seeker";
+                case RejectionReason.NotReadyYet: return "not ready yet";
+                default: return "other";
+            }
+        }
+
+        private static string OutcomeLabel(int outcome)
+        {
+            switch ((FeedbackOutcome)outcome)
+            {
+                case FeedbackOutcome.Accepted: return "accepted";
+                case FeedbackOutcome.Disputed: return "disputed";
+                default: return "fixed at source";
+            }
+        }
+    }
+}
