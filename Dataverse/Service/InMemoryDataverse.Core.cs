@@ -218,6 +218,7 @@ namespace LeadAlign.Dataverse
                 row["activitytypecode"] = table.Name;
             }
 
+            ComposeFullName(table, row);
             Store.Put(row);
             if (table.IsActivity)
             {
@@ -271,10 +272,24 @@ namespace LeadAlign.Dataverse
             row["modifiedon"] = UtcNow;
             row["modifiedby"] = new EntityReference("systemuser", userId);
             row["versionnumber"] = NextVersion();
+            ComposeFullName(table, row);
             Store.Put(row);
             if (table.IsActivity && table.Columns.Any(column => column.Type == AttributeTypeCode.PartyList && target.Contains(column.Name)))
             {
                 WriteActivityParties(table, row);
+            }
+        }
+
+        /// <summary>The platform composes fullname from firstname and lastname (first name first, as the default name format).</summary>
+        private static void ComposeFullName(TableDefinition table, Entity row)
+        {
+            if (table.Column("fullname") is { ValidForCreate: false } && table.HasColumn("firstname") && table.HasColumn("lastname"))
+            {
+                var full = string.Join(" ", new[] { row.GetAttributeValue<string>("firstname"), row.GetAttributeValue<string>("lastname") }.Where(part => !string.IsNullOrWhiteSpace(part)));
+                if (full.Length > 0)
+                {
+                    row["fullname"] = full;
+                }
             }
         }
 

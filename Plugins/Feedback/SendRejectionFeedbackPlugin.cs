@@ -23,7 +23,6 @@ namespace LeadAlign.Plugins.Feedback
             var inputs = context.InputParameters;
             var sent = RejectionFeedback.Send(
                 localPluginContext.InitiatingUserService,
-                context.OrganizationId,
                 context.GetTargetReference() ?? throw new BusinessRuleException("la_SendRejectionFeedback is bound to a lead: call it on the rejected lead."),
                 inputs.TryGetValue("Reason", out var reason) ? (reason as OptionSetValue)?.Value : null,
                 inputs.TryGetValue("Notes", out var notes) ? notes as string : null,

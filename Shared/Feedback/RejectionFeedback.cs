@@ -44,7 +44,7 @@ namespace LeadAlign.Feedback
             LeadTable.LeadSource, LeadTable.CampaignId, LeadTable.Score, LeadTable.ScoreBand, LeadTable.ScoreReasons, LeadTable.OwnerId,
         };
 
-        public static FeedbackSent Send(IOrganizationService service, Guid organizationId, EntityReference leadRef, int? reasonInput, string? notesInput, Guid runningUser, DateTime now, Action<string> trace)
+        public static FeedbackSent Send(IOrganizationService service, EntityReference leadRef, int? reasonInput, string? notesInput, Guid runningUser, DateTime now, Action<string> trace)
         {
             if (leadRef == null || leadRef.LogicalName != LeadTable.EntityName)
             {
@@ -74,7 +74,7 @@ namespace LeadAlign.Feedback
                 return new FeedbackSent(new EntityReference(LeadFeedbackTable.EntityName, done.Id), done.GetAttributeValue<EntityReference>(LeadFeedbackTable.RecipientUserId) ?? done.GetAttributeValue<EntityReference>(LeadFeedbackTable.RecipientQueueId), false);
             }
 
-            var agreement = AgreementCache.Get(service, organizationId, now);
+            var agreement = AgreementCache.Load(service);
             var recipient = Recipient(service, lead, agreement);
             var before = StageBeforeRejection(service, leadRef.Id);
             var reasonLabel = ReasonLabel(reason);

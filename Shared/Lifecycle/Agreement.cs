@@ -99,14 +99,20 @@ namespace LeadAlign.Lifecycle
         private static readonly OrganizationCache<Agreement> Cache = new OrganizationCache<Agreement>(TimeSpan.FromSeconds(60));
 
         public static Agreement? Get(IOrganizationService service, Guid organizationId, DateTime now) =>
-            Cache.Get(organizationId, now, () =>
-            {
-                var query = new QueryExpression(AgreementTable.EntityName) { ColumnSet = new ColumnSet(true), TopCount = 1 };
-                query.Criteria.AddCondition(AgreementTable.IsActive, ConditionOperator.Equal, true);
-                query.AddOrder(AgreementTable.Name, OrderType.Ascending);
-                var row = service.RetrieveMultiple(query).Entities.FirstOrDefault();
-                return row == null ? null : Agreement.FromRow(row);
-            });
+            Cache.Get(organizationId, now, () => Load(service));
+
+        /// <summary>
+        /// The active agreement read now, without the cache: for code outside the plug-in assembly (the workflow activities
+        /// carry their own copy of this class, which the plug-ins' invalidation cannot reach).
+        /// </summary>
+        public static Agreement? Load(IOrganizationService service)
+        {
+            var query = new QueryExpression(AgreementTable.EntityName) { ColumnSet = new ColumnSet(true), TopCount = 1 };
+            query.Criteria.AddCondition(AgreementTable.IsActive, ConditionOperator.Equal, true);
+            query.AddOrder(AgreementTable.Name, OrderType.Ascending);
+            var row = service.RetrieveMultiple(query).Entities.FirstOrDefault();
+            return row == null ? null : Agreement.FromRow(row);
+        }
 
         public static void Invalidate(Guid organizationId) => Cache.Invalidate(organizationId);
     }

@@ -48,7 +48,6 @@ namespace LeadAlign.WorkflowActivities.Feedback
             var workflow = localContext.WorkflowContext;
             var sent = RejectionFeedback.Send(
                 localContext.WorkflowUserService,
-                workflow.OrganizationId,
                 Lead.Get(activity) ?? throw new BusinessRuleException("Give the rejected lead to send feedback on."),
                 Reason.Get(activity)?.Value,
                 Notes.Get(activity),

@@ -1,0 +1,242 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using LeadAlign.Dataverse;
+using LeadAlign.Tests.Lifecycle;
+using LeadAlign.Tests.Support;
+using LeadAlign.WorkflowActivities.Feedback;
+using Microsoft.Crm.Sdk.Messages;
+using Microsoft.Xrm.Sdk;
+using Xunit;
+
+namespace LeadAlign.Tests.Feedback
+{
+    /// <summary>Rejection feedback: the activities run through the in-memory Dataverse as a workflow runs them.</summary>
+    public sealed class RejectionFeedbackTests
+    {
+        private const int NoBudget = 412500001;
+        private const int Other = 412500007;
+        private readonly LifecycleFixture _fixture = new();
+        private readonly Guid _campaignOwner;
+        private readonly Guid _campaign;
+
+        public RejectionFeedbackTests()
+        {
+            _campaignOwner = Org.AddUser("Carla Campaigns");
+            _campaign = Org.As(_campaignOwner).Create(new Entity("campaign") { ["name"] = "Spring webinar" });
+        }
+
+        private InMemoryDataverse Org => _fixture.Org;
+
+        private Guid Rep => _fixture.Reps[0];
+
+        private Guid RejectedLead(bool withCampaign = true, int reason = NoBudget, string? notes = null)
+        {
+            var lead = LifecycleFixture.QualifiedLead();
+            lead["leadsourcecode"] = new OptionSetValue(6);
+            if (withCampaign)
+            {
+                lead["campaignid"] = new EntityReference("campaign", _campaign);
+            }
+
+            var id = Org.As(_fixture.Marketer).Create(lead);
+            _fixture.SetStage(Rep, id, LifecycleFixture.Rejected, new Dictionary<string, object?> { ["la_rejectionreason"] = new OptionSetValue(reason), ["la_rejectionnotes"] = notes });
+            return id;
+        }
+
+        private IDictionary<string, object> Send(Guid lead, Guid asUser, int? reason = null, string? notes = null) =>
+            Org.RunWorkflowActivity(
+                new SendRejectionFeedback(),
+                new Dictionary<string, object?> { ["Lead"] = new EntityReference("lead", lead), ["Reason"] = reason == null ? null : new OptionSetValue(reason.Value), ["Notes"] = notes },
+                asUser,
+                new EntityReference("lead", lead));
+
+        [Fact]
+        public void Feedback_on_a_rejected_lead_goes_to_the_campaign_owner_with_everything_marketing_needs()
+        {
+            var lead = RejectedLead(notes: "Budget frozen until Q3.");
+            Org.Advance(TimeSpan.FromHours(1));
+
+            var outputs = Send(lead, Rep);
+
+            var feedback = Org.Get("la_leadfeedback", ((EntityReference)outputs["Feedback"]).Id)!;
+            Assert.Equal(new EntityReference("systemuser", _campaignOwner), outputs["RecipientUser"]);
+            Assert.Null(outputs["RecipientQueue"]);
+            Assert.Equal(new EntityReference("lead", lead), feedback.GetAttributeValue<EntityReference>("la_leadid"));
+            Assert.Equal(NoBudget, feedback.GetAttributeValue<OptionSetValue>("la_reason").Value);
+            Assert.Equal("Budget frozen until Q3.", feedback["la_notes"]);
+            Assert.Equal(Rep, feedback.GetAttributeValue<EntityReference>("la_rejectedby").Id);
+            Assert.Equal("6", feedback["la_leadsource"]);
+            Assert.Equal(_campaign, feedback.GetAttributeValue<EntityReference>("la_campaignid").Id);
+            Assert.Equal(65, feedback["la_scoreatrejection"]);
+            Assert.Equal(LifecycleFixture.Mql, feedback.GetAttributeValue<OptionSetValue>("la_stagebeforerejection").Value);
+            Assert.Equal(_campaignOwner, feedback.GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.Equal(412500000, feedback.GetAttributeValue<OptionSetValue>("la_status").Value);
+            Assert.Equal(new DateTime(2026, 1, 8, 10, 0, 0, DateTimeKind.Utc), feedback["la_dueon"]);
+
+            var email = Org.Get("email", feedback.GetAttributeValue<EntityReference>("la_emailid").Id)!;
+            Assert.Equal("Rejected: Novak (no budget)", email["subject"]);
+            Assert.Contains("Reason: no budget", email.GetAttributeValue<string>("description"));
+            Assert.Contains("Notes: Budget frozen until Q3.", email.GetAttributeValue<string>("description"));
+            Assert.Contains("+25 Job title names the C-suite", email.GetAttributeValue<string>("description"));
+            Assert.Contains("etn=lead&id=" + lead, email.GetAttributeValue<string>("description"));
+            Assert.Equal(1, email.GetAttributeValue<OptionSetValue>("statecode").Value);
+            var parties = Org.All("activityparty").Where(party => party.GetAttributeValue<EntityReference>("activityid").Id == email.Id).ToList();
+            Assert.Contains(parties, party => party.GetAttributeValue<OptionSetValue>("participationtypemask").Value == 1 && party.GetAttributeValue<EntityReference>("partyid").Id == Rep);
+            Assert.Contains(parties, party => party.GetAttributeValue<OptionSetValue>("participationtypemask").Value == 2 && party.GetAttributeValue<EntityReference>("partyid").Id == _campaignOwner);
+            Assert.Equal(Rep, email.GetAttributeValue<EntityReference>("createdby").Id);
+
+            var marked = _fixture.Lead(lead);
+            Assert.Equal(Rep, marked.GetAttributeValue<EntityReference>("la_rejectedby").Id);
+            Assert.Equal(NoBudget, marked.GetAttributeValue<OptionSetValue>("la_rejectionreason").Value);
+        }
+
+        [Fact]
+        public void Without_a_campaign_owner_the_feedback_goes_to_the_agreements_marketing_queue_then_the_teams_queue()
+        {
+            var queue = Org.SystemService.Create(new Entity("queue") { ["name"] = "Marketing inbox" });
+            var teamQueue = Org.SystemService.Create(new Entity("queue") { ["name"] = "Marketing team queue" });
+            Org.SystemService.Update(new Entity("team", _fixture.MarketingTeam) { ["queueid"] = new EntityReference("queue", teamQueue) });
+            Org.SystemService.Update(new Entity("la_agreement", LifecycleFixture.AgreementId) { ["la_marketingqueueid"] = new EntityReference("queue", queue) });
+
+            var toQueue = Send(RejectedLead(withCampaign: false), Rep);
+            Org.SystemService.Update(new Entity("la_agreement", LifecycleFixture.AgreementId) { ["la_marketingqueueid"] = null });
+            var toTeamQueue = Send(RejectedLead(withCampaign: false), Rep);
+
+            Assert.Equal(new EntityReference("queue", queue), toQueue["RecipientQueue"]);
+            Assert.Equal(new EntityReference("queue", teamQueue), toTeamQueue["RecipientQueue"]);
+        }
+
+        [Fact]
+        public void No_resolvable_recipient_is_refused_saying_what_to_configure_and_nothing_is_written()
+        {
+            var lead = RejectedLead(withCampaign: false);
+            var emails = Org.All("email").Count;
+
+            var fault = TestOrganization.Fault(() => Send(lead, Rep));
+
+            Assert.Equal("No one in marketing can receive this feedback: give the lead's campaign an owner, or set the agreement's Marketing queue, or give the agreement's Marketing team a default queue.", fault.Message);
+            Assert.Empty(Org.All("la_leadfeedback"));
+            Assert.Equal(emails, Org.All("email").Count);
+        }
+
+        [Fact]
+        public void A_failure_after_the_email_rolls_back_the_email_the_feedback_and_the_lead_columns_together()
+        {
+            var lead = RejectedLead();
+            Org.SystemService.Delete("campaign", _campaign);
+            var emails = Org.All("email").Count;
+
+            var fault = TestOrganization.Fault(() => Send(lead, Rep));
+
+            Assert.Contains("campaign With Id", fault.Message);
+            Assert.Equal(emails, Org.All("email").Count);
+            Assert.Empty(Org.All("la_leadfeedback"));
+            Assert.False(_fixture.Lead(lead).Contains("la_rejectedby"));
+        }
+
+        [Fact]
+        public void Running_it_again_for_the_same_rejection_creates_nothing_new()
+        {
+            var lead = RejectedLead();
+
+            var first = Send(lead, Rep);
+            var again = Send(lead, Rep);
+
+            Assert.Equal(first["Feedback"], again["Feedback"]);
+            Assert.Single(Org.All("la_leadfeedback"));
+            Assert.Single(Org.All("email"), email => email.GetAttributeValue<string>("subject").StartsWith("Rejected:", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void A_missing_lead_or_a_lead_that_is_not_rejected_is_refused_naming_its_stage()
+        {
+            var mql = _fixture.HandedOffLead("Open");
+            var missing = Guid.NewGuid();
+
+            var notRejected = TestOrganization.Fault(() => Send(mql, Rep));
+            var gone = TestOrganization.Fault(() => Send(missing, Rep));
+
+            Assert.Equal("Feedback goes with rejected leads only, and this lead is MQL. Reject it first, with a reason.", notRejected.Message);
+            Assert.Equal($"The lead {missing} does not exist (any more): there is nothing to send feedback on.", gone.Message);
+        }
+
+        [Fact]
+        public void The_shipped_workflow_sends_feedback_when_a_lead_is_rejected()
+        {
+            var lead = RejectedLead(reason: Other, notes: "Reseller, not an end customer.");
+            Assert.Empty(Org.All("la_leadfeedback"));
+
+            Org.DrainAsync();
+
+            var feedback = Assert.Single(Org.All("la_leadfeedback"));
+            Assert.Equal(lead, feedback.GetAttributeValue<EntityReference>("la_leadid").Id);
+            Assert.Equal("Reseller, not an end customer.", feedback["la_notes"]);
+            Assert.Equal(Rep, feedback.GetAttributeValue<EntityReference>("createdby").Id);
+            Assert.Empty(Org.FailedAsyncJobs);
+        }
+
+        [Fact]
+        public void Disqualifying_a_lead_sends_feedback_too()
+        {
+            var id = Org.As(_fixture.Marketer).Create(new Entity("lead") { ["lastname"] = "Quiet", ["campaignid"] = new EntityReference("campaign", _campaign), ["la_rejectionreason"] = new OptionSetValue(412500002) });
+
+            Org.As(_fixture.Marketer).Execute(new SetStateRequest { EntityMoniker = new EntityReference("lead", id), State = new OptionSetValue(2), Status = new OptionSetValue(-1) });
+            Org.DrainAsync();
+
+            Assert.Equal(412500002, Assert.Single(Org.All("la_leadfeedback")).GetAttributeValue<OptionSetValue>("la_reason").Value);
+        }
+
+        [Fact]
+        public void The_custom_api_sends_the_same_feedback_as_the_calling_rep()
+        {
+            var lead = RejectedLead();
+
+            var response = Org.As(Rep).Execute(new OrganizationRequest("la_SendRejectionFeedback") { ["Target"] = new EntityReference("lead", lead), ["Notes"] = "From a flow." });
+
+            var feedback = Org.Get("la_leadfeedback", ((EntityReference)response["Feedback"]).Id)!;
+            Assert.Equal("From a flow.", feedback["la_notes"]);
+            Assert.Equal(new EntityReference("systemuser", _campaignOwner), response["RecipientUser"]);
+        }
+
+        [Fact]
+        public void Recycling_a_disqualified_lead_reopens_it_in_nurture_and_marks_its_feedback_recycled()
+        {
+            var lead = RejectedLead();
+            Org.As(Rep).Execute(new SetStateRequest { EntityMoniker = new EntityReference("lead", lead), State = new OptionSetValue(2), Status = new OptionSetValue(-1) });
+            Send(lead, Rep);
+
+            Org.RunWorkflowActivity(new RecycleLeadToNurture(), new Dictionary<string, object?> { ["Lead"] = new EntityReference("lead", lead), ["Reason"] = "Budget opens in Q3: nurture until then." }, _fixture.Marketer, new EntityReference("lead", lead));
+
+            var recycled = _fixture.Lead(lead);
+            Assert.Equal(LifecycleFixture.Nurture, _fixture.StageOf(lead));
+            Assert.Equal(0, recycled.GetAttributeValue<OptionSetValue>("statecode").Value);
+            Assert.Equal("Budget opens in Q3: nurture until then.", recycled["la_recyclereason"]);
+            Assert.Equal(412500002, Assert.Single(Org.All("la_leadfeedback")).GetAttributeValue<OptionSetValue>("la_status").Value);
+            var refused = TestOrganization.Fault(() => Org.RunWorkflowActivity(new RecycleLeadToNurture(), new Dictionary<string, object?> { ["Lead"] = new EntityReference("lead", lead), ["Reason"] = "Again" }, _fixture.Marketer, new EntityReference("lead", lead)));
+            Assert.Equal("Only a rejected lead is recycled to Nurture, and this lead is Nurture.", refused.Message);
+        }
+
+        [Fact]
+        public void Marketing_responds_and_the_rep_who_rejected_the_lead_is_told()
+        {
+            var lead = RejectedLead();
+            var feedback = (EntityReference)Send(lead, Rep)["Feedback"];
+            Org.Advance(TimeSpan.FromHours(5));
+
+            Org.RunWorkflowActivity(
+                new RespondToFeedback(),
+                new Dictionary<string, object?> { ["Feedback"] = feedback, ["Response"] = "Fixed the webinar form's budget question.", ["Outcome"] = new OptionSetValue(412500002) },
+                _campaignOwner,
+                feedback);
+
+            var answered = Org.Get("la_leadfeedback", feedback.Id)!;
+            Assert.Equal(412500001, answered.GetAttributeValue<OptionSetValue>("la_status").Value);
+            Assert.Equal(412500002, answered.GetAttributeValue<OptionSetValue>("la_outcome").Value);
+            Assert.Equal(Org.UtcNow, answered["la_respondedon"]);
+            Assert.Equal(_campaignOwner, answered.GetAttributeValue<EntityReference>("la_respondedby").Id);
+            var note = Org.All("appnotification").Single(row => row.GetAttributeValue<string>("title") == "Marketing answered: fixed at source");
+            Assert.Equal(Rep, note.GetAttributeValue<EntityReference>("ownerid").Id);
+        }
+    }
+}
