@@ -82,5 +82,51 @@ namespace LeadAlign.Cli
             output.WriteLine($"Wrote {written.Count} step files to {Path.Combine(folder, StepFiles.FolderName)}.");
             return Success;
         }
+    
+        public static int Simulate(string? solutionFolder, int leads, int reps, int days, int seed, string? outputFolder, TextWriter output, TextWriter error)
+        {
+            var folder = SolutionFolder(solutionFolder);
+            if (!Directory.Exists(folder))
+            {
+                error.WriteLine($"The solution folder {folder} does not exist: give the unpacked solution with --solution.");
+                return Failure;
+            }
+
+            var options = new Simulation.SimulationOptions { Leads = leads, Reps = reps, Days = days, Seed = seed, SolutionFolder = folder, OutputFolder = outputFolder ?? Path.GetFullPath("simulation") };
+            try
+            {
+                options.Check();
+            }
+            catch (ArgumentException invalid)
+            {
+                error.WriteLine(invalid.Message);
+                return Failure;
+            }
+
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            output.WriteLine($"Simulating {options.Leads} leads, {options.Reps} reps, {options.Days} days (seed {options.Seed}) on the in-memory Dataverse...");
+            var simulator = new Simulation.Simulator(options);
+            simulator.Run((day, total, count) => output.WriteLine($"  day {day,3}/{total}: {count} leads"));
+            var report = new Simulation.SimulationReport(simulator.Org, simulator.Reps);
+            output.WriteLine();
+            report.WriteText(output);
+            Directory.CreateDirectory(options.OutputFolder);
+            using (var text = new StreamWriter(Path.Combine(options.OutputFolder, "report.txt")))
+            {
+                report.WriteText(text);
+            }
+
+            File.WriteAllText(Path.Combine(options.OutputFolder, "report.html"), report.Html());
+            var failed = simulator.Org.FailedAsyncJobs.Count;
+            output.WriteLine();
+            output.WriteLine($"Done in {clock.Elapsed.TotalSeconds:0.0} s ({options.Leads / Math.Max(0.001, clock.Elapsed.TotalSeconds):0} leads/s). Report: {Path.Combine(options.OutputFolder, "report.html")}");
+            if (failed > 0)
+            {
+                error.WriteLine($"{failed} asynchronous jobs failed; the first: {simulator.Org.FailedAsyncJobs[0]}");
+                return Failure;
+            }
+
+            return Success;
+        }
     }
 }

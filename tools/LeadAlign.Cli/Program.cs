@@ -19,12 +19,13 @@ namespace LeadAlign.Cli
             return BuildRootCommand(output, error).Parse(args).Invoke(configuration);
         }
 
-        internal static RootCommand BuildRootCommand(TextWriter output, TextWriter error)
+        internal static RootCommand BuildRootCommand(TextWriter outputWriter, TextWriter error)
         {
+            var output0 = outputWriter;
             var root = new RootCommand("LeadAlign: the sales and marketing agreement, enforced inside Dynamics 365. Packs the solution and runs the suite on an embedded Dataverse.");
 
             var assemblies = new Command("assemblies", "Print each deployable (net462) assembly: path, target framework, identity, signature and the Dataverse SDK assemblies it binds to.");
-            assemblies.SetAction(_ => Commands.PrintAssemblies(output, error));
+            assemblies.SetAction(_ => Commands.PrintAssemblies(output0, error));
             root.Subcommands.Add(assemblies);
 
             var solution = new Option<DirectoryInfo?>("--solution") { Description = "The unpacked solution folder (default: Solution/ of this repository)." };
@@ -32,8 +33,32 @@ namespace LeadAlign.Cli
             var steps = new Command("steps", "Write Solution/SdkMessageProcessingSteps from the [PluginStep] declarations on the plug-in classes (the one source of truth for registration).");
             steps.Options.Add(solution);
             steps.Options.Add(check);
-            steps.SetAction(parsed => Commands.Steps(parsed.GetValue(solution)?.FullName, parsed.GetValue(check), output, error));
+            steps.SetAction(parsed => Commands.Steps(parsed.GetValue(solution)?.FullName, parsed.GetValue(check), output0, error));
             root.Subcommands.Add(steps);
+
+            var leads = new Option<int>("--leads") { Description = "How many leads the month brings.", DefaultValueFactory = _ => 5000 };
+            var reps = new Option<int>("--reps") { Description = "How many sales reps work them.", DefaultValueFactory = _ => 10 };
+            var days = new Option<int>("--days") { Description = "How many days the simulated month lasts.", DefaultValueFactory = _ => 30 };
+            var seed = new Option<int>("--seed") { Description = "The random seed: the same seed gives the same report.", DefaultValueFactory = _ => 42 };
+            var output = new Option<DirectoryInfo?>("--output") { Description = "Where to write report.html and report.txt (default: ./simulation)." };
+            var simulateSolution = new Option<DirectoryInfo?>("--solution") { Description = "The unpacked solution folder (default: Solution/ of this repository)." };
+            var simulate = new Command("simulate", "Run a synthetic month of leads through LeadAlign's real plug-ins, workflows and activities on an embedded, in-memory Dataverse, and report the funnel, SLA, rejections and score quality.");
+            simulate.Options.Add(leads);
+            simulate.Options.Add(reps);
+            simulate.Options.Add(days);
+            simulate.Options.Add(seed);
+            simulate.Options.Add(output);
+            simulate.Options.Add(simulateSolution);
+            simulate.SetAction(parsed => Commands.Simulate(
+                parsed.GetValue(simulateSolution)?.FullName,
+                parsed.GetValue(leads),
+                parsed.GetValue(reps),
+                parsed.GetValue(days),
+                parsed.GetValue(seed),
+                parsed.GetValue(output)?.FullName,
+                outputWriter,
+                error));
+            root.Subcommands.Add(simulate);
 
             return root;
         }

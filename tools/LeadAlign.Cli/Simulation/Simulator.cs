@@ -1,0 +1,324 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.ServiceModel;
+using LeadAlign.Dataverse;
+using LeadAlign.Plugins;
+using LeadAlign.WorkflowActivities;
+using LeadAlign.WorkflowActivities.Feedback;
+using Microsoft.Crm.Sdk.Messages;
+using Microsoft.Xrm.Sdk;
+
+namespace LeadAlign.Cli.Simulation
+{
+    /// <summary>
+    /// A month of leads pushed through LeadAlign's real plug-ins, workflows and activities in the in-memory Dataverse:
+    /// leads of mixed quality from several sources and campaigns, marketing interactions over time, reps with their own
+    /// speed and availability who accept, call, qualify, reject (with reasons) or let leads breach, and marketing recycling
+    /// leads that were not ready. Everything happens at its simulated time, in time order; the same seed gives the same month.
+    /// </summary>
+    public sealed class Simulator
+    {
+        private const int Mql = 412500001;
+        private const int Sal = 412500002;
+        private const int Sql = 412500003;
+        private const int Rejected = 412500004;
+        private static readonly Guid AgreementId = new("1ead5c0e-b000-4000-8000-000000000001");
+        private static readonly string[] GoodTitles = { "Chief Revenue Officer", "VP Sales", "Director of Operations", "Head of Marketing", "Chief Executive Officer", "Sales Director" };
+        private static readonly string[] MediumTitles = { "Sales Manager", "Operations Manager", "Team Lead", "Account Manager", "Buyer", "Consultant" };
+        private static readonly string[] PoorTitles = { "Student", "Intern", "Assistant", "Freelancer", "Trainee", "Analyst" };
+        private static readonly string[] Companies = { "Contoso", "Fabrikam", "Northwind", "Tailspin", "Litware", "Adventure Works", "Wide World Importers", "Proseware", "Woodgrove", "Coho Winery" };
+        private readonly SimulationOptions _options;
+        private readonly Random _random;
+        private readonly PriorityQueue<Action, (DateTime, long)> _events = new();
+        private readonly List<Rep> _reps = new();
+        private readonly Dictionary<Guid, int> _quality = new();
+        private readonly HashSet<Guid> _followedUp = new();
+        private long _sequence;
+
+        public Simulator(SimulationOptions options)
+        {
+            _options = options;
+            _random = new Random(options.Seed);
+            Org = new InMemoryDataverse(DataverseOptions.ForSolution(options.SolutionFolder, typeof(PluginBase).Assembly, typeof(WorkflowActivityBase).Assembly));
+        }
+
+        public InMemoryDataverse Org { get; }
+
+        public DateTime Start { get; private set; }
+
+        public DateTime End { get; private set; }
+
+        public IReadOnlyList<Rep> Reps => _reps;
+
+        /// <summary>Runs the month; <paramref name="progress"/> hears about each simulated day.</summary>
+        public void Run(Action<int, int, int> progress)
+        {
+            Start = Org.UtcNow.Date;
+            End = Start.AddDays(_options.Days);
+            var (campaigns, marketers) = SetUp();
+            ScheduleLeads(campaigns);
+            var day = -1;
+            while (_events.TryDequeue(out var action, out var when))
+            {
+                if (when.Item1 > Org.UtcNow)
+                {
+                    Org.UtcNow = when.Item1;
+                }
+
+                var today = (int)(Org.UtcNow - Start).TotalDays;
+                if (today != day)
+                {
+                    day = today;
+                    progress(Math.Min(day, _options.Days), _options.Days, Org.All("lead").Count);
+                }
+
+                action();
+                Org.DrainAsync();
+            }
+
+            Org.UtcNow = End > Org.UtcNow ? End : Org.UtcNow;
+            Org.DrainAsync();
+            progress(_options.Days, _options.Days, Org.All("lead").Count);
+            _ = marketers;
+        }
+
+        private (List<(Guid Id, int Source)> Campaigns, List<Guid> Marketers) SetUp()
+        {
+            var system = Org.SystemService;
+            var manager = Org.AddUser("Sam Sales Manager");
+            var marketers = new List<Guid> { Org.AddUser("Mia Marketing"), Org.AddUser("Carla Campaigns"), Org.AddUser("Pat Partners") };
+            var salesTeam = system.Create(new Entity("team") { ["name"] = "Inside sales", ["businessunitid"] = new EntityReference("businessunit", Org.RootBusinessUnitId) });
+            var marketingTeam = system.Create(new Entity("team") { ["name"] = "Marketing", ["businessunitid"] = new EntityReference("businessunit", Org.RootBusinessUnitId) });
+            var queue = system.Create(new Entity("queue") { ["name"] = "Marketing inbox" });
+            string[] names = { "Ana", "Ben", "Chen", "Dara", "Eli", "Fay", "Gus", "Hana", "Ivo", "Jules" };
+            for (var index = 0; index < _options.Reps; index++)
+            {
+                var id = Org.AddUser($"{names[index % names.Length]} {(index / names.Length == 0 ? "Rep" : "Rep " + (index / names.Length + 1))}", managerId: manager);
+                _reps.Add(new Rep(id, Org.Get("systemuser", id)!.GetAttributeValue<string>("fullname"), 0.3 + (index % 5) * 0.8, 2 + (index % 4) * 5, index % 7 == 6 ? 0.15 : 0.03));
+            }
+
+            system.Execute(new AddMembersTeamRequest { TeamId = salesTeam, MemberIds = _reps.Select(rep => rep.Id).ToArray() });
+            system.Update(new Entity("la_agreement", AgreementId)
+            {
+                ["la_salesteamid"] = new EntityReference("team", salesTeam),
+                ["la_marketingteamid"] = new EntityReference("team", marketingTeam),
+                ["la_marketingqueueid"] = new EntityReference("queue", queue),
+                ["la_maxopenleadsperrep"] = Math.Max(20, _options.Leads / _options.Reps / 2),
+                ["la_mqlsperweek"] = Math.Max(10, _options.Leads * 7 / _options.Days / 3),
+            });
+
+            var campaigns = new List<(Guid, int)>
+            {
+                (Org.As(marketers[0]).Create(new Entity("campaign") { ["name"] = "Spring webinar" }), 6),
+                (Org.As(marketers[1]).Create(new Entity("campaign") { ["name"] = "Trade show Berlin" }), 7),
+                (Org.As(marketers[0]).Create(new Entity("campaign") { ["name"] = "Paid search", ["ownerid"] = new EntityReference("team", marketingTeam) }), 8),
+                (Org.As(marketers[2]).Create(new Entity("campaign") { ["name"] = "Partner referrals" }), 4),
+            };
+
+            // One rep is on holiday in the second week: no new leads for them then.
+            var away = _reps[^1];
+            At(Start.AddDays(7).AddHours(8), () => Org.SystemService.Update(new Entity("systemuser", away.Id) { ["la_isunavailable"] = true }));
+            At(Start.AddDays(14).AddHours(8), () => Org.SystemService.Update(new Entity("systemuser", away.Id) { ["la_isunavailable"] = false }));
+            return (campaigns, marketers);
+        }
+
+        private void ScheduleLeads(List<(Guid Id, int Source)> campaigns)
+        {
+            var weights = Enumerable.Range(0, _options.Days).Select(day => Start.AddDays(day).DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? 0.3 : 1.0).ToArray();
+            var total = weights.Sum();
+            var made = 0;
+            for (var day = 0; day < _options.Days; day++)
+            {
+                var count = day == _options.Days - 1 ? _options.Leads - made : (int)Math.Round(_options.Leads * weights[day] / total);
+                count = Math.Min(count, _options.Leads - made);
+                for (var index = 0; index < count; index++)
+                {
+                    var when = Start.AddDays(day).AddHours(7 + (_random.NextDouble() * 13));
+                    var number = made + index;
+                    var quality = Pick(new[] { 0.3, 0.45, 0.25 });
+                    var campaign = _random.NextDouble() < 0.8 ? campaigns[_random.Next(campaigns.Count)] : ((Guid Id, int Source)?)null;
+                    At(when, () => CreateLead(number, quality, campaign));
+                }
+
+                made += count;
+            }
+        }
+
+        private void CreateLead(int number, int quality, (Guid Id, int Source)? campaign)
+        {
+            var titles = quality == 0 ? GoodTitles : quality == 1 ? MediumTitles : PoorTitles;
+            var company = Companies[_random.Next(Companies.Length)] + " " + (number % 97);
+            var lead = new Entity("lead")
+            {
+                ["firstname"] = "Lead",
+                ["lastname"] = number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["companyname"] = _random.NextDouble() < 0.95 ? company : null,
+                ["jobtitle"] = titles[_random.Next(titles.Length)],
+                ["numberofemployees"] = quality == 0 ? 200 + _random.Next(5000) : quality == 1 ? 20 + _random.Next(800) : 1 + _random.Next(50),
+                ["revenue"] = new Money(quality == 0 ? 5_000_000m + _random.Next(50_000_000) : 100_000m + _random.Next(9_000_000)),
+                ["emailaddress1"] = _random.NextDouble() < (quality == 2 ? 0.6 : 0.15) ? $"lead{number}@gmail.com" : $"lead{number}@{company.Replace(" ", string.Empty, StringComparison.Ordinal).ToLowerInvariant()}.com",
+                ["telephone1"] = _random.NextDouble() < (quality == 2 ? 0.4 : 0.85) ? "+1 555 " + (1000 + number % 9000) : null,
+                ["leadsourcecode"] = new OptionSetValue(campaign?.Source ?? new[] { 2, 3, 8, 9 }[_random.Next(4)]),
+                ["campaignid"] = campaign == null ? null : new EntityReference("campaign", campaign.Value.Id),
+                ["decisionmaker"] = quality == 0 && _random.NextDouble() < 0.5,
+            };
+            var id = Org.SystemService.Create(lead);
+            _quality[id] = quality;
+            AfterSave(id);
+            var interactions = quality == 0 ? 2 + _random.Next(3) : quality == 1 ? 1 + _random.Next(2) : _random.Next(2);
+            for (var index = 0; index < interactions; index++)
+            {
+                var type = Pick(new[] { 0.25, 0.2, 0.15, 0.15, 0.05, 0.1, 0.1 });
+                At(Org.UtcNow.AddHours(1 + (_random.NextDouble() * 24 * 8)), () => Interact(id, type));
+            }
+        }
+
+        private void Interact(Guid lead, int type)
+        {
+            var stage = Org.Get("lead", lead)!.GetAttributeValue<OptionSetValue>("la_stage")?.Value;
+            if (stage is Sql or Rejected or 412500006)
+            {
+                return;
+            }
+
+            Org.SystemService.Create(new Entity("la_marketinginteraction")
+            {
+                ["subject"] = "Interaction",
+                ["la_interactiontype"] = new OptionSetValue(412500000 + type),
+                ["regardingobjectid"] = new EntityReference("lead", lead),
+            });
+            AfterSave(lead);
+        }
+
+        /// <summary>After a save, a lead handed off for the first time gets its rep's actions on the calendar.</summary>
+        private void AfterSave(Guid lead)
+        {
+            var row = Org.Get("lead", lead)!;
+            if (row.GetAttributeValue<OptionSetValue>("la_stage")?.Value != Mql || !row.Contains("la_handoffon") || !_followedUp.Add(lead))
+            {
+                return;
+            }
+
+            var rep = _reps.Single(each => each.Id == row.GetAttributeValue<EntityReference>("ownerid").Id);
+            if (_random.NextDouble() < rep.IgnoreRate)
+            {
+                return;
+            }
+
+            At(Org.UtcNow.AddHours(Delay(rep.AcceptHours)), () => Accept(lead, rep));
+        }
+
+        private void Accept(Guid lead, Rep rep)
+        {
+            if (!Try(() => Org.As(rep.Id).Execute(new OrganizationRequest("la_AcceptLead") { ["Target"] = new EntityReference("lead", lead) })))
+            {
+                return;
+            }
+
+            At(Org.UtcNow.AddHours(Delay(rep.ContactHours)), () => Contact(lead, rep));
+        }
+
+        private void Contact(Guid lead, Rep rep)
+        {
+            var call = Org.As(rep.Id).Create(new Entity("phonecall") { ["subject"] = "First call", ["directioncode"] = true, ["regardingobjectid"] = new EntityReference("lead", lead) });
+            Org.As(rep.Id).Execute(new SetStateRequest { EntityMoniker = new EntityReference("phonecall", call), State = new OptionSetValue(1), Status = new OptionSetValue(2) });
+            var quality = _quality[lead];
+            var sqlChance = quality == 0 ? 0.6 : quality == 1 ? 0.3 : 0.05;
+            if (_random.NextDouble() < sqlChance)
+            {
+                At(Org.UtcNow.AddHours(24 + (_random.NextDouble() * 96)), () => Qualify(lead, rep));
+            }
+            else
+            {
+                At(Org.UtcNow.AddHours(4 + (_random.NextDouble() * 48)), () => Reject(lead, rep, quality));
+            }
+        }
+
+        private void Qualify(Guid lead, Rep rep)
+        {
+            if (!Try(() => Org.As(rep.Id).Update(new Entity("lead", lead)
+            {
+                ["la_stage"] = new OptionSetValue(Sql),
+                ["budgetamount"] = new Money(10_000m + _random.Next(200_000)),
+                ["decisionmaker"] = true,
+                ["need"] = new OptionSetValue(_random.Next(3)),
+                ["purchasetimeframe"] = new OptionSetValue(_random.Next(4)),
+            })))
+            {
+                return;
+            }
+
+            if (_random.NextDouble() < 0.5)
+            {
+                At(Org.UtcNow.AddHours(24 + (_random.NextDouble() * 120)), () => Try(() => Org.As(rep.Id).Execute(new QualifyLeadRequest { LeadId = new EntityReference("lead", lead), CreateAccount = true, Status = new OptionSetValue(3) })));
+            }
+        }
+
+        private void Reject(Guid lead, Rep rep, int quality)
+        {
+            int[] reasons = quality == 2 ? new[] { 412500005, 412500002, 412500000 } : quality == 1 ? new[] { 412500001, 412500006, 412500004, 412500000 } : new[] { 412500006, 412500001, 412500003 };
+            var reason = reasons[_random.Next(reasons.Length)];
+            if (!Try(() => Org.As(rep.Id).Update(new Entity("lead", lead) { ["la_stage"] = new OptionSetValue(Rejected), ["la_rejectionreason"] = new OptionSetValue(reason) })))
+            {
+                return;
+            }
+
+            if (reason == 412500006 && _random.NextDouble() < 0.7)
+            {
+                At(Org.UtcNow.AddHours(48 + (_random.NextDouble() * 72)), () => Try(() => Org.RunWorkflowActivity(
+                    new RecycleLeadToNurture(),
+                    new Dictionary<string, object?> { ["Lead"] = new EntityReference("lead", lead), ["Reason"] = "Not ready yet: back to nurture." },
+                    Org.SystemUserId,
+                    new EntityReference("lead", lead))));
+            }
+        }
+
+        private bool Try(Action action)
+        {
+            try
+            {
+                action();
+                return true;
+            }
+            catch (FaultException<OrganizationServiceFault>)
+            {
+                return false;
+            }
+        }
+
+        private void At(DateTime when, Action action)
+        {
+            if (when < End.AddDays(7))
+            {
+                _events.Enqueue(action, (when, _sequence++));
+            }
+        }
+
+        /// <summary>A delay around the median, skewed like human response times (log-normal).</summary>
+        private double Delay(double medianHours)
+        {
+            var normal = Math.Sqrt(-2 * Math.Log(1 - _random.NextDouble())) * Math.Cos(2 * Math.PI * _random.NextDouble());
+            return Math.Max(0.05, medianHours * Math.Exp(0.8 * normal));
+        }
+
+        private int Pick(double[] weights)
+        {
+            var roll = _random.NextDouble() * weights.Sum();
+            for (var index = 0; index < weights.Length; index++)
+            {
+                roll -= weights[index];
+                if (roll <= 0)
+                {
+                    return index;
+                }
+            }
+
+            return weights.Length - 1;
+        }
+
+        /// <summary>A rep of the simulation: how fast they accept and call, and how often they let a lead sit.</summary>
+        public sealed record Rep(Guid Id, string Name, double AcceptHours, double ContactHours, double IgnoreRate);
+    }
+}
