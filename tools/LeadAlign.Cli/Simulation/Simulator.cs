@@ -68,7 +68,7 @@ namespace LeadAlign.Cli.Simulation
                 }
 
                 var today = (int)(Org.UtcNow - Start).TotalDays;
-                if (today != day)
+                if (today != day && today < _options.Days)
                 {
                     day = today;
                     progress(Math.Min(day, _options.Days), _options.Days, Org.All("lead").Count);
