@@ -420,7 +420,7 @@ namespace LeadAlign.Dataverse.Metadata
                 .ToList()));
 
         /// <summary>A stable id derived from a name, so metadata ids are the same on every run.</summary>
-        internal static Guid NameId(string name)
+        public static Guid NameId(string name)
         {
             var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(name));
             var bytes = new byte[16];

@@ -128,5 +128,45 @@ namespace LeadAlign.Cli
 
             return Success;
         }
+    
+        public static int Pack(string? solutionFolder, string? outputFolder, TextWriter output, TextWriter error)
+        {
+            var folder = SolutionFolder(solutionFolder);
+            if (!Directory.Exists(folder))
+            {
+                error.WriteLine($"The solution folder {folder} does not exist: give the unpacked solution with --solution.");
+                return Failure;
+            }
+
+            var assemblies = new System.Collections.Generic.List<string>();
+            foreach (var name in BuildOutputs.Deployable)
+            {
+                var path = BuildOutputs.Net462(name);
+                if (!File.Exists(path))
+                {
+                    error.WriteLine($"{name}: {path} does not exist. Build it with 'dotnet build LeadAlign.sln -c Release'.");
+                    return Failure;
+                }
+
+                assemblies.Add(path);
+            }
+
+            var packer = new Packaging.SolutionPacker(folder, Path.Combine(BuildOutputs.RepoRoot ?? Path.GetDirectoryName(folder)!, "build", "schemas"));
+            var target = outputFolder ?? Path.GetFullPath("out");
+            try
+            {
+                foreach (var managed in new[] { true, false })
+                {
+                    output.WriteLine($"Packed {packer.Pack(managed, assemblies, target)}");
+                }
+            }
+            catch (InvalidDataException refused)
+            {
+                error.WriteLine(refused.Message);
+                return Failure;
+            }
+
+            return Success;
+        }
     }
 }

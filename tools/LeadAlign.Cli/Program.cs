@@ -60,6 +60,14 @@ namespace LeadAlign.Cli
                 error));
             root.Subcommands.Add(simulate);
 
+            var packSolution = new Option<DirectoryInfo?>("--solution") { Description = "The unpacked solution folder (default: Solution/ of this repository)." };
+            var packOutput = new Option<DirectoryInfo?>("--output") { Description = "Where to write the zips (default: ./out)." };
+            var pack = new Command("pack", "Pack the managed and unmanaged solution zips from Solution/ and the net462 assemblies, validating customizations.xml against the solution schema.");
+            pack.Options.Add(packSolution);
+            pack.Options.Add(packOutput);
+            pack.SetAction(parsed => Commands.Pack(parsed.GetValue(packSolution)?.FullName, parsed.GetValue(packOutput)?.FullName, output0, error));
+            root.Subcommands.Add(pack);
+
             return root;
         }
     }

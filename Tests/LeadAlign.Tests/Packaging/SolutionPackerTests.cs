@@ -1,0 +1,102 @@
+using System;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Xml.Linq;
+using LeadAlign.Cli.Packaging;
+using LeadAlign.Tests.Support;
+using Xunit;
+
+namespace LeadAlign.Tests.Packaging
+{
+    /// <summary>The zips an admin imports: their layout, a customizations.xml the solution schema accepts, the same bytes every time, no SDK inside.</summary>
+    public sealed class SolutionPackerTests : IDisposable
+    {
+        private readonly string _output = Directory.CreateTempSubdirectory("leadalign-pack-").FullName;
+
+        public void Dispose() => Directory.Delete(_output, recursive: true);
+
+        private static string[] Assemblies => new[] { RepositoryLayout.Net462Output("LeadAlign.Plugins"), RepositoryLayout.Net462Output("LeadAlign.WorkflowActivities") };
+
+        private static SolutionPacker Packer(string? solution = null) => new(solution ?? RepositoryLayout.PathInRepo("Solution"), RepositoryLayout.PathInRepo("build", "schemas"));
+
+        [Fact]
+        public void The_managed_zip_holds_the_platform_layout_with_the_version_set_once()
+        {
+            var zip = Packer().Pack(managed: true, Assemblies, _output);
+
+            using var archive = ZipFile.OpenRead(zip);
+            var names = archive.Entries.Select(entry => entry.FullName).ToList();
+            Assert.Equal("LeadAlign_1_0_0_0_managed.zip", Path.GetFileName(zip));
+            Assert.Contains("[Content_Types].xml", names);
+            Assert.Contains("solution.xml", names);
+            Assert.Contains("customizations.xml", names);
+            Assert.Contains(names, name => name.StartsWith("PluginAssemblies/LeadAlignPlugins-", StringComparison.Ordinal) && name.EndsWith("/LeadAlignPlugins.dll", StringComparison.Ordinal));
+            Assert.Contains(names, name => name.StartsWith("PluginAssemblies/LeadAlignWorkflowActivities-", StringComparison.Ordinal));
+            Assert.Contains(names, name => name.StartsWith("Workflows/LeadAlignSLAclock-", StringComparison.Ordinal));
+            Assert.Contains("customapis/la_AcceptLead/customapi.xml", names);
+            Assert.DoesNotContain(names, name => name.Contains("Microsoft.Xrm.Sdk", StringComparison.Ordinal) || name.Contains("System.Activities", StringComparison.Ordinal));
+            var manifest = XDocument.Load(archive.GetEntry("solution.xml")!.Open());
+            Assert.Equal("1", manifest.Descendants("Managed").Single().Value);
+            Assert.Equal("1.0.0.0", manifest.Descendants("Version").Single().Value);
+        }
+
+        [Fact]
+        public void The_customizations_validate_against_the_solution_schema_and_register_every_step_and_plugin_type()
+        {
+            var packer = Packer();
+            using var archive = ZipFile.OpenRead(packer.Pack(managed: false, Assemblies, _output));
+            var customizations = XDocument.Load(archive.GetEntry("customizations.xml")!.Open());
+
+            Assert.Empty(packer.ValidationErrors(customizations));
+            Assert.Equal(Directory.GetFiles(RepositoryLayout.PathInRepo("Solution", "SdkMessageProcessingSteps")).Length, customizations.Descendants("SdkMessageProcessingStep").Count());
+            var pluginTypes = customizations.Descendants("PluginType").Select(type => (string)type.Attribute("Name")!).ToList();
+            Assert.Contains("LeadAlign.Plugins.Scoring.ScoreLeadPlugin", pluginTypes);
+            Assert.Contains("LeadAlign.WorkflowActivities.Sla.EvaluateLeadSla", pluginTypes);
+            Assert.DoesNotContain("LeadAlign.Plugins.PluginBase", pluginTypes);
+            Assert.Equal("0", XDocument.Load(archive.GetEntry("solution.xml")!.Open()).Descendants("Managed").Single().Value);
+        }
+
+        [Fact]
+        public void Packing_twice_gives_the_same_bytes()
+        {
+            var first = Packer().Pack(managed: true, Assemblies, Path.Combine(_output, "first"));
+            var second = Packer().Pack(managed: true, Assemblies, Path.Combine(_output, "second"));
+
+            Assert.Equal(File.ReadAllBytes(first), File.ReadAllBytes(second));
+        }
+
+        [Fact]
+        public void An_sdk_stand_in_is_never_packed()
+        {
+            var standIn = typeof(Microsoft.Xrm.Sdk.Entity).Assembly.Location;
+
+            var refused = Assert.Throws<InvalidDataException>(() => Packer().Pack(managed: true, Assemblies.Append(standIn).ToList(), _output));
+
+            Assert.Contains("Microsoft.Xrm.Sdk", refused.Message);
+            Assert.Contains("build-time references only", refused.Message);
+            Assert.Empty(Directory.GetFiles(_output));
+        }
+
+        [Fact]
+        public void A_customization_the_schema_rejects_stops_the_pack_naming_the_line()
+        {
+            var broken = Path.Combine(_output, "solution");
+            foreach (var file in Directory.EnumerateFiles(RepositoryLayout.PathInRepo("Solution"), "*", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(broken, Path.GetRelativePath(RepositoryLayout.PathInRepo("Solution"), file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+
+            var entity = Path.Combine(broken, "Entities", "la_agreement", "Entity.xml");
+            File.WriteAllText(entity, File.ReadAllText(entity).Replace("<IsAuditEnabled>1</IsAuditEnabled>", "<IsAuditEnabled>maybe</IsAuditEnabled>", StringComparison.Ordinal));
+
+            var refused = Assert.Throws<InvalidDataException>(() => Packer(broken).Pack(managed: true, Assemblies, Path.Combine(_output, "zips")));
+
+            Assert.Contains("does not validate against CustomizationsSolution.xsd", refused.Message);
+            Assert.Contains("customizations.xml line ", refused.Message);
+            Assert.Contains("maybe", refused.Message);
+        }
+    }
+}

@@ -1,0 +1,305 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Reflection;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Text;
+using System.Xml;
+using System.Xml.Linq;
+using System.Xml.Schema;
+using LeadAlign.Dataverse.Registration;
+
+namespace LeadAlign.Cli.Packaging
+{
+    /// <summary>
+    /// Packs the unpacked solution and the net462 assemblies into the zips an admin imports, in the platform's layout:
+    /// [Content_Types].xml, solution.xml (Managed 1 or 0), customizations.xml (validated against the 2018
+    /// CustomizationsSolution.xsd, with the newer elements it lacks listed as named exceptions), PluginAssemblies/,
+    /// Workflows/ and customapis/. The output is deterministic: the same input gives the same bytes. It refuses to pack an
+    /// SDK stand-in (or any assembly carrying Microsoft's public key token): they are build-time references only.
+    /// </summary>
+    public sealed class SolutionPacker
+    {
+        /// <summary>
+        /// Elements the 2018 schema does not know, which newer platforms export, as parent/element: removed from a copy before
+        /// validating, each named here, never silently. Any other schema error stops the pack.
+        /// </summary>
+        public static readonly IReadOnlyList<string> NewerThanTheSchema = new[]
+        {
+            "entity/IsSLAEnabled", "entity/IsDocumentRecommendationsEnabled", "entity/IsBPFEntity", "entity/IsInteractionCentricEnabled",
+            "entity/IsOfflineInMobileClient", "entity/DaysSinceRecordLastModified", "entity/MobileOfflineFilters", "entity/SyncToExternalSearchIndex",
+            "entity/CanModifyMobileClientOffline", "entity/CanEnableSyncToExternalSearchIndex", "entity/IsEnabledForExternalChannels", "entity/EntityColor",
+            "Workflow/BusinessProcessType", "Workflow/IsCustomProcessingStepAllowedForOtherPublishers", "Workflow/LocalizedNames",
+            "EntityRelationship/CascadeRollupView", "EntityRelationshipRole/NavigationPropertyName", "EntityRelationshipRole/RelationshipRoleType",
+            "option/@ExternalValue", "option/@IsHidden", "PluginAssembly/@PluginAssemblyId", "PluginType/@PluginTypeId",
+        };
+
+        private static readonly DateTimeOffset EntryTime = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        private static readonly string[] StandIns = { "Microsoft.Xrm.Sdk", "Microsoft.Crm.Sdk.Proxy", "Microsoft.Xrm.Sdk.Workflow", "System.Activities" };
+        private const string MicrosoftToken = "31bf3856ad364e35";
+        private readonly string _solution;
+        private readonly string _schemas;
+
+        public SolutionPacker(string solutionFolder, string schemaFolder)
+        {
+            _solution = solutionFolder;
+            _schemas = schemaFolder;
+        }
+
+        public string Version => (string?)XDocument.Load(Path.Combine(_solution, "Other", "Solution.xml")).Descendants("Version").FirstOrDefault() ?? throw new InvalidDataException("Other/Solution.xml has no Version.");
+
+        public string UniqueName => (string?)XDocument.Load(Path.Combine(_solution, "Other", "Solution.xml")).Descendants("UniqueName").FirstOrDefault() ?? "LeadAlign";
+
+        /// <summary>The zip's file name: LeadAlign_1_0_0_0_managed.zip, as the platform names exports.</summary>
+        public string FileName(bool managed) => $"{UniqueName}_{Version.Replace('.', '_')}{(managed ? "_managed" : string.Empty)}.zip";
+
+        /// <summary>Writes the zip and returns its path. Throws <see cref="InvalidDataException"/> naming what is wrong.</summary>
+        public string Pack(bool managed, IReadOnlyList<string> assemblies, string outputFolder)
+        {
+            foreach (var assembly in assemblies)
+            {
+                RefuseStandIn(assembly);
+            }
+
+            var entries = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
+            var pluginAssemblies = new List<XElement>();
+            foreach (var assembly in assemblies)
+            {
+                var (element, path) = PluginAssemblyElement(assembly);
+                pluginAssemblies.Add(element);
+                entries[path] = File.ReadAllBytes(assembly);
+            }
+
+            var customizations = Customizations(pluginAssemblies);
+            Validate(customizations);
+            entries["customizations.xml"] = Bytes(customizations);
+            entries["solution.xml"] = Bytes(SolutionManifest(managed));
+            entries["[Content_Types].xml"] = Bytes(new XDocument(new XElement(XName.Get("Types", "http://schemas.openxmlformats.org/package/2006/content-types"),
+                new[] { "xml", "xaml", "dll" }.Select(extension => new XElement(XName.Get("Default", "http://schemas.openxmlformats.org/package/2006/content-types"), new XAttribute("Extension", extension), new XAttribute("ContentType", "application/octet-stream"))))));
+            foreach (var file in Files("Workflows", "*.xaml").Concat(Files("customapis", "*.xml")))
+            {
+                entries[Path.GetRelativePath(_solution, file).Replace('\\', '/')] = File.ReadAllBytes(file);
+            }
+
+            Directory.CreateDirectory(outputFolder);
+            var zipPath = Path.Combine(outputFolder, FileName(managed));
+            using var stream = new MemoryStream();
+            using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+            {
+                foreach (var entry in entries)
+                {
+                    var zipped = zip.CreateEntry(entry.Key, CompressionLevel.Optimal);
+                    zipped.LastWriteTime = EntryTime;
+                    using var content = zipped.Open();
+                    content.Write(entry.Value, 0, entry.Value.Length);
+                }
+            }
+
+            File.WriteAllBytes(zipPath, stream.ToArray());
+            return zipPath;
+        }
+
+        /// <summary>Refuses an SDK stand-in: by name, or by Microsoft's public key token on an assembly that is not LeadAlign's.</summary>
+        public static void RefuseStandIn(string assemblyPath)
+        {
+            using var reader = new PEReader(File.OpenRead(assemblyPath));
+            var metadata = reader.GetMetadataReader();
+            var definition = metadata.GetAssemblyDefinition();
+            var name = metadata.GetString(definition.Name);
+            var key = metadata.GetBlobBytes(definition.PublicKey);
+            var token = key.Length == 0 ? string.Empty : Token(key);
+            if (StandIns.Contains(name, StringComparer.OrdinalIgnoreCase) || token == MicrosoftToken)
+            {
+                throw new InvalidDataException($"{Path.GetFileName(assemblyPath)} ({name}, token {token}) is a Dataverse SDK assembly: the SDK stand-ins are build-time references only and never go into the solution. Pack only LeadAlign's assemblies.");
+            }
+        }
+
+        private static string Token(byte[] publicKey)
+        {
+            var hash = System.Security.Cryptography.SHA1.HashData(publicKey);
+            return string.Concat(hash.Skip(hash.Length - 8).Reverse().Select(part => part.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        private (XElement Element, string Path) PluginAssemblyElement(string assemblyPath)
+        {
+            using var reader = new PEReader(File.OpenRead(assemblyPath));
+            var metadata = reader.GetMetadataReader();
+            var definition = metadata.GetAssemblyDefinition();
+            var name = metadata.GetString(definition.Name);
+            var fullName = $"{name}, Version={definition.Version}, Culture=neutral, PublicKeyToken={Token(metadata.GetBlobBytes(definition.PublicKey))}";
+            var id = LeadAlign.Dataverse.Metadata.MetadataCatalog.NameId("pluginassembly:" + name);
+            var folder = $"PluginAssemblies/{name.Replace(".", string.Empty, StringComparison.Ordinal)}-{id.ToString("D").ToUpperInvariant()}";
+            var file = $"{folder}/{name.Replace(".", string.Empty, StringComparison.Ordinal)}.dll";
+            var types = new List<XElement>();
+            foreach (var handle in metadata.TypeDefinitions)
+            {
+                var type = metadata.GetTypeDefinition(handle);
+                var typeName = metadata.GetString(type.Namespace) + "." + metadata.GetString(type.Name);
+                if ((type.Attributes & TypeAttributes.Public) == 0 || (type.Attributes & TypeAttributes.Abstract) != 0 || !IsHandler(metadata, type))
+                {
+                    continue;
+                }
+
+                var activity = BaseName(metadata, type) == "WorkflowActivityBase";
+                types.Add(new XElement("PluginType",
+                    new XAttribute("AssemblyQualifiedName", typeName + ", " + fullName),
+                    new XAttribute("PluginTypeId", CustomApiDefinition.PluginTypeId(typeName).ToString("D")),
+                    new XAttribute("Name", typeName),
+                    new XElement("FriendlyName", typeName.Split('.').Last()),
+                    activity ? new XElement("WorkflowActivityGroupName", "LeadAlign") : null));
+            }
+
+            var element = new XElement("PluginAssembly",
+                new XAttribute("FullName", fullName),
+                new XAttribute("PluginAssemblyId", id.ToString("D")),
+                new XAttribute("CustomizationLevel", "1"),
+                new XElement("IsolationMode", 2),
+                new XElement("SourceType", 0),
+                new XElement("IntroducedVersion", "1.0"),
+                new XElement("FileName", "/" + file),
+                new XElement("PluginTypes", types.OrderBy(type => (string)type.Attribute("Name")!, StringComparer.Ordinal)));
+            return (element, file);
+        }
+
+        private static bool IsHandler(MetadataReader metadata, TypeDefinition type)
+        {
+            var baseName = BaseName(metadata, type);
+            if (baseName is "PluginBase" or "WorkflowActivityBase")
+            {
+                return true;
+            }
+
+            return type.GetInterfaceImplementations().Select(handle => metadata.GetInterfaceImplementation(handle).Interface)
+                .Any(handle => handle.Kind == HandleKind.TypeReference && metadata.GetString(metadata.GetTypeReference((TypeReferenceHandle)handle).Name) == "IPlugin");
+        }
+
+        private static string BaseName(MetadataReader metadata, TypeDefinition type) => type.BaseType.Kind switch
+        {
+            HandleKind.TypeDefinition => metadata.GetString(metadata.GetTypeDefinition((TypeDefinitionHandle)type.BaseType).Name),
+            HandleKind.TypeReference => metadata.GetString(metadata.GetTypeReference((TypeReferenceHandle)type.BaseType).Name),
+            _ => string.Empty,
+        };
+
+        /// <summary>customizations.xml, assembled from the unpacked folders in the order the schema gives.</summary>
+        public XDocument Customizations(IReadOnlyList<XElement> pluginAssemblies)
+        {
+            var root = new XElement("ImportExportXml", new XAttribute(XNamespace.Xmlns + "xsi", "http://www.w3.org/2001/XMLSchema-instance"));
+            root.Add(new XElement("Entities", Files("Entities", "Entity.xml").Select(Entity)));
+            root.Add(new XElement("Roles"));
+            root.Add(new XElement("Workflows", Files("Workflows", "*.xaml.data.xml").Select(path => XDocument.Load(path).Root!)));
+            root.Add(new XElement("FieldSecurityProfiles"));
+            root.Add(new XElement("Templates"));
+            root.Add(new XElement("EntityMaps"));
+            root.Add(new XElement("EntityRelationships", Files(Path.Combine("Other", "Relationships"), "*.xml").SelectMany(path => XDocument.Load(path).Root!.Elements("EntityRelationship"))));
+            root.Add(new XElement("OrganizationSettings"));
+            root.Add(new XElement("optionsets", Files("OptionSets", "*.xml").Select(path => XDocument.Load(path).Root!)));
+            root.Add(new XElement("SolutionPluginAssemblies", pluginAssemblies));
+            root.Add(new XElement("SdkMessageProcessingSteps", Files(StepFiles.FolderName, "*.xml").Select(path => XDocument.Load(path).Root!)));
+            root.Add(new XElement("Languages", new XElement("Language", 1033)));
+            return new XDocument(new XDeclaration("1.0", "utf-8", null), root);
+        }
+
+        private XElement Entity(string entityFile)
+        {
+            var entity = new XElement(XDocument.Load(entityFile).Root!);
+            var folder = Path.GetDirectoryName(entityFile)!;
+            var forms = Directory.Exists(Path.Combine(folder, "FormXml"))
+                ? Directory.EnumerateDirectories(Path.Combine(folder, "FormXml")).OrderBy(path => path, StringComparer.Ordinal)
+                    .Select(kind => new XElement("forms", new XAttribute("type", Path.GetFileName(kind)),
+                        Directory.EnumerateFiles(kind, "*.xml").OrderBy(path => path, StringComparer.Ordinal).SelectMany(path => XDocument.Load(path).Root!.Elements("systemform"))))
+                    .ToList()
+                : new List<XElement>();
+            if (forms.Count > 0)
+            {
+                entity.Add(new XElement("FormXml", forms));
+            }
+
+            var views = Directory.Exists(Path.Combine(folder, "SavedQueries"))
+                ? Directory.EnumerateFiles(Path.Combine(folder, "SavedQueries"), "*.xml").OrderBy(path => path, StringComparer.Ordinal).SelectMany(path => XDocument.Load(path).Root!.Elements("savedquery")).ToList()
+                : new List<XElement>();
+            if (views.Count > 0)
+            {
+                entity.Add(new XElement("SavedQueries", new XElement("savedqueries", views)));
+            }
+
+            var charts = Directory.Exists(Path.Combine(folder, "Visualizations"))
+                ? Directory.EnumerateFiles(Path.Combine(folder, "Visualizations"), "*.xml").OrderBy(path => path, StringComparer.Ordinal).Select(path => XDocument.Load(path).Root!).ToList()
+                : new List<XElement>();
+            if (charts.Count > 0)
+            {
+                entity.Add(new XElement("Visualizations", charts));
+            }
+
+            return entity;
+        }
+
+        /// <summary>Validates customizations.xml against the 2018 schema, the named newer elements removed first.</summary>
+        public IReadOnlyList<string> ValidationErrors(XDocument customizations)
+        {
+            var copy = new XDocument(customizations);
+            copy.Descendants().Where(element => element.Parent != null && NewerThanTheSchema.Contains(element.Parent.Name.LocalName + "/" + element.Name.LocalName)).ToList().ForEach(element => element.Remove());
+
+            copy.Descendants().SelectMany(element => element.Attributes()).Where(attribute => NewerThanTheSchema.Contains(attribute.Parent!.Name.LocalName + "/@" + attribute.Name.LocalName)).ToList().ForEach(attribute => attribute.Remove());
+
+            // The referenced side's role of a one-to-many relationship holds only newer elements; once they are removed it is empty.
+            copy.Descendants("EntityRelationshipRole").Where(role => !role.HasElements).ToList().ForEach(role => role.Remove());
+            var schemas = new XmlSchemaSet { XmlResolver = new XmlUrlResolver() };
+            using (var reader = XmlReader.Create(Path.Combine(_schemas, "CustomizationsSolution.xsd"), new XmlReaderSettings { XmlResolver = new XmlUrlResolver(), DtdProcessing = DtdProcessing.Ignore }))
+            {
+                schemas.Add(null, reader);
+            }
+
+            var errors = new List<string>();
+            var text = copy.ToString();
+            var document = XDocument.Parse(text, LoadOptions.SetLineInfo);
+            document.Validate(schemas, (_, error) => errors.Add($"customizations.xml line {error.Exception?.LineNumber}: {error.Message}"));
+            return errors;
+        }
+
+        private void Validate(XDocument customizations)
+        {
+            var errors = ValidationErrors(customizations);
+            if (errors.Count > 0)
+            {
+                throw new InvalidDataException("customizations.xml does not validate against CustomizationsSolution.xsd:\n" + string.Join("\n", errors.Take(20)));
+            }
+        }
+
+        private XDocument SolutionManifest(bool managed)
+        {
+            var manifest = XDocument.Load(Path.Combine(_solution, "Other", "Solution.xml"));
+            var element = manifest.Descendants("Managed").FirstOrDefault();
+            if (element == null)
+            {
+                manifest.Descendants("SolutionManifest").Single().Add(new XElement("Managed", managed ? 1 : 0));
+            }
+            else
+            {
+                element.Value = managed ? "1" : "0";
+            }
+
+            return manifest;
+        }
+
+        private IEnumerable<string> Files(string folder, string pattern)
+        {
+            var path = Path.Combine(_solution, folder);
+            return Directory.Exists(path) ? Directory.EnumerateFiles(path, pattern, SearchOption.AllDirectories).OrderBy(file => file, StringComparer.Ordinal) : Enumerable.Empty<string>();
+        }
+
+        private static byte[] Bytes(XDocument document)
+        {
+            var settings = new XmlWriterSettings { Indent = true, IndentChars = "  ", NewLineChars = "\n", Encoding = new UTF8Encoding(false) };
+            using var stream = new MemoryStream();
+            using (var writer = XmlWriter.Create(stream, settings))
+            {
+                document.Save(writer);
+            }
+
+            return stream.ToArray();
+        }
+    }
+}
