@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using LeadAlign.Dataverse.Registration;
 using LeadAlign.Plugins;
 
@@ -167,6 +168,25 @@ namespace LeadAlign.Cli
             }
 
             return Success;
+        }
+    
+        public static int Validate(string? solutionFolder, TextWriter output, TextWriter error)
+        {
+            var folder = SolutionFolder(solutionFolder);
+            if (!Directory.Exists(folder))
+            {
+                error.WriteLine($"The solution folder {folder} does not exist: give the unpacked solution with --solution.");
+                return Failure;
+            }
+
+            var findings = new Packaging.SolutionValidator(folder, BuildOutputs.Deployable.Select(BuildOutputs.Net462)).Findings();
+            foreach (var finding in findings)
+            {
+                error.WriteLine(finding);
+            }
+
+            output.WriteLine(findings.Count == 0 ? $"{folder}: no findings." : $"{findings.Count} findings.");
+            return findings.Count == 0 ? Success : Failure;
         }
     }
 }

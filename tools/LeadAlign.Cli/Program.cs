@@ -68,6 +68,12 @@ namespace LeadAlign.Cli
             pack.SetAction(parsed => Commands.Pack(parsed.GetValue(packSolution)?.FullName, parsed.GetValue(packOutput)?.FullName, output0, error));
             root.Subcommands.Add(pack);
 
+            var validateSolution = new Option<DirectoryInfo?>("--solution") { Description = "The unpacked solution folder (default: Solution/ of this repository)." };
+            var validate = new Command("validate", "Check the unpacked solution: step tables, filtering attributes and image columns, plug-in types, workflow activities, Custom API plug-in types, and the columns forms, views and charts name. Each finding gives its file and line.");
+            validate.Options.Add(validateSolution);
+            validate.SetAction(parsed => Commands.Validate(parsed.GetValue(validateSolution)?.FullName, output0, error));
+            root.Subcommands.Add(validate);
+
             return root;
         }
     }

@@ -1,0 +1,90 @@
+using System;
+using System.IO;
+using System.Linq;
+using LeadAlign.Cli.Packaging;
+using LeadAlign.Tests.Support;
+using Xunit;
+
+namespace LeadAlign.Tests.Packaging
+{
+    /// <summary>leadalign validate: the shipped solution has no findings; a broken copy reports each mistake with its file and line.</summary>
+    public sealed class SolutionValidatorTests : IDisposable
+    {
+        private readonly string _copy = Directory.CreateTempSubdirectory("leadalign-validate-").FullName;
+
+        public SolutionValidatorTests()
+        {
+            foreach (var file in Directory.EnumerateFiles(RepositoryLayout.PathInRepo("Solution"), "*", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(_copy, Path.GetRelativePath(RepositoryLayout.PathInRepo("Solution"), file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+        }
+
+        public void Dispose() => Directory.Delete(_copy, recursive: true);
+
+        private static string[] Assemblies => new[] { RepositoryLayout.Net462Output("LeadAlign.Plugins"), RepositoryLayout.Net462Output("LeadAlign.WorkflowActivities") };
+
+        private void Break(string relativePath, string from, string to)
+        {
+            var path = Path.Combine(_copy, relativePath);
+            var text = File.ReadAllText(path);
+            Assert.Contains(from, text);
+            File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
+        }
+
+        private static string StepFile(Guid id) => Path.Combine("SdkMessageProcessingSteps", "{" + id.ToString("D") + "}.xml");
+
+        [Fact]
+        public void The_shipped_solution_has_no_findings()
+        {
+            Assert.Empty(new SolutionValidator(RepositoryLayout.PathInRepo("Solution"), Assemblies).Findings());
+        }
+
+        [Fact]
+        public void Each_mistake_is_reported_with_its_file_and_line()
+        {
+            var leadUpdate = StepFile(new Guid("1ead5c0e-0001-4000-8000-000000000002"));
+            var ruleCreate = StepFile(new Guid("1ead5c0e-0004-4000-8000-000000000001"));
+            var modelCreate = StepFile(new Guid("1ead5c0e-0005-4000-8000-000000000001"));
+            Break(leadUpdate, "<FilteringAttributes>decisionmaker,", "<FilteringAttributes>decisionmakr,");
+            Break(leadUpdate, "<Attributes>decisionmaker,", "<Attributes>decisionmakker,");
+            Break(ruleCreate, "<PrimaryEntity>la_scoringrule</PrimaryEntity>", "<PrimaryEntity>la_scoringrul</PrimaryEntity>");
+            Break(modelCreate, "LeadAlign.Plugins.Scoring.ScoringModelChangedPlugin,", "LeadAlign.Plugins.Scoring.ScoringModelChangedPlugn,");
+            var api = Path.Combine(_copy, "customapis", "la_AcceptLead", "customapi.xml");
+            File.WriteAllText(api, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(api), "<plugintypeid>[0-9a-f-]{36}</plugintypeid>", "<plugintypeid>00000000-0000-0000-0000-000000000001</plugintypeid>"));
+            Break(Path.Combine("Workflows", "LeadAlignSLAclock-1EAD5C0E-C000-4000-8000-000000000001.xaml"), "<latw:EvaluateLeadSla DisplayName=\"CustomActivityStep2", "<latw:EvaluateLeadSlaX DisplayName=\"CustomActivityStep2");
+            Break(Path.Combine("Entities", "Lead", "SavedQueries", "{1ead5c0e-d000-4000-8000-000000000001}.xml"), "<attribute name=\"la_rejectionnotes\" />", "<attribute name=\"la_rejectnotes\" />");
+            Break(Path.Combine("Entities", "Lead", "FormXml", "main", "{952aedb5-1f47-5d33-93d2-370496313d96}.xml"), "datafieldname=\"la_recyclereason\"", "datafieldname=\"la_recycle\"");
+            Break(Path.Combine("Entities", "la_leadfeedback", "Visualizations", "{1ead5c0e-d100-4000-8000-000000000001}.xml"), "<attribute name=\"la_campaignid\" groupby=\"true\"", "<attribute name=\"la_campaign\" groupby=\"true\"");
+
+            var findings = new SolutionValidator(_copy, Assemblies).Findings();
+
+            Assert.Contains(findings, finding => finding.StartsWith("SdkMessageProcessingSteps/{1ead5c0e-0001-4000-8000-000000000002}.xml:", StringComparison.Ordinal) && finding.EndsWith("the filtering attribute lead.decisionmakr does not exist.", StringComparison.Ordinal));
+            Assert.Contains(findings, finding => finding.EndsWith("the image column lead.decisionmakker does not exist.", StringComparison.Ordinal));
+            Assert.Contains(findings, finding => finding.EndsWith("the step's table la_scoringrul does not exist.", StringComparison.Ordinal));
+            Assert.Contains(findings, finding => finding.EndsWith("the step's plug-in type LeadAlign.Plugins.Scoring.ScoringModelChangedPlugn is not in the built assemblies.", StringComparison.Ordinal));
+            Assert.Contains(findings, finding => finding.StartsWith("customapis/la_AcceptLead/customapi.xml:", StringComparison.Ordinal) && finding.Contains("no built assembly holds", StringComparison.Ordinal));
+            Assert.Contains(findings, finding => finding.StartsWith("Workflows/LeadAlignSLAclock-", StringComparison.Ordinal) && finding.Contains("LeadAlign.WorkflowActivities.Sla.EvaluateLeadSlaX", StringComparison.Ordinal));
+            Assert.Contains(findings, finding => finding.StartsWith("Entities/Lead/SavedQueries/", StringComparison.Ordinal) && finding.EndsWith("the query column lead.la_rejectnotes does not exist.", StringComparison.Ordinal));
+            Assert.Contains(findings, finding => finding.StartsWith("Entities/Lead/FormXml/main/", StringComparison.Ordinal) && finding.EndsWith("the column lead.la_recycle does not exist.", StringComparison.Ordinal));
+            Assert.Contains(findings, finding => finding.StartsWith("Entities/la_leadfeedback/Visualizations/", StringComparison.Ordinal) && finding.EndsWith("the query column la_leadfeedback.la_campaign does not exist.", StringComparison.Ordinal));
+            Assert.All(findings, finding => Assert.Matches(@"^[^:]+:\d+: ", finding));
+        }
+
+        [Fact]
+        public void The_validate_command_fails_on_findings_and_prints_them()
+        {
+            Break(Path.Combine("Entities", "Lead", "FormXml", "main", "{952aedb5-1f47-5d33-93d2-370496313d96}.xml"), "datafieldname=\"la_recyclereason\"", "datafieldname=\"la_recycle\"");
+            var output = new StringWriter();
+            var error = new StringWriter();
+
+            var exit = LeadAlign.Cli.Program.Run(new[] { "validate", "--solution", _copy }, output, error);
+
+            Assert.Equal(1, exit);
+            Assert.Contains("the column lead.la_recycle does not exist.", error.ToString());
+            Assert.Contains("1 findings.", output.ToString());
+        }
+    }
+}
