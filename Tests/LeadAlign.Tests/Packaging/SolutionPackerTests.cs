@@ -98,5 +98,26 @@ namespace LeadAlign.Tests.Packaging
             Assert.Contains("customizations.xml line ", refused.Message);
             Assert.Contains("maybe", refused.Message);
         }
+    
+        [Fact]
+        public void The_three_roles_ship_with_least_privilege()
+        {
+            var packer = Packer();
+            using var archive = ZipFile.OpenRead(packer.Pack(managed: true, Assemblies, _output));
+            var roles = XDocument.Load(archive.GetEntry("customizations.xml")!.Open()).Descendants("Role")
+                .ToDictionary(role => (string)role.Attribute("name")!, role => role.Descendants("RolePrivilege").ToDictionary(privilege => (string)privilege.Attribute("name")!, privilege => (string)privilege.Attribute("level")!));
+
+            Assert.Equal(new[] { "LeadAlign Administrator", "LeadAlign Marketing User", "LeadAlign Sales Rep" }, roles.Keys.OrderBy(name => name, StringComparer.Ordinal));
+            var rep = roles["LeadAlign Sales Rep"];
+            Assert.Equal("Basic", rep["prvWriteLead"]);
+            Assert.Equal("Global", rep["prvReadla_scoringrule"]);
+            Assert.False(rep.ContainsKey("prvWritela_scoringrule"));
+            Assert.False(rep.ContainsKey("prvWritela_scoringmodel"));
+            var marketing = roles["LeadAlign Marketing User"];
+            Assert.Equal("Global", marketing["prvWritela_scoringrule"]);
+            Assert.Equal("Global", marketing["prvWritela_leadfeedback"]);
+            Assert.False(marketing.ContainsKey("prvWriteLead"));
+            Assert.Equal("Global", roles["LeadAlign Administrator"]["prvWritela_agreement"]);
+        }
     }
 }

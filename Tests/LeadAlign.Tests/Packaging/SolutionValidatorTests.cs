@@ -59,6 +59,8 @@ namespace LeadAlign.Tests.Packaging
             Break(Path.Combine("Entities", "Lead", "FormXml", "main", "{952aedb5-1f47-5d33-93d2-370496313d96}.xml"), "datafieldname=\"la_recyclereason\"", "datafieldname=\"la_recycle\"");
             Break(Path.Combine("Entities", "la_leadfeedback", "Visualizations", "{1ead5c0e-d100-4000-8000-000000000001}.xml"), "<attribute name=\"la_campaignid\" groupby=\"true\"", "<attribute name=\"la_campaign\" groupby=\"true\"");
 
+            Break(Path.Combine("Roles", "LeadAlignSalesRep.xml"), "name=\"prvReadla_agreement\"", "name=\"prvReadla_agreements\"");
+
             var findings = new SolutionValidator(_copy, Assemblies).Findings();
 
             Assert.Contains(findings, finding => finding.StartsWith("SdkMessageProcessingSteps/{1ead5c0e-0001-4000-8000-000000000002}.xml:", StringComparison.Ordinal) && finding.EndsWith("the filtering attribute lead.decisionmakr does not exist.", StringComparison.Ordinal));
@@ -70,6 +72,7 @@ namespace LeadAlign.Tests.Packaging
             Assert.Contains(findings, finding => finding.StartsWith("Entities/Lead/SavedQueries/", StringComparison.Ordinal) && finding.EndsWith("the query column lead.la_rejectnotes does not exist.", StringComparison.Ordinal));
             Assert.Contains(findings, finding => finding.StartsWith("Entities/Lead/FormXml/main/", StringComparison.Ordinal) && finding.EndsWith("the column lead.la_recycle does not exist.", StringComparison.Ordinal));
             Assert.Contains(findings, finding => finding.StartsWith("Entities/la_leadfeedback/Visualizations/", StringComparison.Ordinal) && finding.EndsWith("the query column la_leadfeedback.la_campaign does not exist.", StringComparison.Ordinal));
+            Assert.Contains(findings, finding => finding.StartsWith("Roles/LeadAlignSalesRep.xml:", StringComparison.Ordinal) && finding.EndsWith("the privilege prvReadla_agreements names no table of the solution's metadata.", StringComparison.Ordinal));
             Assert.All(findings, finding => Assert.Matches(@"^[^:]+:\d+: ", finding));
         }
 

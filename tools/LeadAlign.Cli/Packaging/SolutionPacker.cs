@@ -188,7 +188,7 @@ namespace LeadAlign.Cli.Packaging
         {
             var root = new XElement("ImportExportXml", new XAttribute(XNamespace.Xmlns + "xsi", "http://www.w3.org/2001/XMLSchema-instance"));
             root.Add(new XElement("Entities", Files("Entities", "Entity.xml").Select(Entity)));
-            root.Add(new XElement("Roles"));
+            root.Add(new XElement("Roles", Files("Roles", "*.xml").Select(path => XDocument.Load(path).Root!)));
             root.Add(new XElement("Workflows", Files("Workflows", "*.xaml.data.xml").Select(path => XDocument.Load(path).Root!)));
             root.Add(new XElement("FieldSecurityProfiles"));
             root.Add(new XElement("Templates"));
