@@ -104,7 +104,7 @@ namespace LeadAlign.Tests.Packaging
         {
             var packer = Packer();
             using var archive = ZipFile.OpenRead(packer.Pack(managed: true, Assemblies, _output));
-            var roles = XDocument.Load(archive.GetEntry("customizations.xml")!.Open()).Descendants("Role")
+            var roles = XDocument.Load(archive.GetEntry("customizations.xml")!.Open()).Root!.Element("Roles")!.Elements("Role")
                 .ToDictionary(role => (string)role.Attribute("name")!, role => role.Descendants("RolePrivilege").ToDictionary(privilege => (string)privilege.Attribute("name")!, privilege => (string)privilege.Attribute("level")!));
 
             Assert.Equal(new[] { "LeadAlign Administrator", "LeadAlign Marketing User", "LeadAlign Sales Rep" }, roles.Keys.OrderBy(name => name, StringComparer.Ordinal));
@@ -118,6 +118,24 @@ namespace LeadAlign.Tests.Packaging
             Assert.Equal("Global", marketing["prvWritela_leadfeedback"]);
             Assert.False(marketing.ContainsKey("prvWriteLead"));
             Assert.Equal("Global", roles["LeadAlign Administrator"]["prvWritela_agreement"]);
+        }
+    
+        [Fact]
+        public void The_lead_alignment_app_its_site_map_and_the_alignment_dashboard_are_packed()
+        {
+            using var archive = ZipFile.OpenRead(Packer().Pack(managed: true, Assemblies, _output));
+            var customizations = XDocument.Load(archive.GetEntry("customizations.xml")!.Open());
+
+            var app = customizations.Descendants("AppModule").Single();
+            Assert.Equal("la_LeadAlignment", app.Element("UniqueName")!.Value);
+            Assert.Equal("Lead Alignment", app.Descendants("LocalizedName").First().Attribute("description")!.Value);
+            Assert.Equal(3, app.Descendants("AppModuleRoleMaps").Elements("Role").Count());
+            var subAreas = customizations.Descendants("AppModuleSiteMap").Descendants("SubArea").Select(subArea => (string?)subArea.Attribute("Entity")).Where(entity => entity != null).ToList();
+            Assert.Contains("lead", subAreas);
+            Assert.Contains("la_leadfeedback", subAreas);
+            var dashboard = customizations.Descendants("Dashboard").Single();
+            Assert.Equal("Sales & Marketing Alignment", dashboard.Element("LocalizedNames")!.Element("LocalizedName")!.Attribute("description")!.Value);
+            Assert.Contains("{1ead5c0e-d100-4000-8000-000000000001}", dashboard.Descendants("VisualizationId").Select(id => id.Value));
         }
     }
 }

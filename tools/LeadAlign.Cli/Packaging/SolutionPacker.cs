@@ -34,6 +34,7 @@ namespace LeadAlign.Cli.Packaging
             "entity/CanModifyMobileClientOffline", "entity/CanEnableSyncToExternalSearchIndex", "entity/IsEnabledForExternalChannels", "entity/EntityColor",
             "Workflow/BusinessProcessType", "Workflow/IsCustomProcessingStepAllowedForOtherPublishers", "Workflow/LocalizedNames",
             "EntityRelationship/CascadeRollupView", "EntityRelationshipRole/NavigationPropertyName", "EntityRelationshipRole/RelationshipRoleType",
+            "ImportExportXml/AppModuleSiteMaps", "ImportExportXml/AppModules",
             "option/@ExternalValue", "option/@IsHidden", "PluginAssembly/@PluginAssemblyId", "PluginType/@PluginTypeId",
         };
 
@@ -196,8 +197,11 @@ namespace LeadAlign.Cli.Packaging
             root.Add(new XElement("EntityRelationships", Files(Path.Combine("Other", "Relationships"), "*.xml").SelectMany(path => XDocument.Load(path).Root!.Elements("EntityRelationship"))));
             root.Add(new XElement("OrganizationSettings"));
             root.Add(new XElement("optionsets", Files("OptionSets", "*.xml").Select(path => XDocument.Load(path).Root!)));
+            root.Add(new XElement("Dashboards", Files("Dashboards", "*.xml").Select(path => XDocument.Load(path).Root!)));
             root.Add(new XElement("SolutionPluginAssemblies", pluginAssemblies));
             root.Add(new XElement("SdkMessageProcessingSteps", Files(StepFiles.FolderName, "*.xml").Select(path => XDocument.Load(path).Root!)));
+            root.Add(new XElement("AppModuleSiteMaps", Files("AppModuleSiteMaps", "AppModuleSiteMap.xml").Select(path => XDocument.Load(path).Root!)));
+            root.Add(new XElement("AppModules", Files("AppModules", "AppModule.xml").Select(path => XDocument.Load(path).Root!)));
             root.Add(new XElement("Languages", new XElement("Language", 1033)));
             return new XDocument(new XDeclaration("1.0", "utf-8", null), root);
         }

@@ -38,6 +38,28 @@ namespace LeadAlign.Cli.Packaging
                 CheckStep(file, findings);
             }
 
+            foreach (var file in Files("AppModuleSiteMaps", "*.xml"))
+            {
+                foreach (var subArea in Load(file).Descendants("SubArea").Where(subArea => subArea.Attribute("Entity") != null))
+                {
+                    if (_metadata.Table((string)subArea.Attribute("Entity")!) == null)
+                    {
+                        findings.Add(At(file, subArea, $"the site map names the table {(string)subArea.Attribute("Entity")!}, which does not exist."));
+                    }
+                }
+            }
+
+            foreach (var file in Files("Dashboards", "*.xml"))
+            {
+                foreach (var target in Load(file).Descendants("TargetEntityType"))
+                {
+                    if (_metadata.Table(target.Value) == null)
+                    {
+                        findings.Add(At(file, target, $"the dashboard shows the table {target.Value}, which does not exist."));
+                    }
+                }
+            }
+
             foreach (var file in Files("Roles", "*.xml"))
             {
                 foreach (var privilege in Load(file).Descendants("RolePrivilege"))
