@@ -160,6 +160,8 @@ namespace LeadAlign.Cli
                 {
                     output.WriteLine($"Packed {packer.Pack(managed, assemblies, target)}");
                 }
+
+                output.WriteLine($"Packed {packer.PackData(target)} (the default scoring model and agreement, for the Configuration Migration tool)");
             }
             catch (InvalidDataException refused)
             {

@@ -73,5 +73,20 @@ namespace LeadAlign.Tests.Cli
                 Directory.Delete(solution, recursive: true);
             }
         }
+    
+        [Fact]
+        public void Help_lists_every_command_and_succeeds()
+        {
+            var output = new StringWriter();
+            var error = new StringWriter();
+
+            var exitCode = LeadAlign.Cli.Program.Run(new[] { "--help" }, output, error);
+
+            Assert.Equal(0, exitCode);
+            foreach (var command in new[] { "simulate", "pack", "validate", "steps", "assemblies" })
+            {
+                Assert.Contains(command, output.ToString());
+            }
+        }
     }
 }

@@ -91,5 +91,16 @@ namespace LeadAlign.Tests.Feedback
             Assert.Equal(1, Count(412500001, _tradeShow));
             Assert.Equal(1, Count(412500005, _tradeShow));
         }
+    
+        [Fact]
+        public void A_reps_open_leads_view_shows_only_their_mqls_and_sals()
+        {
+            var lead = _fixture.HandedOffLead("Fresh");
+            var rep = _fixture.OwnerOf(lead);
+
+            var rows = _fixture.Org.As(rep).RetrieveMultiple(new FetchExpression(Fetch("Lead", "My open MQLs and SALs"))).Entities;
+
+            Assert.Equal(new[] { lead }, rows.Select(row => row.Id));
+        }
     }
 }

@@ -137,5 +137,20 @@ namespace LeadAlign.Tests.Packaging
             Assert.Equal("Sales & Marketing Alignment", dashboard.Element("LocalizedNames")!.Element("LocalizedName")!.Attribute("description")!.Value);
             Assert.Contains("{1ead5c0e-d100-4000-8000-000000000001}", dashboard.Descendants("VisualizationId").Select(id => id.Value));
         }
+    
+        [Fact]
+        public void The_default_model_and_agreement_are_packed_as_configuration_migration_data()
+        {
+            var zip = Packer().PackData(_output);
+
+            using var archive = ZipFile.OpenRead(zip);
+            Assert.Equal(new[] { "[Content_Types].xml", "data.xml", "data_schema.xml" }, archive.Entries.Select(entry => entry.FullName).OrderBy(name => name, StringComparer.Ordinal));
+            var data = XDocument.Load(archive.GetEntry("data.xml")!.Open());
+            Assert.Equal(new[] { "la_agreement", "la_scoringmodel", "la_scoringrule" }, data.Root!.Elements("entity").Select(entity => (string)entity.Attribute("name")!).OrderBy(name => name, StringComparer.Ordinal));
+            Assert.Equal(20, data.Descendants("entity").Single(entity => (string)entity.Attribute("name")! == "la_scoringrule").Descendants("record").Count());
+            var schema = XDocument.Load(archive.GetEntry("data_schema.xml")!.Open());
+            Assert.Equal("optionsetvalue", schema.Descendants("field").First(field => (string)field.Attribute("name")! == "la_category").Attribute("type")!.Value);
+            Assert.Equal(File.ReadAllBytes(zip), File.ReadAllBytes(Packer().PackData(Path.Combine(_output, "again"))));
+        }
     }
 }

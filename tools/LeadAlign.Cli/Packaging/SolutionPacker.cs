@@ -87,6 +87,66 @@ namespace LeadAlign.Cli.Packaging
 
             Directory.CreateDirectory(outputFolder);
             var zipPath = Path.Combine(outputFolder, FileName(managed));
+            File.WriteAllBytes(zipPath, Zip(entries));
+            return zipPath;
+        }
+
+        /// <summary>
+        /// The solution's data (Data/*.xml: the default scoring model and agreement) as a Configuration Migration tool package:
+        /// data.xml, data_schema.xml and [Content_Types].xml, for an admin to import after the solution. A solution zip cannot
+        /// carry rows. Deterministic like the solution zips.
+        /// </summary>
+        public string PackData(string outputFolder)
+        {
+            var metadata = LeadAlign.Dataverse.Metadata.MetadataCatalog.ForSolution(_solution);
+            var entities = Files("Data", "*.xml").SelectMany(path => XDocument.Load(path).Root!.Elements("entity")).ToList();
+            var data = new XDocument(new XElement("entities", new XAttribute(XNamespace.Xmlns + "xsd", "http://www.w3.org/2001/XMLSchema"), new XAttribute(XNamespace.Xmlns + "xsi", "http://www.w3.org/2001/XMLSchema-instance"), entities.Select(entity => new XElement(entity))));
+            var schema = new XDocument(new XElement("entities", entities.Select(entity =>
+            {
+                var table = metadata.Table((string)entity.Attribute("name")!)!;
+                var fields = entity.Descendants("field").Select(field => (string)field.Attribute("name")!).Distinct(StringComparer.Ordinal).OrderBy(name => name, StringComparer.Ordinal);
+                return new XElement("entity",
+                    new XAttribute("name", table.Name),
+                    new XAttribute("displayname", (string?)entity.Attribute("displayname") ?? table.Name),
+                    new XAttribute("primaryidfield", table.PrimaryId),
+                    new XAttribute("primarynamefield", table.PrimaryName ?? string.Empty),
+                    new XAttribute("disableplugins", "false"),
+                    new XElement("fields", fields.Select(field =>
+                    {
+                        var column = table.Column(field)!;
+                        return new XElement("field",
+                            new XAttribute("displayname", column.DisplayName ?? field),
+                            new XAttribute("name", field),
+                            new XAttribute("type", column.Type switch
+                            {
+                                Microsoft.Xrm.Sdk.Metadata.AttributeTypeCode.Uniqueidentifier => "guid",
+                                Microsoft.Xrm.Sdk.Metadata.AttributeTypeCode.Lookup => "entityreference",
+                                Microsoft.Xrm.Sdk.Metadata.AttributeTypeCode.Picklist => "optionsetvalue",
+                                Microsoft.Xrm.Sdk.Metadata.AttributeTypeCode.Boolean => "bool",
+                                Microsoft.Xrm.Sdk.Metadata.AttributeTypeCode.Integer => "number",
+                                Microsoft.Xrm.Sdk.Metadata.AttributeTypeCode.Decimal => "decimal",
+                                Microsoft.Xrm.Sdk.Metadata.AttributeTypeCode.Memo => "string",
+                                _ => "string",
+                            }),
+                            column.Targets.Count > 0 ? new XAttribute("lookupType", string.Join("|", column.Targets)) : null,
+                            field == table.PrimaryId ? new XAttribute("primaryKey", "true") : null);
+                    })));
+            })));
+            var entries = new SortedDictionary<string, byte[]>(StringComparer.Ordinal)
+            {
+                ["data.xml"] = Bytes(data),
+                ["data_schema.xml"] = Bytes(schema),
+                ["[Content_Types].xml"] = Bytes(new XDocument(new XElement(XName.Get("Types", "http://schemas.openxmlformats.org/package/2006/content-types"),
+                    new XElement(XName.Get("Default", "http://schemas.openxmlformats.org/package/2006/content-types"), new XAttribute("Extension", "xml"), new XAttribute("ContentType", "application/octet-stream"))))),
+            };
+            Directory.CreateDirectory(outputFolder);
+            var zipPath = Path.Combine(outputFolder, $"{UniqueName}_{Version.Replace('.', '_')}_data.zip");
+            File.WriteAllBytes(zipPath, Zip(entries));
+            return zipPath;
+        }
+
+        private static byte[] Zip(SortedDictionary<string, byte[]> entries)
+        {
             using var stream = new MemoryStream();
             using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
             {
@@ -99,8 +159,7 @@ namespace LeadAlign.Cli.Packaging
                 }
             }
 
-            File.WriteAllBytes(zipPath, stream.ToArray());
-            return zipPath;
+            return stream.ToArray();
         }
 
         /// <summary>Refuses an SDK stand-in: by name, or by Microsoft's public key token on an assembly that is not LeadAlign's.</summary>
