@@ -222,7 +222,7 @@ namespace LeadAlign.Dataverse
             Store.Put(row);
             if (table.IsActivity)
             {
-                WriteActivityParties(table, row);
+                WriteActivityParties(table, row, creating: true);
             }
 
             return id;
@@ -276,7 +276,7 @@ namespace LeadAlign.Dataverse
             Store.Put(row);
             if (table.IsActivity && table.Columns.Any(column => column.Type == AttributeTypeCode.PartyList && target.Contains(column.Name)))
             {
-                WriteActivityParties(table, row);
+                WriteActivityParties(table, row, creating: false);
             }
         }
 
@@ -422,9 +422,10 @@ namespace LeadAlign.Dataverse
             table == "activitypointer" ? Metadata.ActivityTables.Any(activity => Store.Contains(activity.Name, id)) : Store.Contains(table, id);
 
         /// <summary>Writes the activityparty rows of an activity's party-list columns (to, from, cc, requiredattendees, ...).</summary>
-        private void WriteActivityParties(TableDefinition table, Entity row)
+        private void WriteActivityParties(TableDefinition table, Entity row, bool creating)
         {
-            foreach (var existing in Store.Rows("activityparty").Where(party => party.GetAttributeValue<EntityReference>("activityid")?.Id == row.Id).ToList())
+            // A new activity has no parties yet: only an update replaces them.
+            foreach (var existing in creating ? new List<Entity>() : Store.Rows("activityparty").Where(party => party.GetAttributeValue<EntityReference>("activityid")?.Id == row.Id).ToList())
             {
                 Store.Remove("activityparty", existing.Id);
             }

@@ -15,11 +15,12 @@ namespace LeadAlign.Dataverse
     public sealed partial class InMemoryDataverse
     {
         private readonly List<(WorkflowDefinition Definition, WorkflowProgram Program)> _workflows = new();
-        private readonly List<WorkflowRun> _waiting = new();
+        private readonly PriorityQueue<WorkflowRun, (DateTime Until, long Order)> _waiting = new();
+        private long _waitOrder;
 
         /// <summary>Background workflows waiting for a date, with the date they wait for.</summary>
         public IReadOnlyList<(string Workflow, EntityReference Row, DateTime Until)> WaitingWorkflows =>
-            _waiting.Select(run => (run.Definition.Name, run.Primary, run.WaitUntil)).ToList();
+            _waiting.UnorderedItems.OrderBy(item => item.Priority).Select(item => (item.Element.Definition.Name, item.Element.Primary, item.Element.WaitUntil)).ToList();
 
         private void LoadWorkflows(IEnumerable<WorkflowDefinition> definitions)
         {
@@ -48,14 +49,15 @@ namespace LeadAlign.Dataverse
         /// <summary>Moves the waiting workflows whose date has passed back to the queue. Returns how many.</summary>
         private int ReleaseDueWorkflows()
         {
-            var due = _waiting.Where(run => run.WaitUntil <= UtcNow).OrderBy(run => run.WaitUntil).ToList();
-            foreach (var run in due)
+            var released = 0;
+            while (_waiting.TryPeek(out var run, out var when) && when.Until <= UtcNow)
             {
-                _waiting.Remove(run);
+                _waiting.Dequeue();
                 _asyncQueue.Enqueue(new AsyncJob($"Workflow '{run.Definition.Name}' on {run.Primary.LogicalName} {run.Primary.Id} (resumed)", () => Continue(run)));
+                released++;
             }
 
-            return due.Count;
+            return released;
         }
 
         private void Continue(WorkflowRun run)
@@ -126,7 +128,7 @@ namespace LeadAlign.Dataverse
                     if (until > UtcNow)
                     {
                         run.WaitUntil = until;
-                        _waiting.Add(run);
+                        _waiting.Enqueue(run, (until, _waitOrder++));
                         return false;
                     }
 
