@@ -118,60 +118,76 @@ namespace LeadAlign.Dataverse
                 throw AsFault(failure);
             }
 
-            var outerPending = _pendingAsync;
-            if (ownsTransaction)
-            {
-                _pendingAsync = new List<AsyncJob>();
-            }
-
-            var transaction = Store.Begin();
             try
             {
-                // The pre-image is the row as the operation found it, re-read once the transaction is open.
-                var before = imageSource != null ? Store.Get(entityName, entityId) : null;
-                RunStage(steps, StepRegistration.PreOperation, operation, true, before, null);
-                var response = customApi != null ? RunCustomApi(customApi, operation, request) : Core(request, caller, operation);
-                foreach (var result in response.Results)
+                return Transacted(() =>
                 {
-                    operation.OutputParameters[result.Key] = result.Value;
-                }
-
-                if (message == "Create" && response.Results.TryGetValue("id", out var created) && created is Guid createdId)
-                {
-                    operation.PrimaryEntityId = createdId;
-                }
-
-                var after = operation.PrimaryEntityId != Guid.Empty && message != "Delete" && entityName != "none" ? Store.Get(entityName, operation.PrimaryEntityId) : null;
-                RunStage(steps, StepRegistration.PostOperation, operation, true, before, after);
-                foreach (var step in steps.Where(step => step.IsAsynchronous && step.Stage == StepRegistration.PostOperation))
-                {
-                    var asyncStep = step;
-                    Enqueue(new AsyncJob($"{step.Name} ({step.Id})", () => RunAsyncStep(asyncStep, operation, before, after)));
-                }
-
-                QueueWorkflows(message, entityName, operation.PrimaryEntityId, request.Parameters, caller.UserId, depth);
-                transaction?.Commit();
-                if (ownsTransaction)
-                {
-                    foreach (var job in _pendingAsync!)
+                    // The pre-image is the row as the operation found it, re-read once the transaction is open.
+                    var before = imageSource != null ? Store.Get(entityName, entityId) : null;
+                    RunStage(steps, StepRegistration.PreOperation, operation, true, before, null);
+                    var response = customApi != null ? RunCustomApi(customApi, operation, request) : Core(request, caller, operation);
+                    foreach (var result in response.Results)
                     {
-                        _asyncQueue.Enqueue(job);
+                        operation.OutputParameters[result.Key] = result.Value;
                     }
-                }
 
-                return response;
+                    if (message == "Create" && response.Results.TryGetValue("id", out var created) && created is Guid createdId)
+                    {
+                        operation.PrimaryEntityId = createdId;
+                    }
+
+                    var after = operation.PrimaryEntityId != Guid.Empty && message != "Delete" && entityName != "none" ? Store.Get(entityName, operation.PrimaryEntityId) : null;
+                    RunStage(steps, StepRegistration.PostOperation, operation, true, before, after);
+                    foreach (var step in steps.Where(step => step.IsAsynchronous && step.Stage == StepRegistration.PostOperation))
+                    {
+                        var asyncStep = step;
+                        Enqueue(new AsyncJob($"{step.Name} ({step.Id})", () => RunAsyncStep(asyncStep, operation, before, after)));
+                    }
+
+                    QueueWorkflows(message, entityName, operation.PrimaryEntityId, request.Parameters, caller.UserId, depth);
+                    return response;
+                });
             }
             catch (Exception failure)
             {
-                transaction?.Rollback();
                 throw AsFault(failure);
+            }
+        }
+
+        /// <summary>
+        /// Runs <paramref name="work"/> in the database transaction: a new one that commits when the work succeeds and rolls back
+        /// every write when it throws, or the open one it then joins (its owner commits or rolls back). Asynchronous work queued
+        /// inside reaches the queue only when the transaction that owns it commits; a rollback discards it.
+        /// </summary>
+        private T Transacted<T>(Func<T> work)
+        {
+            var transaction = Store.Begin();
+            if (transaction == null)
+            {
+                return work();
+            }
+
+            var outerPending = _pendingAsync;
+            _pendingAsync = new List<AsyncJob>();
+            try
+            {
+                var result = work();
+                transaction.Commit();
+                foreach (var job in _pendingAsync)
+                {
+                    _asyncQueue.Enqueue(job);
+                }
+
+                return result;
+            }
+            catch
+            {
+                transaction.Rollback();
+                throw;
             }
             finally
             {
-                if (ownsTransaction)
-                {
-                    _pendingAsync = outerPending;
-                }
+                _pendingAsync = outerPending;
             }
         }
 

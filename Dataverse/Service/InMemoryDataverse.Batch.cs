@@ -66,14 +66,7 @@ namespace LeadAlign.Dataverse
             CheckBatch(requests.Count, "ExecuteTransaction");
             var returnResponses = request.Parameters.TryGetValue("ReturnResponses", out var value) && value is true;
             var responses = new OrganizationResponseCollection();
-            var ownsPending = _pendingAsync == null;
-            if (ownsPending)
-            {
-                _pendingAsync = new System.Collections.Generic.List<AsyncJob>();
-            }
-
-            var transaction = Store.Begin();
-            try
+            Transacted(() =>
             {
                 for (var index = 0; index < requests.Count; index++)
                 {
@@ -99,27 +92,8 @@ namespace LeadAlign.Dataverse
                     }
                 }
 
-                transaction?.Commit();
-                if (ownsPending)
-                {
-                    foreach (var job in _pendingAsync!)
-                    {
-                        _asyncQueue.Enqueue(job);
-                    }
-                }
-            }
-            catch
-            {
-                transaction?.Rollback();
-                throw;
-            }
-            finally
-            {
-                if (ownsPending)
-                {
-                    _pendingAsync = null;
-                }
-            }
+                return responses;
+            });
 
             var result = new ExecuteTransactionResponse();
             result.Results["Responses"] = responses;

@@ -3,6 +3,7 @@ using System.Activities;
 using System.Collections.Generic;
 using System.Linq;
 using LeadAlign.Dataverse.Pipeline;
+using LeadAlign.Dataverse.Registration;
 using LeadAlign.Dataverse.Storage;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
@@ -39,7 +40,7 @@ namespace LeadAlign.Dataverse
                     CreatedOn = UtcNow,
                 };
                 var context = new WorkflowContext(operation);
-                var record = new ExecutionRecord(activity.GetType().FullName ?? activity.GetType().Name, "Workflow", primaryEntity.LogicalName, StepRegistration40, 1, depth, UtcNow);
+                var record = new ExecutionRecord(activity.GetType().FullName ?? activity.GetType().Name, "Workflow", primaryEntity.LogicalName, StepRegistration.PostOperation, 1, depth, UtcNow);
                 Log.Add(record);
                 var services = new PluginServices(this, context, record);
                 var invoker = new WorkflowInvoker(activity);
@@ -47,47 +48,22 @@ namespace LeadAlign.Dataverse
                 invoker.Extensions.Add<IOrganizationServiceFactory>(() => services);
                 invoker.Extensions.Add<ITracingService>(() => services);
                 var clock = System.Diagnostics.Stopwatch.StartNew();
-                var ownsPending = _pendingAsync == null;
-                if (ownsPending)
-                {
-                    _pendingAsync = new List<AsyncJob>();
-                }
-
-                // A step of a transacted workflow (IsTransacted) is one transaction: its writes stand or fall together.
-                var transaction = Store.Begin();
                 try
                 {
-                    var outputs = invoker.Invoke(inputs.ToDictionary(pair => pair.Key, pair => pair.Value!));
-                    transaction?.Commit();
-                    if (ownsPending)
-                    {
-                        foreach (var job in _pendingAsync!)
-                        {
-                            _asyncQueue.Enqueue(job);
-                        }
-                    }
-
-                    return outputs;
+                    // A step of a transacted workflow (IsTransacted) is one transaction: its writes stand or fall together.
+                    return Transacted(() => invoker.Invoke(inputs.ToDictionary(pair => pair.Key, pair => pair.Value!)));
                 }
                 catch (Exception failure)
                 {
-                    transaction?.Rollback();
                     record.Failure = failure.Message;
                     throw AsFault(failure, record.Handler, record.Trace);
                 }
                 finally
                 {
-                    if (ownsPending)
-                    {
-                        _pendingAsync = null;
-                    }
-
                     record.Duration = clock.Elapsed;
                 }
             }
         }
-
-        private const int StepRegistration40 = 40;
 
         /// <summary>A service that runs as <paramref name="userId"/>: the scenario's "when this user does this".</summary>
         public IOrganizationService As(Guid userId) => ServiceFor(userId);
