@@ -43,18 +43,27 @@ namespace LeadAlign.Dataverse.Query
 
             var aliases = new Dictionary<string, int>(StringComparer.Ordinal);
             var links = query.LinkEntities.Select(link => Resolve(link, aliases)).ToList();
-            // Without links the criteria can only name the table's own columns: filter the stored rows before copying them.
-            var idOfTable = _primaryIdOf(query.EntityName);
-            var source = links.Count == 0
-                ? _rowsOf(query.EntityName).Where(row => _evaluator.Matches(row.Contains(idOfTable) ? row : WithPrimaryId(row), query.Criteria))
-                : _rowsOf(query.EntityName);
-            var rows = source.Select(row => new List<Entity> { WithPrimaryId(row) }).ToList();
-            foreach (var link in links)
+            List<Entity> matching;
+            if (links.Count == 0)
             {
-                rows = rows.SelectMany(row => Join(row[0], link).Select(joined => new List<Entity> { joined })).ToList();
+                // Without links the criteria can only name the table's own columns: filter the stored rows before copying them.
+                var idOfTable = _primaryIdOf(query.EntityName);
+                matching = _rowsOf(query.EntityName)
+                    .Where(row => _evaluator.Matches(row.Contains(idOfTable) ? row : WithPrimaryId(row), query.Criteria))
+                    .Select(WithPrimaryId)
+                    .ToList();
+            }
+            else
+            {
+                var joined = _rowsOf(query.EntityName).Select(WithPrimaryId).ToList();
+                foreach (var link in links)
+                {
+                    joined = joined.SelectMany(row => Join(row, link)).ToList();
+                }
+
+                matching = joined.Where(row => _evaluator.Matches(row, query.Criteria)).ToList();
             }
 
-            var matching = rows.Select(row => row[0]).Where(row => _evaluator.Matches(row, query.Criteria)).ToList();
             var ordered = Order(matching, query.Orders, links);
             var projected = ordered.Select(row => Project(row, query, links)).ToList();
             if (query.Distinct)

@@ -101,7 +101,7 @@ namespace LeadAlign.Dataverse
                     variables[step.Target] = WorkflowProgram.Literal(step.Operator, step.Literal);
                     return true;
                 case WorkflowProgram.StepKind.Evaluate:
-                    variables[step.Target] = Evaluate(step.Operator, Read(step.Source), step.Parameters.Select(Read).ToList());
+                    variables[step.Target] = Evaluate(step.Operator, Read(step.Source), step.Parameters.Select(Read).ToList(), run.UserId);
                     return true;
                 case WorkflowProgram.StepKind.JumpUnless:
                     if (Read(step.Source) is not true)
@@ -139,22 +139,25 @@ namespace LeadAlign.Dataverse
             }
         }
 
-        private static bool Evaluate(string conditionOperator, object? operand, IReadOnlyList<object?> parameters)
+        /// <summary>
+        /// An EvaluateCondition step, with the query engine's condition semantics (a null operand matches only Null and NotNull).
+        /// A comparison with an empty parameter is false, as the workflow designer's "equals [empty field]" is.
+        /// </summary>
+        private bool Evaluate(string conditionOperator, object? operand, IReadOnlyList<object?> parameters, Guid userId)
         {
-            var left = ConditionEvaluator.Normalize(operand);
-            var right = parameters.Count > 0 ? ConditionEvaluator.Normalize(parameters[0]) : null;
-            return conditionOperator switch
+            if (!Enum.TryParse<ConditionOperator>(conditionOperator, out var parsed))
             {
-                "Null" => left == null,
-                "NotNull" => left != null,
-                "Equal" => left != null && right != null && ConditionEvaluator.Compare(left, right) == 0,
-                "NotEqual" => left != null && right != null && ConditionEvaluator.Compare(left, right) != 0,
-                "GreaterThan" => left != null && right != null && ConditionEvaluator.Compare(left, right) > 0,
-                "GreaterEqual" => left != null && right != null && ConditionEvaluator.Compare(left, right) >= 0,
-                "LessThan" => left != null && right != null && ConditionEvaluator.Compare(left, right) < 0,
-                "LessEqual" => left != null && right != null && ConditionEvaluator.Compare(left, right) <= 0,
-                _ => throw new NotSupportedException($"the condition operator {conditionOperator} is not supported by the in-memory Dataverse's workflows."),
-            };
+                throw new NotSupportedException($"the condition operator {conditionOperator} is not a Dataverse condition operator.");
+            }
+
+            if (parameters.Contains(null))
+            {
+                return false;
+            }
+
+            const string Operand = "operand";
+            var row = new Entity("workflowcondition") { [Operand] = operand };
+            return new ConditionEvaluator(() => UtcNow, userId).Matches(row, new ConditionExpression(Operand, parsed, parameters.ToArray()));
         }
 
         private sealed class WorkflowRun

@@ -16,7 +16,7 @@ namespace LeadAlign.Dataverse.Workflows
     /// <item>GetEntityProperty of the primary row (<c>[InputEntities("primaryEntity")]</c>) into a variable; with the TargetType
     /// EntityReference, the primary key comes back as a reference to the row (how the designer passes "the record" to an activity);</item>
     /// <item>the ActivityReferences ConditionSequence, ConditionBranch (Then and Else as inline activities), EvaluateCondition
-    /// (Equal, NotEqual, Null, NotNull, GreaterThan, GreaterEqual, LessThan, LessEqual), EvaluateExpression with CreateCrmType,
+    /// (with the operators and semantics of the query engine's ConditionEvaluator), EvaluateExpression with CreateCrmType,
     /// and ConvertCrmXrmTypes;</item>
     /// <item>custom workflow activities, their arguments bound to variables (<c>[Name]</c>) or literal text;</item>
     /// <item>Postpone with PostponeUntil: wait until a date, released when the settable clock passes it;</item>

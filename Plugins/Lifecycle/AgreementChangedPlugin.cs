@@ -1,8 +1,6 @@
 using LeadAlign.Lifecycle;
 using LeadAlign.Plugins.Registration;
 using LeadAlign.Schema;
-using Microsoft.Xrm.Sdk;
-using Microsoft.Xrm.Sdk.Query;
 
 namespace LeadAlign.Plugins.Lifecycle
 {
@@ -27,14 +25,7 @@ namespace LeadAlign.Plugins.Lifecycle
                 return;
             }
 
-            var others = new QueryExpression(AgreementTable.EntityName) { ColumnSet = new ColumnSet(AgreementTable.Name) };
-            others.Criteria.AddCondition(AgreementTable.IsActive, ConditionOperator.Equal, true);
-            others.Criteria.AddCondition(AgreementTable.Id, ConditionOperator.NotEqual, context.PrimaryEntityId);
-            foreach (var other in localPluginContext.SystemUserService.RetrieveMultiple(others).Entities)
-            {
-                localPluginContext.SystemUserService.Update(new Entity(AgreementTable.EntityName, other.Id) { [AgreementTable.IsActive] = false });
-                localPluginContext.Trace($"Deactivated agreement '{other.GetAttributeValue<string>(AgreementTable.Name)}': only one agreement is in force.");
-            }
+            SingleActiveRecord.DeactivateOthers(localPluginContext, AgreementTable.EntityName, AgreementTable.Id, AgreementTable.IsActive, AgreementTable.Name, context.PrimaryEntityId, "agreement");
         }
     }
 }

@@ -16,6 +16,8 @@ namespace LeadAlign.Plugins.Scoring
     /// lead (FetchXml; open leads when neither is given), with the active model and decay to now. A lead whose score, band or
     /// reasons change is updated; one that fails is counted and traced, and the others go on. Outputs: Scored, Changed, Failed,
     /// MoreRecords, PagingCookie and NextPageNumber, to call again for the next page (as a scheduled flow does for decay).
+    /// Leads are read with every column, not only the fit rules' columns: a rule can name a column deleted after the rule was
+    /// saved, and naming it in the query would fail the whole page where scoring skips just that rule.
     /// </summary>
     public sealed class RecalculateLeadScoresPlugin : PluginBase
     {

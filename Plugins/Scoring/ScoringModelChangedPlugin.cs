@@ -1,8 +1,6 @@
 using LeadAlign.Plugins.Registration;
 using LeadAlign.Schema;
 using LeadAlign.Scoring;
-using Microsoft.Xrm.Sdk;
-using Microsoft.Xrm.Sdk.Query;
 
 namespace LeadAlign.Plugins.Scoring
 {
@@ -36,14 +34,7 @@ namespace LeadAlign.Plugins.Scoring
                 return;
             }
 
-            var others = new QueryExpression(ScoringModelTable.EntityName) { ColumnSet = new ColumnSet(ScoringModelTable.Name) };
-            others.Criteria.AddCondition(ScoringModelTable.IsActive, ConditionOperator.Equal, true);
-            others.Criteria.AddCondition(ScoringModelTable.Id, ConditionOperator.NotEqual, context.PrimaryEntityId);
-            foreach (var other in localPluginContext.SystemUserService.RetrieveMultiple(others).Entities)
-            {
-                localPluginContext.SystemUserService.Update(new Entity(ScoringModelTable.EntityName, other.Id) { [ScoringModelTable.IsActive] = false });
-                localPluginContext.Trace($"Deactivated scoring model '{other.GetAttributeValue<string>(ScoringModelTable.Name)}': only one model is active.");
-            }
+            SingleActiveRecord.DeactivateOthers(localPluginContext, ScoringModelTable.EntityName, ScoringModelTable.Id, ScoringModelTable.IsActive, ScoringModelTable.Name, context.PrimaryEntityId, "scoring model");
         }
     }
 }

@@ -10,7 +10,6 @@ using LeadAlign.Scoring;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
 using Microsoft.Xrm.Sdk.Metadata;
-using Microsoft.Xrm.Sdk.Query;
 
 namespace LeadAlign.Plugins.Scoring
 {
@@ -18,11 +17,13 @@ namespace LeadAlign.Plugins.Scoring
     /// Refuses a scoring rule that could never score: a fit rule on a column lead does not have, with an operator the
     /// column's type cannot take, or a value that does not parse; an engagement rule without its activity kind. For a rule
     /// it accepts, it writes the value in invariant form (choice labels replaced by their values) and the column's type into
-    /// the Target, so scoring needs no metadata. Service calls: reading the rule (Update) and the column's metadata (fit rules).
+    /// the Target, so scoring needs no metadata. On Update the rule as it stood comes
+    /// from the pre-image. Service calls: the column's metadata (fit rules) only.
     /// </summary>
     [PluginStep("1ead5c0e-0004-4000-8000-000000000001", "Create", "la_scoringrule", PluginStage.PreValidation)]
     [PluginStep("1ead5c0e-0004-4000-8000-000000000002", "Update", "la_scoringrule", PluginStage.PreValidation,
-        FilteringAttributes = "la_category,la_column,la_operator,la_value,la_activitykind,la_direction,la_interactiontype,la_points")]
+        FilteringAttributes = "la_category,la_column,la_operator,la_value,la_activitykind,la_direction,la_interactiontype,la_points",
+        PreImageAttributes = "la_name,la_category,la_column,la_operator,la_value,la_activitykind,la_direction,la_interactiontype,la_points")]
     public sealed class ValidateScoringRulePlugin : PluginBase
     {
         public ValidateScoringRulePlugin(string unsecureConfiguration, string secureConfiguration)
@@ -39,9 +40,7 @@ namespace LeadAlign.Plugins.Scoring
                 return;
             }
 
-            var rule = context.MessageName == "Update"
-                ? target.MergeWithPreImage(localPluginContext.SystemUserService.Retrieve(ScoringRuleTable.EntityName, context.PrimaryEntityId, new ColumnSet(ScoringRuleTable.All)))
-                : target;
+            var rule = target.MergeWithPreImage(context.GetPreImage("PreImage"));
             var name = rule.GetAttributeValue<string>(ScoringRuleTable.Name) ?? "this rule";
             if (rule.GetAttributeValue<int?>(ScoringRuleTable.Points) == null)
             {

@@ -42,6 +42,7 @@ namespace LeadAlign.Feedback
         {
             LeadTable.FullName, LeadTable.Stage, LeadTable.RejectionReason, LeadTable.RejectionNotes, LeadTable.RejectedOn, LeadTable.RejectedBy,
             LeadTable.LeadSource, LeadTable.CampaignId, LeadTable.Score, LeadTable.ScoreBand, LeadTable.ScoreReasons, LeadTable.OwnerId,
+            LeadTable.StateCode,
         };
 
         public static FeedbackSent Send(IOrganizationService service, EntityReference leadRef, int? reasonInput, string? notesInput, Guid runningUser, DateTime now, Action<string> trace)
@@ -153,11 +154,12 @@ namespace LeadAlign.Feedback
                 [LeadTable.Stage] = new OptionSetValue((int)LeadStage.Nurture),
                 [LeadTable.RecycleReason] = reason,
             };
-            var state = service.Retrieve(LeadTable.EntityName, leadRef.Id, new ColumnSet(LeadTable.StateCode)).GetAttributeValue<OptionSetValue>(LeadTable.StateCode)?.Value;
-            if (state != 0)
+            var reopened = lead.GetAttributeValue<OptionSetValue>(LeadTable.StateCode)?.Value != 0;
+            if (reopened)
             {
+                // A disqualified lead is reopened (Open, New) so the nurture program can work it again.
                 update[LeadTable.StateCode] = new OptionSetValue(0);
-                update["statuscode"] = new OptionSetValue(1);
+                update[LeadTable.StatusCode] = new OptionSetValue(1);
             }
 
             service.Update(update);
@@ -169,7 +171,7 @@ namespace LeadAlign.Feedback
                 service.Update(new Entity(LeadFeedbackTable.EntityName, row.Id) { [LeadFeedbackTable.Status] = new OptionSetValue((int)FeedbackStatus.Recycled) });
             }
 
-            trace($"Lead {leadRef.Id} recycled to Nurture{(state != 0 ? " and re-opened" : string.Empty)}: {reason}");
+            trace($"Lead {leadRef.Id} recycled to Nurture{(reopened ? " and re-opened" : string.Empty)}: {reason}");
         }
 
         /// <summary>Marketing's answer: closes the loop on the feedback and tells the rep who rejected the lead.</summary>

@@ -7,6 +7,7 @@ namespace LeadAlign.Schema
         public const string EntityName = "lead";
         public const string Id = "leadid";
         public const string StateCode = "statecode";
+        public const string StatusCode = "statuscode";
         public const string FitScore = "la_fitscore";
         public const string EngagementScore = "la_engagementscore";
         public const string Score = "la_score";
@@ -258,8 +259,6 @@ namespace LeadAlign.Schema
         public const string InteractionType = "la_interactiontype";
         public const string NormalizedValue = "la_normalizedvalue";
         public const string ColumnType = "la_columntype";
-
-        public static readonly string[] All = { Name, ScoringModelId, Category, Points, Cap, IsActive, Column, Operator, Value, ActivityKind, Direction, InteractionType, NormalizedValue, ColumnType };
     }
 
     /// <summary>Columns every activity table has, and the one LeadAlign adds to the activity tables it scores.</summary>

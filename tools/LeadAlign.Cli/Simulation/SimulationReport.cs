@@ -199,7 +199,8 @@ namespace LeadAlign.Cli.Simulation
         private static string Table(string column, List<(string Reason, string Other, int Count)> rows)
         {
             var others = rows.Select(row => row.Other).Distinct().OrderBy(other => other, StringComparer.Ordinal).ToList();
-            var text = new StringBuilder("<table><tr><th>Reason</th>");
+            // The corner cell names both axes: reasons down, the other column (campaign or source) across.
+            var text = new StringBuilder("<table><tr><th>Reason \\ ").Append(WebUtility.HtmlEncode(column)).Append("</th>");
             foreach (var other in others)
             {
                 text.Append("<th>").Append(WebUtility.HtmlEncode(other)).Append("</th>");
@@ -217,7 +218,6 @@ namespace LeadAlign.Cli.Simulation
                 text.Append("</tr>");
             }
 
-            _ = column;
             return text.Append("</table>").ToString();
         }
 

@@ -57,7 +57,7 @@ namespace LeadAlign.Cli.Simulation
         {
             Start = Org.UtcNow.Date;
             End = Start.AddDays(_options.Days);
-            var (campaigns, marketers) = SetUp();
+            var campaigns = SetUp();
             ScheduleLeads(campaigns);
             var day = -1;
             while (_events.TryDequeue(out var action, out var when))
@@ -81,10 +81,9 @@ namespace LeadAlign.Cli.Simulation
             Org.UtcNow = End > Org.UtcNow ? End : Org.UtcNow;
             Org.DrainAsync();
             progress(_options.Days, _options.Days, Org.All("lead").Count);
-            _ = marketers;
         }
 
-        private (List<(Guid Id, int Source)> Campaigns, List<Guid> Marketers) SetUp()
+        private List<(Guid Id, int Source)> SetUp()
         {
             var system = Org.SystemService;
             var manager = Org.AddUser("Sam Sales Manager");
@@ -121,7 +120,7 @@ namespace LeadAlign.Cli.Simulation
             var away = _reps[^1];
             At(Start.AddDays(7).AddHours(8), () => Org.SystemService.Update(new Entity("systemuser", away.Id) { ["la_isunavailable"] = true }));
             At(Start.AddDays(14).AddHours(8), () => Org.SystemService.Update(new Entity("systemuser", away.Id) { ["la_isunavailable"] = false }));
-            return (campaigns, marketers);
+            return campaigns;
         }
 
         private void ScheduleLeads(List<(Guid Id, int Source)> campaigns)
