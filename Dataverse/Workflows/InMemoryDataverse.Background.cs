@@ -97,11 +97,20 @@ namespace LeadAlign.Dataverse
                 case WorkflowProgram.StepKind.Copy:
                     variables[step.Target] = Read(step.Source);
                     return true;
+                case WorkflowProgram.StepKind.FirstNonNull:
+                    variables[step.Target] = step.Parameters.Select(Read).FirstOrDefault(candidate => candidate != null);
+                    return true;
                 case WorkflowProgram.StepKind.CreateValue:
                     variables[step.Target] = WorkflowProgram.Literal(step.Operator, step.Literal);
                     return true;
                 case WorkflowProgram.StepKind.Evaluate:
                     variables[step.Target] = Evaluate(step.Operator, Read(step.Source), step.Parameters.Select(Read).ToList(), run.UserId);
+                    return true;
+                case WorkflowProgram.StepKind.NullMeansForever:
+                    variables[step.Target] = Read(step.Source) ?? DateTime.MaxValue;
+                    return true;
+                case WorkflowProgram.StepKind.TimeoutPassed:
+                    variables[step.Target] = UtcNow >= (Read(step.Source) as DateTime? ?? throw new InvalidOperationException($"the timeout {step.Source} is not a date."));
                     return true;
                 case WorkflowProgram.StepKind.JumpUnless:
                     if (Read(step.Source) is not true)
@@ -115,7 +124,7 @@ namespace LeadAlign.Dataverse
                     return true;
                 case WorkflowProgram.StepKind.CallActivity:
                     var activity = (System.Activities.Activity)Activator.CreateInstance(step.ActivityType!)!;
-                    var inputs = step.Inputs.ToDictionary(input => input.Key, input => input.Value.StartsWith('[') ? Read(input.Value.Trim('[', ']', ' ')) : input.Value);
+                    var inputs = step.Inputs.ToDictionary(input => input.Key, input => Read(input.Value));
                     var outputs = RunWorkflowActivity(activity, inputs, run.UserId, run.Primary, run.Depth);
                     foreach (var output in step.Outputs)
                     {
@@ -123,8 +132,15 @@ namespace LeadAlign.Dataverse
                     }
 
                     return true;
-                case WorkflowProgram.StepKind.WaitUntil:
-                    var until = Read(step.Source) as DateTime? ?? throw new InvalidOperationException($"the wait has no date to wait for ({step.Source} is empty).");
+                case WorkflowProgram.StepKind.ArmTimeout:
+                    var timeout = Read(step.Source) as DateTime? ?? throw new InvalidOperationException($"the timeout {step.Source} is not a date.");
+                    run.Timeout = run.Timeout is { } armed && armed <= timeout ? armed : timeout;
+                    return true;
+                case WorkflowProgram.StepKind.Wait:
+                    // No branch of the wait held: sleep until the earliest armed timeout, then evaluate the wait again.
+                    var until = run.Timeout ?? throw new InvalidOperationException("the wait has no timeout armed.");
+                    run.Timeout = null;
+                    run.Next = step.JumpTo;
                     if (until > UtcNow)
                     {
                         run.WaitUntil = until;
@@ -184,6 +200,9 @@ namespace LeadAlign.Dataverse
             public int Next { get; set; }
 
             public DateTime WaitUntil { get; set; }
+
+            /// <summary>The earliest timeout the branches of the current wait armed; null outside a wait.</summary>
+            public DateTime? Timeout { get; set; }
 
             public Dictionary<string, object?> Variables { get; } = new(StringComparer.Ordinal);
         }

@@ -29,6 +29,9 @@ namespace LeadAlign.Dataverse.Workflows
 
         public XDocument Xaml { get; }
 
+        /// <summary>The XAML file the workflow was read from (its name when it was not read from a file), for refusals.</summary>
+        public string SourceFile { get; init; } = string.Empty;
+
         public bool TriggerOnCreate { get; init; }
 
         /// <summary>The columns whose update starts the workflow; empty when updates do not.</summary>
@@ -63,7 +66,7 @@ namespace LeadAlign.Dataverse.Workflows
                 throw new InvalidDataException($"{dataFile}: its XAML {Path.GetFileName(xamlFile)} is missing.");
             }
 
-            return FromXml(data, XDocument.Load(xamlFile), dataFile);
+            return FromXml(data, XDocument.Load(xamlFile, LoadOptions.SetLineInfo), dataFile);
         }
 
         public static WorkflowDefinition FromXml(XElement data, XDocument xaml, string source)
@@ -76,6 +79,7 @@ namespace LeadAlign.Dataverse.Workflows
                 Text("PrimaryEntity")?.ToLowerInvariant() ?? throw new InvalidDataException($"{source}: no PrimaryEntity."),
                 xaml)
             {
+                SourceFile = source.EndsWith(".data.xml", StringComparison.Ordinal) ? source[..^".data.xml".Length] : source,
                 TriggerOnCreate = Text("TriggerOnCreate") == "1",
                 TriggerOnUpdateAttributes = (Text("TriggerOnUpdateAttributeList") ?? string.Empty)
                     .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

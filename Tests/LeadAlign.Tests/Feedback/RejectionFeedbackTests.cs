@@ -169,6 +169,7 @@ namespace LeadAlign.Tests.Feedback
 
             Org.DrainAsync();
 
+            Assert.Empty(Org.FailedAsyncJobs);
             var feedback = Assert.Single(Org.All("la_leadfeedback"));
             Assert.Equal(lead, feedback.GetAttributeValue<EntityReference>("la_leadid").Id);
             Assert.Equal("Reseller, not an end customer.", feedback["la_notes"]);

@@ -54,7 +54,7 @@ namespace LeadAlign.Tests.Packaging
             Break(modelCreate, "LeadAlign.Plugins.Scoring.ScoringModelChangedPlugin,", "LeadAlign.Plugins.Scoring.ScoringModelChangedPlugn,");
             var api = Path.Combine(_copy, "customapis", "la_AcceptLead", "customapi.xml");
             File.WriteAllText(api, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(api), "<plugintypeid>[0-9a-f-]{36}</plugintypeid>", "<plugintypeid>00000000-0000-0000-0000-000000000001</plugintypeid>"));
-            Break(Path.Combine("Workflows", "LeadAlignSLAclock-1EAD5C0E-C000-4000-8000-000000000001.xaml"), "<latw:EvaluateLeadSla DisplayName=\"CustomActivityStep2", "<latw:EvaluateLeadSlaX DisplayName=\"CustomActivityStep2");
+            Break(Path.Combine("Workflows", "LeadAlignSLAclock-1EAD5C0E-C000-4000-8000-000000000001.xaml"), "AssemblyQualifiedName=\"LeadAlign.WorkflowActivities.Sla.EvaluateLeadSla, ", "AssemblyQualifiedName=\"LeadAlign.WorkflowActivities.Sla.EvaluateLeadSlaX, ");
             Break(Path.Combine("Entities", "Lead", "SavedQueries", "{1ead5c0e-d000-4000-8000-000000000001}.xml"), "<attribute name=\"la_rejectionnotes\" />", "<attribute name=\"la_rejectnotes\" />");
             Break(Path.Combine("Entities", "Lead", "FormXml", "main", "{952aedb5-1f47-5d33-93d2-370496313d96}.xml"), "datafieldname=\"la_recyclereason\"", "datafieldname=\"la_recycle\"");
             Break(Path.Combine("Entities", "la_leadfeedback", "Visualizations", "{1ead5c0e-d100-4000-8000-000000000001}.xml"), "<attribute name=\"la_campaignid\" groupby=\"true\"", "<attribute name=\"la_campaign\" groupby=\"true\"");

@@ -32,7 +32,7 @@ namespace LeadAlign.Cli.Packaging
             "entity/IsSLAEnabled", "entity/IsDocumentRecommendationsEnabled", "entity/IsBPFEntity", "entity/IsInteractionCentricEnabled",
             "entity/IsOfflineInMobileClient", "entity/DaysSinceRecordLastModified", "entity/MobileOfflineFilters", "entity/SyncToExternalSearchIndex",
             "entity/CanModifyMobileClientOffline", "entity/CanEnableSyncToExternalSearchIndex", "entity/IsEnabledForExternalChannels", "entity/EntityColor",
-            "Workflow/BusinessProcessType", "Workflow/IsCustomProcessingStepAllowedForOtherPublishers", "Workflow/LocalizedNames",
+            "Workflow/BusinessProcessType", "Workflow/IsCustomProcessingStepAllowedForOtherPublishers", "Workflow/ModernFlowType", "Workflow/LocalizedNames", "Workflow/Descriptions",
             "EntityRelationship/CascadeRollupView", "EntityRelationshipRole/NavigationPropertyName", "EntityRelationshipRole/RelationshipRoleType",
             "ImportExportXml/AppModuleSiteMaps", "ImportExportXml/AppModules",
             "option/@ExternalValue", "option/@IsHidden", "PluginAssembly/@PluginAssemblyId", "PluginType/@PluginTypeId",

@@ -87,12 +87,14 @@ namespace LeadAlign.Cli.Packaging
             foreach (var file in Files("Workflows", "*.xaml"))
             {
                 var document = Load(file);
-                foreach (var element in document.Descendants().Where(element => element.Name.NamespaceName.StartsWith("clr-namespace:LeadAlign", StringComparison.Ordinal)))
+                // The platform calls a custom activity through an ActivityReference naming it by assembly-qualified name.
+                foreach (var reference in document.Descendants().Where(element => element.Name.LocalName == "ActivityReference"))
                 {
-                    var type = element.Name.NamespaceName["clr-namespace:".Length..].Split(';')[0] + "." + element.Name.LocalName.Split('.')[0];
-                    if (!_types.Contains(type))
+                    var qualifiedName = (string?)reference.Attribute("AssemblyQualifiedName") ?? string.Empty;
+                    var type = qualifiedName.Split(',')[0].Trim();
+                    if (type.StartsWith("LeadAlign.", StringComparison.Ordinal) && !_types.Contains(type))
                     {
-                        findings.Add(At(file, element, $"the workflow calls {type}, which no built assembly holds."));
+                        findings.Add(At(file, reference, $"the workflow calls {type}, which no built assembly holds."));
                     }
                 }
 
