@@ -339,8 +339,14 @@ namespace LeadAlign.Dataverse.Workflows
             var condition = Arguments(branch).TryGetValue("Condition", out var argument) ? argument.Value.Trim() : throw Unloadable(branch, "a ConditionBranch without its Condition");
             var then = Property(branch, "Then");
             var otherwise = Property(branch, "Else");
-            var test = new Step(StepKind.JumpUnless, Display(branch)) { Source = VariableOf(branch, condition) };
-            _steps.Add(test);
+            // An Otherwise branch: the designer writes the condition [True], the Visual Basic literal (it also declares a
+            // variable named True, with the default False, which the literal does not read).
+            var test = new Step(StepKind.JumpUnless, Display(branch)) { Source = condition == "[True]" ? string.Empty : VariableOf(branch, condition) };
+            if (test.Source.Length > 0)
+            {
+                _steps.Add(test);
+            }
+
             if (then != null && then.Name.LocalName != "Null")
             {
                 if (then.Name != Mxswa + "ActivityReference" || !((string?)then.Attribute("AssemblyQualifiedName"))!.StartsWith("Microsoft.Crm.Workflow.Activities.Composite,", StringComparison.Ordinal))
