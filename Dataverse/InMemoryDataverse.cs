@@ -11,8 +11,8 @@ using Microsoft.Xrm.Sdk;
 
 namespace LeadAlign.Dataverse
 {
-    /// <summary>What an in-memory Dataverse is started with.</summary>
-    public sealed class DataverseOptions
+    /// <summary>What an in-memory Dataverse is started with. A record, so a test can start from a solution's options and change one (<c>with</c>).</summary>
+    public sealed record DataverseOptions
     {
         /// <summary>The tables and columns; the standard-table snapshot when not given.</summary>
         public MetadataCatalog? Metadata { get; init; }
@@ -39,6 +39,12 @@ namespace LeadAlign.Dataverse
 
         /// <summary>The call depth past which the platform stops an operation as an infinite loop (8 by default).</summary>
         public int MaxDepth { get; init; } = 8;
+
+        /// <summary>
+        /// Which tables this organization has enabled for SLAs ("Enable for SLA"), where it differs from the metadata (the snapshot
+        /// and the solution's Entity.xml): <c>{ ["lead"] = false }</c> is an organization whose admin has not enabled lead.
+        /// </summary>
+        public IReadOnlyDictionary<string, bool> SlaEnabledTables { get; init; } = new Dictionary<string, bool>(StringComparer.Ordinal);
 
         /// <summary>Everything an unpacked solution folder registers, with the assemblies that hold its plug-in types.</summary>
         public static DataverseOptions ForSolution(string solutionFolder, params Assembly[] pluginAssemblies)
@@ -70,6 +76,7 @@ namespace LeadAlign.Dataverse
         private readonly Dictionary<string, CustomApiDefinition> _customApis = new(StringComparer.OrdinalIgnoreCase);
         private readonly Queue<AsyncJob> _asyncQueue = new();
         private readonly IReadOnlyDictionary<Guid, string> _secureConfigurations;
+        private readonly IReadOnlyDictionary<string, bool> _slaEnabledTables;
         private List<AsyncJob>? _pendingAsync;
         private static long _organizations;
         private long _nextId;
@@ -88,6 +95,7 @@ namespace LeadAlign.Dataverse
             MaxDepth = options.MaxDepth;
             UtcNow = options.StartTime;
             _secureConfigurations = options.SecureConfigurations;
+            _slaEnabledTables = options.SlaEnabledTables;
             foreach (var type in options.PluginAssemblies.SelectMany(assembly => assembly.GetTypes()))
             {
                 if (type.FullName != null && !type.IsAbstract && type.IsClass)
@@ -159,6 +167,13 @@ namespace LeadAlign.Dataverse
         private DateTime _utcNow;
 
         public void Advance(TimeSpan by) => UtcNow = UtcNow.Add(by);
+
+        /// <summary>
+        /// Whether <paramref name="table"/> is enabled for SLAs in this organization: the options' <see cref="DataverseOptions.SlaEnabledTables"/>,
+        /// else the metadata. Only such a table's rows can be the regarding row of an SLA KPI instance; RetrieveEntity reports it as IsSLAEnabled.
+        /// </summary>
+        public bool IsSlaEnabled(string table) =>
+            _slaEnabledTables.TryGetValue(table, out var enabled) ? enabled : Metadata.Table(table)?.IsSlaEnabled ?? false;
 
         /// <summary>Asynchronous steps and workflows waiting to run, in order.</summary>
         public int PendingAsyncJobs => _asyncQueue.Count;

@@ -45,6 +45,9 @@ namespace LeadAlign.Dataverse.Faults
         /// <summary>0x8004431A: a value is out of the column's range or longer than its maximum length.</summary>
         public const int ValueOutOfRange = unchecked((int)0x8004431A);
 
+        /// <summary>0x80055003 (SlaNotEnabledEntity): the table is not enabled for SLAs.</summary>
+        public const int SlaNotEnabledEntity = unchecked((int)0x80055003);
+
         public static FaultException<OrganizationServiceFault> Create(int errorCode, string message, OrganizationServiceFault? inner = null, string? traceText = null)
         {
             var fault = new OrganizationServiceFault
@@ -68,5 +71,12 @@ namespace LeadAlign.Dataverse.Faults
             Create(AttributeNotFound, $"'{table}' entity doesn't contain attribute with Name = '{column}' and NameMapping = 'Logical'.");
 
         public static FaultException<OrganizationServiceFault> Invalid(string message) => Create(InvalidArgument, message);
+
+        /// <summary>
+        /// A row of a table that is not enabled for SLAs given where only such a table's row can go (an SLA KPI instance's regarding):
+        /// the platform's SlaNotEnabledEntity, its message "SLA is not enabled for this entity." followed by the table and column.
+        /// </summary>
+        public static FaultException<OrganizationServiceFault> SlaNotEnabled(string table, string column) =>
+            Create(SlaNotEnabledEntity, $"SLA is not enabled for this entity. '{column}' can only refer to a row of a table enabled for SLAs, and '{table}' is not: enable it in the table's settings (Enable for SLA).");
     }
 }

@@ -80,6 +80,7 @@ namespace LeadAlign.Dataverse.Metadata
                     ObjectTypeCode = (int?)element.Attribute("objecttypecode"),
                     IsActivity = (bool?)element.Attribute("activity") ?? false,
                     IsIntersect = (bool?)element.Attribute("intersect") ?? false,
+                    IsSlaEnabled = (bool?)element.Attribute("slaenabled") ?? false,
                 };
                 foreach (var column in element.Elements("column"))
                 {
@@ -223,6 +224,10 @@ namespace LeadAlign.Dataverse.Metadata
                 Add(table);
             }
 
+            // "Enable for SLA" travels in Entity.xml as <IsSLAEnabled> when the table is exported with its metadata: 1 switches it
+            // on; 0 leaves a table that is already enabled as it is, since the platform cannot switch it off again.
+            table.IsSlaEnabled = table.IsSlaEnabled || ((string?)entity.Element("IsSLAEnabled"))?.Trim() == "1";
+
             foreach (var attribute in attributes)
             {
                 var column = SolutionColumn(name, attribute, globalOptionSets, lookupTargets);
@@ -357,6 +362,7 @@ namespace LeadAlign.Dataverse.Metadata
                 PrimaryNameAttribute = table.PrimaryName,
                 IsCustomEntity = table.IsCustom,
                 IsIntersect = table.IsIntersect,
+                IsSLAEnabled = table.IsSlaEnabled,
                 MetadataId = NameId("table:" + table.Name),
             };
             if ((filters & EntityFilters.Attributes) != 0)

@@ -118,6 +118,13 @@ namespace LeadAlign.Dataverse.Metadata
 
         public string? DisplayName { get; init; }
 
+        /// <summary>
+        /// The table setting "Enable for SLA" (EntityMetadata.IsSLAEnabled): only rows of such a table can be the regarding row of
+        /// an SLA KPI instance. Settable because a solution's Entity.xml can switch it on for a standard table; the platform never
+        /// switches it off again.
+        /// </summary>
+        public bool IsSlaEnabled { get; set; }
+
         public IReadOnlyCollection<ColumnDefinition> Columns => _columns.Values;
 
         public bool IsUserOwned => Ownership == OwnershipTypes.UserOwned || Ownership == OwnershipTypes.TeamOwned;

@@ -154,7 +154,7 @@ namespace LeadAlign.Dataverse
                     var table = Metadata.RequireTable(Parameter<string>(request, "LogicalName"));
                     var filters = request.Parameters.TryGetValue("EntityFilters", out var value) && value is EntityFilters given ? given : EntityFilters.Default;
                     var entity = new RetrieveEntityResponse();
-                    entity.Results["EntityMetadata"] = Metadata.ToEntityMetadata(table, filters);
+                    entity.Results["EntityMetadata"] = EntityMetadataOf(table, filters);
                     return entity;
                 case "RetrieveAttribute":
                     var owner = Metadata.RequireTable(Parameter<string>(request, "EntityLogicalName"));
@@ -165,9 +165,17 @@ namespace LeadAlign.Dataverse
                 default:
                     var filter = request.Parameters.TryGetValue("EntityFilters", out var allValue) && allValue is EntityFilters allFilters ? allFilters : EntityFilters.Default;
                     var all = new RetrieveAllEntitiesResponse();
-                    all.Results["EntityMetadata"] = Metadata.Tables.OrderBy(each => each.Name, StringComparer.Ordinal).Select(each => Metadata.ToEntityMetadata(each, filter)).ToArray();
+                    all.Results["EntityMetadata"] = Metadata.Tables.OrderBy(each => each.Name, StringComparer.Ordinal).Select(each => EntityMetadataOf(each, filter)).ToArray();
                     return all;
             }
+        }
+
+        /// <summary>A table's metadata as this organization has it: IsSLAEnabled as the organization's options may override it.</summary>
+        private EntityMetadata EntityMetadataOf(TableDefinition table, EntityFilters filters)
+        {
+            var metadata = Metadata.ToEntityMetadata(table, filters);
+            metadata.IsSLAEnabled = IsSlaEnabled(table.Name);
+            return metadata;
         }
 
         /// <summary>Creates a row: checks it, fills the system columns and ownership, and returns its id.</summary>
@@ -410,6 +418,11 @@ namespace LeadAlign.Dataverse
             if (column.Targets.Count > 0 && !column.Targets.Contains(reference.LogicalName))
             {
                 throw DataverseFault.Invalid($"A {reference.LogicalName} cannot be the value of '{table.Name}.{column.Name}': its targets are {string.Join(", ", column.Targets)}.");
+            }
+
+            if (table.Name == "slakpiinstance" && column.Name == "regarding" && !IsSlaEnabled(reference.LogicalName ?? string.Empty))
+            {
+                throw DataverseFault.SlaNotEnabled(reference.LogicalName ?? string.Empty, $"{table.Name}.{column.Name}");
             }
 
             if (Metadata.Table(reference.LogicalName ?? string.Empty) != null && !RowExists(reference.LogicalName!, reference.Id))

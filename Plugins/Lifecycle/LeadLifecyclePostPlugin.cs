@@ -11,6 +11,7 @@ namespace LeadAlign.Plugins.Lifecycle
     /// Writes, in the same transaction as the stage change, what <see cref="LeadLifecyclePlugin"/> decided: the stage history
     /// row (from, to, when, by whom, minutes in the previous stage, score), the reassignment record, and for a handoff the
     /// new owner's in-app notification (linking to the lead, saying by when to accept) and the rep's place in the rotation.
+    /// Everything is written as SYSTEM: the notification goes to another user, which the platform lets SYSTEM do.
     /// </summary>
     [PluginStep("1ead5c0e-0008-4000-8000-000000000001", "Create", "lead", PluginStage.PostOperation)]
     [PluginStep("1ead5c0e-0008-4000-8000-000000000002", "Update", "lead", PluginStage.PostOperation,
@@ -81,6 +82,7 @@ namespace LeadAlign.Plugins.Lifecycle
                     [AppNotificationTable.Data] = "{\"actions\":[{\"title\":\"Open lead\",\"data\":{\"url\":\"?pagetype=entityrecord&etn=lead&id=" + context.PrimaryEntityId.ToString("D") + "\"}}]}",
                 });
                 service.Update(new Entity(SystemUserTable.EntityName, rep) { [SystemUserTable.RoutingSequence] = int.Parse(parts[1], CultureInfo.InvariantCulture) });
+                localPluginContext.Trace($"Rep {rep} notified in-app of the new MQL; the notification is created as SYSTEM, as the platform allows for a notification to another user.");
             }
         }
     }

@@ -18,7 +18,10 @@ namespace LeadAlign.Plugins.Sla
     /// no row yet for the instances to regard in PreOperation: for Create the clocks start in PostOperation and the lead's two
     /// lookups are set with one Update, the only case where LeadAlign updates the row of its own step. A reassignment before
     /// acceptance restarts the accept clock for the new owner: the old instance is canceled and a new one linked.
-    /// At most 3 calls.
+    /// An SLA KPI instance can only regard a table enabled for SLAs: where lead is not, the step starts no clocks, traces why
+    /// and shows a warning on the agreement, and the lead is saved and handed off without clocks (never refused for them).
+    /// At most 3 calls, plus the SLA check's RetrieveEntity once per organization per <see cref="LeadSlaSupport.MaxAge"/> and one
+    /// Update of the agreement when its warning must be written or cleared.
     /// </summary>
     [PluginStep("1ead5c0e-000b-4000-8000-000000000001", "Create", "lead", PluginStage.PostOperation, Rank = 3)]
     [PluginStep("1ead5c0e-000b-4000-8000-000000000002", "Update", "lead", PluginStage.PreOperation, Rank = 3,
@@ -57,6 +60,11 @@ namespace LeadAlign.Plugins.Sla
             var leadId = context.PrimaryEntityId;
             if (shared.TryGetValue(LeadLifecyclePlugin.Handoff, out var handoff) && handoff is string routed)
             {
+                if (!ClocksCanStart(localPluginContext, service, agreement, now))
+                {
+                    return;
+                }
+
                 var rep = Guid.Parse(routed.Split('|')[0]);
                 var accept = SlaClocks.Start(service, agreement, SlaKpiInstanceTable.AcceptByName, agreement.AcceptHours, leadId, rep, now);
                 var contact = SlaClocks.Start(service, agreement, SlaKpiInstanceTable.FirstContactByName, agreement.FirstContactHours, leadId, rep, now);
@@ -80,7 +88,7 @@ namespace LeadAlign.Plugins.Sla
             }
 
             var newOwner = owners.Split('|')[1].Split(':');
-            if (newOwner[0] != SystemUserTable.EntityName || SlaClocks.Cancel(service, new[] { oldClock.Id }) == 0)
+            if (newOwner[0] != SystemUserTable.EntityName || !ClocksCanStart(localPluginContext, service, agreement, now) || SlaClocks.Cancel(service, new[] { oldClock.Id }) == 0)
             {
                 return;
             }
@@ -88,6 +96,20 @@ namespace LeadAlign.Plugins.Sla
             var restarted = SlaClocks.Start(service, agreement, SlaKpiInstanceTable.AcceptByName, agreement.AcceptHours, leadId, Guid.Parse(newOwner[1]), now);
             target[LeadTable.AcceptByKpiId] = new EntityReference(SlaKpiInstanceTable.EntityName, restarted);
             localPluginContext.Trace($"Reassigned before acceptance: accept clock {oldClock.Id} canceled, {restarted} started for the new owner.");
+        }
+
+        /// <summary>Whether lead is enabled for SLAs here, so a clock can regard it; the agreement's warning is brought in line either way.</summary>
+        private static bool ClocksCanStart(ILocalPluginContext localPluginContext, IOrganizationService service, Agreement agreement, DateTime now)
+        {
+            var context = localPluginContext.PluginExecutionContext;
+            var enabled = LeadSlaSupport.LeadIsEnabled(service, context.OrganizationId, now, message => localPluginContext.Trace(message));
+            LeadSlaSupport.ShowOnAgreement(service, agreement, enabled, now, message => localPluginContext.Trace(message));
+            if (!enabled)
+            {
+                localPluginContext.Trace("No clocks started: lead is not enabled for SLAs in this organization, and an SLA KPI instance can only regard a table that is. The lead is saved and handed off without clocks; enable Lead for SLAs in its table settings.");
+            }
+
+            return enabled;
         }
     }
 

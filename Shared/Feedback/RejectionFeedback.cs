@@ -174,8 +174,12 @@ namespace LeadAlign.Feedback
             trace($"Lead {leadRef.Id} recycled to Nurture{(reopened ? " and re-opened" : string.Empty)}: {reason}");
         }
 
-        /// <summary>Marketing's answer: closes the loop on the feedback and tells the rep who rejected the lead.</summary>
-        public static void Respond(IOrganizationService service, EntityReference feedbackRef, string response, int outcome, Guid respondingUser, DateTime now, Action<string> trace)
+        /// <summary>
+        /// Marketing's answer: closes the loop on the feedback (as <paramref name="service"/>'s user, the marketer) and tells the rep
+        /// who rejected the lead with an in-app notification created through <paramref name="notifier"/>, SYSTEM's service: the
+        /// notification goes to another user, which the platform lets SYSTEM do, so marketers need no privilege on notifications.
+        /// </summary>
+        public static void Respond(IOrganizationService service, IOrganizationService notifier, EntityReference feedbackRef, string response, int outcome, Guid respondingUser, DateTime now, Action<string> trace)
         {
             if (feedbackRef == null || feedbackRef.LogicalName != LeadFeedbackTable.EntityName)
             {
@@ -212,7 +216,7 @@ namespace LeadAlign.Feedback
             });
             if (feedback.GetAttributeValue<EntityReference>(LeadFeedbackTable.RejectedBy) is { } rep)
             {
-                service.Create(new Entity(AppNotificationTable.EntityName)
+                notifier.Create(new Entity(AppNotificationTable.EntityName)
                 {
                     [AppNotificationTable.Title] = $"Marketing answered: {OutcomeLabel(outcome)}",
                     [AppNotificationTable.Body] = $"{feedback.GetAttributeValue<string>(LeadFeedbackTable.Name)}: {response}",
@@ -222,6 +226,7 @@ namespace LeadAlign.Feedback
                     [AppNotificationTable.Priority] = new OptionSetValue(AppNotificationTable.PriorityNormal),
                     [AppNotificationTable.Data] = "{\"actions\":[{\"title\":\"Open feedback\",\"data\":{\"url\":\"?pagetype=entityrecord&etn=la_leadfeedback&id=" + feedbackRef.Id.ToString("D") + "\"}}]}",
                 });
+                trace($"Rep {rep.Id} notified in-app; the notification is created as SYSTEM, as the platform allows for a notification to another user.");
             }
 
             trace($"Feedback {feedbackRef.Id} answered: {OutcomeLabel(outcome)}.");

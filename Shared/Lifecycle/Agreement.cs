@@ -49,6 +49,9 @@ namespace LeadAlign.Lifecycle
         /// <summary>Why the agreement's calendar could not be read, when it could not (the default calendar is used then).</summary>
         public string? CalendarProblem { get; set; }
 
+        /// <summary>The warning the admin sees on the agreement when clocks cannot start (lead not enabled for SLAs); null when none.</summary>
+        public string? SlaWarning { get; set; }
+
         public static Agreement FromRow(Entity row)
         {
             var agreement = Parse(row);
@@ -83,6 +86,7 @@ namespace LeadAlign.Lifecycle
             MaxOpenLeadsPerRep = row.GetAttributeValue<int?>(AgreementTable.MaxOpenLeadsPerRep) ?? int.MaxValue,
             AcceptHours = row.GetAttributeValue<int?>(AgreementTable.AcceptHours) ?? 4,
             FirstContactHours = row.GetAttributeValue<int?>(AgreementTable.FirstContactHours) ?? 24,
+            SlaWarning = row.GetAttributeValue<string>(AgreementTable.SlaWarning),
         };
 
         /// <summary>The required entries no column of which has a value on the lead, each shown as "a or b".</summary>

@@ -68,6 +68,7 @@ namespace LeadAlign.Schema
         public const string Holidays = "la_holidays";
         public const string MarketingQueueId = "la_marketingqueueid";
         public const string FeedbackResponseDays = "la_feedbackresponsedays";
+        public const string SlaWarning = "la_slawarning";
     }
 
     internal static class LeadFeedbackTable

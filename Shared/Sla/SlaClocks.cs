@@ -89,7 +89,8 @@ namespace LeadAlign.Sla
     /// <summary>
     /// Warnings and breaches without a user action: an open clock past its warning time becomes Nearing Noncompliance and its
     /// owner is told; past its failure time it becomes Noncompliant and the owner and the owner's manager are told, through
-    /// in-app notifications. A clock that is not open, or not yet due, is left as it is.
+    /// in-app notifications. A clock that is not open, or not yet due, is left as it is. Callers pass SYSTEM's service: the
+    /// notifications go to other users (the clock's owner and the owner's manager), which the platform lets SYSTEM do.
     /// </summary>
     internal static class SlaEvaluator
     {
@@ -142,7 +143,8 @@ namespace LeadAlign.Sla
                 }
             }
 
-            trace($"KPI instance {kpi.Id} ({name}): {status} → {next}.");
+            var notified = owner == null ? string.Empty : next == SlaKpiStatus.Noncompliant ? " The owner (and the owner's manager, if any) notified in-app, as SYSTEM." : " The owner notified in-app, as SYSTEM.";
+            trace($"KPI instance {kpi.Id} ({name}): {status} → {next}.{notified}");
             return next;
         }
 

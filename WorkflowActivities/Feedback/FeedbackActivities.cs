@@ -84,7 +84,10 @@ namespace LeadAlign.WorkflowActivities.Feedback
         }
     }
 
-    /// <summary>Marketing's answer to a rejection: closes the loop on the feedback and notifies the rep who rejected the lead.</summary>
+    /// <summary>
+    /// Marketing's answer to a rejection: closes the loop on the feedback as the workflow's user and notifies the rep who rejected
+    /// the lead with an in-app notification created as SYSTEM (it goes to another user; marketers hold no privilege on notifications).
+    /// </summary>
     public sealed class RespondToFeedback : WorkflowActivityBase
     {
         public RespondToFeedback()
@@ -112,6 +115,7 @@ namespace LeadAlign.WorkflowActivities.Feedback
             var workflow = localContext.WorkflowContext;
             RejectionFeedback.Respond(
                 localContext.WorkflowUserService,
+                localContext.SystemUserService,
                 Feedback.Get(activity),
                 Response.Get(activity),
                 Outcome.Get(activity)?.Value ?? -1,

@@ -23,9 +23,9 @@ namespace LeadAlign.Tests.Lifecycle
         public const int Converted = 412500006;
         public static readonly Guid AgreementId = new("1ead5c0e-b000-4000-8000-000000000001");
 
-        public LifecycleFixture(int reps = 3, IReadOnlyDictionary<string, object?>? agreement = null)
+        public LifecycleFixture(int reps = 3, IReadOnlyDictionary<string, object?>? agreement = null, Func<DataverseOptions, DataverseOptions>? organization = null)
         {
-            Org = LeadAlignOrganization.Start();
+            Org = LeadAlignOrganization.Start(organization);
             Marketer = Org.AddUser("Mia Marketing");
             Admin = Org.AddUser("Ada Admin");
             var role = Org.SystemService.Create(new Entity("role") { ["name"] = "LeadAlign Administrator", ["businessunitid"] = new EntityReference("businessunit", Org.RootBusinessUnitId) });

@@ -7,8 +7,12 @@ namespace LeadAlign.Tests.Support
     /// <summary>An in-memory organization with LeadAlign's solution imported: its tables, steps, Custom APIs, workflows and data.</summary>
     internal static class LeadAlignOrganization
     {
-        public static InMemoryDataverse Start() =>
-            new(DataverseOptions.ForSolution(RepositoryLayout.PathInRepo("Solution"), typeof(PluginBase).Assembly, typeof(WorkflowActivityBase).Assembly));
+        /// <param name="organization">Changes the organization's options, for example <c>options => options with { SlaEnabledTables = ... }</c>.</param>
+        public static InMemoryDataverse Start(System.Func<DataverseOptions, DataverseOptions>? organization = null)
+        {
+            var options = DataverseOptions.ForSolution(RepositoryLayout.PathInRepo("Solution"), typeof(PluginBase).Assembly, typeof(WorkflowActivityBase).Assembly);
+            return new(organization == null ? options : organization(options));
+        }
     }
 }
 

@@ -32,6 +32,7 @@ namespace LeadAlign.Tests.Support
                 SecureConfigurations = options.SecureConfigurations,
                 StartTime = options.StartTime,
                 MaxDepth = options.MaxDepth,
+                SlaEnabledTables = options.SlaEnabledTables,
             });
         }
 
