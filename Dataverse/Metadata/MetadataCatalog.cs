@@ -15,16 +15,23 @@ namespace LeadAlign.Dataverse.Metadata
     /// the snapshot of standard tables kept in this project (Metadata/StandardTables.xml, embedded), and the solution
     /// folder's own customizations in the layout <c>pac solution unpack</c> writes (Entities/*/Entity.xml, OptionSets/*.xml,
     /// Other/Relationships/*.xml). A custom table gets the system columns the platform adds to every new table.
+    /// Privileges come the same way: the standard tables' from Metadata/StandardPrivileges.xml (embedded), a custom table's
+    /// derived from its schema name, ownership and activity flag as the platform creates them.
     /// </summary>
     public sealed class MetadataCatalog
     {
         private const string StandardResource = "LeadAlign.Dataverse.Metadata.StandardTables.xml";
+        private const string PrivilegeResource = "LeadAlign.Dataverse.Metadata.StandardPrivileges.xml";
         private readonly Dictionary<string, TableDefinition> _tables = new(StringComparer.Ordinal);
         private readonly Dictionary<string, RelationshipDefinition> _relationships = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, PrivilegeDefinition> _privileges = new(StringComparer.Ordinal);
 
         public IReadOnlyCollection<TableDefinition> Tables => _tables.Values;
 
         public IReadOnlyCollection<RelationshipDefinition> Relationships => _relationships.Values;
+
+        /// <summary>Every table privilege of the catalog's tables.</summary>
+        public IReadOnlyCollection<PrivilegeDefinition> Privileges => _privileges.Values;
 
         /// <summary>The standard-table snapshot alone.</summary>
         public static MetadataCatalog Standard()
@@ -33,6 +40,9 @@ namespace LeadAlign.Dataverse.Metadata
                 ?? throw new InvalidOperationException($"The embedded resource {StandardResource} is missing from LeadAlign.Dataverse.");
             var catalog = new MetadataCatalog();
             catalog.AddSnapshot(XDocument.Load(stream));
+            using var privileges = typeof(MetadataCatalog).Assembly.GetManifestResourceStream(PrivilegeResource)
+                ?? throw new InvalidOperationException($"The embedded resource {PrivilegeResource} is missing from LeadAlign.Dataverse.");
+            catalog.AddPrivilegeSnapshot(XDocument.Load(privileges));
             catalog.AddRelationship(RelationshipDefinition.ManyToMany("teammembership_association", "teammembership", "team", "teamid", "systemuser", "systemuserid"));
             catalog.AddRelationship(RelationshipDefinition.ManyToMany("systemuserroles_association", "systemuserroles", "systemuser", "systemuserid", "role", "roleid"));
             return catalog;
@@ -57,6 +67,15 @@ namespace LeadAlign.Dataverse.Metadata
 
         public RelationshipDefinition? Relationship(string schemaName) =>
             _relationships.TryGetValue(schemaName, out var relationship) ? relationship : null;
+
+        /// <summary>The privilege of that exact name (privilege names are written as the platform writes them), or null.</summary>
+        public PrivilegeDefinition? Privilege(string name) => name != null && _privileges.TryGetValue(name, out var privilege) ? privilege : null;
+
+        /// <summary>The privileges that govern <paramref name="table"/>, by access right: none for a table without privileges of its own.</summary>
+        public IEnumerable<PrivilegeDefinition> PrivilegesOf(string table) =>
+            _privileges.Values.Where(privilege => privilege.Tables.Contains(table, StringComparer.Ordinal)).OrderBy(privilege => privilege.AccessRight);
+
+        public void AddPrivilege(PrivilegeDefinition privilege) => _privileges[privilege.Name] = privilege;
 
         public IEnumerable<TableDefinition> ActivityTables => _tables.Values.Where(table => table.IsActivity && table.Name != "activitypointer");
 
@@ -88,6 +107,69 @@ namespace LeadAlign.Dataverse.Metadata
                 }
 
                 Add(table);
+            }
+        }
+
+        /// <summary>
+        /// Reads the snapshot format of Metadata/StandardPrivileges.xml: per table its privileges (name, access right, depths),
+        /// or <c>privilegesof</c> the table whose privileges it uses.
+        /// </summary>
+        public void AddPrivilegeSnapshot(XDocument snapshot)
+        {
+            var tables = snapshot.Root?.Elements("table").ToList() ?? new List<XElement>();
+            foreach (var table in tables)
+            {
+                foreach (var privilege in table.Elements("privilege"))
+                {
+                    AddPrivilege(new PrivilegeDefinition(
+                        Required(privilege, "name"),
+                        Enum.Parse<AccessRight>(Required(privilege, "right")),
+                        Enum.Parse<PrivilegeDepths>(Required(privilege, "depths")),
+                        new[] { Required(table, "name") }));
+                }
+            }
+
+            foreach (var table in tables.Where(table => table.Attribute("privilegesof") != null))
+            {
+                var owner = (string)table.Attribute("privilegesof")!;
+                var shared = PrivilegesOf(owner).ToList();
+                if (shared.Count == 0)
+                {
+                    throw new InvalidDataException($"The <table> element{LineOf(table)} uses the privileges of {owner}, which has none.");
+                }
+
+                foreach (var privilege in shared)
+                {
+                    AddPrivilege(privilege.WithTable(Required(table, "name")));
+                }
+            }
+        }
+
+        /// <summary>
+        /// A new custom table's privileges, as the platform creates them: an activity table uses the activity privileges
+        /// (prvCreateActivity, …); any other table gets prv + access right + its schema name as written, all four depths and
+        /// Assign and Share when user-owned, Global only and no Assign or Share when organization-owned.
+        /// </summary>
+        private void AddCustomTablePrivileges(TableDefinition table)
+        {
+            if (table.IsActivity)
+            {
+                foreach (var privilege in PrivilegesOf("activitypointer").ToList())
+                {
+                    AddPrivilege(privilege.WithTable(table.Name));
+                }
+
+                return;
+            }
+
+            foreach (var right in Enum.GetValues<AccessRight>())
+            {
+                if (!table.IsUserOwned && (right == AccessRight.Assign || right == AccessRight.Share))
+                {
+                    continue;
+                }
+
+                AddPrivilege(new PrivilegeDefinition("prv" + right + (table.SchemaName ?? table.Name), right, table.IsUserOwned ? PrivilegeDepths.All : PrivilegeDepths.Global, new[] { table.Name }));
             }
         }
 
@@ -222,6 +304,7 @@ namespace LeadAlign.Dataverse.Metadata
                 }
 
                 Add(table);
+                AddCustomTablePrivileges(table);
             }
 
             // "Enable for SLA" travels in Entity.xml as <IsSLAEnabled> when the table is exported with its metadata: 1 switches it

@@ -35,6 +35,7 @@ namespace LeadAlign.Cli.Packaging
             "Workflow/BusinessProcessType", "Workflow/IsCustomProcessingStepAllowedForOtherPublishers", "Workflow/ModernFlowType", "Workflow/LocalizedNames", "Workflow/Descriptions",
             "EntityRelationship/CascadeRollupView", "EntityRelationshipRole/NavigationPropertyName", "EntityRelationshipRole/RelationshipRoleType",
             "ImportExportXml/AppModuleSiteMaps", "ImportExportXml/AppModules",
+            "Role/IsAutoAssigned",
             "option/@ExternalValue", "option/@IsHidden", "PluginAssembly/@PluginAssemblyId", "PluginType/@PluginTypeId",
         };
 

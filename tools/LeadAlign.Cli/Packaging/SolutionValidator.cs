@@ -60,19 +60,7 @@ namespace LeadAlign.Cli.Packaging
                 }
             }
 
-            foreach (var file in Files("Roles", "*.xml"))
-            {
-                foreach (var privilege in Load(file).Descendants("RolePrivilege"))
-                {
-                    var name = (string?)privilege.Attribute("name") ?? string.Empty;
-                    var action = new[] { "AppendTo", "Append", "Create", "Read", "Write", "Delete", "Assign", "Share" }.FirstOrDefault(verb => name.StartsWith("prv" + verb, StringComparison.Ordinal));
-                    var table = action == null ? null : name[("prv" + action).Length..].ToLowerInvariant();
-                    if (table == null || _metadata.Table(table) == null)
-                    {
-                        findings.Add(At(file, privilege, $"the privilege {name} names no table of the solution's metadata."));
-                    }
-                }
-            }
+            findings.AddRange(new RoleValidator(_solution, _metadata).Findings());
 
             foreach (var file in Files("customapis", "customapi.xml"))
             {
