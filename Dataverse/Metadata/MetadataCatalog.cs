@@ -316,10 +316,29 @@ namespace LeadAlign.Dataverse.Metadata
                 var column = SolutionColumn(name, attribute, globalOptionSets, lookupTargets);
                 if (column != null)
                 {
-                    table.Add(column);
+                    table.Add(table.IsCustom && !column.IsCustom && table.Column(column.Name) is { } system ? WithLabels(system, column) : column);
                 }
             }
         }
+
+        /// <summary>
+        /// A system column a custom table's Entity.xml carries, as a real export writes it: the platform's own definition
+        /// (type, targets, what create and update accept) stays, the exported labels and choices are taken.
+        /// </summary>
+        private static ColumnDefinition WithLabels(ColumnDefinition system, ColumnDefinition exported) => new(system.Name, system.Type)
+        {
+            IsMultiSelect = system.IsMultiSelect,
+            Targets = system.Targets,
+            Options = exported.Options.Count > 0 ? exported.Options : system.Options,
+            MaxLength = system.MaxLength,
+            MinValue = system.MinValue,
+            MaxValue = system.MaxValue,
+            DateOnly = system.DateOnly,
+            ValidForCreate = system.ValidForCreate,
+            ValidForUpdate = system.ValidForUpdate,
+            DisplayName = exported.DisplayName ?? system.DisplayName,
+            IsCustom = false,
+        };
 
         private static ColumnDefinition? SolutionColumn(
             string table,
@@ -468,7 +487,7 @@ namespace LeadAlign.Dataverse.Metadata
                 AttributeTypeCode.Decimal => new DecimalAttributeMetadata { MinValue = column.MinValue, MaxValue = column.MaxValue },
                 AttributeTypeCode.Double => new DoubleAttributeMetadata { MinValue = (double?)column.MinValue, MaxValue = (double?)column.MaxValue },
                 AttributeTypeCode.Money => new MoneyAttributeMetadata { MinValue = (double?)column.MinValue, MaxValue = (double?)column.MaxValue },
-                AttributeTypeCode.Boolean => new BooleanAttributeMetadata(),
+                AttributeTypeCode.Boolean => new BooleanAttributeMetadata { OptionSet = BooleanOptionSet(column) },
                 AttributeTypeCode.DateTime => new DateTimeAttributeMetadata(column.DateOnly ? DateTimeFormat.DateOnly : DateTimeFormat.DateAndTime),
                 AttributeTypeCode.Lookup or AttributeTypeCode.Customer or AttributeTypeCode.Owner or AttributeTypeCode.PartyList =>
                     new LookupAttributeMetadata { Targets = column.Targets.ToArray() },
@@ -494,6 +513,12 @@ namespace LeadAlign.Dataverse.Metadata
             metadata.MetadataId = NameId("column:" + table.Name + "." + column.Name);
             return metadata;
         }
+
+        /// <summary>A Yes/No column's two options (value 1 true, 0 false) with their labels; null when the column declares none.</summary>
+        private static BooleanOptionSetMetadata? BooleanOptionSet(ColumnDefinition column) =>
+            column.Option(1) is { } yes && column.Option(0) is { } no
+                ? new BooleanOptionSetMetadata(new OptionMetadata(new Label(yes.Label, 1033), 1), new OptionMetadata(new Label(no.Label, 1033), 0))
+                : null;
 
         private static OptionSetMetadata OptionSet(ColumnDefinition column) =>
             new(new OptionMetadataCollection(column.Options.Select(option => new OptionMetadata(new Label(option.Label, 1033), option.Value)).ToList()));

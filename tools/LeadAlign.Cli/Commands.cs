@@ -139,17 +139,33 @@ namespace LeadAlign.Cli
                 return Failure;
             }
 
-            var assemblies = new System.Collections.Generic.List<string>();
-            foreach (var name in BuildOutputs.Deployable)
+            var assemblies = BuiltAssemblies(error);
+            if (assemblies == null)
             {
-                var path = BuildOutputs.Net462(name);
-                if (!File.Exists(path))
+                return Failure;
+            }
+
+            System.Collections.Generic.IReadOnlyList<string> findings;
+            try
+            {
+                findings = new Packaging.SolutionValidator(folder, assemblies).Findings();
+            }
+            catch (Exception unreadable) when (unreadable is InvalidDataException or System.Xml.XmlException)
+            {
+                error.WriteLine(unreadable.Message);
+                error.WriteLine("Nothing packed.");
+                return Failure;
+            }
+
+            if (findings.Count > 0)
+            {
+                foreach (var finding in findings)
                 {
-                    error.WriteLine($"{name}: {path} does not exist. Build it with 'dotnet build LeadAlign.sln -c Release'.");
-                    return Failure;
+                    error.WriteLine(finding);
                 }
 
-                assemblies.Add(path);
+                error.WriteLine($"{findings.Count} findings: nothing packed. Fix them ('leadalign validate' lists them) and pack again.");
+                return Failure;
             }
 
             var packer = new Packaging.SolutionPacker(folder, Path.Combine(BuildOutputs.RepoRoot ?? Path.GetDirectoryName(folder)!, "build", "schemas"));
@@ -172,6 +188,72 @@ namespace LeadAlign.Cli
             return Success;
         }
     
+        /// <summary>
+        /// Writes the RootComponents of Other/Solution.xml from the solution's folders and the built assemblies, or with
+        /// <paramref name="check"/> lists how they differ and fails.
+        /// </summary>
+        public static int Components(string? solutionFolder, bool check, TextWriter output, TextWriter error)
+        {
+            var folder = SolutionFolder(solutionFolder);
+            if (!File.Exists(Path.Combine(folder, Packaging.RootComponentsFile.RelativePath)))
+            {
+                error.WriteLine($"{Path.Combine(folder, Packaging.RootComponentsFile.RelativePath)} does not exist: give the unpacked solution with --solution.");
+                return Failure;
+            }
+
+            var assemblies = BuiltAssemblies(error);
+            if (assemblies == null)
+            {
+                return Failure;
+            }
+
+            try
+            {
+                var components = Packaging.SolutionComponents.FromFolder(folder, assemblies);
+                if (check)
+                {
+                    var drift = Packaging.RootComponentsFile.Differences(folder, components, compareAssemblies: true);
+                    foreach (var finding in drift)
+                    {
+                        error.WriteLine(finding);
+                    }
+
+                    output.WriteLine(drift.Count == 0
+                        ? $"{components.Count} root components; {Packaging.RootComponentsFile.RelativePath} lists them."
+                        : $"{drift.Count} differences: run 'leadalign components' to rewrite the RootComponents of {Packaging.RootComponentsFile.RelativePath}.");
+                    return drift.Count == 0 ? Success : Failure;
+                }
+
+                Packaging.RootComponentsFile.Write(folder, components);
+                output.WriteLine($"Wrote {components.Count} root components to {Path.Combine(folder, Packaging.RootComponentsFile.RelativePath)}.");
+                return Success;
+            }
+            catch (InvalidDataException unreadable)
+            {
+                error.WriteLine(unreadable.Message);
+                return Failure;
+            }
+        }
+
+        /// <summary>The built net462 assemblies, or null (having said which one is missing and how to build it).</summary>
+        private static System.Collections.Generic.List<string>? BuiltAssemblies(TextWriter error)
+        {
+            var assemblies = new System.Collections.Generic.List<string>();
+            foreach (var name in BuildOutputs.Deployable)
+            {
+                var path = BuildOutputs.Net462(name);
+                if (!File.Exists(path))
+                {
+                    error.WriteLine($"{name}: {path} does not exist. Build it with 'dotnet build LeadAlign.sln -c Release'.");
+                    return null;
+                }
+
+                assemblies.Add(path);
+            }
+
+            return assemblies;
+        }
+
         public static int Validate(string? solutionFolder, TextWriter output, TextWriter error)
         {
             var folder = SolutionFolder(solutionFolder);

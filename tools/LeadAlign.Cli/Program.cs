@@ -36,6 +36,14 @@ namespace LeadAlign.Cli
             steps.SetAction(parsed => Commands.Steps(parsed.GetValue(solution)?.FullName, parsed.GetValue(check), output0, error));
             root.Subcommands.Add(steps);
 
+            var componentsSolution = new Option<DirectoryInfo?>("--solution") { Description = "The unpacked solution folder (default: Solution/ of this repository)." };
+            var componentsCheck = new Option<bool>("--check") { Description = "Change nothing: list how Other/Solution.xml's RootComponents differ from the solution's folders, and fail if they do." };
+            var components = new Command("components", "Write the RootComponents of Solution/Other/Solution.xml from the solution's folders and the built assemblies (tables with their behaviour, option sets, roles, workflows, dashboards, site map, app module, assemblies, steps), as a real export lists them.");
+            components.Options.Add(componentsSolution);
+            components.Options.Add(componentsCheck);
+            components.SetAction(parsed => Commands.Components(parsed.GetValue(componentsSolution)?.FullName, parsed.GetValue(componentsCheck), output0, error));
+            root.Subcommands.Add(components);
+
             var leads = new Option<int>("--leads") { Description = "How many leads the month brings.", DefaultValueFactory = _ => 5000 };
             var reps = new Option<int>("--reps") { Description = "How many sales reps work them.", DefaultValueFactory = _ => 10 };
             var days = new Option<int>("--days") { Description = "How many days the simulated month lasts.", DefaultValueFactory = _ => 30 };
@@ -62,14 +70,14 @@ namespace LeadAlign.Cli
 
             var packSolution = new Option<DirectoryInfo?>("--solution") { Description = "The unpacked solution folder (default: Solution/ of this repository)." };
             var packOutput = new Option<DirectoryInfo?>("--output") { Description = "Where to write the zips (default: ./out)." };
-            var pack = new Command("pack", "Pack the managed and unmanaged solution zips from Solution/ and the net462 assemblies, validating customizations.xml against the solution schema.");
+            var pack = new Command("pack", "Validate the solution (as 'validate' does; any finding stops the pack), then pack the managed and unmanaged solution zips from Solution/ and the net462 assemblies, with the RootComponents computed from the folders and customizations.xml validated against the solution schema.");
             pack.Options.Add(packSolution);
             pack.Options.Add(packOutput);
             pack.SetAction(parsed => Commands.Pack(parsed.GetValue(packSolution)?.FullName, parsed.GetValue(packOutput)?.FullName, output0, error));
             root.Subcommands.Add(pack);
 
             var validateSolution = new Option<DirectoryInfo?>("--solution") { Description = "The unpacked solution folder (default: Solution/ of this repository)." };
-            var validate = new Command("validate", "Check the unpacked solution: step tables, filtering attributes and image columns, plug-in types, workflow activities, Custom API plug-in types, and the columns forms, views and charts name. Each finding gives its file and line.");
+            var validate = new Command("validate", "Check the unpacked solution: step tables, filtering attributes and image columns, plug-in types, workflow activities, Custom API plug-in types, and the columns forms, views and charts name, and the export shape: RootComponents, Yes/No options, system columns, Custom API files. Each finding gives its file and line.");
             validate.Options.Add(validateSolution);
             validate.SetAction(parsed => Commands.Validate(parsed.GetValue(validateSolution)?.FullName, output0, error));
             root.Subcommands.Add(validate);

@@ -36,7 +36,7 @@ namespace LeadAlign.Cli.Packaging
             "EntityRelationship/CascadeRollupView", "EntityRelationshipRole/NavigationPropertyName", "EntityRelationshipRole/RelationshipRoleType",
             "ImportExportXml/AppModuleSiteMaps", "ImportExportXml/AppModules",
             "Role/IsAutoAssigned",
-            "option/@ExternalValue", "option/@IsHidden", "PluginAssembly/@PluginAssemblyId", "PluginType/@PluginTypeId",
+            "optionset/ExternalTypeName", "option/@ExternalValue", "option/@IsHidden", "PluginAssembly/@PluginAssemblyId", "PluginType/@PluginTypeId",
         };
 
         private static readonly DateTimeOffset EntryTime = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -78,7 +78,7 @@ namespace LeadAlign.Cli.Packaging
             var customizations = Customizations(pluginAssemblies);
             Validate(customizations);
             entries["customizations.xml"] = Bytes(customizations);
-            entries["solution.xml"] = Bytes(SolutionManifest(managed));
+            entries["solution.xml"] = Bytes(SolutionManifest(managed, assemblies));
             entries["[Content_Types].xml"] = Bytes(new XDocument(new XElement(XName.Get("Types", "http://schemas.openxmlformats.org/package/2006/content-types"),
                 new[] { "xml", "xaml", "dll" }.Select(extension => new XElement(XName.Get("Default", "http://schemas.openxmlformats.org/package/2006/content-types"), new XAttribute("Extension", extension), new XAttribute("ContentType", "application/octet-stream"))))));
             foreach (var file in Files("Workflows", "*.xaml").Concat(Files("customapis", "*.xml")))
@@ -171,27 +171,18 @@ namespace LeadAlign.Cli.Packaging
             var definition = metadata.GetAssemblyDefinition();
             var name = metadata.GetString(definition.Name);
             var key = metadata.GetBlobBytes(definition.PublicKey);
-            var token = key.Length == 0 ? string.Empty : Token(key);
+            var token = key.Length == 0 ? string.Empty : PluginAssemblyIdentity.Token(key);
             if (StandIns.Contains(name, StringComparer.OrdinalIgnoreCase) || token == MicrosoftToken)
             {
                 throw new InvalidDataException($"{Path.GetFileName(assemblyPath)} ({name}, token {token}) is a Dataverse SDK assembly: the SDK stand-ins are build-time references only and never go into the solution. Pack only LeadAlign's assemblies.");
             }
         }
 
-        private static string Token(byte[] publicKey)
-        {
-            var hash = System.Security.Cryptography.SHA1.HashData(publicKey);
-            return string.Concat(hash.Skip(hash.Length - 8).Reverse().Select(part => part.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
-        }
-
         private (XElement Element, string Path) PluginAssemblyElement(string assemblyPath)
         {
+            var (name, fullName, id) = PluginAssemblyIdentity.Read(assemblyPath);
             using var reader = new PEReader(File.OpenRead(assemblyPath));
             var metadata = reader.GetMetadataReader();
-            var definition = metadata.GetAssemblyDefinition();
-            var name = metadata.GetString(definition.Name);
-            var fullName = $"{name}, Version={definition.Version}, Culture=neutral, PublicKeyToken={Token(metadata.GetBlobBytes(definition.PublicKey))}";
-            var id = LeadAlign.Dataverse.Metadata.MetadataCatalog.NameId("pluginassembly:" + name);
             var folder = $"PluginAssemblies/{name.Replace(".", string.Empty, StringComparison.Ordinal)}-{id.ToString("D").ToUpperInvariant()}";
             var file = $"{folder}/{name.Replace(".", string.Empty, StringComparison.Ordinal)}.dll";
             var types = new List<XElement>();
@@ -332,9 +323,28 @@ namespace LeadAlign.Cli.Packaging
             }
         }
 
-        private XDocument SolutionManifest(bool managed)
+        /// <summary>
+        /// solution.xml: Other/Solution.xml with Managed set and its RootComponents computed from the folders and the assemblies
+        /// being packed (<see cref="SolutionComponents"/>), in the order a managed export writes them.
+        /// </summary>
+        public XDocument SolutionManifest(bool managed, IReadOnlyList<string> assemblies)
         {
             var manifest = XDocument.Load(Path.Combine(_solution, "Other", "Solution.xml"));
+            var solutionManifest = manifest.Descendants("SolutionManifest").Single();
+            var rootComponents = new XElement("RootComponents", SolutionComponents.FromFolder(_solution, assemblies).Select(component => component.ToElement()));
+            if (solutionManifest.Element("RootComponents") is { } listed)
+            {
+                listed.ReplaceWith(rootComponents);
+            }
+            else if (solutionManifest.Element("MissingDependencies") is { } missingDependencies)
+            {
+                missingDependencies.AddBeforeSelf(rootComponents);
+            }
+            else
+            {
+                solutionManifest.Add(rootComponents);
+            }
+
             var element = manifest.Descendants("Managed").FirstOrDefault();
             if (element == null)
             {

@@ -22,12 +22,14 @@ namespace LeadAlign.Cli.Packaging
         private readonly string _solution;
         private readonly MetadataCatalog _metadata;
         private readonly HashSet<string> _types;
+        private readonly IReadOnlyList<string> _assemblies;
 
         public SolutionValidator(string solutionFolder, IEnumerable<string> assemblies)
         {
             _solution = solutionFolder;
             _metadata = MetadataCatalog.ForSolution(solutionFolder);
-            _types = assemblies.SelectMany(TypeNames).ToHashSet(StringComparer.Ordinal);
+            _assemblies = assemblies.ToList();
+            _types = _assemblies.SelectMany(TypeNames).ToHashSet(StringComparer.Ordinal);
         }
 
         public IReadOnlyList<string> Findings()
@@ -115,6 +117,7 @@ namespace LeadAlign.Cli.Packaging
                 }
             }
 
+            findings.AddRange(new ExportShapeRules(_solution, _assemblies).Findings());
             return findings;
         }
 

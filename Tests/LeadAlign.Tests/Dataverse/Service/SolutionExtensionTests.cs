@@ -145,10 +145,10 @@ namespace LeadAlign.Tests.Dataverse.Service
                   <plugintypeid><plugintypeid>{pluginTypeId}</plugintypeid></plugintypeid>
                 </customapi>
                 """);
-            Write("customapis/la_Echo/customapirequestparameters/la_Echo.Text/customapirequestparameter.xml", """
+            Write("customapis/la_Echo/customapirequestparameters/Text/customapirequestparameter.xml", """
                 <customapirequestparameter uniquename="Text"><isoptional>0</isoptional><name>Text</name><type>10</type></customapirequestparameter>
                 """);
-            Write("customapis/la_Echo/customapiresponseproperties/la_Echo.Reply/customapiresponseproperty.xml", """
+            Write("customapis/la_Echo/customapiresponseproperties/Reply/customapiresponseproperty.xml", """
                 <customapiresponseproperty uniquename="Reply"><name>Reply</name><type>10</type></customapiresponseproperty>
                 """);
         }
