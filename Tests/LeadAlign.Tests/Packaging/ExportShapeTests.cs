@@ -96,8 +96,11 @@ namespace LeadAlign.Tests.Packaging
 
             var tables = Directory.GetDirectories(Shipped("Entities")).Select(folder => Path.GetFileName(folder).ToLowerInvariant()).ToList();
             Assert.Equal(tables.OrderBy(name => name, StringComparer.Ordinal), listed.Where(entry => entry.Type == 1).Select(entry => entry.Key).OrderBy(name => name, StringComparer.Ordinal));
-            Assert.All(listed.Where(entry => entry.Type == 1), entry => Assert.Equal(entry.Key.StartsWith("la_", StringComparison.Ordinal) ? 0 : 2, entry.Behavior));
-            Assert.Contains(listed, entry => entry is { Type: 1, Key: "lead", Behavior: 2 });
+            // Lead carries a table setting (IsSLAEnabled), so it is listed with its table properties (behavior 1), as the
+            // reference lists account; the other standard tables carry only columns (behavior 2).
+            Assert.All(listed.Where(entry => entry.Type == 1), entry => Assert.Equal(entry.Key.StartsWith("la_", StringComparison.Ordinal) ? 0 : entry.Key == "lead" ? 1 : 2, entry.Behavior));
+            Assert.Contains(listed, entry => entry is { Type: 1, Key: "systemuser", Behavior: 2 });
+            Assert.Contains(listed, entry => entry is { Type: 1, Key: "lead", Behavior: 1 });
             Assert.Contains(listed, entry => entry is { Type: 1, Key: "la_agreement", Behavior: 0 });
             Assert.Equal(Directory.GetFiles(Shipped("OptionSets")).Select(Path.GetFileNameWithoutExtension).OrderBy(name => name, StringComparer.Ordinal), Keys(listed, 9));
             Assert.Equal(Directory.GetFiles(Shipped("Roles")).Select(file => Id((string)XDocument.Load(file).Root!.Attribute("id")!)).OrderBy(id => id, StringComparer.Ordinal), Keys(listed, 20));
@@ -128,13 +131,13 @@ namespace LeadAlign.Tests.Packaging
             var solution = Copy();
             var manifest = Path.Combine("Other", "Solution.xml");
             Break(solution, manifest, "      <RootComponent type=\"20\" id=\"{5a7e3cdc-4585-5f34-8423-6a3c0309f3a5}\" behavior=\"0\" />\n", string.Empty);
-            Break(solution, manifest, "<RootComponent type=\"1\" schemaName=\"lead\" behavior=\"2\" />", "<RootComponent type=\"1\" schemaName=\"lead\" behavior=\"0\" />");
+            Break(solution, manifest, "<RootComponent type=\"1\" schemaName=\"systemuser\" behavior=\"2\" />", "<RootComponent type=\"1\" schemaName=\"systemuser\" behavior=\"0\" />");
             Break(solution, manifest, "<RootComponent type=\"9\" schemaName=\"la_scoreband\" behavior=\"0\" />", "<RootComponent type=\"9\" schemaName=\"la_scoreband\" behavior=\"0\" /><RootComponent type=\"9\" schemaName=\"la_scorebands\" behavior=\"0\" />");
 
             var findings = Findings(solution);
 
             Assert.Contains(findings, finding => finding.StartsWith("Other/Solution.xml:", StringComparison.Ordinal) && finding.Contains("the role LeadAlign Sales Rep (type 20, {5a7e3cdc-4585-5f34-8423-6a3c0309f3a5}) is missing from RootComponents", StringComparison.Ordinal));
-            Assert.Contains(findings, finding => finding.Contains("the table lead is listed with behavior 0; a real export lists it with behavior 2", StringComparison.Ordinal));
+            Assert.Contains(findings, finding => finding.Contains("the table systemuser is listed with behavior 0; a real export lists it with behavior 2", StringComparison.Ordinal));
             Assert.Contains(findings, finding => finding.Contains("RootComponents lists type 9 la_scorebands, which no file of the solution holds", StringComparison.Ordinal));
             Assert.All(findings, finding => Assert.Matches(@"^Other/Solution\.xml:\d+: ", finding));
             Assert.Equal(3, findings.Count);
@@ -294,7 +297,7 @@ namespace LeadAlign.Tests.Packaging
         public void Pack_refuses_while_validate_has_a_finding()
         {
             var solution = Copy();
-            Break(solution, Path.Combine("Other", "Solution.xml"), "<RootComponent type=\"1\" schemaName=\"lead\" behavior=\"2\" />", "<RootComponent type=\"1\" schemaName=\"lead\" behavior=\"1\" />");
+            Break(solution, Path.Combine("Other", "Solution.xml"), "<RootComponent type=\"1\" schemaName=\"systemuser\" behavior=\"2\" />", "<RootComponent type=\"1\" schemaName=\"systemuser\" behavior=\"1\" />");
             var zips = Path.Combine(_work, "zips");
             var output = new StringWriter();
             var error = new StringWriter();
@@ -303,7 +306,7 @@ namespace LeadAlign.Tests.Packaging
 
             Assert.Equal(1, exit);
             Assert.Contains("Other/Solution.xml:", error.ToString());
-            Assert.Contains("the table lead is listed with behavior 1; a real export lists it with behavior 2", error.ToString());
+            Assert.Contains("the table systemuser is listed with behavior 1; a real export lists it with behavior 2", error.ToString());
             Assert.Contains("1 findings: nothing packed.", error.ToString());
             Assert.DoesNotContain("   at ", error.ToString());
             Assert.DoesNotContain("Packed", output.ToString());
