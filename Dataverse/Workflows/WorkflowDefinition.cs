@@ -97,6 +97,23 @@ namespace LeadAlign.Dataverse.Workflows
             return definition;
         }
 
+        /// <summary>
+        /// Why a workflow host could not load this workflow's XAML (or the in-memory Dataverse could not run it), as
+        /// <c>file:line: …</c>; null when it loads. <paramref name="typeOf"/> resolves a custom activity's full type name.
+        /// </summary>
+        public string? LoadError(Func<string, Type?> typeOf)
+        {
+            try
+            {
+                WorkflowProgram.Compile(this, typeOf);
+                return null;
+            }
+            catch (NotSupportedException refused)
+            {
+                return refused.Message;
+            }
+        }
+
         /// <summary>Whether a Create, or an Update that changed <paramref name="changedColumns"/>, of the primary table starts it.</summary>
         public bool StartsOn(string message, string table, IEnumerable<string> changedColumns) =>
             IsActivated && table == PrimaryEntity && (message == "Create" ? TriggerOnCreate : message == "Update" && changedColumns.Any(TriggerOnUpdateAttributes.Contains));

@@ -43,6 +43,19 @@ namespace LeadAlign.Tests.Packaging
         }
 
         [Fact]
+        public void A_workflow_in_a_shape_no_workflow_host_loads_is_a_finding_with_its_file_and_line()
+        {
+            // The shape of an earlier LeadAlign: ReferenceLiteral bound to Microsoft.Xrm.Sdk.Query, where the platform has none.
+            Break(Path.Combine("Workflows", "LeadAlignSLAclock-1EAD5C0E-C000-4000-8000-000000000001.xaml"), "<mxswa:ReferenceLiteral x:TypeArguments=\"s:Type\" Value=\"s:DateTime\" />", "<mxsq:ReferenceLiteral x:TypeArguments=\"s:Type\" Value=\"s:DateTime\" />");
+
+            var findings = new SolutionValidator(_copy, Assemblies).Findings();
+
+            var finding = Assert.Single(findings);
+            Assert.Matches("^Workflows/LeadAlignSLAclock-1EAD5C0E-C000-4000-8000-000000000001\\.xaml:[0-9]+: workflow 'LeadAlign: SLA clock'", finding);
+            Assert.Contains("mxsq:ReferenceLiteral, a type that does not exist in Microsoft.Xrm.Sdk", finding, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void Each_mistake_is_reported_with_its_file_and_line()
         {
             var leadUpdate = StepFile(new Guid("1ead5c0e-0001-4000-8000-000000000002"));

@@ -9,6 +9,7 @@ using System.Xml;
 using System.Xml.Linq;
 using LeadAlign.Dataverse.Metadata;
 using LeadAlign.Dataverse.Registration;
+using LeadAlign.Dataverse.Workflows;
 
 namespace LeadAlign.Cli.Packaging
 {
@@ -71,6 +72,17 @@ namespace LeadAlign.Cli.Packaging
                 if (api.PluginTypeIdValue == null || !_types.Any(type => CustomApiDefinition.PluginTypeId(type) == api.PluginTypeIdValue))
                 {
                     findings.Add(At(file, document.Root!.Element("plugintypeid") ?? document.Root!, $"the Custom API {api.UniqueName} names plug-in type {api.PluginTypeIdValue}, which no built assembly holds."));
+                }
+            }
+
+            foreach (var file in Files("Workflows", "*.xaml.data.xml"))
+            {
+                // The same loader the in-memory Dataverse runs: it refuses what a workflow host could not load.
+                var loadError = WorkflowDefinition.FromDataFile(file).LoadError(CustomActivityType);
+                if (loadError != null)
+                {
+                    var fileEnd = loadError.IndexOf(".xaml:", StringComparison.Ordinal) + ".xaml".Length;
+                    findings.Add(fileEnd < ".xaml".Length ? loadError : Path.GetRelativePath(_solution, loadError[..fileEnd]).Replace('\\', '/') + loadError[fileEnd..]);
                 }
             }
 
@@ -205,6 +217,10 @@ namespace LeadAlign.Cli.Packaging
                 .Select(type => metadata.GetString(type.Namespace) + "." + metadata.GetString(type.Name))
                 .ToList();
         }
+
+        /// <summary>A custom workflow activity of LeadAlign's assemblies by full name (the net10.0 build the tool carries).</summary>
+        private static Type? CustomActivityType(string fullName) =>
+            typeof(LeadAlign.WorkflowActivities.WorkflowActivityBase).Assembly.GetType(fullName) ?? typeof(LeadAlign.Plugins.PluginBase).Assembly.GetType(fullName);
 
         private string At(string file, XElement element, string message) =>
             $"{Path.GetRelativePath(_solution, file).Replace('\\', '/')}:{((IXmlLineInfo)element).LineNumber}: {message}";
