@@ -24,58 +24,26 @@ namespace LeadAlign.Tests.Packaging
     /// </summary>
     public sealed class ExportShapeTests : IDisposable
     {
-        private static readonly Lazy<Dictionary<string, byte[]>> ManagedZip = new(PackManaged);
-
         private readonly string _work = Directory.CreateTempSubdirectory("leadalign-shape-").FullName;
+        private SolutionCopy? _copy;
 
-        public void Dispose() => Directory.Delete(_work, recursive: true);
+        public void Dispose()
+        {
+            _copy?.Dispose();
+            Directory.Delete(_work, recursive: true);
+        }
 
-        private static string[] Assemblies => new[] { RepositoryLayout.Net462Output("LeadAlign.Plugins"), RepositoryLayout.Net462Output("LeadAlign.WorkflowActivities") };
+        private static string[] Assemblies => SolutionCopy.Assemblies;
 
         private static string Shipped(params string[] parts) => RepositoryLayout.PathInRepo(new[] { "Solution" }.Concat(parts).ToArray());
 
-        private static Dictionary<string, byte[]> PackManaged()
-        {
-            var output = Directory.CreateTempSubdirectory("leadalign-shape-zip-").FullName;
-            try
-            {
-                var zip = new SolutionPacker(Shipped(), RepositoryLayout.PathInRepo("build", "schemas")).Pack(managed: true, Assemblies, output);
-                using var archive = ZipFile.OpenRead(zip);
-                return archive.Entries.ToDictionary(entry => entry.FullName, entry =>
-                {
-                    using var stream = entry.Open();
-                    using var copy = new MemoryStream();
-                    stream.CopyTo(copy);
-                    return copy.ToArray();
-                }, StringComparer.Ordinal);
-            }
-            finally
-            {
-                Directory.Delete(output, recursive: true);
-            }
-        }
+        private static XDocument Packed(string entry) => PackedSolution.Xml(entry);
 
-        private static XDocument Packed(string entry) => XDocument.Load(new MemoryStream(ManagedZip.Value[entry]));
-
+        /// <summary>A copy of the solution folder to break; its path.</summary>
         private string Copy()
         {
-            var copy = Path.Combine(_work, "solution");
-            foreach (var file in Directory.EnumerateFiles(Shipped(), "*", SearchOption.AllDirectories))
-            {
-                var target = Path.Combine(copy, Path.GetRelativePath(Shipped(), file));
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(file, target);
-            }
-
-            return copy;
-        }
-
-        private static void Break(string solution, string relativePath, string from, string to)
-        {
-            var path = Path.Combine(solution, relativePath);
-            var text = File.ReadAllText(path);
-            Assert.Contains(from, text);
-            File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
+            _copy = new SolutionCopy();
+            return _copy.Folder;
         }
 
         private static IReadOnlyList<string> Findings(string solution) => new SolutionValidator(solution, Assemblies).Findings();
@@ -130,9 +98,9 @@ namespace LeadAlign.Tests.Packaging
         {
             var solution = Copy();
             var manifest = Path.Combine("Other", "Solution.xml");
-            Break(solution, manifest, "      <RootComponent type=\"20\" id=\"{5a7e3cdc-4585-5f34-8423-6a3c0309f3a5}\" behavior=\"0\" />\n", string.Empty);
-            Break(solution, manifest, "<RootComponent type=\"1\" schemaName=\"systemuser\" behavior=\"2\" />", "<RootComponent type=\"1\" schemaName=\"systemuser\" behavior=\"0\" />");
-            Break(solution, manifest, "<RootComponent type=\"9\" schemaName=\"la_scoreband\" behavior=\"0\" />", "<RootComponent type=\"9\" schemaName=\"la_scoreband\" behavior=\"0\" /><RootComponent type=\"9\" schemaName=\"la_scorebands\" behavior=\"0\" />");
+            _copy!.Break(manifest, "      <RootComponent type=\"20\" id=\"{5a7e3cdc-4585-5f34-8423-6a3c0309f3a5}\" behavior=\"0\" />\n", string.Empty);
+            _copy!.Break(manifest, "<RootComponent type=\"1\" schemaName=\"systemuser\" behavior=\"2\" />", "<RootComponent type=\"1\" schemaName=\"systemuser\" behavior=\"0\" />");
+            _copy!.Break(manifest, "<RootComponent type=\"9\" schemaName=\"la_scoreband\" behavior=\"0\" />", "<RootComponent type=\"9\" schemaName=\"la_scoreband\" behavior=\"0\" /><RootComponent type=\"9\" schemaName=\"la_scorebands\" behavior=\"0\" />");
 
             var findings = Findings(solution);
 
@@ -258,7 +226,7 @@ namespace LeadAlign.Tests.Packaging
             // Shape: customapis/sample_ExportDataUsingFetchXmlToAnnotation/customapirequestparameters/FetchXml/customapirequestparameter.xml
             // and customapis/sample_IsSystemAdmin/customapi.xml (PowerApps-Samples, commit 3297c08): no empty elements (a global API
             // has no boundentitylogicalname), each folder named by its uniquename, elements in alphabetical order.
-            var files = ManagedZip.Value.Keys.Where(name => name.StartsWith("customapis/", StringComparison.Ordinal)).ToList();
+            var files = PackedSolution.Managed.Keys.Where(name => name.StartsWith("customapis/", StringComparison.Ordinal)).ToList();
             Assert.Equal(4, files.Count(name => name.EndsWith("/customapi.xml", StringComparison.Ordinal)));
             Assert.Contains("customapis/la_RecalculateLeadScores/customapirequestparameters/FetchXml/customapirequestparameter.xml", files);
             Assert.Contains("customapis/la_SendRejectionFeedback/customapiresponseproperties/Feedback/customapiresponseproperty.xml", files);
@@ -279,11 +247,11 @@ namespace LeadAlign.Tests.Packaging
         public void An_empty_element_or_a_folder_not_named_by_unique_name_in_a_custom_api_is_a_finding()
         {
             var solution = Copy();
-            Break(solution, Path.Combine("customapis", "la_AcceptLead", "customapi.xml"), "  <iscustomizable>", "  <executeprivilegename />\n  <iscustomizable>");
+            _copy!.Break(Path.Combine("customapis", "la_AcceptLead", "customapi.xml"), "  <iscustomizable>", "  <executeprivilegename />\n  <iscustomizable>");
             Directory.Move(
                 Path.Combine(solution, "customapis", "la_EvaluateLeadSlas", "customapirequestparameters", "PageSize"),
                 Path.Combine(solution, "customapis", "la_EvaluateLeadSlas", "customapirequestparameters", "la_EvaluateLeadSlas.PageSize"));
-            Break(solution, Path.Combine("customapis", "la_SendRejectionFeedback", "customapirequestparameters", "Notes", "customapirequestparameter.xml"), "  <name>", "  <type>10</type>\n  <name>");
+            _copy!.Break(Path.Combine("customapis", "la_SendRejectionFeedback", "customapirequestparameters", "Notes", "customapirequestparameter.xml"), "  <name>", "  <type>10</type>\n  <name>");
 
             var findings = Findings(solution);
 
@@ -297,7 +265,7 @@ namespace LeadAlign.Tests.Packaging
         public void Pack_refuses_while_validate_has_a_finding()
         {
             var solution = Copy();
-            Break(solution, Path.Combine("Other", "Solution.xml"), "<RootComponent type=\"1\" schemaName=\"systemuser\" behavior=\"2\" />", "<RootComponent type=\"1\" schemaName=\"systemuser\" behavior=\"1\" />");
+            _copy!.Break(Path.Combine("Other", "Solution.xml"), "<RootComponent type=\"1\" schemaName=\"systemuser\" behavior=\"2\" />", "<RootComponent type=\"1\" schemaName=\"systemuser\" behavior=\"1\" />");
             var zips = Path.Combine(_work, "zips");
             var output = new StringWriter();
             var error = new StringWriter();

@@ -16,21 +16,13 @@ namespace LeadAlign.Tests.Packaging
     {
         private const string SalesRep = "Roles/LeadAlignSalesRep.xml";
         private const string Administrator = "Roles/LeadAlignAdministrator.xml";
-        private readonly string _copy = Directory.CreateTempSubdirectory("leadalign-roles-").FullName;
+        private readonly SolutionCopy _solution = new();
 
-        public RoleValidatorTests()
-        {
-            foreach (var file in Directory.EnumerateFiles(RepositoryLayout.PathInRepo("Solution"), "*", SearchOption.AllDirectories))
-            {
-                var target = Path.Combine(_copy, Path.GetRelativePath(RepositoryLayout.PathInRepo("Solution"), file));
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(file, target);
-            }
-        }
+        private string CopyFolder => _solution.Folder;
 
-        public void Dispose() => Directory.Delete(_copy, recursive: true);
+        public void Dispose() => _solution.Dispose();
 
-        private static string[] Assemblies => new[] { RepositoryLayout.Net462Output("LeadAlign.Plugins"), RepositoryLayout.Net462Output("LeadAlign.WorkflowActivities") };
+        private static string[] Assemblies => SolutionCopy.Assemblies;
 
         [Fact]
         public void The_shipped_roles_pass()
@@ -122,19 +114,19 @@ namespace LeadAlign.Tests.Packaging
             var output = new StringWriter();
             var error = new StringWriter();
 
-            var exit = LeadAlign.Cli.Program.Run(new[] { "validate", "--solution", _copy }, output, error);
+            var exit = LeadAlign.Cli.Program.Run(new[] { "validate", "--solution", CopyFolder }, output, error);
 
             Assert.Equal(1, exit);
             Assert.Contains("the privilege prvReadla_leadstagechange cannot be granted at Local", error.ToString());
             Assert.Contains("1 findings.", output.ToString());
         }
 
-        private string[] Findings() => new SolutionValidator(_copy, Assemblies).Findings().ToArray();
+        private string[] Findings() => new SolutionValidator(CopyFolder, Assemblies).Findings().ToArray();
 
         /// <summary>Replaces the text once and returns the 1-based line where the replacement starts.</summary>
         private int Break(string relativePath, string from, string to)
         {
-            var path = Path.Combine(_copy, relativePath);
+            var path = Path.Combine(CopyFolder, relativePath);
             var text = File.ReadAllText(path);
             var at = text.IndexOf(from, StringComparison.Ordinal);
             Assert.True(at >= 0, $"{relativePath} no longer holds {from}");

@@ -10,29 +10,15 @@ namespace LeadAlign.Tests.Packaging
     /// <summary>leadalign validate: the shipped solution has no findings; a broken copy reports each mistake with its file and line.</summary>
     public sealed class SolutionValidatorTests : IDisposable
     {
-        private readonly string _copy = Directory.CreateTempSubdirectory("leadalign-validate-").FullName;
+        private readonly SolutionCopy _solution = new();
 
-        public SolutionValidatorTests()
-        {
-            foreach (var file in Directory.EnumerateFiles(RepositoryLayout.PathInRepo("Solution"), "*", SearchOption.AllDirectories))
-            {
-                var target = Path.Combine(_copy, Path.GetRelativePath(RepositoryLayout.PathInRepo("Solution"), file));
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(file, target);
-            }
-        }
+        private string CopyFolder => _solution.Folder;
 
-        public void Dispose() => Directory.Delete(_copy, recursive: true);
+        public void Dispose() => _solution.Dispose();
 
-        private static string[] Assemblies => new[] { RepositoryLayout.Net462Output("LeadAlign.Plugins"), RepositoryLayout.Net462Output("LeadAlign.WorkflowActivities") };
+        private static string[] Assemblies => SolutionCopy.Assemblies;
 
-        private void Break(string relativePath, string from, string to)
-        {
-            var path = Path.Combine(_copy, relativePath);
-            var text = File.ReadAllText(path);
-            Assert.Contains(from, text);
-            File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
-        }
+        private void Break(string relativePath, string from, string to) => _solution.Break(relativePath, from, to);
 
         private static string StepFile(Guid id) => Path.Combine("SdkMessageProcessingSteps", "{" + id.ToString("D") + "}.xml");
 
@@ -48,7 +34,7 @@ namespace LeadAlign.Tests.Packaging
             // The shape of an earlier LeadAlign: ReferenceLiteral bound to Microsoft.Xrm.Sdk.Query, where the platform has none.
             Break(Path.Combine("Workflows", "LeadAlignSLAclock-1EAD5C0E-C000-4000-8000-000000000001.xaml"), "<mxswa:ReferenceLiteral x:TypeArguments=\"s:Type\" Value=\"s:DateTime\" />", "<mxsq:ReferenceLiteral x:TypeArguments=\"s:Type\" Value=\"s:DateTime\" />");
 
-            var findings = new SolutionValidator(_copy, Assemblies).Findings();
+            var findings = new SolutionValidator(CopyFolder, Assemblies).Findings();
 
             var finding = Assert.Single(findings);
             Assert.Matches("^Workflows/LeadAlignSLAclock-1EAD5C0E-C000-4000-8000-000000000001\\.xaml:[0-9]+: workflow 'LeadAlign: SLA clock'", finding);
@@ -65,7 +51,7 @@ namespace LeadAlign.Tests.Packaging
             Break(leadUpdate, "<Attributes>decisionmaker,", "<Attributes>decisionmakker,");
             Break(ruleCreate, "<PrimaryEntity>la_scoringrule</PrimaryEntity>", "<PrimaryEntity>la_scoringrul</PrimaryEntity>");
             Break(modelCreate, "LeadAlign.Plugins.Scoring.ScoringModelChangedPlugin,", "LeadAlign.Plugins.Scoring.ScoringModelChangedPlugn,");
-            var api = Path.Combine(_copy, "customapis", "la_AcceptLead", "customapi.xml");
+            var api = Path.Combine(CopyFolder, "customapis", "la_AcceptLead", "customapi.xml");
             File.WriteAllText(api, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(api), "<plugintypeid>[0-9a-f-]{36}</plugintypeid>", "<plugintypeid>00000000-0000-0000-0000-000000000001</plugintypeid>"));
             Break(Path.Combine("Workflows", "LeadAlignSLAclock-1EAD5C0E-C000-4000-8000-000000000001.xaml"), "AssemblyQualifiedName=\"LeadAlign.WorkflowActivities.Sla.EvaluateLeadSla, ", "AssemblyQualifiedName=\"LeadAlign.WorkflowActivities.Sla.EvaluateLeadSlaX, ");
             Break(Path.Combine("Entities", "Lead", "SavedQueries", "{1ead5c0e-d000-4000-8000-000000000001}.xml"), "<attribute name=\"la_rejectionnotes\" />", "<attribute name=\"la_rejectnotes\" />");
@@ -74,7 +60,7 @@ namespace LeadAlign.Tests.Packaging
 
             Break(Path.Combine("Roles", "LeadAlignSalesRep.xml"), "name=\"prvReadla_agreement\"", "name=\"prvReadla_agreements\"");
 
-            var findings = new SolutionValidator(_copy, Assemblies).Findings();
+            var findings = new SolutionValidator(CopyFolder, Assemblies).Findings();
 
             Assert.Contains(findings, finding => finding.StartsWith("SdkMessageProcessingSteps/{1ead5c0e-0001-4000-8000-000000000002}.xml:", StringComparison.Ordinal) && finding.EndsWith("the filtering attribute lead.decisionmakr does not exist.", StringComparison.Ordinal));
             Assert.Contains(findings, finding => finding.EndsWith("the image column lead.decisionmakker does not exist.", StringComparison.Ordinal));
@@ -96,7 +82,7 @@ namespace LeadAlign.Tests.Packaging
             var output = new StringWriter();
             var error = new StringWriter();
 
-            var exit = LeadAlign.Cli.Program.Run(new[] { "validate", "--solution", _copy }, output, error);
+            var exit = LeadAlign.Cli.Program.Run(new[] { "validate", "--solution", CopyFolder }, output, error);
 
             Assert.Equal(1, exit);
             Assert.Contains("the column lead.la_recycle does not exist.", error.ToString());

@@ -1,10 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.IO.Compression;
 using System.Linq;
 using System.Xml.Linq;
-using LeadAlign.Cli.Packaging;
 using LeadAlign.Dataverse.Workflows;
 using LeadAlign.Tests.Support;
 using LeadAlign.WorkflowActivities;
@@ -25,31 +23,7 @@ namespace LeadAlign.Tests.Packaging
     {
         private const string Mxswa = "clr-namespace:Microsoft.Xrm.Sdk.Workflow.Activities;assembly=Microsoft.Xrm.Sdk.Workflow, Version=9.0.0.0, Culture=neutral, PublicKeyToken=31bf3856ad364e35";
 
-        private static readonly Lazy<Dictionary<string, byte[]>> ManagedZip = new(PackManaged);
-
-        private static Dictionary<string, byte[]> PackManaged()
-        {
-            var output = Directory.CreateTempSubdirectory("leadalign-workflow-zip-").FullName;
-            try
-            {
-                var assemblies = new[] { RepositoryLayout.Net462Output("LeadAlign.Plugins"), RepositoryLayout.Net462Output("LeadAlign.WorkflowActivities") };
-                var zip = new SolutionPacker(RepositoryLayout.PathInRepo("Solution"), RepositoryLayout.PathInRepo("build", "schemas")).Pack(managed: true, assemblies, output);
-                using var archive = ZipFile.OpenRead(zip);
-                return archive.Entries.ToDictionary(entry => entry.FullName, entry =>
-                {
-                    using var stream = entry.Open();
-                    using var copy = new MemoryStream();
-                    stream.CopyTo(copy);
-                    return copy.ToArray();
-                }, StringComparer.Ordinal);
-            }
-            finally
-            {
-                Directory.Delete(output, recursive: true);
-            }
-        }
-
-        private static XDocument Packed(string entry) => XDocument.Load(new MemoryStream(ManagedZip.Value[entry]), LoadOptions.SetLineInfo);
+        private static XDocument Packed(string entry) => PackedSolution.Xml(entry);
 
         /// <summary>Each packed workflow: its definition in customizations.xml and its XAML file.</summary>
         private static IEnumerable<(XElement Data, XDocument Xaml)> PackedWorkflows() =>
