@@ -2,9 +2,11 @@ using System;
 using System.Globalization;
 using System.Linq;
 using LeadAlign.Lifecycle;
+using LeadAlign.Plugins.Handoffs;
 using LeadAlign.Plugins.Registration;
 using LeadAlign.Schema;
 using LeadAlign.Scoring;
+using LeadAlign.Sla;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
@@ -15,8 +17,9 @@ namespace LeadAlign.Plugins.Lifecycle
     /// Inquiry or Nurture → MQL when the score reaches the model's threshold and the required columns have values; the handoff
     /// (round-robin routing to an eligible rep, la_handoffon); the stamps of every stage and the minutes to accept; Nurture
     /// recycling the lead to marketing. It hands the history row, the notification and the rotation to
-    /// <see cref="LeadLifecyclePostPlugin"/> through the shared variables. A save that changes no stage costs nothing; a
-    /// handoff costs two queries (the eligible reps, their open leads).
+    /// <see cref="LeadLifecyclePostPlugin"/> and the clocks to the SLA steps as typed shared variables (<see cref="StageChange"/>,
+    /// <see cref="Handoff"/> with both deadlines, <see cref="Reassignment"/>). A save that changes no stage costs nothing; a
+    /// handoff costs one query (the eligible reps with their open leads counted).
     /// </summary>
     [PluginStep("1ead5c0e-0007-4000-8000-000000000001", "Create", "lead", PluginStage.PreOperation, Rank = 2)]
     [PluginStep("1ead5c0e-0007-4000-8000-000000000002", "Update", "lead", PluginStage.PreOperation, Rank = 2,
@@ -24,10 +27,6 @@ namespace LeadAlign.Plugins.Lifecycle
         PreImageAttributes = "la_stage,la_stageenteredon,la_handoffon,ownerid,la_score,la_engagementledger,la_routedtoid,address1_country,la_territory,{FitRuleColumns},{MqlRequiredColumns}")]
     public sealed class LeadLifecyclePlugin : PluginBase
     {
-        internal const string StageChange = "la_stagechange";
-        internal const string Handoff = "la_handoff";
-        internal const string Reassigned = "la_reassigned";
-
         public LeadLifecyclePlugin(string unsecureConfiguration, string secureConfiguration)
             : base(typeof(LeadLifecyclePlugin))
         {
@@ -57,7 +56,7 @@ namespace LeadAlign.Plugins.Lifecycle
             var trace = new Action<string>(message => localPluginContext.Trace(message));
             if ((to == null || to == from) && (from == LeadStage.Inquiry || from == LeadStage.Nurture))
             {
-                var model = ScoringModelCache.Get(localPluginContext.SystemUserService, context.OrganizationId, now, trace);
+                var model = localPluginContext.ActiveScoringModel();
                 var score = lead.GetAttributeValue<int?>(LeadTable.Score);
                 if (model != null && score >= model.MqlThreshold && Agreement.Missing(model.RequiredColumns, lead).Count == 0)
                 {
@@ -99,14 +98,14 @@ namespace LeadAlign.Plugins.Lifecycle
                         break;
                 }
 
-                context.SharedVariables[StageChange] = string.Join("|", (int)from, (int)to.Value, minutesInPrevious.ToString(CultureInfo.InvariantCulture), (target.GetAttributeValue<int?>(LeadTable.Score) ?? lead.GetAttributeValue<int?>(LeadTable.Score) ?? 0).ToString(CultureInfo.InvariantCulture));
+                new StageChange(from, to.Value, minutesInPrevious, target.GetAttributeValue<int?>(LeadTable.Score) ?? lead.GetAttributeValue<int?>(LeadTable.Score) ?? 0).WriteTo(context.SharedVariables);
                 localPluginContext.Trace($"Stage {LeadStages.Name(from)} → {LeadStages.Name(to.Value)}.");
             }
 
             var newOwner = requestedOwner;
             if (!routed && context.MessageName == "Update" && newOwner != null && oldOwner != null && newOwner.Id != oldOwner.Id && LeadStages.Open.Contains(from))
             {
-                context.SharedVariables[Reassigned] = oldOwner.LogicalName + ":" + oldOwner.Id.ToString("D") + "|" + newOwner.LogicalName + ":" + newOwner.Id.ToString("D");
+                new Reassignment(oldOwner, newOwner).WriteTo(context.SharedVariables);
                 localPluginContext.Trace($"Reassigned by hand from {oldOwner.Id} to {newOwner.Id}.");
             }
         }
@@ -115,49 +114,25 @@ namespace LeadAlign.Plugins.Lifecycle
         private static bool Route(ILocalPluginContext localPluginContext, Entity target, Entity lead, DateTime now)
         {
             var context = localPluginContext.PluginExecutionContext;
-            var service = localPluginContext.SystemUserService;
-            var agreement = AgreementCache.Get(service, context.OrganizationId, now);
+            var agreement = localPluginContext.ActiveAgreement();
             if (agreement?.SalesTeamId == null)
             {
                 localPluginContext.Trace("No active agreement with a sales team: the MQL waits unassigned. Set the agreement's Sales team.");
                 return false;
             }
 
-            var reps = new QueryExpression(SystemUserTable.EntityName) { ColumnSet = new ColumnSet(SystemUserTable.FullName, SystemUserTable.RoutingSequence) };
-            reps.Criteria.AddCondition(SystemUserTable.IsDisabled, ConditionOperator.Equal, false);
-            var available = reps.Criteria.AddFilter(LogicalOperator.Or);
-            available.AddCondition(SystemUserTable.IsUnavailable, ConditionOperator.Null);
-            available.AddCondition(SystemUserTable.IsUnavailable, ConditionOperator.Equal, false);
-            if (agreement.RoutingFilter == RoutingFilter.Country)
+            var candidates = agreement.RoutingFilter switch
             {
-                reps.Criteria.AddCondition(SystemUserTable.Country, ConditionOperator.Equal, lead.GetAttributeValue<string>(LeadTable.Country) ?? string.Empty);
-            }
-            else if (agreement.RoutingFilter == RoutingFilter.Territory)
-            {
-                reps.Criteria.AddCondition(SystemUserTable.Territory, ConditionOperator.Equal, lead.GetAttributeValue<string>(LeadTable.Territory) ?? string.Empty);
-            }
-
-            var team = reps.AddLink(TeamMembershipTable.EntityName, SystemUserTable.Id, TeamMembershipTable.SystemUserId);
-            team.LinkCriteria.AddCondition(TeamMembershipTable.TeamId, ConditionOperator.Equal, agreement.SalesTeamId.Value);
-            var members = service.RetrieveMultiple(reps).Entities;
-            if (members.Count == 0)
+                RoutingFilter.Country => RoutingCandidates.Query(localPluginContext.SystemUserService, agreement.SalesTeamId.Value, SystemUserTable.Country, lead.GetAttributeValue<string>(LeadTable.Country)),
+                RoutingFilter.Territory => RoutingCandidates.Query(localPluginContext.SystemUserService, agreement.SalesTeamId.Value, SystemUserTable.Territory, lead.GetAttributeValue<string>(LeadTable.Territory)),
+                _ => RoutingCandidates.Query(localPluginContext.SystemUserService, agreement.SalesTeamId.Value, null, null),
+            };
+            if (candidates.Count == 0)
             {
                 localPluginContext.Trace("No available member of the sales team matches this lead: the MQL waits unassigned.");
                 return false;
             }
 
-            var counts = new QueryExpression(LeadTable.EntityName) { ColumnSet = new ColumnSet(LeadTable.OwnerId) };
-            counts.Criteria.AddCondition(LeadTable.Stage, ConditionOperator.In, LeadStages.Open.Select(stage => (object)(int)stage).ToArray());
-            counts.Criteria.AddCondition(LeadTable.OwnerId, ConditionOperator.In, members.Select(member => (object)member.Id).ToArray());
-            var open = service.RetrieveMultiple(counts).Entities
-                .GroupBy(row => row.GetAttributeValue<EntityReference>(LeadTable.OwnerId).Id)
-                .ToDictionary(group => group.Key, group => group.Count());
-
-            var candidates = members.Select(member => new RoutingCandidate(
-                member.Id,
-                member.GetAttributeValue<string>(SystemUserTable.FullName) ?? string.Empty,
-                member.GetAttributeValue<int?>(SystemUserTable.RoutingSequence) ?? 0,
-                open.TryGetValue(member.Id, out var count) ? count : 0)).ToList();
             var chosen = LeadRouter.Choose(candidates, agreement.MaxOpenLeadsPerRep);
             if (chosen == null)
             {
@@ -168,8 +143,11 @@ namespace LeadAlign.Plugins.Lifecycle
             target[LeadTable.OwnerId] = new EntityReference(SystemUserTable.EntityName, chosen.UserId);
             target[LeadTable.HandoffOn] = now;
             target[LeadTable.RoutedTo] = new EntityReference(SystemUserTable.EntityName, chosen.UserId);
-            var acceptBy = agreement.Calendar.Add(now, TimeSpan.FromHours(agreement.AcceptHours));
-            context.SharedVariables[Handoff] = string.Join("|", chosen.UserId.ToString("D"), LeadRouter.NextSequence(candidates).ToString(CultureInfo.InvariantCulture), acceptBy.ToString("o", CultureInfo.InvariantCulture));
+            new Handoff(
+                chosen.UserId,
+                LeadRouter.NextSequence(candidates),
+                SlaDeadline.After(agreement, agreement.AcceptHours, now),
+                SlaDeadline.After(agreement, agreement.FirstContactHours, now)).WriteTo(context.SharedVariables);
             localPluginContext.Trace($"Handed off to {chosen.Name} ({chosen.OpenLeads} open leads, rotation {chosen.Sequence}).");
             return true;
         }
@@ -177,14 +155,13 @@ namespace LeadAlign.Plugins.Lifecycle
         /// <summary>Nurture: the lead goes back to marketing, its handoff fields are cleared, and engagement resets if the model says so.</summary>
         private static void Recycle(ILocalPluginContext localPluginContext, Entity target, Entity lead, DateTime now)
         {
-            var context = localPluginContext.PluginExecutionContext;
             target[LeadTable.NurturedOn] = now;
             foreach (var column in new[] { LeadTable.HandoffOn, LeadTable.AcceptedOn, LeadTable.RoutedTo, LeadTable.MinutesToAccept, LeadTable.FirstContactOn, LeadTable.MinutesToFirstContact })
             {
                 target[column] = null;
             }
 
-            var agreement = AgreementCache.Get(localPluginContext.SystemUserService, context.OrganizationId, now);
+            var agreement = localPluginContext.ActiveAgreement();
             if (agreement?.MarketingTeamId != null)
             {
                 target[LeadTable.OwnerId] = new EntityReference("team", agreement.MarketingTeamId.Value);
@@ -194,7 +171,7 @@ namespace LeadAlign.Plugins.Lifecycle
                 localPluginContext.Trace("No marketing team on the agreement: the lead keeps its owner. Set the agreement's Marketing team.");
             }
 
-            var model = ScoringModelCache.Get(localPluginContext.SystemUserService, context.OrganizationId, now, message => localPluginContext.Trace(message));
+            var model = localPluginContext.ActiveScoringModel();
             if (model != null && model.NurtureResetsEngagement)
             {
                 var ledger = EngagementLedger.Parse(lead.GetAttributeValue<string>(LeadTable.EngagementLedger));

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using LeadAlign.Lifecycle;
+using LeadAlign.Plugins.Handoffs;
 using LeadAlign.Plugins.Registration;
 using LeadAlign.Schema;
 using Microsoft.Xrm.Sdk;
@@ -32,27 +33,25 @@ namespace LeadAlign.Plugins.Lifecycle
             var target = context.GetTargetEntity();
             var leadName = target?.GetAttributeValue<string>(LeadTable.FullName) ?? target?.GetAttributeValue<string>("lastname") ?? "a lead";
 
-            if (shared.TryGetValue(LeadLifecyclePlugin.StageChange, out var change) && change is string stageChange)
+            var stageChange = StageChange.ReadFrom(shared);
+            if (stageChange != null)
             {
-                var parts = stageChange.Split('|');
-                var from = (LeadStage)int.Parse(parts[0], CultureInfo.InvariantCulture);
-                var to = (LeadStage)int.Parse(parts[1], CultureInfo.InvariantCulture);
                 service.Create(new Entity(LeadStageChangeTable.EntityName)
                 {
-                    [LeadStageChangeTable.Name] = LeadStages.Name(from) + " → " + LeadStages.Name(to),
+                    [LeadStageChangeTable.Name] = LeadStages.Name(stageChange.From) + " → " + LeadStages.Name(stageChange.To),
                     [LeadStageChangeTable.LeadId] = leadRef,
-                    [LeadStageChangeTable.FromStage] = new OptionSetValue((int)from),
-                    [LeadStageChangeTable.ToStage] = new OptionSetValue((int)to),
+                    [LeadStageChangeTable.FromStage] = new OptionSetValue((int)stageChange.From),
+                    [LeadStageChangeTable.ToStage] = new OptionSetValue((int)stageChange.To),
                     [LeadStageChangeTable.ChangedOn] = context.OperationCreatedOn,
                     [LeadStageChangeTable.ChangedBy] = new EntityReference(SystemUserTable.EntityName, context.InitiatingUserId),
-                    [LeadStageChangeTable.MinutesInPreviousStage] = int.Parse(parts[2], CultureInfo.InvariantCulture),
-                    [LeadStageChangeTable.Score] = int.Parse(parts[3], CultureInfo.InvariantCulture),
+                    [LeadStageChangeTable.MinutesInPreviousStage] = stageChange.MinutesInPreviousStage,
+                    [LeadStageChangeTable.Score] = stageChange.Score,
                 });
             }
 
-            if (shared.TryGetValue(LeadLifecyclePlugin.Reassigned, out var reassigned) && reassigned is string owners)
+            var reassignment = Reassignment.ReadFrom(shared);
+            if (reassignment != null)
             {
-                var parts = owners.Split('|');
                 var stage = target?.GetAttributeValue<OptionSetValue>(LeadTable.Stage)?.Value;
                 service.Create(new Entity(LeadStageChangeTable.EntityName)
                 {
@@ -62,28 +61,29 @@ namespace LeadAlign.Plugins.Lifecycle
                     [LeadStageChangeTable.ToStage] = stage == null ? null : new OptionSetValue(stage.Value),
                     [LeadStageChangeTable.ChangedOn] = context.OperationCreatedOn,
                     [LeadStageChangeTable.ChangedBy] = new EntityReference(SystemUserTable.EntityName, context.InitiatingUserId),
-                    [LeadStageChangeTable.Note] = $"Reassigned by hand from {parts[0]} to {parts[1]}.",
+                    [LeadStageChangeTable.Note] = $"Reassigned by hand from {Describe(reassignment.From)} to {Describe(reassignment.To)}.",
                 });
             }
 
-            if (shared.TryGetValue(LeadLifecyclePlugin.Handoff, out var handoff) && handoff is string routed)
+            var handoff = Handoff.ReadFrom(shared);
+            if (handoff != null)
             {
-                var parts = routed.Split('|');
-                var rep = Guid.Parse(parts[0]);
-                var acceptBy = DateTime.Parse(parts[2], CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
                 service.Create(new Entity(AppNotificationTable.EntityName)
                 {
                     [AppNotificationTable.Title] = "New MQL for you: " + leadName,
-                    [AppNotificationTable.Body] = "Accept it by " + acceptBy.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC, as the sales and marketing agreement says.",
-                    [AppNotificationTable.OwnerId] = new EntityReference(SystemUserTable.EntityName, rep),
+                    [AppNotificationTable.Body] = "Accept it by " + handoff.AcceptBy.Failure.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC, as the sales and marketing agreement says.",
+                    [AppNotificationTable.OwnerId] = new EntityReference(SystemUserTable.EntityName, handoff.RepId),
                     [AppNotificationTable.IconType] = new OptionSetValue(AppNotificationTable.IconInfo),
                     [AppNotificationTable.ToastType] = new OptionSetValue(AppNotificationTable.ToastTimed),
                     [AppNotificationTable.Priority] = new OptionSetValue(AppNotificationTable.PriorityHigh),
                     [AppNotificationTable.Data] = "{\"actions\":[{\"title\":\"Open lead\",\"data\":{\"url\":\"?pagetype=entityrecord&etn=lead&id=" + context.PrimaryEntityId.ToString("D") + "\"}}]}",
                 });
-                service.Update(new Entity(SystemUserTable.EntityName, rep) { [SystemUserTable.RoutingSequence] = int.Parse(parts[1], CultureInfo.InvariantCulture) });
-                localPluginContext.Trace($"Rep {rep} notified in-app of the new MQL; the notification is created as SYSTEM, as the platform allows for a notification to another user.");
+                service.Update(new Entity(SystemUserTable.EntityName, handoff.RepId) { [SystemUserTable.RoutingSequence] = handoff.NextSequence });
+                localPluginContext.Trace($"Rep {handoff.RepId} notified in-app of the new MQL; the notification is created as SYSTEM, as the platform allows for a notification to another user.");
             }
         }
+
+        /// <summary>An owner as the history note names it: "systemuser:{id}" or "team:{id}".</summary>
+        private static string Describe(EntityReference owner) => owner.LogicalName + ":" + owner.Id.ToString("D");
     }
 }

@@ -66,7 +66,7 @@ namespace LeadAlign.Plugins.Lifecycle
                     RequireOwnerOrAdministrator(localPluginContext, lead);
                     break;
                 case LeadStage.Sql:
-                    var agreement = AgreementCache.Get(localPluginContext.SystemUserService, context.OrganizationId, context.OperationCreatedOn);
+                    var agreement = localPluginContext.ActiveAgreement();
                     var missing = agreement == null ? Array.Empty<string>() : Agreement.Missing(agreement.SqlRequiredColumns, lead).ToArray();
                     if (missing.Length > 0)
                     {

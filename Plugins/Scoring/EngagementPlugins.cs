@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using LeadAlign.Plugins.Handoffs;
 using LeadAlign.Plugins.Registration;
 using LeadAlign.Schema;
 using LeadAlign.Scoring;
@@ -26,9 +27,6 @@ namespace LeadAlign.Plugins.Scoring
     [PluginStep("1ead5c0e-0002-4000-8000-00000000000a", "Update", "la_marketinginteraction", PluginStage.PreOperation, FilteringAttributes = "regardingobjectid,la_interactiontype", PreImageAttributes = "regardingobjectid,la_interactiontype,la_engagementapplied")]
     public sealed class EngagementPointsPlugin : PluginBase
     {
-        /// <summary>The shared variable carrying "lead id|rule id;rule id" from PreOperation to PostOperation.</summary>
-        internal const string SharedVariable = "la_engagementtoapply";
-
         public EngagementPointsPlugin(string unsecureConfiguration, string secureConfiguration)
             : base(typeof(EngagementPointsPlugin))
         {
@@ -50,7 +48,7 @@ namespace LeadAlign.Plugins.Scoring
                 return;
             }
 
-            var model = ScoringModelCache.Get(localPluginContext.SystemUserService, context.OrganizationId, context.OperationCreatedOn, message => localPluginContext.Trace(message));
+            var model = localPluginContext.ActiveScoringModel();
             if (model == null)
             {
                 return;
@@ -66,7 +64,7 @@ namespace LeadAlign.Plugins.Scoring
             }
 
             target[ActivityColumns.EngagementApplied] = EngagementMatcher.AppliedText(earned.Concat(model.Rules.Where(rule => applied.Contains(rule.Id))).Distinct());
-            context.SharedVariables[SharedVariable] = regarding.Id.ToString("D") + "|" + string.Join(";", fresh.Select(rule => rule.Id.ToString("D")));
+            new EngagementToApply(regarding.Id, fresh.Select(rule => rule.Id).ToList()).WriteTo(context.SharedVariables);
             localPluginContext.Trace($"Earned: {string.Join(", ", fresh.Select(rule => rule.Name))}.");
         }
     }
@@ -96,14 +94,14 @@ namespace LeadAlign.Plugins.Scoring
         protected override void ExecuteDataversePlugin(ILocalPluginContext localPluginContext)
         {
             var context = localPluginContext.PluginExecutionContext;
-            if (!context.SharedVariables.TryGetValue(EngagementPointsPlugin.SharedVariable, out var value) || !(value is string toApply))
+            var toApply = EngagementToApply.ReadFrom(context.SharedVariables);
+            if (toApply == null)
             {
                 return;
             }
 
-            var parts = toApply.Split('|');
-            var leadId = Guid.Parse(parts[0]);
-            var model = ScoringModelCache.Get(localPluginContext.SystemUserService, context.OrganizationId, context.OperationCreatedOn, message => localPluginContext.Trace(message));
+            var leadId = toApply.LeadId;
+            var model = localPluginContext.ActiveScoringModel();
             if (model == null)
             {
                 return;
@@ -114,7 +112,7 @@ namespace LeadAlign.Plugins.Scoring
             var ledger = EngagementLedger.Parse(lead.GetAttributeValue<string>(LeadTable.EngagementLedger));
             var happenedOn = context.GetTargetEntity()?.GetAttributeValue<DateTime?>(ActivityColumns.ActualEnd) ?? context.OperationCreatedOn;
             var counted = 0;
-            foreach (var ruleId in parts[1].Split(';').Select(Guid.Parse))
+            foreach (var ruleId in toApply.RuleIds)
             {
                 var rule = model.Rule(ruleId);
                 if (rule != null && ledger.Count(context.PrimaryEntityId, rule, happenedOn, context.OperationCreatedOn, model.HalfLifeDays))

@@ -43,7 +43,7 @@ namespace LeadAlign.Plugins.Scoring
 
             var page = inputs.TryGetValue("PageNumber", out var number) && number is int pageNumber && pageNumber > 0 ? pageNumber : 1;
             var service = localPluginContext.SystemUserService;
-            var model = ScoringModelCache.Get(service, context.OrganizationId, context.OperationCreatedOn, message => localPluginContext.Trace(message))
+            var model = ScoringModelCache.Get(() => service, context.OrganizationId, context.OperationCreatedOn, message => localPluginContext.Trace(message))
                 ?? throw new BusinessRuleException("No scoring model is active: activate one (Scoring models, Active = Yes) before recalculating scores.");
 
             EntityCollection leads;

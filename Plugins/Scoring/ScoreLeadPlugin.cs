@@ -33,7 +33,7 @@ namespace LeadAlign.Plugins.Scoring
                 return;
             }
 
-            var model = ScoringModelCache.Get(localPluginContext.SystemUserService, context.OrganizationId, context.OperationCreatedOn, message => localPluginContext.Trace(message));
+            var model = localPluginContext.ActiveScoringModel();
             if (model == null)
             {
                 localPluginContext.Trace("No scoring model is active: the lead keeps its score.");

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using LeadAlign.Lifecycle;
 using LeadAlign.Plugins.Lifecycle;
+using LeadAlign.Plugins.Handoffs;
 using LeadAlign.Plugins.Registration;
 using LeadAlign.Schema;
 using LeadAlign.Sla;
@@ -39,14 +40,16 @@ namespace LeadAlign.Plugins.Sla
             var context = localPluginContext.PluginExecutionContext;
             var target = context.GetTargetEntity();
             var shared = context.SharedVariables;
-            if (target == null || !(shared.ContainsKey(LeadLifecyclePlugin.Handoff) || shared.ContainsKey(LeadLifecyclePlugin.Reassigned)))
+            var handoff = Handoff.ReadFrom(shared);
+            var reassignment = Reassignment.ReadFrom(shared);
+            if (target == null || (handoff == null && reassignment == null))
             {
                 return;
             }
 
             var service = localPluginContext.SystemUserService;
             var now = context.OperationCreatedOn;
-            var agreement = AgreementCache.Get(service, context.OrganizationId, now);
+            var agreement = localPluginContext.ActiveAgreement();
             if (agreement == null)
             {
                 return;
@@ -58,16 +61,15 @@ namespace LeadAlign.Plugins.Sla
             }
 
             var leadId = context.PrimaryEntityId;
-            if (shared.TryGetValue(LeadLifecyclePlugin.Handoff, out var handoff) && handoff is string routed)
+            if (handoff != null)
             {
                 if (!ClocksCanStart(localPluginContext, service, agreement, now))
                 {
                     return;
                 }
 
-                var rep = Guid.Parse(routed.Split('|')[0]);
-                var accept = SlaClocks.Start(service, agreement, SlaKpiInstanceTable.AcceptByName, agreement.AcceptHours, leadId, rep, now);
-                var contact = SlaClocks.Start(service, agreement, SlaKpiInstanceTable.FirstContactByName, agreement.FirstContactHours, leadId, rep, now);
+                var accept = SlaClocks.Start(service, SlaKpiInstanceTable.AcceptByName, handoff.AcceptBy, leadId, handoff.RepId);
+                var contact = SlaClocks.Start(service, SlaKpiInstanceTable.FirstContactByName, handoff.FirstContactBy, leadId, handoff.RepId);
                 var links = context.Stage == (int)PluginStage.PostOperation ? new Entity(LeadTable.EntityName, leadId) : target;
                 links[LeadTable.AcceptByKpiId] = new EntityReference(SlaKpiInstanceTable.EntityName, accept);
                 links[LeadTable.FirstContactByKpiId] = new EntityReference(SlaKpiInstanceTable.EntityName, contact);
@@ -76,24 +78,24 @@ namespace LeadAlign.Plugins.Sla
                     service.Update(links);
                 }
 
-                localPluginContext.Trace($"Clocks started for the handoff: accept by {SlaClocks.Describe(agreement.Calendar.Add(now, TimeSpan.FromHours(agreement.AcceptHours)))}, first contact by {SlaClocks.Describe(agreement.Calendar.Add(now, TimeSpan.FromHours(agreement.FirstContactHours)))}.");
+                localPluginContext.Trace($"Clocks started for the handoff: accept by {SlaClocks.Describe(handoff.AcceptBy.Failure)}, first contact by {SlaClocks.Describe(handoff.FirstContactBy.Failure)}.");
                 return;
             }
 
             var preImage = context.GetPreImage("PreImage");
             var oldClock = preImage?.GetAttributeValue<EntityReference>(LeadTable.AcceptByKpiId);
-            if (LeadStageRequest.Current(preImage) != LeadStage.Mql || oldClock == null || !(shared[LeadLifecyclePlugin.Reassigned] is string owners))
+            if (LeadStageRequest.Current(preImage) != LeadStage.Mql || oldClock == null || reassignment == null)
             {
                 return;
             }
 
-            var newOwner = owners.Split('|')[1].Split(':');
-            if (newOwner[0] != SystemUserTable.EntityName || !ClocksCanStart(localPluginContext, service, agreement, now) || SlaClocks.Cancel(service, new[] { oldClock.Id }) == 0)
+            var newOwner = reassignment.To;
+            if (newOwner.LogicalName != SystemUserTable.EntityName || !ClocksCanStart(localPluginContext, service, agreement, now) || SlaClocks.Cancel(service, new[] { oldClock.Id }) == 0)
             {
                 return;
             }
 
-            var restarted = SlaClocks.Start(service, agreement, SlaKpiInstanceTable.AcceptByName, agreement.AcceptHours, leadId, Guid.Parse(newOwner[1]), now);
+            var restarted = SlaClocks.Start(service, SlaKpiInstanceTable.AcceptByName, SlaDeadline.After(agreement, agreement.AcceptHours, now), leadId, newOwner.Id);
             target[LeadTable.AcceptByKpiId] = new EntityReference(SlaKpiInstanceTable.EntityName, restarted);
             localPluginContext.Trace($"Reassigned before acceptance: accept clock {oldClock.Id} canceled, {restarted} started for the new owner.");
         }
@@ -102,7 +104,7 @@ namespace LeadAlign.Plugins.Sla
         private static bool ClocksCanStart(ILocalPluginContext localPluginContext, IOrganizationService service, Agreement agreement, DateTime now)
         {
             var context = localPluginContext.PluginExecutionContext;
-            var enabled = LeadSlaSupport.LeadIsEnabled(service, context.OrganizationId, now, message => localPluginContext.Trace(message));
+            var enabled = LeadSlaSupport.LeadIsEnabled(() => service, context.OrganizationId, now, message => localPluginContext.Trace(message));
             LeadSlaSupport.ShowOnAgreement(service, agreement, enabled, now, message => localPluginContext.Trace(message));
             if (!enabled)
             {
@@ -143,11 +145,7 @@ namespace LeadAlign.Plugins.Sla
             var service = localPluginContext.SystemUserService;
             var acceptClock = lead.GetAttributeValue<EntityReference>(LeadTable.AcceptByKpiId);
             var contactClock = lead.GetAttributeValue<EntityReference>(LeadTable.FirstContactByKpiId);
-            LeadStage? movedTo = null;
-            if (context.SharedVariables.TryGetValue(LeadLifecyclePlugin.StageChange, out var change) && change is string stageChange)
-            {
-                movedTo = (LeadStage)int.Parse(stageChange.Split('|')[1], CultureInfo.InvariantCulture);
-            }
+            var movedTo = StageChange.ReadFrom(context.SharedVariables)?.To;
 
             if (movedTo == LeadStage.Sal && acceptClock != null)
             {

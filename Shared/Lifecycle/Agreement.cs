@@ -102,8 +102,9 @@ namespace LeadAlign.Lifecycle
     {
         private static readonly OrganizationCache<Agreement> Cache = new OrganizationCache<Agreement>(TimeSpan.FromSeconds(60));
 
-        public static Agreement? Get(IOrganizationService service, Guid organizationId, DateTime now) =>
-            Cache.Get(organizationId, now, () => Load(service));
+        /// <summary>The active agreement; <paramref name="service"/> is asked for only when the entry must be (re)loaded.</summary>
+        public static Agreement? Get(Func<IOrganizationService> service, Guid organizationId, DateTime now) =>
+            Cache.Get(organizationId, now, () => Load(service()));
 
         /// <summary>
         /// The active agreement read now, without the cache: for code outside the plug-in assembly (the workflow activities

@@ -21,11 +21,14 @@ namespace LeadAlign.Scoring
 
         public static TimeSpan MaxAge => Cache.MaxAge;
 
-        /// <summary>The active model, or null when no model is active. At most one service call, none when the entry is fresh.</summary>
-        public static ScoringModel? Get(IOrganizationService service, Guid organizationId, DateTime now, Action<string> trace) =>
+        /// <summary>
+        /// The active model, or null when no model is active. At most one service call, none when the entry is fresh; the
+        /// service is asked for only when the entry must be (re)loaded, so a warm lookup creates none.
+        /// </summary>
+        public static ScoringModel? Get(Func<IOrganizationService> service, Guid organizationId, DateTime now, Action<string> trace) =>
             Cache.Get(organizationId, now, () =>
             {
-                var model = Load(service, trace);
+                var model = Load(service(), trace);
                 trace(model == null ? "Scoring model cache: no active scoring model." : $"Scoring model cache: loaded '{model.Name}' with {model.Rules.Count} active rules.");
                 return model;
             });

@@ -29,10 +29,10 @@ namespace LeadAlign.Sla
             + "Enable it in the table settings of Lead (Enable for SLA; it cannot be turned off again): the next handoff starts its clocks and clears this warning.";
 
         /// <summary>True when lead is enabled for SLAs. One RetrieveEntity per organization per <see cref="MaxAge"/>, none when the answer is fresh.</summary>
-        public static bool LeadIsEnabled(IOrganizationService service, Guid organizationId, DateTime now, Action<string> trace) =>
+        public static bool LeadIsEnabled(Func<IOrganizationService> service, Guid organizationId, DateTime now, Action<string> trace) =>
             Cache.Get(organizationId, now, () =>
             {
-                var response = (RetrieveEntityResponse)service.Execute(new RetrieveEntityRequest { LogicalName = LeadTable.EntityName, EntityFilters = EntityFilters.Entity });
+                var response = (RetrieveEntityResponse)service().Execute(new RetrieveEntityRequest { LogicalName = LeadTable.EntityName, EntityFilters = EntityFilters.Entity });
                 var enabled = response.EntityMetadata?.IsSLAEnabled == true;
                 trace(enabled ? "SLA check: lead is enabled for SLAs." : "SLA check: lead is not enabled for SLAs.");
                 return new Enablement(enabled);

@@ -18,21 +18,17 @@ namespace LeadAlign.Sla
     {
         private static readonly SlaKpiStatus[] Open = { SlaKpiStatus.InProgress, SlaKpiStatus.NearingNoncompliance, SlaKpiStatus.Paused };
 
-        /// <summary>Creates one clock that runs <paramref name="businessHours"/> of business time from <paramref name="startUtc"/>.</summary>
-        public static Guid Start(IOrganizationService service, Agreement agreement, string name, int businessHours, Guid leadId, Guid ownerId, DateTime startUtc)
-        {
-            var failure = agreement.Calendar.Add(startUtc, TimeSpan.FromHours(businessHours));
-            var warning = agreement.Calendar.Add(startUtc, TimeSpan.FromTicks(TimeSpan.FromHours(businessHours).Ticks * agreement.WarningPercent / 100));
-            return service.Create(new Entity(SlaKpiInstanceTable.EntityName)
+        /// <summary>Creates one clock that fails and warns at <paramref name="deadline"/>'s times. One call.</summary>
+        public static Guid Start(IOrganizationService service, string name, SlaDeadline deadline, Guid leadId, Guid ownerId) =>
+            service.Create(new Entity(SlaKpiInstanceTable.EntityName)
             {
                 [SlaKpiInstanceTable.Name] = name,
                 [SlaKpiInstanceTable.Regarding] = new EntityReference(LeadTable.EntityName, leadId),
                 [SlaKpiInstanceTable.Status] = new OptionSetValue((int)SlaKpiStatus.InProgress),
-                [SlaKpiInstanceTable.FailureTime] = failure,
-                [SlaKpiInstanceTable.WarningTime] = warning,
+                [SlaKpiInstanceTable.FailureTime] = deadline.Failure,
+                [SlaKpiInstanceTable.WarningTime] = deadline.Warning,
                 [SlaKpiInstanceTable.OwnerId] = new EntityReference(SystemUserTable.EntityName, ownerId),
             });
-        }
 
         /// <summary>
         /// Ends a clock because the rep acted at <paramref name="actedOn"/>: Succeeded when on time, Noncompliant when late;

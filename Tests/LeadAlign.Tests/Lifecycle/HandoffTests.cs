@@ -146,5 +146,34 @@ namespace LeadAlign.Tests.Lifecycle
             Assert.Contains(org.Log.Records, run => run.Handler == typeof(LeadLifecyclePlugin).FullName);
             Assert.Contains(org.Log.Records, run => run.Handler == typeof(ScoreLeadPlugin).FullName);
         }
+
+        [Fact]
+        public void A_handoff_with_its_two_clocks_costs_six_calls_on_an_update_and_seven_on_a_create()
+        {
+            // Warm caches (agreement, scoring model, whether lead is enabled for SLAs), as in a running org.
+            var fixture = new LifecycleFixture();
+            var org = fixture.Org;
+            fixture.HandedOffLead("Warm-up");
+            var unqualified = LifecycleFixture.QualifiedLead("Later");
+            unqualified.Attributes.Remove("telephone1");
+            var later = org.As(fixture.Marketer).Create(unqualified);
+            Assert.Equal(LifecycleFixture.Inquiry, fixture.StageOf(later));
+            org.Log.Clear();
+
+            // On an update: one routing query, two clocks (linked in the Target), the history row, the notification, the rotation.
+            org.As(fixture.Marketer).Update(new Entity("lead", later) { ["telephone1"] = "+1 555 0100" });
+            var onUpdate = org.Log.Records.Sum(run => run.TotalCalls);
+            org.Log.Clear();
+
+            // On a create the row does not exist before PostOperation, so the clocks are linked with one more update of the lead.
+            var created = fixture.HandedOffLead("Created");
+            var onCreate = org.Log.Records.Sum(run => run.TotalCalls);
+
+            Assert.Equal(LifecycleFixture.Mql, fixture.StageOf(later));
+            Assert.NotNull(fixture.Lead(later).GetAttributeValue<EntityReference>("la_acceptbykpiid"));
+            Assert.NotNull(fixture.Lead(created).GetAttributeValue<EntityReference>("la_firstcontactbykpiid"));
+            Assert.Equal(6, onUpdate);
+            Assert.Equal(7, onCreate);
+        }
     }
 }

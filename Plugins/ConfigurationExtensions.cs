@@ -1,0 +1,26 @@
+using LeadAlign.Lifecycle;
+using LeadAlign.Scoring;
+
+namespace LeadAlign.Plugins
+{
+    /// <summary>
+    /// The organization's LeadAlign configuration as a plug-in reads it: from the per-organization caches, loaded as SYSTEM
+    /// only when an entry is cold or stale. A warm lookup makes no service call and creates no service.
+    /// </summary>
+    internal static class ConfigurationExtensions
+    {
+        /// <summary>The active scoring model, or null when none is active.</summary>
+        public static ScoringModel? ActiveScoringModel(this ILocalPluginContext localPluginContext)
+        {
+            var context = localPluginContext.PluginExecutionContext;
+            return ScoringModelCache.Get(() => localPluginContext.SystemUserService, context.OrganizationId, context.OperationCreatedOn, message => localPluginContext.Trace(message));
+        }
+
+        /// <summary>The active sales and marketing agreement, or null when none is active.</summary>
+        public static Agreement? ActiveAgreement(this ILocalPluginContext localPluginContext)
+        {
+            var context = localPluginContext.PluginExecutionContext;
+            return AgreementCache.Get(() => localPluginContext.SystemUserService, context.OrganizationId, context.OperationCreatedOn);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using System;
+using LeadAlign.Lifecycle;
+
+namespace LeadAlign.Sla
+{
+    /// <summary>When an SLA clock fails and when it warns, counted once in the agreement's business hours.</summary>
+    internal sealed class SlaDeadline
+    {
+        public SlaDeadline(DateTime failure, DateTime warning)
+        {
+            Failure = failure;
+            Warning = warning;
+        }
+
+        public DateTime Failure { get; }
+
+        public DateTime Warning { get; }
+
+        /// <summary><paramref name="businessHours"/> of the agreement's business time from <paramref name="startUtc"/>, warning at its Warn at share.</summary>
+        public static SlaDeadline After(Agreement agreement, int businessHours, DateTime startUtc) =>
+            new SlaDeadline(
+                agreement.Calendar.Add(startUtc, TimeSpan.FromHours(businessHours)),
+                agreement.Calendar.Add(startUtc, TimeSpan.FromTicks(TimeSpan.FromHours(businessHours).Ticks * agreement.WarningPercent / 100)));
+    }
+}
