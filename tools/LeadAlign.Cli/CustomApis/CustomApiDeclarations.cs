@@ -143,7 +143,7 @@ namespace LeadAlign.Cli.CustomApis
                 var valueType = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
                 if (valueType != field.ClrType)
                 {
-                    throw new InvalidOperationException($"{at} is a {property.PropertyType.Name}: a {fieldType} {(isRequest ? "parameter" : "property")} is carried by a {field.ClrType.Name} property.");
+                    throw new InvalidOperationException($"{at} is of type {TypeName(property.PropertyType)}: a {fieldType} {(isRequest ? "parameter" : "property")} is carried by a {field.ClrType.Name} property.");
                 }
 
                 if (isRequest && isOptional && property.PropertyType.IsValueType && Nullable.GetUnderlyingType(property.PropertyType) == null)
@@ -172,6 +172,8 @@ namespace LeadAlign.Cli.CustomApis
 
             return fields.OrderBy(field => field.UniqueName, StringComparer.Ordinal).ToList();
         }
+
+        private static string TypeName(Type type) => Nullable.GetUnderlyingType(type) is { } underlying ? underlying.Name + "?" : type.Name;
 
         private static string Required(string? text, string where, string name) =>
             string.IsNullOrWhiteSpace(text)
