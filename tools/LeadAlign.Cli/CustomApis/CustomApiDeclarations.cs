@@ -96,8 +96,8 @@ namespace LeadAlign.Cli.CustomApis
                 AllowedCustomProcessingStepType = (int)declaration.AllowedProcessingStepType,
                 ExecutePrivilegeName = declaration.ExecutePrivilegeName?.Trim(),
                 WorkflowSdkStepEnabled = declaration.WorkflowSdkStepEnabled,
-                RequestParameters = Fields<CustomApiParameterAttribute>(declaration.Request, where, "Request", parameter => (parameter.UniqueName, parameter.Type, parameter.IsOptional, parameter.DisplayName, parameter.Description, parameter.LogicalEntityName)),
-                ResponseProperties = Fields<CustomApiResponsePropertyAttribute>(declaration.Response, where, "Response", property => (property.UniqueName, property.Type, false, property.DisplayName, property.Description, property.LogicalEntityName)),
+                RequestParameters = Fields<CustomApiParameterAttribute>(declaration.Request, where, isRequest: true, parameter => (parameter.UniqueName, parameter.Type, parameter.IsOptional, parameter.DisplayName, parameter.Description, parameter.LogicalEntityName)),
+                ResponseProperties = Fields<CustomApiResponsePropertyAttribute>(declaration.Response, where, isRequest: false, property => (property.UniqueName, property.Type, false, property.DisplayName, property.Description, property.LogicalEntityName)),
             };
         }
 
@@ -105,7 +105,7 @@ namespace LeadAlign.Cli.CustomApis
         private static IReadOnlyList<CustomApiField> Fields<TAttribute>(
             Type? type,
             string where,
-            string role,
+            bool isRequest,
             Func<TAttribute, (string UniqueName, CustomApiParameterType Type, bool IsOptional, string? DisplayName, string? Description, string? Table)> read)
             where TAttribute : Attribute
         {
@@ -114,7 +114,7 @@ namespace LeadAlign.Cli.CustomApis
                 return Array.Empty<CustomApiField>();
             }
 
-            var isRequest = role == "Request";
+            var role = isRequest ? "Request" : "Response";
             if (!type.IsClass || type.IsAbstract || (isRequest && type.GetConstructor(Type.EmptyTypes) == null))
             {
                 throw new InvalidOperationException($"{where}: {role} = typeof({type.Name}) must be a class{(isRequest ? " with a public parameterless constructor, which the plug-in fills from its inputs" : string.Empty)}.");
