@@ -1,3 +1,4 @@
+using LeadAlign.Plugins.Registration;
 using LeadAlign.Runtime;
 using LeadAlign.Schema;
 using Microsoft.Xrm.Sdk;
@@ -9,6 +10,10 @@ namespace LeadAlign.Plugins.Lifecycle
     /// calling user, so the same rules apply as when the rep sets the stage: only the owner or a LeadAlign administrator may
     /// accept, and only an MQL can be accepted. Outputs: AcceptedOn and Stage.
     /// </summary>
+    [CustomApi(ApiName, DisplayName = "Accept lead",
+        Description = "Accepts a handed-off lead for sales (MQL to SAL), as its owner or a LeadAlign administrator. Stamps the acceptance and stops the accept clock.",
+        BindingType = CustomApiBindingType.Entity, BoundEntity = LeadTable.EntityName, WorkflowSdkStepEnabled = true,
+        Request = typeof(AcceptLeadRequest), Response = typeof(AcceptLeadResponse))]
     public sealed class AcceptLeadPlugin : PluginBase
     {
         public const string ApiName = "la_AcceptLead";
@@ -21,10 +26,10 @@ namespace LeadAlign.Plugins.Lifecycle
         protected override void ExecuteDataversePlugin(ILocalPluginContext localPluginContext)
         {
             var context = localPluginContext.PluginExecutionContext;
-            var lead = context.GetTargetReference() ?? throw new BusinessRuleException("la_AcceptLead is bound to a lead: call it on the lead to accept.");
+            var request = context.GetCustomApiRequest<AcceptLeadRequest>();
+            var lead = request.Target ?? throw new BusinessRuleException("la_AcceptLead is bound to a lead: call it on the lead to accept.");
             localPluginContext.InitiatingUserService.Update(new Entity(LeadTable.EntityName, lead.Id) { [LeadTable.Stage] = new OptionSetValue((int)LeadStage.Sal) });
-            context.OutputParameters["AcceptedOn"] = context.OperationCreatedOn;
-            context.OutputParameters["Stage"] = new OptionSetValue((int)LeadStage.Sal);
+            context.SetCustomApiResponse(new AcceptLeadResponse { AcceptedOn = context.OperationCreatedOn, Stage = new OptionSetValue((int)LeadStage.Sal) });
         }
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using System.ServiceModel;
 using System.Xml.Linq;
+using LeadAlign.Plugins.Registration;
 using LeadAlign.Runtime;
 using LeadAlign.Schema;
 using LeadAlign.Scoring;
@@ -19,6 +20,9 @@ namespace LeadAlign.Plugins.Scoring
     /// Leads are read with every column, not only the fit rules' columns: a rule can name a column deleted after the rule was
     /// saved, and naming it in the query would fail the whole page where scoring skips just that rule.
     /// </summary>
+    [CustomApi(ApiName, DisplayName = "Recalculate lead scores",
+        Description = "Re-scores one page of leads with the active scoring model and decays engagement to now. Call it after changing the model, and on a schedule for decay; call again with NextPageNumber and PagingCookie while MoreRecords is true.",
+        Request = typeof(RecalculateLeadScoresRequest), Response = typeof(RecalculateLeadScoresResponse))]
     public sealed class RecalculateLeadScoresPlugin : PluginBase
     {
         public const string ApiName = "la_RecalculateLeadScores";
@@ -34,20 +38,20 @@ namespace LeadAlign.Plugins.Scoring
         protected override void ExecuteDataversePlugin(ILocalPluginContext localPluginContext)
         {
             var context = localPluginContext.PluginExecutionContext;
-            var inputs = context.InputParameters;
-            var pageSize = inputs.TryGetValue("PageSize", out var size) && size is int requested ? requested : DefaultPageSize;
+            var request = context.GetCustomApiRequest<RecalculateLeadScoresRequest>();
+            var pageSize = request.PageSize ?? DefaultPageSize;
             if (pageSize < 1 || pageSize > MaxPageSize)
             {
                 throw new BusinessRuleException($"PageSize must be between 1 and {MaxPageSize}; it was {pageSize}.");
             }
 
-            var page = inputs.TryGetValue("PageNumber", out var number) && number is int pageNumber && pageNumber > 0 ? pageNumber : 1;
+            var page = request.PageNumber is int pageNumber && pageNumber > 0 ? pageNumber : 1;
             var service = localPluginContext.SystemUserService;
             var model = ScoringModelCache.Get(() => service, context.OrganizationId, context.OperationCreatedOn, message => localPluginContext.Trace(message))
                 ?? throw new BusinessRuleException("No scoring model is active: activate one (Scoring models, Active = Yes) before recalculating scores.");
 
             EntityCollection leads;
-            if (inputs.TryGetValue("LeadIds", out var ids) && ids is string[] leadIds && leadIds.Length > 0)
+            if (request.LeadIds is string[] leadIds && leadIds.Length > 0)
             {
                 var pageIds = leadIds.Skip((page - 1) * pageSize).Take(pageSize).Select(id => Guid.TryParse(id, out var parsed) ? parsed : throw new BusinessRuleException($"'{id}' in LeadIds is not a lead id.")).ToList();
                 var query = new QueryExpression(LeadTable.EntityName) { ColumnSet = new ColumnSet(true) };
@@ -57,8 +61,8 @@ namespace LeadAlign.Plugins.Scoring
             }
             else
             {
-                var fetchXml = inputs.TryGetValue("FetchXml", out var fetch) && fetch is string given && given.Trim().Length > 0 ? given : OpenLeads;
-                leads = service.RetrieveMultiple(new FetchExpression(Paged(fetchXml, page, pageSize, inputs.TryGetValue("PagingCookie", out var cookie) ? cookie as string : null)));
+                var fetchXml = request.FetchXml is string given && given.Trim().Length > 0 ? given : OpenLeads;
+                leads = service.RetrieveMultiple(new FetchExpression(Paged(fetchXml, page, pageSize, request.PagingCookie)));
             }
 
             int scored = 0, changed = 0, failed = 0;
@@ -85,12 +89,15 @@ namespace LeadAlign.Plugins.Scoring
                 }
             }
 
-            context.OutputParameters["Scored"] = scored;
-            context.OutputParameters["Changed"] = changed;
-            context.OutputParameters["Failed"] = failed;
-            context.OutputParameters["MoreRecords"] = leads.MoreRecords;
-            context.OutputParameters["PagingCookie"] = leads.PagingCookie ?? string.Empty;
-            context.OutputParameters["NextPageNumber"] = leads.MoreRecords ? page + 1 : 0;
+            context.SetCustomApiResponse(new RecalculateLeadScoresResponse
+            {
+                Scored = scored,
+                Changed = changed,
+                Failed = failed,
+                MoreRecords = leads.MoreRecords,
+                PagingCookie = leads.PagingCookie ?? string.Empty,
+                NextPageNumber = leads.MoreRecords ? page + 1 : 0,
+            });
             localPluginContext.Trace($"Page {page}: scored {scored}, changed {changed}, failed {failed}, more: {leads.MoreRecords}.");
         }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using LeadAlign.Plugins.Registration;
 using LeadAlign.Runtime;
 using LeadAlign.Schema;
 using LeadAlign.Sla;
@@ -14,6 +15,9 @@ namespace LeadAlign.Plugins.Sla
     /// the shipped background workflow. Evaluated instances leave the due set, so each call takes the first page; while
     /// MoreRecords is true, call again. Outputs: Evaluated, Warned, Breached, MoreRecords.
     /// </summary>
+    [CustomApi(ApiName, DisplayName = "Evaluate lead SLAs",
+        Description = "Evaluates the LeadAlign SLA clocks that are due (warnings and breaches, with notifications), one page per call. For orgs that run it from a scheduled flow; call again while MoreRecords is true.",
+        Request = typeof(EvaluateLeadSlasRequest), Response = typeof(EvaluateLeadSlasResponse))]
     public sealed class EvaluateLeadSlasPlugin : PluginBase
     {
         public const string ApiName = "la_EvaluateLeadSlas";
@@ -27,7 +31,8 @@ namespace LeadAlign.Plugins.Sla
         protected override void ExecuteDataversePlugin(ILocalPluginContext localPluginContext)
         {
             var context = localPluginContext.PluginExecutionContext;
-            var pageSize = context.InputParameters.TryGetValue("PageSize", out var size) && size is int requested ? requested : DefaultPageSize;
+            var request = context.GetCustomApiRequest<EvaluateLeadSlasRequest>();
+            var pageSize = request.PageSize ?? DefaultPageSize;
             if (pageSize < 1 || pageSize > 5000)
             {
                 throw new BusinessRuleException($"PageSize must be between 1 and 5000; it was {pageSize}.");
@@ -62,10 +67,7 @@ namespace LeadAlign.Plugins.Sla
                 }
             }
 
-            context.OutputParameters["Evaluated"] = evaluated;
-            context.OutputParameters["Warned"] = warnings;
-            context.OutputParameters["Breached"] = breaches;
-            context.OutputParameters["MoreRecords"] = page.MoreRecords;
+            context.SetCustomApiResponse(new EvaluateLeadSlasResponse { Evaluated = evaluated, Warned = warnings, Breached = breaches, MoreRecords = page.MoreRecords });
         }
     }
 }

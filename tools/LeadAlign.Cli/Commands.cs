@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using LeadAlign.Cli.CustomApis;
 using LeadAlign.Dataverse.Registration;
 using LeadAlign.Plugins;
 
@@ -84,6 +85,43 @@ namespace LeadAlign.Cli
             return Success;
         }
     
+        /// <summary>
+        /// Writes Solution/customapis from the [CustomApi] declarations on the plug-in classes and their request and response
+        /// classes, or with <paramref name="check"/> lists how the folder differs and fails.
+        /// </summary>
+        public static int CustomApis(string? solutionFolder, bool check, TextWriter output, TextWriter error)
+        {
+            var folder = SolutionFolder(solutionFolder);
+            System.Collections.Generic.IReadOnlyList<CustomApiDefinition> declared;
+            try
+            {
+                declared = CustomApiDeclarations.FromAssembly(typeof(PluginBase).Assembly);
+            }
+            catch (InvalidOperationException refused)
+            {
+                error.WriteLine(refused.Message);
+                return Failure;
+            }
+
+            if (check)
+            {
+                var drift = CustomApiFiles.Drift(declared, folder);
+                foreach (var finding in drift)
+                {
+                    error.WriteLine(finding);
+                }
+
+                output.WriteLine(drift.Count == 0
+                    ? $"{declared.Count} declared Custom APIs; {CustomApiFiles.FolderName} matches them."
+                    : $"{drift.Count} differences: run 'leadalign customapis' to regenerate {CustomApiFiles.FolderName}.");
+                return drift.Count == 0 ? Success : Failure;
+            }
+
+            var written = CustomApiFiles.Write(declared, folder);
+            output.WriteLine($"Wrote {written.Count} files of {declared.Count} Custom APIs to {Path.Combine(folder, CustomApiFiles.FolderName)}.");
+            return Success;
+        }
+
         public static int Simulate(string? solutionFolder, int leads, int reps, int days, int seed, string? outputFolder, TextWriter output, TextWriter error)
         {
             var folder = SolutionFolder(solutionFolder);

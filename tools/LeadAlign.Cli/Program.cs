@@ -36,6 +36,14 @@ namespace LeadAlign.Cli
             steps.SetAction(parsed => Commands.Steps(parsed.GetValue(solution)?.FullName, parsed.GetValue(check), output0, error));
             root.Subcommands.Add(steps);
 
+            var customApisSolution = new Option<DirectoryInfo?>("--solution") { Description = "The unpacked solution folder (default: Solution/ of this repository)." };
+            var customApisCheck = new Option<bool>("--check") { Description = "Change nothing: list how the customapis files differ from the declarations, and fail if they do." };
+            var customApis = new Command("customapis", "Write Solution/customapis from the [CustomApi] declarations on the plug-in classes and the [CustomApiParameter] and [CustomApiResponseProperty] properties of their request and response classes, in the shape of a managed export.");
+            customApis.Options.Add(customApisSolution);
+            customApis.Options.Add(customApisCheck);
+            customApis.SetAction(parsed => Commands.CustomApis(parsed.GetValue(customApisSolution)?.FullName, parsed.GetValue(customApisCheck), output0, error));
+            root.Subcommands.Add(customApis);
+
             var componentsSolution = new Option<DirectoryInfo?>("--solution") { Description = "The unpacked solution folder (default: Solution/ of this repository)." };
             var componentsCheck = new Option<bool>("--check") { Description = "Change nothing: list how Other/Solution.xml's RootComponents differ from the solution's folders, and fail if they do." };
             var components = new Command("components", "Write the RootComponents of Solution/Other/Solution.xml from the solution's folders and the built assemblies (tables with their behaviour, option sets, roles, workflows, dashboards, site map, app module, assemblies, steps), as a real export lists them.");
