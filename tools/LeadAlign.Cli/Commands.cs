@@ -84,6 +84,58 @@ namespace LeadAlign.Cli
             return Success;
         }
     
+        /// <summary>Shared/Schema/Generated of the repository this tool was built from: where <c>leadalign schema</c> writes by default.</summary>
+        public static readonly string GeneratedSchemaFolder = Path.Combine("Shared", "Schema", "Generated");
+
+        /// <summary>
+        /// Writes the generated schema code (one class of table and column names per table, one enum per choice) from the solution
+        /// folder, or with <paramref name="check"/> lists how the code differs from it and fails.
+        /// </summary>
+        public static int Schema(string? solutionFolder, string? codeFolder, bool check, TextWriter output, TextWriter error)
+        {
+            var folder = SolutionFolder(solutionFolder);
+            if (!Directory.Exists(folder))
+            {
+                error.WriteLine($"The solution folder {folder} does not exist: give the unpacked solution with --solution.");
+                return Failure;
+            }
+
+            var code = codeFolder ?? Path.Combine(BuildOutputs.RepoRoot ?? throw new InvalidOperationException("The build recorded no repository root: give --code."), GeneratedSchemaFolder);
+            var shownAs = codeFolder == null ? GeneratedSchemaFolder.Replace('\\', '/') : code;
+            System.Collections.Generic.IReadOnlyList<SchemaCode.SchemaCodeFile> files;
+            SchemaCode.SolutionSchema schema;
+            try
+            {
+                schema = SchemaCode.SolutionSchema.Read(folder);
+                files = SchemaCode.SchemaCodeWriter.Files(schema);
+            }
+            catch (Exception unreadable) when (unreadable is InvalidDataException or System.Xml.XmlException)
+            {
+                error.WriteLine(unreadable.Message);
+                error.WriteLine(check ? "The schema code cannot be checked: fix the solution first." : "Nothing written.");
+                return Failure;
+            }
+
+            var what = $"{schema.Tables.Count} tables and {schema.Choices.Count} choices";
+            if (check)
+            {
+                var drift = SchemaCode.SchemaCodeFiles.Drift(files, code, shownAs);
+                foreach (var finding in drift)
+                {
+                    error.WriteLine(finding);
+                }
+
+                output.WriteLine(drift.Count == 0
+                    ? $"{what}; {shownAs} matches them."
+                    : $"{drift.Count} differences: run 'leadalign schema' to regenerate {shownAs}.");
+                return drift.Count == 0 ? Success : Failure;
+            }
+
+            SchemaCode.SchemaCodeFiles.Write(files, code);
+            output.WriteLine($"Wrote {files.Count} files ({what}) to {code}.");
+            return Success;
+        }
+
         public static int Simulate(string? solutionFolder, int leads, int reps, int days, int seed, string? outputFolder, TextWriter output, TextWriter error)
         {
             var folder = SolutionFolder(solutionFolder);
