@@ -84,9 +84,6 @@ namespace LeadAlign.Cli
             return Success;
         }
     
-        /// <summary>Shared/Schema/Generated of the repository this tool was built from: where <c>leadalign schema</c> writes by default.</summary>
-        public static readonly string GeneratedSchemaFolder = Path.Combine("Shared", "Schema", "Generated");
-
         /// <summary>
         /// Writes the generated schema code (one class of table and column names per table, one enum per choice) from the solution
         /// folder, or with <paramref name="check"/> lists how the code differs from it and fails.
@@ -100,8 +97,8 @@ namespace LeadAlign.Cli
                 return Failure;
             }
 
-            var code = codeFolder ?? Path.Combine(BuildOutputs.RepoRoot ?? throw new InvalidOperationException("The build recorded no repository root: give --code."), GeneratedSchemaFolder);
-            var shownAs = codeFolder == null ? GeneratedSchemaFolder.Replace('\\', '/') : code;
+            var code = codeFolder ?? Path.GetFullPath(Path.Combine(BuildOutputs.RepoRoot ?? throw new InvalidOperationException("The build recorded no repository root: give --code."), SchemaCode.SchemaCodeFiles.RepositoryFolder));
+            var shownAs = codeFolder == null ? SchemaCode.SchemaCodeFiles.RepositoryFolder : code;
             System.Collections.Generic.IReadOnlyList<SchemaCode.SchemaCodeFile> files;
             SchemaCode.SolutionSchema schema;
             try

@@ -12,6 +12,9 @@ namespace LeadAlign.Cli.SchemaCode
     /// </summary>
     public static class SchemaCodeFiles
     {
+        /// <summary>Where the generated schema code lives in the repository (and where <c>leadalign schema</c> writes by default).</summary>
+        public const string RepositoryFolder = "Shared/Schema/Generated";
+
         public const string Pattern = "*.g.cs";
 
         /// <summary>Each difference between the expected files and the folder, as a sentence naming the file; empty when equal.</summary>
