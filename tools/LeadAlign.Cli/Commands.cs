@@ -128,7 +128,16 @@ namespace LeadAlign.Cli
                 return drift.Count == 0 ? Success : Failure;
             }
 
-            SchemaCode.SchemaCodeFiles.Write(files, code);
+            try
+            {
+                SchemaCode.SchemaCodeFiles.Write(files, code);
+            }
+            catch (Exception unwritable) when (unwritable is IOException or UnauthorizedAccessException)
+            {
+                error.WriteLine($"{code}: {unwritable.Message}");
+                return Failure;
+            }
+
             output.WriteLine($"Wrote {files.Count} files ({what}) to {code}.");
             return Success;
         }
