@@ -5,10 +5,10 @@ using LeadAlign.Schema;
 namespace LeadAlign.Plugins.Lifecycle
 {
     /// <summary>Keeps exactly one agreement active, and drops this process's cached agreement whenever one changes.</summary>
-    [PluginStep("1ead5c0e-000a-4000-8000-000000000001", "Create", "la_agreement", PluginStage.PostOperation)]
-    [PluginStep("1ead5c0e-000a-4000-8000-000000000002", "Update", "la_agreement", PluginStage.PostOperation,
-        FilteringAttributes = "la_isactive,la_name,la_scoringmodelid,la_sqlrequiredcolumns,la_salesteamid,la_marketingteamid,la_marketingqueueid,la_routingfilter,la_maxopenleadsperrep,la_mqlsperweek,la_accepthours,la_firstcontacthours,la_warningpercent,la_timezone,la_workdays,la_workhours,la_holidays,la_feedbackresponsedays,la_slawarning")]
-    [PluginStep("1ead5c0e-000a-4000-8000-000000000003", "Delete", "la_agreement", PluginStage.PostOperation)]
+    [PluginStep("1ead5c0e-000a-4000-8000-000000000001", "Create", AgreementTable.EntityName, PluginStage.PostOperation)]
+    [PluginStep("1ead5c0e-000a-4000-8000-000000000002", "Update", AgreementTable.EntityName, PluginStage.PostOperation,
+        FilteringAttributes = $"{AgreementTable.IsActive},{AgreementTable.Name},{AgreementTable.ScoringModelId},{AgreementTable.SqlRequiredColumns},{AgreementTable.SalesTeamId},{AgreementTable.MarketingTeamId},{AgreementTable.MarketingQueueId},{AgreementTable.RoutingFilter},{AgreementTable.MaxOpenLeadsPerRep},{AgreementTable.MqlsPerWeek},{AgreementTable.AcceptHours},{AgreementTable.FirstContactHours},{AgreementTable.WarningPercent},{AgreementTable.TimeZone},{AgreementTable.WorkDays},{AgreementTable.WorkHours},{AgreementTable.Holidays},{AgreementTable.FeedbackResponseDays},{AgreementTable.SlaWarning}")]
+    [PluginStep("1ead5c0e-000a-4000-8000-000000000003", "Delete", AgreementTable.EntityName, PluginStage.PostOperation)]
     public sealed class AgreementChangedPlugin : PluginBase
     {
         public AgreementChangedPlugin(string unsecureConfiguration, string secureConfiguration)

@@ -23,8 +23,8 @@ namespace LeadAlign.Plugins.Lifecycle
     /// </summary>
     [PluginStep("1ead5c0e-0007-4000-8000-000000000001", "Create", "lead", PluginStage.PreOperation, Rank = 2)]
     [PluginStep("1ead5c0e-0007-4000-8000-000000000002", "Update", "lead", PluginStage.PreOperation, Rank = 2,
-        FilteringAttributes = "la_stage,statecode,ownerid,la_engagementledger,{FitRuleColumns},{MqlRequiredColumns}",
-        PreImageAttributes = "la_stage,la_stageenteredon,la_handoffon,ownerid,la_score,la_engagementledger,la_routedtoid,address1_country,la_territory,{FitRuleColumns},{MqlRequiredColumns}")]
+        FilteringAttributes = $"{LeadTable.Stage},statecode,ownerid,{LeadTable.EngagementLedger},{{FitRuleColumns}},{{MqlRequiredColumns}}",
+        PreImageAttributes = $"{LeadTable.Stage},{LeadTable.StageEnteredOn},{LeadTable.HandoffOn},ownerid,{LeadTable.Score},{LeadTable.EngagementLedger},{LeadTable.RoutedToId},address1_country,{LeadTable.Territory},{{FitRuleColumns}},{{MqlRequiredColumns}}")]
     public sealed class LeadLifecyclePlugin : PluginBase
     {
         public LeadLifecyclePlugin(string unsecureConfiguration, string secureConfiguration)

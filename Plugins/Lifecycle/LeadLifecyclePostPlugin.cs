@@ -16,7 +16,7 @@ namespace LeadAlign.Plugins.Lifecycle
     /// </summary>
     [PluginStep("1ead5c0e-0008-4000-8000-000000000001", "Create", "lead", PluginStage.PostOperation)]
     [PluginStep("1ead5c0e-0008-4000-8000-000000000002", "Update", "lead", PluginStage.PostOperation,
-        FilteringAttributes = "la_stage,statecode,ownerid,la_engagementledger,{FitRuleColumns},{MqlRequiredColumns}")]
+        FilteringAttributes = $"{LeadTable.Stage},statecode,ownerid,{LeadTable.EngagementLedger},{{FitRuleColumns}},{{MqlRequiredColumns}}")]
     public sealed class LeadLifecyclePostPlugin : PluginBase
     {
         public LeadLifecyclePostPlugin(string unsecureConfiguration, string secureConfiguration)

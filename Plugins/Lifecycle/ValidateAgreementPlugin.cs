@@ -9,10 +9,10 @@ using Microsoft.Xrm.Sdk.Query;
 namespace LeadAlign.Plugins.Lifecycle
 {
     /// <summary>Refuses an agreement whose business hours the SLA clocks could not count in, saying what to correct.</summary>
-    [PluginStep("1ead5c0e-000d-4000-8000-000000000001", "Create", "la_agreement", PluginStage.PreValidation)]
-    [PluginStep("1ead5c0e-000d-4000-8000-000000000002", "Update", "la_agreement", PluginStage.PreValidation,
-        FilteringAttributes = "la_timezone,la_workdays,la_workhours,la_holidays,la_warningpercent",
-        PreImageAttributes = "la_timezone,la_workdays,la_workhours,la_holidays")]
+    [PluginStep("1ead5c0e-000d-4000-8000-000000000001", "Create", AgreementTable.EntityName, PluginStage.PreValidation)]
+    [PluginStep("1ead5c0e-000d-4000-8000-000000000002", "Update", AgreementTable.EntityName, PluginStage.PreValidation,
+        FilteringAttributes = $"{AgreementTable.TimeZone},{AgreementTable.WorkDays},{AgreementTable.WorkHours},{AgreementTable.Holidays},{AgreementTable.WarningPercent}",
+        PreImageAttributes = $"{AgreementTable.TimeZone},{AgreementTable.WorkDays},{AgreementTable.WorkHours},{AgreementTable.Holidays}")]
     public sealed class ValidateAgreementPlugin : PluginBase
     {
         public ValidateAgreementPlugin(string unsecureConfiguration, string secureConfiguration)

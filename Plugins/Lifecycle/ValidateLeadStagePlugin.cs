@@ -18,8 +18,8 @@ namespace LeadAlign.Plugins.Lifecycle
     /// </summary>
     [PluginStep("1ead5c0e-0006-4000-8000-000000000001", "Create", "lead", PluginStage.PreValidation)]
     [PluginStep("1ead5c0e-0006-4000-8000-000000000002", "Update", "lead", PluginStage.PreValidation,
-        FilteringAttributes = "la_stage,statecode",
-        PreImageAttributes = "la_stage,ownerid,la_rejectionreason,la_rejectionnotes,{SqlRequiredColumns}")]
+        FilteringAttributes = $"{LeadTable.Stage},statecode",
+        PreImageAttributes = $"{LeadTable.Stage},ownerid,{LeadTable.RejectionReason},{LeadTable.RejectionNotes},{{SqlRequiredColumns}}")]
     public sealed class ValidateLeadStagePlugin : PluginBase
     {
         public ValidateLeadStagePlugin(string unsecureConfiguration, string secureConfiguration)

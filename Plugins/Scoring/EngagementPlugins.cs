@@ -16,15 +16,15 @@ namespace LeadAlign.Plugins.Scoring
     /// No service call when the model cache is warm; none at all for an activity that regards no lead.
     /// </summary>
     [PluginStep("1ead5c0e-0002-4000-8000-000000000001", "Create", "email", PluginStage.PreOperation)]
-    [PluginStep("1ead5c0e-0002-4000-8000-000000000002", "Update", "email", PluginStage.PreOperation, FilteringAttributes = "regardingobjectid,directioncode", PreImageAttributes = "regardingobjectid,directioncode,la_engagementapplied")]
+    [PluginStep("1ead5c0e-0002-4000-8000-000000000002", "Update", "email", PluginStage.PreOperation, FilteringAttributes = "regardingobjectid,directioncode", PreImageAttributes = $"regardingobjectid,directioncode,{EmailTable.EngagementApplied}")]
     [PluginStep("1ead5c0e-0002-4000-8000-000000000003", "Create", "phonecall", PluginStage.PreOperation)]
-    [PluginStep("1ead5c0e-0002-4000-8000-000000000004", "Update", "phonecall", PluginStage.PreOperation, FilteringAttributes = "regardingobjectid,directioncode", PreImageAttributes = "regardingobjectid,directioncode,la_engagementapplied")]
+    [PluginStep("1ead5c0e-0002-4000-8000-000000000004", "Update", "phonecall", PluginStage.PreOperation, FilteringAttributes = "regardingobjectid,directioncode", PreImageAttributes = $"regardingobjectid,directioncode,{PhoneCallTable.EngagementApplied}")]
     [PluginStep("1ead5c0e-0002-4000-8000-000000000005", "Create", "appointment", PluginStage.PreOperation)]
-    [PluginStep("1ead5c0e-0002-4000-8000-000000000006", "Update", "appointment", PluginStage.PreOperation, FilteringAttributes = "regardingobjectid", PreImageAttributes = "regardingobjectid,la_engagementapplied")]
+    [PluginStep("1ead5c0e-0002-4000-8000-000000000006", "Update", "appointment", PluginStage.PreOperation, FilteringAttributes = "regardingobjectid", PreImageAttributes = $"regardingobjectid,{AppointmentTable.EngagementApplied}")]
     [PluginStep("1ead5c0e-0002-4000-8000-000000000007", "Create", "task", PluginStage.PreOperation)]
-    [PluginStep("1ead5c0e-0002-4000-8000-000000000008", "Update", "task", PluginStage.PreOperation, FilteringAttributes = "regardingobjectid", PreImageAttributes = "regardingobjectid,la_engagementapplied")]
-    [PluginStep("1ead5c0e-0002-4000-8000-000000000009", "Create", "la_marketinginteraction", PluginStage.PreOperation)]
-    [PluginStep("1ead5c0e-0002-4000-8000-00000000000a", "Update", "la_marketinginteraction", PluginStage.PreOperation, FilteringAttributes = "regardingobjectid,la_interactiontype", PreImageAttributes = "regardingobjectid,la_interactiontype,la_engagementapplied")]
+    [PluginStep("1ead5c0e-0002-4000-8000-000000000008", "Update", "task", PluginStage.PreOperation, FilteringAttributes = "regardingobjectid", PreImageAttributes = $"regardingobjectid,{TaskTable.EngagementApplied}")]
+    [PluginStep("1ead5c0e-0002-4000-8000-000000000009", "Create", MarketingInteractionTable.EntityName, PluginStage.PreOperation)]
+    [PluginStep("1ead5c0e-0002-4000-8000-00000000000a", "Update", MarketingInteractionTable.EntityName, PluginStage.PreOperation, FilteringAttributes = $"regardingobjectid,{MarketingInteractionTable.InteractionType}", PreImageAttributes = $"regardingobjectid,{MarketingInteractionTable.InteractionType},{MarketingInteractionTable.EngagementApplied}")]
     public sealed class EngagementPointsPlugin : PluginBase
     {
         public EngagementPointsPlugin(string unsecureConfiguration, string secureConfiguration)
@@ -82,8 +82,8 @@ namespace LeadAlign.Plugins.Scoring
     [PluginStep("1ead5c0e-0003-4000-8000-000000000006", "Update", "appointment", PluginStage.PostOperation, FilteringAttributes = "regardingobjectid")]
     [PluginStep("1ead5c0e-0003-4000-8000-000000000007", "Create", "task", PluginStage.PostOperation)]
     [PluginStep("1ead5c0e-0003-4000-8000-000000000008", "Update", "task", PluginStage.PostOperation, FilteringAttributes = "regardingobjectid")]
-    [PluginStep("1ead5c0e-0003-4000-8000-000000000009", "Create", "la_marketinginteraction", PluginStage.PostOperation)]
-    [PluginStep("1ead5c0e-0003-4000-8000-00000000000a", "Update", "la_marketinginteraction", PluginStage.PostOperation, FilteringAttributes = "regardingobjectid,la_interactiontype")]
+    [PluginStep("1ead5c0e-0003-4000-8000-000000000009", "Create", MarketingInteractionTable.EntityName, PluginStage.PostOperation)]
+    [PluginStep("1ead5c0e-0003-4000-8000-00000000000a", "Update", MarketingInteractionTable.EntityName, PluginStage.PostOperation, FilteringAttributes = $"regardingobjectid,{MarketingInteractionTable.InteractionType}")]
     public sealed class ApplyEngagementPlugin : PluginBase
     {
         public ApplyEngagementPlugin(string unsecureConfiguration, string secureConfiguration)

@@ -14,8 +14,8 @@ namespace LeadAlign.Plugins.Scoring
     [PluginStep("1ead5c0e-0001-4000-8000-000000000001", "Create", "lead", PluginStage.PreOperation,
         Description = "Scores a new lead with the active scoring model.")]
     [PluginStep("1ead5c0e-0001-4000-8000-000000000002", "Update", "lead", PluginStage.PreOperation,
-        FilteringAttributes = "la_engagementledger,la_scoringmodelid,{FitRuleColumns}",
-        PreImageAttributes = "la_engagementledger,la_scoredon,la_scoringmodelid,{FitRuleColumns}",
+        FilteringAttributes = $"{LeadTable.EngagementLedger},{LeadTable.ScoringModelId},{{FitRuleColumns}}",
+        PreImageAttributes = $"{LeadTable.EngagementLedger},{LeadTable.ScoredOn},{LeadTable.ScoringModelId},{{FitRuleColumns}}",
         Description = "Re-scores a lead when a column the fit rules read changes, or its engagement grows.")]
     public sealed class ScoreLeadPlugin : PluginBase
     {

@@ -9,14 +9,14 @@ namespace LeadAlign.Plugins.Scoring
     /// whenever a model or rule changes, so the next lead save reads the new rules. Other sandbox processes pick the change up
     /// within the cache's maximum age (60 s).
     /// </summary>
-    [PluginStep("1ead5c0e-0005-4000-8000-000000000001", "Create", "la_scoringmodel", PluginStage.PostOperation)]
-    [PluginStep("1ead5c0e-0005-4000-8000-000000000002", "Update", "la_scoringmodel", PluginStage.PostOperation,
-        FilteringAttributes = "la_isactive,la_name,la_mqlthreshold,la_warmthreshold,la_hotthreshold,la_halflifedays,la_requiredcolumns")]
-    [PluginStep("1ead5c0e-0005-4000-8000-000000000003", "Delete", "la_scoringmodel", PluginStage.PostOperation)]
-    [PluginStep("1ead5c0e-0005-4000-8000-000000000004", "Create", "la_scoringrule", PluginStage.PostOperation)]
-    [PluginStep("1ead5c0e-0005-4000-8000-000000000005", "Update", "la_scoringrule", PluginStage.PostOperation,
-        FilteringAttributes = "la_name,la_scoringmodelid,la_category,la_points,la_cap,la_isactive,la_column,la_operator,la_value,la_activitykind,la_direction,la_interactiontype,la_normalizedvalue,la_columntype")]
-    [PluginStep("1ead5c0e-0005-4000-8000-000000000006", "Delete", "la_scoringrule", PluginStage.PostOperation)]
+    [PluginStep("1ead5c0e-0005-4000-8000-000000000001", "Create", ScoringModelTable.EntityName, PluginStage.PostOperation)]
+    [PluginStep("1ead5c0e-0005-4000-8000-000000000002", "Update", ScoringModelTable.EntityName, PluginStage.PostOperation,
+        FilteringAttributes = $"{ScoringModelTable.IsActive},{ScoringModelTable.Name},{ScoringModelTable.MqlThreshold},{ScoringModelTable.WarmThreshold},{ScoringModelTable.HotThreshold},{ScoringModelTable.HalfLifeDays},{ScoringModelTable.RequiredColumns}")]
+    [PluginStep("1ead5c0e-0005-4000-8000-000000000003", "Delete", ScoringModelTable.EntityName, PluginStage.PostOperation)]
+    [PluginStep("1ead5c0e-0005-4000-8000-000000000004", "Create", ScoringRuleTable.EntityName, PluginStage.PostOperation)]
+    [PluginStep("1ead5c0e-0005-4000-8000-000000000005", "Update", ScoringRuleTable.EntityName, PluginStage.PostOperation,
+        FilteringAttributes = $"{ScoringRuleTable.Name},{ScoringRuleTable.ScoringModelId},{ScoringRuleTable.Category},{ScoringRuleTable.Points},{ScoringRuleTable.Cap},{ScoringRuleTable.IsActive},{ScoringRuleTable.Column},{ScoringRuleTable.Operator},{ScoringRuleTable.Value},{ScoringRuleTable.ActivityKind},{ScoringRuleTable.Direction},{ScoringRuleTable.InteractionType},{ScoringRuleTable.NormalizedValue},{ScoringRuleTable.ColumnType}")]
+    [PluginStep("1ead5c0e-0005-4000-8000-000000000006", "Delete", ScoringRuleTable.EntityName, PluginStage.PostOperation)]
     public sealed class ScoringModelChangedPlugin : PluginBase
     {
         public ScoringModelChangedPlugin(string unsecureConfiguration, string secureConfiguration)

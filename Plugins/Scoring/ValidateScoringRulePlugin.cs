@@ -20,10 +20,10 @@ namespace LeadAlign.Plugins.Scoring
     /// the Target, so scoring needs no metadata. On Update the rule as it stood comes
     /// from the pre-image. Service calls: the column's metadata (fit rules) only.
     /// </summary>
-    [PluginStep("1ead5c0e-0004-4000-8000-000000000001", "Create", "la_scoringrule", PluginStage.PreValidation)]
-    [PluginStep("1ead5c0e-0004-4000-8000-000000000002", "Update", "la_scoringrule", PluginStage.PreValidation,
-        FilteringAttributes = "la_category,la_column,la_operator,la_value,la_activitykind,la_direction,la_interactiontype,la_points",
-        PreImageAttributes = "la_name,la_category,la_column,la_operator,la_value,la_activitykind,la_direction,la_interactiontype,la_points")]
+    [PluginStep("1ead5c0e-0004-4000-8000-000000000001", "Create", ScoringRuleTable.EntityName, PluginStage.PreValidation)]
+    [PluginStep("1ead5c0e-0004-4000-8000-000000000002", "Update", ScoringRuleTable.EntityName, PluginStage.PreValidation,
+        FilteringAttributes = $"{ScoringRuleTable.Category},{ScoringRuleTable.Column},{ScoringRuleTable.Operator},{ScoringRuleTable.Value},{ScoringRuleTable.ActivityKind},{ScoringRuleTable.Direction},{ScoringRuleTable.InteractionType},{ScoringRuleTable.Points}",
+        PreImageAttributes = $"{ScoringRuleTable.Name},{ScoringRuleTable.Category},{ScoringRuleTable.Column},{ScoringRuleTable.Operator},{ScoringRuleTable.Value},{ScoringRuleTable.ActivityKind},{ScoringRuleTable.Direction},{ScoringRuleTable.InteractionType},{ScoringRuleTable.Points}")]
     public sealed class ValidateScoringRulePlugin : PluginBase
     {
         public ValidateScoringRulePlugin(string unsecureConfiguration, string secureConfiguration)
@@ -44,7 +44,7 @@ namespace LeadAlign.Plugins.Scoring
             var name = rule.GetAttributeValue<string>(ScoringRuleTable.Name) ?? "this rule";
             if (rule.GetAttributeValue<int?>(ScoringRuleTable.Points) == null)
             {
-                throw new BusinessRuleException($"Scoring rule '{name}' needs its points (la_points): how many points a match gives, negative to take points away.");
+                throw new BusinessRuleException($"Scoring rule '{name}' needs its points ({ScoringRuleTable.Points}): how many points a match gives, negative to take points away.");
             }
 
             var category = (ScoreCategory?)rule.GetAttributeValue<OptionSetValue>(ScoringRuleTable.Category)?.Value;

@@ -26,8 +26,8 @@ namespace LeadAlign.Plugins.Sla
     /// </summary>
     [PluginStep("1ead5c0e-000b-4000-8000-000000000001", "Create", "lead", PluginStage.PostOperation, Rank = 3)]
     [PluginStep("1ead5c0e-000b-4000-8000-000000000002", "Update", "lead", PluginStage.PreOperation, Rank = 3,
-        FilteringAttributes = "la_stage,statecode,ownerid,la_engagementledger,{FitRuleColumns},{MqlRequiredColumns}",
-        PreImageAttributes = "la_stage,la_acceptbykpiid")]
+        FilteringAttributes = $"{LeadTable.Stage},statecode,ownerid,{LeadTable.EngagementLedger},{{FitRuleColumns}},{{MqlRequiredColumns}}",
+        PreImageAttributes = $"{LeadTable.Stage},{LeadTable.AcceptByKpiId}")]
     public sealed class StartLeadSlaClocksPlugin : PluginBase
     {
         public StartLeadSlaClocksPlugin(string unsecureConfiguration, string secureConfiguration)
@@ -121,8 +121,8 @@ namespace LeadAlign.Plugins.Sla
     /// cancel the clocks still running. At most 2 calls to close one; replays change nothing.
     /// </summary>
     [PluginStep("1ead5c0e-000c-4000-8000-000000000001", "Update", "lead", PluginStage.PostOperation, Rank = 2,
-        FilteringAttributes = "la_stage,statecode,la_firstcontacton",
-        PostImageAttributes = "la_stage,la_acceptbykpiid,la_firstcontactbykpiid,la_firstcontacton,la_acceptedon")]
+        FilteringAttributes = $"{LeadTable.Stage},statecode,{LeadTable.FirstContactOn}",
+        PostImageAttributes = $"{LeadTable.Stage},{LeadTable.AcceptByKpiId},{LeadTable.FirstContactByKpiId},{LeadTable.FirstContactOn},{LeadTable.AcceptedOn}")]
     public sealed class StopLeadSlaClocksPlugin : PluginBase
     {
         private static readonly LeadStage[] Terminal = { LeadStage.Rejected, LeadStage.Nurture, LeadStage.Converted };

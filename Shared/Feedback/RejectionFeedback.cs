@@ -224,7 +224,7 @@ namespace LeadAlign.Feedback
                     [AppNotificationTable.IconType] = new OptionSetValue(AppNotificationTable.IconInfo),
                     [AppNotificationTable.ToastType] = new OptionSetValue(AppNotificationTable.ToastTimed),
                     [AppNotificationTable.Priority] = new OptionSetValue(AppNotificationTable.PriorityNormal),
-                    [AppNotificationTable.Data] = "{\"actions\":[{\"title\":\"Open feedback\",\"data\":{\"url\":\"?pagetype=entityrecord&etn=la_leadfeedback&id=" + feedbackRef.Id.ToString("D") + "\"}}]}",
+                    [AppNotificationTable.Data] = "{\"actions\":[{\"title\":\"Open feedback\",\"data\":{\"url\":\"?pagetype=entityrecord&etn=" + LeadFeedbackTable.EntityName + "&id=" + feedbackRef.Id.ToString("D") + "\"}}]}",
                 });
                 trace($"Rep {rep.Id} notified in-app; the notification is created as SYSTEM, as the platform allows for a notification to another user.");
             }

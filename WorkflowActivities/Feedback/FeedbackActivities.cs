@@ -1,6 +1,7 @@
 using System.Activities;
 using LeadAlign.Feedback;
 using LeadAlign.Runtime;
+using LeadAlign.Schema;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Workflow;
 
@@ -24,14 +25,14 @@ namespace LeadAlign.WorkflowActivities.Feedback
         public InArgument<EntityReference> Lead { get; set; } = null!;
 
         [Input("Reason (the lead's rejection reason when empty)")]
-        [AttributeTarget("lead", "la_rejectionreason")]
+        [AttributeTarget("lead", LeadTable.RejectionReason)]
         public InArgument<OptionSetValue> Reason { get; set; } = null!;
 
         [Input("Notes (the lead's rejection notes when empty)")]
         public InArgument<string> Notes { get; set; } = null!;
 
         [Output("Feedback")]
-        [ReferenceTarget("la_leadfeedback")]
+        [ReferenceTarget(LeadFeedbackTable.EntityName)]
         public OutArgument<EntityReference> Feedback { get; set; } = null!;
 
         [Output("Recipient (user)")]
@@ -97,7 +98,7 @@ namespace LeadAlign.WorkflowActivities.Feedback
 
         [RequiredArgument]
         [Input("Lead feedback")]
-        [ReferenceTarget("la_leadfeedback")]
+        [ReferenceTarget(LeadFeedbackTable.EntityName)]
         public InArgument<EntityReference> Feedback { get; set; } = null!;
 
         [RequiredArgument]
@@ -106,7 +107,7 @@ namespace LeadAlign.WorkflowActivities.Feedback
 
         [RequiredArgument]
         [Input("Outcome")]
-        [AttributeTarget("la_leadfeedback", "la_outcome")]
+        [AttributeTarget(LeadFeedbackTable.EntityName, LeadFeedbackTable.Outcome)]
         public InArgument<OptionSetValue> Outcome { get; set; } = null!;
 
         protected override void ExecuteWorkflowActivity(ILocalWorkflowContext localContext)

@@ -6,6 +6,7 @@ using LeadAlign.Cli.Simulation;
 using LeadAlign.Dataverse;
 using LeadAlign.Plugins;
 using LeadAlign.Plugins.Scoring;
+using LeadAlign.Schema;
 using LeadAlign.WorkflowActivities;
 using Microsoft.Xrm.Sdk;
 
@@ -32,16 +33,16 @@ namespace LeadAlign.Benchmarks
             string[] columns = { "jobtitle", "companyname", "emailaddress1", "address1_city", "description" };
             for (var index = 0; index < 30; index++)
             {
-                _org.SystemService.Create(new Entity("la_scoringrule")
+                _org.SystemService.Create(new Entity(ScoringRuleTable.EntityName)
                 {
-                    ["la_name"] = "Extra rule " + index,
-                    ["la_scoringmodelid"] = new EntityReference("la_scoringmodel", model),
-                    ["la_category"] = new OptionSetValue(412500000),
-                    ["la_points"] = index % 7 - 2,
-                    ["la_isactive"] = true,
-                    ["la_column"] = columns[index % columns.Length],
-                    ["la_operator"] = new OptionSetValue(412500003),
-                    ["la_value"] = "word" + index + ";other" + index,
+                    [ScoringRuleTable.Name] = "Extra rule " + index,
+                    [ScoringRuleTable.ScoringModelId] = new EntityReference(ScoringModelTable.EntityName, model),
+                    [ScoringRuleTable.Category] = new OptionSetValue((int)ScoreCategory.Fit),
+                    [ScoringRuleTable.Points] = index % 7 - 2,
+                    [ScoringRuleTable.IsActive] = true,
+                    [ScoringRuleTable.Column] = columns[index % columns.Length],
+                    [ScoringRuleTable.Operator] = new OptionSetValue((int)FitOperator.Contains),
+                    [ScoringRuleTable.Value] = "word" + index + ";other" + index,
                 });
             }
 
@@ -56,7 +57,7 @@ namespace LeadAlign.Benchmarks
         {
             _provider.Reset();
             _plugin.Execute(_provider);
-            return _provider.Target["la_score"];
+            return _provider.Target[LeadTable.Score];
         }
 
         [Benchmark(Description = "Lead save through the full LeadAlign pipeline")]

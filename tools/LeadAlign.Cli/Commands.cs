@@ -86,6 +86,64 @@ namespace LeadAlign.Cli
         }
     
         /// <summary>
+        /// Writes the generated schema code (one class of table and column names per table, one enum per choice) from the solution
+        /// folder, or with <paramref name="check"/> lists how the code differs from it and fails.
+        /// </summary>
+        public static int Schema(string? solutionFolder, string? codeFolder, bool check, TextWriter output, TextWriter error)
+        {
+            var folder = SolutionFolder(solutionFolder);
+            if (!Directory.Exists(folder))
+            {
+                error.WriteLine($"The solution folder {folder} does not exist: give the unpacked solution with --solution.");
+                return Failure;
+            }
+
+            var code = codeFolder ?? Path.GetFullPath(Path.Combine(BuildOutputs.RepoRoot ?? throw new InvalidOperationException("The build recorded no repository root: give --code."), SchemaCode.SchemaCodeFiles.RepositoryFolder));
+            var shownAs = codeFolder == null ? SchemaCode.SchemaCodeFiles.RepositoryFolder : code;
+            System.Collections.Generic.IReadOnlyList<SchemaCode.SchemaCodeFile> files;
+            SchemaCode.SolutionSchema schema;
+            try
+            {
+                schema = SchemaCode.SolutionSchema.Read(folder);
+                files = SchemaCode.SchemaCodeWriter.Files(schema);
+            }
+            catch (Exception unreadable) when (unreadable is InvalidDataException or System.Xml.XmlException)
+            {
+                error.WriteLine(unreadable.Message);
+                error.WriteLine(check ? "The schema code cannot be checked: fix the solution first." : "Nothing written.");
+                return Failure;
+            }
+
+            var what = $"{schema.Tables.Count} tables and {schema.Choices.Count} choices";
+            if (check)
+            {
+                var drift = SchemaCode.SchemaCodeFiles.Drift(files, code, shownAs);
+                foreach (var finding in drift)
+                {
+                    error.WriteLine(finding);
+                }
+
+                output.WriteLine(drift.Count == 0
+                    ? $"{what}; {shownAs} matches them."
+                    : $"{drift.Count} differences: run 'leadalign schema' to regenerate {shownAs}.");
+                return drift.Count == 0 ? Success : Failure;
+            }
+
+            try
+            {
+                SchemaCode.SchemaCodeFiles.Write(files, code);
+            }
+            catch (Exception unwritable) when (unwritable is IOException or UnauthorizedAccessException)
+            {
+                error.WriteLine($"{code}: {unwritable.Message}");
+                return Failure;
+            }
+
+            output.WriteLine($"Wrote {files.Count} files ({what}) to {code}.");
+            return Success;
+        }
+
+        /// <summary>
         /// Writes Solution/customapis from the [CustomApi] declarations on the plug-in classes and their request and response
         /// classes, or with <paramref name="check"/> lists how the folder differs and fails.
         /// </summary>

@@ -52,6 +52,16 @@ namespace LeadAlign.Cli
             components.SetAction(parsed => Commands.Components(parsed.GetValue(componentsSolution)?.FullName, parsed.GetValue(componentsCheck), output0, error));
             root.Subcommands.Add(components);
 
+            var schemaSolution = new Option<DirectoryInfo?>("--solution") { Description = "The unpacked solution folder (default: Solution/ of this repository)." };
+            var schemaCode = new Option<DirectoryInfo?>("--code") { Description = "The folder of the generated schema code (default: Shared/Schema/Generated of this repository)." };
+            var schemaCheck = new Option<bool>("--check") { Description = "Change nothing: list how the generated schema code differs from the solution's tables, columns and choices, and fail if it does." };
+            var schema = new Command("schema", "Write Shared/Schema/Generated from the solution's Entities and OptionSets: one class per table with its logical name and the names of the columns the solution declares on it, one enum per choice (the one declaration of LeadAlign's names and choice values the code uses).");
+            schema.Options.Add(schemaSolution);
+            schema.Options.Add(schemaCode);
+            schema.Options.Add(schemaCheck);
+            schema.SetAction(parsed => Commands.Schema(parsed.GetValue(schemaSolution)?.FullName, parsed.GetValue(schemaCode)?.FullName, parsed.GetValue(schemaCheck), output0, error));
+            root.Subcommands.Add(schema);
+
             var leads = new Option<int>("--leads") { Description = "How many leads the month brings.", DefaultValueFactory = _ => 5000 };
             var reps = new Option<int>("--reps") { Description = "How many sales reps work them.", DefaultValueFactory = _ => 10 };
             var days = new Option<int>("--days") { Description = "How many days the simulated month lasts.", DefaultValueFactory = _ => 30 };

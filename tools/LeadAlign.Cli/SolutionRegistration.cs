@@ -4,6 +4,7 @@ using System.Linq;
 using LeadAlign.Dataverse.Metadata;
 using LeadAlign.Dataverse.Registration;
 using LeadAlign.Plugins;
+using LeadAlign.Schema;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadAlign.Cli
@@ -27,13 +28,13 @@ namespace LeadAlign.Cli
         {
             var metadata = MetadataCatalog.ForSolution(solutionFolder);
             var data = SolutionData.FromSolutionFolder(solutionFolder, metadata);
-            var activeModels = data.Where(row => row.LogicalName == "la_scoringmodel" && row.GetAttributeValue<bool>("la_isactive")).Select(row => row.Id).ToHashSet();
+            var activeModels = data.Where(row => row.LogicalName == ScoringModelTable.EntityName && row.GetAttributeValue<bool>(ScoringModelTable.IsActive)).Select(row => row.Id).ToHashSet();
             var columns = data
-                .Where(row => row.LogicalName == "la_scoringrule"
-                    && row.GetAttributeValue<bool>("la_isactive")
-                    && row.GetAttributeValue<OptionSetValue>("la_category")?.Value == 412500000
-                    && row.GetAttributeValue<EntityReference>("la_scoringmodelid") is { } model && activeModels.Contains(model.Id))
-                .Select(row => (row.GetAttributeValue<string>("la_column") ?? string.Empty).Trim().ToLowerInvariant())
+                .Where(row => row.LogicalName == ScoringRuleTable.EntityName
+                    && row.GetAttributeValue<bool>(ScoringRuleTable.IsActive)
+                    && row.GetAttributeValue<OptionSetValue>(ScoringRuleTable.Category)?.Value == (int)ScoreCategory.Fit
+                    && row.GetAttributeValue<EntityReference>(ScoringRuleTable.ScoringModelId) is { } model && activeModels.Contains(model.Id))
+                .Select(row => (row.GetAttributeValue<string>(ScoringRuleTable.Column) ?? string.Empty).Trim().ToLowerInvariant())
                 .Where(column => column.Length > 0)
                 .Distinct(StringComparer.Ordinal)
                 .OrderBy(column => column, StringComparer.Ordinal)
@@ -44,8 +45,8 @@ namespace LeadAlign.Cli
                 .Distinct(StringComparer.Ordinal)
                 .OrderBy(column => column, StringComparer.Ordinal)
                 .ToList();
-            var mql = data.Where(row => row.LogicalName == "la_scoringmodel" && activeModels.Contains(row.Id)).SelectMany(row => Columns(row.GetAttributeValue<string>("la_requiredcolumns"))).Distinct().OrderBy(column => column, StringComparer.Ordinal).ToList();
-            var sql = data.Where(row => row.LogicalName == "la_agreement" && row.GetAttributeValue<bool>("la_isactive")).SelectMany(row => Columns(row.GetAttributeValue<string>("la_sqlrequiredcolumns"))).Distinct().OrderBy(column => column, StringComparer.Ordinal).ToList();
+            var mql = data.Where(row => row.LogicalName == ScoringModelTable.EntityName && activeModels.Contains(row.Id)).SelectMany(row => Columns(row.GetAttributeValue<string>(ScoringModelTable.RequiredColumns))).Distinct().OrderBy(column => column, StringComparer.Ordinal).ToList();
+            var sql = data.Where(row => row.LogicalName == AgreementTable.EntityName && row.GetAttributeValue<bool>(AgreementTable.IsActive)).SelectMany(row => Columns(row.GetAttributeValue<string>(AgreementTable.SqlRequiredColumns))).Distinct().OrderBy(column => column, StringComparer.Ordinal).ToList();
             return new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
             {
                 [FitRuleColumns] = columns,

@@ -83,7 +83,7 @@ namespace LeadAlign.Tests.Cli
             var exitCode = LeadAlign.Cli.Program.Run(new[] { "--help" }, output, error);
 
             Assert.Equal(0, exitCode);
-            foreach (var command in new[] { "simulate", "pack", "validate", "steps", "assemblies" })
+            foreach (var command in new[] { "simulate", "pack", "validate", "steps", "assemblies", "components", "schema" })
             {
                 Assert.Contains(command, output.ToString());
             }

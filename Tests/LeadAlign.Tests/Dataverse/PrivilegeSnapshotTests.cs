@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Xml.Linq;
 using LeadAlign.Dataverse.Metadata;
+using LeadAlign.Schema;
 using LeadAlign.Tests.Support;
 using Xunit;
 
@@ -84,7 +85,7 @@ namespace LeadAlign.Tests.Dataverse
         [InlineData("phonecall")]
         [InlineData("task")]
         [InlineData("appointment")]
-        [InlineData("la_marketinginteraction")]
+        [InlineData(MarketingInteractionTable.EntityName)]
         public void Every_activity_table_uses_the_shared_activity_privileges(string table)
         {
             Assert.Equal(ActivityPrivileges, Catalog.PrivilegesOf(table).Select(privilege => privilege.Name));
@@ -96,7 +97,7 @@ namespace LeadAlign.Tests.Dataverse
         [Fact]
         public void An_organization_owned_table_has_its_privileges_only_at_Global_and_no_Assign_or_Share()
         {
-            var privileges = Catalog.PrivilegesOf("la_leadstagechange").ToList();
+            var privileges = Catalog.PrivilegesOf(LeadStageChangeTable.EntityName).ToList();
 
             Assert.Equal(
                 new[] { "prvCreatela_leadstagechange", "prvReadla_leadstagechange", "prvWritela_leadstagechange", "prvDeletela_leadstagechange", "prvAppendla_leadstagechange", "prvAppendTola_leadstagechange" },
@@ -110,7 +111,7 @@ namespace LeadAlign.Tests.Dataverse
         [Fact]
         public void A_user_owned_custom_table_has_eight_privileges_at_every_depth()
         {
-            var privileges = Catalog.PrivilegesOf("la_leadfeedback").ToList();
+            var privileges = Catalog.PrivilegesOf(LeadFeedbackTable.EntityName).ToList();
 
             Assert.Equal(
                 new[] { "prvCreatela_leadfeedback", "prvReadla_leadfeedback", "prvWritela_leadfeedback", "prvDeletela_leadfeedback", "prvAppendla_leadfeedback", "prvAppendTola_leadfeedback", "prvAssignla_leadfeedback", "prvSharela_leadfeedback" },

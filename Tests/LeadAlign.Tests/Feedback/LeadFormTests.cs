@@ -2,6 +2,7 @@ using System.IO;
 using System.Linq;
 using System.Xml.Linq;
 using LeadAlign.Dataverse.Metadata;
+using LeadAlign.Schema;
 using LeadAlign.Tests.Support;
 using Xunit;
 
@@ -27,7 +28,7 @@ namespace LeadAlign.Tests.Feedback
 
             var fields = Form().Descendants("control").Select(control => control.Attribute("datafieldname")!.Value).ToList();
 
-            Assert.Contains("la_rejectionreason", fields);
+            Assert.Contains(LeadTable.RejectionReason, fields);
             Assert.All(fields, field => Assert.True(lead.HasColumn(field), $"lead has no column {field}"));
         }
     }

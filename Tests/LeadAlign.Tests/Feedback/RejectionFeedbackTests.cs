@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using LeadAlign.Dataverse;
+using LeadAlign.Schema;
 using LeadAlign.Tests.Lifecycle;
 using LeadAlign.Tests.Support;
 using LeadAlign.WorkflowActivities.Feedback;
@@ -14,8 +15,8 @@ namespace LeadAlign.Tests.Feedback
     /// <summary>Rejection feedback: the activities run through the in-memory Dataverse as a workflow runs them.</summary>
     public sealed class RejectionFeedbackTests
     {
-        private const int NoBudget = 412500001;
-        private const int Other = 412500007;
+        private const int NoBudget = (int)RejectionReason.NoBudget;
+        private const int Other = (int)RejectionReason.Other;
         private readonly LifecycleFixture _fixture = new();
         private readonly Guid _campaignOwner;
         private readonly Guid _campaign;
@@ -40,7 +41,7 @@ namespace LeadAlign.Tests.Feedback
             }
 
             var id = Org.As(_fixture.Marketer).Create(lead);
-            _fixture.SetStage(Rep, id, LifecycleFixture.Rejected, new Dictionary<string, object?> { ["la_rejectionreason"] = new OptionSetValue(reason), ["la_rejectionnotes"] = notes });
+            _fixture.SetStage(Rep, id, LifecycleFixture.Rejected, new Dictionary<string, object?> { [LeadTable.RejectionReason] = new OptionSetValue(reason), [LeadTable.RejectionNotes] = notes });
             return id;
         }
 
@@ -59,22 +60,22 @@ namespace LeadAlign.Tests.Feedback
 
             var outputs = Send(lead, Rep);
 
-            var feedback = Org.Get("la_leadfeedback", ((EntityReference)outputs["Feedback"]).Id)!;
+            var feedback = Org.Get(LeadFeedbackTable.EntityName, ((EntityReference)outputs["Feedback"]).Id)!;
             Assert.Equal(new EntityReference("systemuser", _campaignOwner), outputs["RecipientUser"]);
             Assert.Null(outputs["RecipientQueue"]);
-            Assert.Equal(new EntityReference("lead", lead), feedback.GetAttributeValue<EntityReference>("la_leadid"));
-            Assert.Equal(NoBudget, feedback.GetAttributeValue<OptionSetValue>("la_reason").Value);
-            Assert.Equal("Budget frozen until Q3.", feedback["la_notes"]);
-            Assert.Equal(Rep, feedback.GetAttributeValue<EntityReference>("la_rejectedby").Id);
-            Assert.Equal("6", feedback["la_leadsource"]);
-            Assert.Equal(_campaign, feedback.GetAttributeValue<EntityReference>("la_campaignid").Id);
-            Assert.Equal(65, feedback["la_scoreatrejection"]);
-            Assert.Equal(LifecycleFixture.Mql, feedback.GetAttributeValue<OptionSetValue>("la_stagebeforerejection").Value);
+            Assert.Equal(new EntityReference("lead", lead), feedback.GetAttributeValue<EntityReference>(LeadFeedbackTable.LeadId));
+            Assert.Equal(NoBudget, feedback.GetAttributeValue<OptionSetValue>(LeadFeedbackTable.Reason).Value);
+            Assert.Equal("Budget frozen until Q3.", feedback[LeadFeedbackTable.Notes]);
+            Assert.Equal(Rep, feedback.GetAttributeValue<EntityReference>(LeadFeedbackTable.RejectedBy).Id);
+            Assert.Equal("6", feedback[LeadFeedbackTable.LeadSource]);
+            Assert.Equal(_campaign, feedback.GetAttributeValue<EntityReference>(LeadFeedbackTable.CampaignId).Id);
+            Assert.Equal(65, feedback[LeadFeedbackTable.ScoreAtRejection]);
+            Assert.Equal(LifecycleFixture.Mql, feedback.GetAttributeValue<OptionSetValue>(LeadFeedbackTable.StageBeforeRejection).Value);
             Assert.Equal(_campaignOwner, feedback.GetAttributeValue<EntityReference>("ownerid").Id);
-            Assert.Equal(412500000, feedback.GetAttributeValue<OptionSetValue>("la_status").Value);
-            Assert.Equal(new DateTime(2026, 1, 8, 10, 0, 0, DateTimeKind.Utc), feedback["la_dueon"]);
+            Assert.Equal((int)FeedbackStatus.AwaitingResponse, feedback.GetAttributeValue<OptionSetValue>(LeadFeedbackTable.Status).Value);
+            Assert.Equal(new DateTime(2026, 1, 8, 10, 0, 0, DateTimeKind.Utc), feedback[LeadFeedbackTable.DueOn]);
 
-            var email = Org.Get("email", feedback.GetAttributeValue<EntityReference>("la_emailid").Id)!;
+            var email = Org.Get("email", feedback.GetAttributeValue<EntityReference>(LeadFeedbackTable.EmailId).Id)!;
             Assert.Equal("Rejected: Novak (no budget)", email["subject"]);
             Assert.Contains("Reason: no budget", email.GetAttributeValue<string>("description"));
             Assert.Contains("Notes: Budget frozen until Q3.", email.GetAttributeValue<string>("description"));
@@ -87,8 +88,8 @@ namespace LeadAlign.Tests.Feedback
             Assert.Equal(Rep, email.GetAttributeValue<EntityReference>("createdby").Id);
 
             var marked = _fixture.Lead(lead);
-            Assert.Equal(Rep, marked.GetAttributeValue<EntityReference>("la_rejectedby").Id);
-            Assert.Equal(NoBudget, marked.GetAttributeValue<OptionSetValue>("la_rejectionreason").Value);
+            Assert.Equal(Rep, marked.GetAttributeValue<EntityReference>(LeadTable.RejectedBy).Id);
+            Assert.Equal(NoBudget, marked.GetAttributeValue<OptionSetValue>(LeadTable.RejectionReason).Value);
         }
 
         [Fact]
@@ -97,10 +98,10 @@ namespace LeadAlign.Tests.Feedback
             var queue = Org.SystemService.Create(new Entity("queue") { ["name"] = "Marketing inbox" });
             var teamQueue = Org.SystemService.Create(new Entity("queue") { ["name"] = "Marketing team queue" });
             Org.SystemService.Update(new Entity("team", _fixture.MarketingTeam) { ["queueid"] = new EntityReference("queue", teamQueue) });
-            Org.SystemService.Update(new Entity("la_agreement", LifecycleFixture.AgreementId) { ["la_marketingqueueid"] = new EntityReference("queue", queue) });
+            Org.SystemService.Update(new Entity(AgreementTable.EntityName, LifecycleFixture.AgreementId) { [AgreementTable.MarketingQueueId] = new EntityReference("queue", queue) });
 
             var toQueue = Send(RejectedLead(withCampaign: false), Rep);
-            Org.SystemService.Update(new Entity("la_agreement", LifecycleFixture.AgreementId) { ["la_marketingqueueid"] = null });
+            Org.SystemService.Update(new Entity(AgreementTable.EntityName, LifecycleFixture.AgreementId) { [AgreementTable.MarketingQueueId] = null });
             var toTeamQueue = Send(RejectedLead(withCampaign: false), Rep);
 
             Assert.Equal(new EntityReference("queue", queue), toQueue["RecipientQueue"]);
@@ -116,7 +117,7 @@ namespace LeadAlign.Tests.Feedback
             var fault = TestOrganization.Fault(() => Send(lead, Rep));
 
             Assert.Equal("No one in marketing can receive this feedback: give the lead's campaign an owner, or set the agreement's Marketing queue, or give the agreement's Marketing team a default queue.", fault.Message);
-            Assert.Empty(Org.All("la_leadfeedback"));
+            Assert.Empty(Org.All(LeadFeedbackTable.EntityName));
             Assert.Equal(emails, Org.All("email").Count);
         }
 
@@ -131,8 +132,8 @@ namespace LeadAlign.Tests.Feedback
 
             Assert.Contains("campaign With Id", fault.Message);
             Assert.Equal(emails, Org.All("email").Count);
-            Assert.Empty(Org.All("la_leadfeedback"));
-            Assert.False(_fixture.Lead(lead).Contains("la_rejectedby"));
+            Assert.Empty(Org.All(LeadFeedbackTable.EntityName));
+            Assert.False(_fixture.Lead(lead).Contains(LeadTable.RejectedBy));
         }
 
         [Fact]
@@ -144,7 +145,7 @@ namespace LeadAlign.Tests.Feedback
             var again = Send(lead, Rep);
 
             Assert.Equal(first["Feedback"], again["Feedback"]);
-            Assert.Single(Org.All("la_leadfeedback"));
+            Assert.Single(Org.All(LeadFeedbackTable.EntityName));
             Assert.Single(Org.All("email"), email => email.GetAttributeValue<string>("subject").StartsWith("Rejected:", StringComparison.Ordinal));
         }
 
@@ -165,14 +166,14 @@ namespace LeadAlign.Tests.Feedback
         public void The_shipped_workflow_sends_feedback_when_a_lead_is_rejected()
         {
             var lead = RejectedLead(reason: Other, notes: "Reseller, not an end customer.");
-            Assert.Empty(Org.All("la_leadfeedback"));
+            Assert.Empty(Org.All(LeadFeedbackTable.EntityName));
 
             Org.DrainAsync();
 
             Assert.Empty(Org.FailedAsyncJobs);
-            var feedback = Assert.Single(Org.All("la_leadfeedback"));
-            Assert.Equal(lead, feedback.GetAttributeValue<EntityReference>("la_leadid").Id);
-            Assert.Equal("Reseller, not an end customer.", feedback["la_notes"]);
+            var feedback = Assert.Single(Org.All(LeadFeedbackTable.EntityName));
+            Assert.Equal(lead, feedback.GetAttributeValue<EntityReference>(LeadFeedbackTable.LeadId).Id);
+            Assert.Equal("Reseller, not an end customer.", feedback[LeadFeedbackTable.Notes]);
             Assert.Equal(Rep, feedback.GetAttributeValue<EntityReference>("createdby").Id);
             Assert.Empty(Org.FailedAsyncJobs);
         }
@@ -180,12 +181,12 @@ namespace LeadAlign.Tests.Feedback
         [Fact]
         public void Disqualifying_a_lead_sends_feedback_too()
         {
-            var id = Org.As(_fixture.Marketer).Create(new Entity("lead") { ["lastname"] = "Quiet", ["campaignid"] = new EntityReference("campaign", _campaign), ["la_rejectionreason"] = new OptionSetValue(412500002) });
+            var id = Org.As(_fixture.Marketer).Create(new Entity("lead") { ["lastname"] = "Quiet", ["campaignid"] = new EntityReference("campaign", _campaign), [LeadTable.RejectionReason] = new OptionSetValue((int)RejectionReason.BadContactData) });
 
             Org.As(_fixture.Marketer).Execute(new SetStateRequest { EntityMoniker = new EntityReference("lead", id), State = new OptionSetValue(2), Status = new OptionSetValue(-1) });
             Org.DrainAsync();
 
-            Assert.Equal(412500002, Assert.Single(Org.All("la_leadfeedback")).GetAttributeValue<OptionSetValue>("la_reason").Value);
+            Assert.Equal((int)RejectionReason.BadContactData, Assert.Single(Org.All(LeadFeedbackTable.EntityName)).GetAttributeValue<OptionSetValue>(LeadFeedbackTable.Reason).Value);
         }
 
         [Fact]
@@ -195,8 +196,8 @@ namespace LeadAlign.Tests.Feedback
 
             var response = Org.As(Rep).Execute(new OrganizationRequest("la_SendRejectionFeedback") { ["Target"] = new EntityReference("lead", lead), ["Notes"] = "From a flow." });
 
-            var feedback = Org.Get("la_leadfeedback", ((EntityReference)response["Feedback"]).Id)!;
-            Assert.Equal("From a flow.", feedback["la_notes"]);
+            var feedback = Org.Get(LeadFeedbackTable.EntityName, ((EntityReference)response["Feedback"]).Id)!;
+            Assert.Equal("From a flow.", feedback[LeadFeedbackTable.Notes]);
             Assert.Equal(new EntityReference("systemuser", _campaignOwner), response["RecipientUser"]);
         }
 
@@ -212,8 +213,8 @@ namespace LeadAlign.Tests.Feedback
             var recycled = _fixture.Lead(lead);
             Assert.Equal(LifecycleFixture.Nurture, _fixture.StageOf(lead));
             Assert.Equal(0, recycled.GetAttributeValue<OptionSetValue>("statecode").Value);
-            Assert.Equal("Budget opens in Q3: nurture until then.", recycled["la_recyclereason"]);
-            Assert.Equal(412500002, Assert.Single(Org.All("la_leadfeedback")).GetAttributeValue<OptionSetValue>("la_status").Value);
+            Assert.Equal("Budget opens in Q3: nurture until then.", recycled[LeadTable.RecycleReason]);
+            Assert.Equal((int)FeedbackStatus.Recycled, Assert.Single(Org.All(LeadFeedbackTable.EntityName)).GetAttributeValue<OptionSetValue>(LeadFeedbackTable.Status).Value);
             var refused = TestOrganization.Fault(() => Org.RunWorkflowActivity(new RecycleLeadToNurture(), new Dictionary<string, object?> { ["Lead"] = new EntityReference("lead", lead), ["Reason"] = "Again" }, _fixture.Marketer, new EntityReference("lead", lead)));
             Assert.Equal("Only a rejected lead is recycled to Nurture, and this lead is Nurture.", refused.Message);
         }
@@ -227,15 +228,15 @@ namespace LeadAlign.Tests.Feedback
 
             Org.RunWorkflowActivity(
                 new RespondToFeedback(),
-                new Dictionary<string, object?> { ["Feedback"] = feedback, ["Response"] = "Fixed the webinar form's budget question.", ["Outcome"] = new OptionSetValue(412500002) },
+                new Dictionary<string, object?> { ["Feedback"] = feedback, ["Response"] = "Fixed the webinar form's budget question.", ["Outcome"] = new OptionSetValue((int)FeedbackOutcome.FixedAtSource) },
                 _campaignOwner,
                 feedback);
 
-            var answered = Org.Get("la_leadfeedback", feedback.Id)!;
-            Assert.Equal(412500001, answered.GetAttributeValue<OptionSetValue>("la_status").Value);
-            Assert.Equal(412500002, answered.GetAttributeValue<OptionSetValue>("la_outcome").Value);
-            Assert.Equal(Org.UtcNow, answered["la_respondedon"]);
-            Assert.Equal(_campaignOwner, answered.GetAttributeValue<EntityReference>("la_respondedby").Id);
+            var answered = Org.Get(LeadFeedbackTable.EntityName, feedback.Id)!;
+            Assert.Equal((int)FeedbackStatus.Responded, answered.GetAttributeValue<OptionSetValue>(LeadFeedbackTable.Status).Value);
+            Assert.Equal((int)FeedbackOutcome.FixedAtSource, answered.GetAttributeValue<OptionSetValue>(LeadFeedbackTable.Outcome).Value);
+            Assert.Equal(Org.UtcNow, answered[LeadFeedbackTable.RespondedOn]);
+            Assert.Equal(_campaignOwner, answered.GetAttributeValue<EntityReference>(LeadFeedbackTable.RespondedBy).Id);
             var note = Org.All("appnotification").Single(row => row.GetAttributeValue<string>("title") == "Marketing answered: fixed at source");
             Assert.Equal(Rep, note.GetAttributeValue<EntityReference>("ownerid").Id);
         }

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using LeadAlign.Plugins.Lifecycle;
+using LeadAlign.Schema;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 using Xunit;
@@ -35,8 +36,8 @@ namespace LeadAlign.Tests.Lifecycle
             Call(rep, lead, outgoing: true, completed: true);
 
             var stamped = _fixture.Lead(lead);
-            Assert.Equal(_fixture.Org.UtcNow.AddMinutes(-30), stamped.GetAttributeValue<DateTime>("la_firstcontacton"));
-            Assert.Equal(42, stamped.GetAttributeValue<int>("la_minutestofirstcontact"));
+            Assert.Equal(_fixture.Org.UtcNow.AddMinutes(-30), stamped.GetAttributeValue<DateTime>(LeadTable.FirstContactOn));
+            Assert.Equal(42, stamped.GetAttributeValue<int>(LeadTable.MinutesToFirstContact));
         }
 
         [Fact]
@@ -49,7 +50,7 @@ namespace LeadAlign.Tests.Lifecycle
             Call(rep, lead, outgoing: true, completed: false);
             Call(_fixture.Reps[2], lead, outgoing: true, completed: true);
 
-            Assert.False(_fixture.Lead(lead).Contains("la_firstcontacton"));
+            Assert.False(_fixture.Lead(lead).Contains(LeadTable.FirstContactOn));
         }
 
         [Fact]
@@ -66,7 +67,7 @@ namespace LeadAlign.Tests.Lifecycle
             Assert.Equal(1, firstContact.Calls("Retrieve"));
             Assert.Equal(1, firstContact.Calls("Update"));
             Assert.True(_fixture.Org.Log.Records.Max(run => run.Depth) <= 3, string.Join("\n", _fixture.Org.Log.Records));
-            Assert.True(_fixture.Lead(lead).Contains("la_firstcontacton"));
+            Assert.True(_fixture.Lead(lead).Contains(LeadTable.FirstContactOn));
         }
 
         [Fact]
@@ -78,7 +79,7 @@ namespace LeadAlign.Tests.Lifecycle
 
             _fixture.Org.As(rep).Update(new Entity("email", email) { ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(3) });
 
-            Assert.True(_fixture.Lead(lead).Contains("la_firstcontacton"));
+            Assert.True(_fixture.Lead(lead).Contains(LeadTable.FirstContactOn));
         }
     }
 }

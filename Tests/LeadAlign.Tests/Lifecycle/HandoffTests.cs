@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using LeadAlign.Plugins.Lifecycle;
 using LeadAlign.Plugins.Scoring;
+using LeadAlign.Schema;
 using Microsoft.Xrm.Sdk;
 using Xunit;
 
@@ -20,22 +21,22 @@ namespace LeadAlign.Tests.Lifecycle
 
             var lead = fixture.Lead(id);
             var rep = fixture.Reps[0];
-            Assert.Equal(65, lead.GetAttributeValue<int>("la_score"));
+            Assert.Equal(65, lead.GetAttributeValue<int>(LeadTable.Score));
             Assert.Equal(LifecycleFixture.Mql, fixture.StageOf(id));
-            Assert.Equal(org.UtcNow, lead.GetAttributeValue<DateTime>("la_mqlon"));
-            Assert.Equal(org.UtcNow, lead.GetAttributeValue<DateTime>("la_handoffon"));
+            Assert.Equal(org.UtcNow, lead.GetAttributeValue<DateTime>(LeadTable.MqlOn));
+            Assert.Equal(org.UtcNow, lead.GetAttributeValue<DateTime>(LeadTable.HandoffOn));
             Assert.Equal(rep, fixture.OwnerOf(id));
-            Assert.Equal(rep, lead.GetAttributeValue<EntityReference>("la_routedtoid").Id);
+            Assert.Equal(rep, lead.GetAttributeValue<EntityReference>(LeadTable.RoutedToId).Id);
             var history = Assert.Single(fixture.History(id));
-            Assert.Equal("Inquiry → MQL", history["la_name"]);
-            Assert.Equal(65, history["la_score"]);
-            Assert.Equal(fixture.Marketer, history.GetAttributeValue<EntityReference>("la_changedby").Id);
+            Assert.Equal("Inquiry → MQL", history[LeadStageChangeTable.Name]);
+            Assert.Equal(65, history[LeadStageChangeTable.Score]);
+            Assert.Equal(fixture.Marketer, history.GetAttributeValue<EntityReference>(LeadStageChangeTable.ChangedBy).Id);
             var notification = Assert.Single(org.All("appnotification"));
             Assert.Equal(rep, notification.GetAttributeValue<EntityReference>("ownerid").Id);
             Assert.Equal("New MQL for you: Novak", notification["title"]);
             Assert.Contains("Accept it by 2026-01-05 13:00 UTC", notification.GetAttributeValue<string>("body"));
             Assert.Contains("etn=lead&id=" + id, notification.GetAttributeValue<string>("data"));
-            Assert.Equal(1, org.Get("systemuser", rep)!.GetAttributeValue<int>("la_routingsequence"));
+            Assert.Equal(1, org.Get("systemuser", rep)!.GetAttributeValue<int>(SystemUserTable.RoutingSequence));
         }
 
         [Fact]
@@ -50,7 +51,7 @@ namespace LeadAlign.Tests.Lifecycle
 
             Assert.Equal(LifecycleFixture.Inquiry, fixture.StageOf(low));
             Assert.Equal(LifecycleFixture.Inquiry, fixture.StageOf(missing));
-            Assert.False(fixture.Lead(missing).Contains("la_handoffon"));
+            Assert.False(fixture.Lead(missing).Contains(LeadTable.HandoffOn));
             fixture.Org.As(fixture.Marketer).Update(new Entity("lead", missing) { ["companyname"] = "Contoso" });
             Assert.Equal(LifecycleFixture.Mql, fixture.StageOf(missing));
         }
@@ -63,14 +64,14 @@ namespace LeadAlign.Tests.Lifecycle
 
             fixture.Org.As(fixture.Marketer).Update(new Entity("lead", id) { ["jobtitle"] = "Intern", ["numberofemployees"] = 5 });
 
-            Assert.True(fixture.Lead(id).GetAttributeValue<int>("la_score") < 60);
+            Assert.True(fixture.Lead(id).GetAttributeValue<int>(LeadTable.Score) < 60);
             Assert.Equal(LifecycleFixture.Mql, fixture.StageOf(id));
         }
 
         [Fact]
         public void Round_robin_over_seven_reps_for_a_thousand_handoffs_gives_each_the_same_share_within_one()
         {
-            var fixture = new LifecycleFixture(reps: 7, agreement: new System.Collections.Generic.Dictionary<string, object?> { ["la_maxopenleadsperrep"] = 100_000 });
+            var fixture = new LifecycleFixture(reps: 7, agreement: new System.Collections.Generic.Dictionary<string, object?> { [AgreementTable.MaxOpenLeadsPerRep] = 100_000 });
 
             for (var index = 0; index < 1000; index++)
             {
@@ -85,8 +86,8 @@ namespace LeadAlign.Tests.Lifecycle
         [Fact]
         public void Unavailable_reps_and_reps_at_the_cap_are_skipped()
         {
-            var fixture = new LifecycleFixture(reps: 3, agreement: new System.Collections.Generic.Dictionary<string, object?> { ["la_maxopenleadsperrep"] = 1 });
-            fixture.Org.SystemService.Update(new Entity("systemuser", fixture.Reps[0]) { ["la_isunavailable"] = true });
+            var fixture = new LifecycleFixture(reps: 3, agreement: new System.Collections.Generic.Dictionary<string, object?> { [AgreementTable.MaxOpenLeadsPerRep] = 1 });
+            fixture.Org.SystemService.Update(new Entity("systemuser", fixture.Reps[0]) { [SystemUserTable.IsUnavailable] = true });
 
             var first = fixture.HandedOffLead("First");
             var second = fixture.HandedOffLead("Second");
@@ -95,14 +96,14 @@ namespace LeadAlign.Tests.Lifecycle
             Assert.Equal(fixture.Reps[1], fixture.OwnerOf(first));
             Assert.Equal(fixture.Reps[2], fixture.OwnerOf(second));
             Assert.Equal(LifecycleFixture.Mql, fixture.StageOf(third));
-            Assert.False(fixture.Lead(third).Contains("la_handoffon"));
+            Assert.False(fixture.Lead(third).Contains(LeadTable.HandoffOn));
             Assert.Contains("the agreement's cap", fixture.Org.Log.Of(typeof(LeadLifecyclePlugin)).Last().Trace);
         }
 
         [Fact]
         public void Routing_by_country_hands_a_lead_only_to_reps_of_its_country()
         {
-            var fixture = new LifecycleFixture(reps: 3, agreement: new System.Collections.Generic.Dictionary<string, object?> { ["la_routingfilter"] = new OptionSetValue(412500001) });
+            var fixture = new LifecycleFixture(reps: 3, agreement: new System.Collections.Generic.Dictionary<string, object?> { [AgreementTable.RoutingFilter] = new OptionSetValue((int)RoutingFilter.Country) });
             fixture.Org.SystemService.Update(new Entity("systemuser", fixture.Reps[2]) { ["address1_country"] = "Germany" });
 
             var german = fixture.Org.As(fixture.Marketer).Create(LifecycleFixture.QualifiedLead("Müller", "Germany"));
@@ -122,9 +123,9 @@ namespace LeadAlign.Tests.Lifecycle
 
             Assert.Equal(fixture.Reps[2], fixture.OwnerOf(id));
             var record = fixture.History(id).Last();
-            Assert.Equal("Reassigned", record["la_name"]);
-            Assert.Contains(fixture.Reps[0].ToString(), record.GetAttributeValue<string>("la_note"));
-            Assert.Equal(fixture.Admin, record.GetAttributeValue<EntityReference>("la_changedby").Id);
+            Assert.Equal("Reassigned", record[LeadStageChangeTable.Name]);
+            Assert.Contains(fixture.Reps[0].ToString(), record.GetAttributeValue<string>(LeadStageChangeTable.Note));
+            Assert.Equal(fixture.Admin, record.GetAttributeValue<EntityReference>(LeadStageChangeTable.ChangedBy).Id);
         }
 
         [Fact]
@@ -170,8 +171,8 @@ namespace LeadAlign.Tests.Lifecycle
             var onCreate = org.Log.Records.Sum(run => run.TotalCalls);
 
             Assert.Equal(LifecycleFixture.Mql, fixture.StageOf(later));
-            Assert.NotNull(fixture.Lead(later).GetAttributeValue<EntityReference>("la_acceptbykpiid"));
-            Assert.NotNull(fixture.Lead(created).GetAttributeValue<EntityReference>("la_firstcontactbykpiid"));
+            Assert.NotNull(fixture.Lead(later).GetAttributeValue<EntityReference>(LeadTable.AcceptByKpiId));
+            Assert.NotNull(fixture.Lead(created).GetAttributeValue<EntityReference>(LeadTable.FirstContactByKpiId));
             Assert.Equal(6, onUpdate);
             Assert.Equal(7, onCreate);
         }

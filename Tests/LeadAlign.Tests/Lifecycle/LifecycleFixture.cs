@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using LeadAlign.Dataverse;
+using LeadAlign.Schema;
 using LeadAlign.Tests.Support;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
@@ -14,13 +15,13 @@ namespace LeadAlign.Tests.Lifecycle
     /// </summary>
     internal sealed class LifecycleFixture
     {
-        public const int Inquiry = 412500000;
-        public const int Mql = 412500001;
-        public const int Sal = 412500002;
-        public const int Sql = 412500003;
-        public const int Rejected = 412500004;
-        public const int Nurture = 412500005;
-        public const int Converted = 412500006;
+        public const int Inquiry = (int)LeadStage.Inquiry;
+        public const int Mql = (int)LeadStage.Mql;
+        public const int Sal = (int)LeadStage.Sal;
+        public const int Sql = (int)LeadStage.Sql;
+        public const int Rejected = (int)LeadStage.Rejected;
+        public const int Nurture = (int)LeadStage.Nurture;
+        public const int Converted = (int)LeadStage.Converted;
         public static readonly Guid AgreementId = new("1ead5c0e-b000-4000-8000-000000000001");
 
         public LifecycleFixture(int reps = 3, IReadOnlyDictionary<string, object?>? agreement = null, Func<DataverseOptions, DataverseOptions>? organization = null)
@@ -34,10 +35,10 @@ namespace LeadAlign.Tests.Lifecycle
             MarketingTeam = Org.SystemService.Create(new Entity("team") { ["name"] = "Marketing", ["businessunitid"] = new EntityReference("businessunit", Org.RootBusinessUnitId) });
             Reps = Enumerable.Range(1, reps).Select(index => Org.AddUser("Rep " + index)).ToList();
             Org.SystemService.Execute(new AddMembersTeamRequest { TeamId = SalesTeam, MemberIds = Reps.ToArray() });
-            var update = new Entity("la_agreement", AgreementId)
+            var update = new Entity(AgreementTable.EntityName, AgreementId)
             {
-                ["la_salesteamid"] = new EntityReference("team", SalesTeam),
-                ["la_marketingteamid"] = new EntityReference("team", MarketingTeam),
+                [AgreementTable.SalesTeamId] = new EntityReference("team", SalesTeam),
+                [AgreementTable.MarketingTeamId] = new EntityReference("team", MarketingTeam),
             };
             foreach (var column in agreement ?? new Dictionary<string, object?>())
             {
@@ -61,7 +62,7 @@ namespace LeadAlign.Tests.Lifecycle
 
         public Entity Lead(Guid id) => Org.Get("lead", id)!;
 
-        public int StageOf(Guid id) => Lead(id).GetAttributeValue<OptionSetValue>("la_stage").Value;
+        public int StageOf(Guid id) => Lead(id).GetAttributeValue<OptionSetValue>(LeadTable.Stage).Value;
 
         public Guid OwnerOf(Guid id) => Lead(id).GetAttributeValue<EntityReference>("ownerid").Id;
 
@@ -80,11 +81,11 @@ namespace LeadAlign.Tests.Lifecycle
         public Guid HandedOffLead(string name = "Novak") => Org.As(Marketer).Create(QualifiedLead(name));
 
         public IReadOnlyList<Entity> History(Guid lead) =>
-            Org.All("la_leadstagechange").Where(row => row.GetAttributeValue<EntityReference>("la_leadid")?.Id == lead).OrderBy(row => row.GetAttributeValue<DateTime>("la_changedon")).ThenBy(row => row.GetAttributeValue<long>("versionnumber")).ToList();
+            Org.All(LeadStageChangeTable.EntityName).Where(row => row.GetAttributeValue<EntityReference>(LeadStageChangeTable.LeadId)?.Id == lead).OrderBy(row => row.GetAttributeValue<DateTime>(LeadStageChangeTable.ChangedOn)).ThenBy(row => row.GetAttributeValue<long>("versionnumber")).ToList();
 
         public void SetStage(Guid user, Guid lead, int stage, IReadOnlyDictionary<string, object?>? more = null)
         {
-            var update = new Entity("lead", lead) { ["la_stage"] = new OptionSetValue(stage) };
+            var update = new Entity("lead", lead) { [LeadTable.Stage] = new OptionSetValue(stage) };
             foreach (var column in more ?? new Dictionary<string, object?>())
             {
                 update[column.Key] = column.Value;

@@ -6,6 +6,7 @@ using LeadAlign.Dataverse.Registration;
 using LeadAlign.Plugins;
 using LeadAlign.Plugins.Lifecycle;
 using LeadAlign.Plugins.Registration;
+using LeadAlign.Schema;
 using LeadAlign.Tests.Support;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
@@ -14,13 +15,13 @@ using Xunit;
 namespace LeadAlign.Tests.Lifecycle
 {
     /// <summary>Fails every save that makes a lead an SQL: to show that a synchronous fault rolls everything back.</summary>
-    [PluginStep("7a1f0100-0000-4000-8000-000000000001", "Update", "lead", PluginStage.PostOperation, Rank = 9, FilteringAttributes = "la_stage")]
+    [PluginStep("7a1f0100-0000-4000-8000-000000000001", "Update", "lead", PluginStage.PostOperation, Rank = 9, FilteringAttributes = LeadTable.Stage)]
     public sealed class RefuseSqlAfterHistoryPlugin : IPlugin
     {
         public void Execute(IServiceProvider serviceProvider)
         {
             var context = (IPluginExecutionContext)serviceProvider.GetService(typeof(IPluginExecutionContext))!;
-            if (((Entity)context.InputParameters["Target"]).GetAttributeValue<OptionSetValue>("la_stage")?.Value == LifecycleFixture.Sql)
+            if (((Entity)context.InputParameters["Target"]).GetAttributeValue<OptionSetValue>(LeadTable.Stage)?.Value == LifecycleFixture.Sql)
             {
                 throw new InvalidPluginExecutionException("The SQL review service is down: try again later.");
             }
@@ -54,11 +55,11 @@ namespace LeadAlign.Tests.Lifecycle
 
             var lead = _fixture.Lead(id);
             Assert.Equal(LifecycleFixture.Sal, _fixture.StageOf(id));
-            Assert.Equal(Org.UtcNow, lead.GetAttributeValue<DateTime>("la_acceptedon"));
-            Assert.Equal(95, lead.GetAttributeValue<int>("la_minutestoaccept"));
+            Assert.Equal(Org.UtcNow, lead.GetAttributeValue<DateTime>(LeadTable.AcceptedOn));
+            Assert.Equal(95, lead.GetAttributeValue<int>(LeadTable.MinutesToAccept));
             var change = _fixture.History(id).Last();
-            Assert.Equal("MQL → SAL", change["la_name"]);
-            Assert.Equal(95, change["la_minutesinpreviousstage"]);
+            Assert.Equal("MQL → SAL", change[LeadStageChangeTable.Name]);
+            Assert.Equal(95, change[LeadStageChangeTable.MinutesInPreviousStage]);
         }
 
         [Fact]
@@ -99,7 +100,7 @@ namespace LeadAlign.Tests.Lifecycle
             _fixture.SetStage(Rep, id, LifecycleFixture.Sql, Bant);
 
             Assert.Equal("To make this lead an SQL, fill in: budgetamount or budgetstatus; need; purchasetimeframe. The agreement requires them.", fault.Message);
-            Assert.Equal(Org.UtcNow, _fixture.Lead(id).GetAttributeValue<DateTime>("la_sqlon"));
+            Assert.Equal(Org.UtcNow, _fixture.Lead(id).GetAttributeValue<DateTime>(LeadTable.SqlOn));
         }
 
         [Fact]
@@ -118,12 +119,12 @@ namespace LeadAlign.Tests.Lifecycle
         {
             var id = _fixture.HandedOffLead();
 
-            var fault = TestOrganization.Fault(() => _fixture.SetStage(Rep, id, LifecycleFixture.Rejected, new Dictionary<string, object?> { ["la_rejectionreason"] = new OptionSetValue(412500007) }));
-            _fixture.SetStage(Rep, id, LifecycleFixture.Rejected, new Dictionary<string, object?> { ["la_rejectionreason"] = new OptionSetValue(412500007), ["la_rejectionnotes"] = "Wants a free pilot only." });
+            var fault = TestOrganization.Fault(() => _fixture.SetStage(Rep, id, LifecycleFixture.Rejected, new Dictionary<string, object?> { [LeadTable.RejectionReason] = new OptionSetValue((int)RejectionReason.Other) }));
+            _fixture.SetStage(Rep, id, LifecycleFixture.Rejected, new Dictionary<string, object?> { [LeadTable.RejectionReason] = new OptionSetValue((int)RejectionReason.Other), [LeadTable.RejectionNotes] = "Wants a free pilot only." });
 
             Assert.Equal("The rejection reason is Other: add rejection notes that tell marketing why.", fault.Message);
-            Assert.Equal(Org.UtcNow, _fixture.Lead(id).GetAttributeValue<DateTime>("la_rejectedon"));
-            Assert.Equal("MQL → Rejected", _fixture.History(id).Last()["la_name"]);
+            Assert.Equal(Org.UtcNow, _fixture.Lead(id).GetAttributeValue<DateTime>(LeadTable.RejectedOn));
+            Assert.Equal("MQL → Rejected", _fixture.History(id).Last()[LeadStageChangeTable.Name]);
         }
 
         [Fact]
@@ -133,7 +134,7 @@ namespace LeadAlign.Tests.Lifecycle
             var disqualify = new SetStateRequest { EntityMoniker = new EntityReference("lead", id), State = new OptionSetValue(2), Status = new OptionSetValue(-1) };
 
             var fault = TestOrganization.Fault(() => Org.As(Rep).Execute(disqualify));
-            Org.As(Rep).Update(new Entity("lead", id) { ["la_rejectionreason"] = new OptionSetValue(412500001) });
+            Org.As(Rep).Update(new Entity("lead", id) { [LeadTable.RejectionReason] = new OptionSetValue((int)RejectionReason.NoBudget) });
             Org.As(Rep).Execute(disqualify);
 
             Assert.StartsWith("Choose a rejection reason", fault.Message);
@@ -145,7 +146,7 @@ namespace LeadAlign.Tests.Lifecycle
         public void Nurture_recycles_the_lead_to_marketing_and_resets_engagement_and_a_new_qualification_hands_it_off_again()
         {
             var id = _fixture.HandedOffLead();
-            Org.As(_fixture.Marketer).Create(new Entity("la_marketinginteraction") { ["subject"] = "Webinar", ["la_interactiontype"] = new OptionSetValue(412500005), ["regardingobjectid"] = new EntityReference("lead", id) });
+            Org.As(_fixture.Marketer).Create(new Entity(MarketingInteractionTable.EntityName) { ["subject"] = "Webinar", [MarketingInteractionTable.InteractionType] = new OptionSetValue((int)InteractionType.WebinarAttendance), ["regardingobjectid"] = new EntityReference("lead", id) });
             _fixture.SetStage(Rep, id, LifecycleFixture.Sal);
             Org.Advance(TimeSpan.FromDays(1));
 
@@ -154,17 +155,17 @@ namespace LeadAlign.Tests.Lifecycle
             var lead = _fixture.Lead(id);
             Assert.Equal(LifecycleFixture.Nurture, _fixture.StageOf(id));
             Assert.Equal(new EntityReference("team", _fixture.MarketingTeam), lead.GetAttributeValue<EntityReference>("ownerid"));
-            Assert.False(lead.Contains("la_handoffon"));
-            Assert.False(lead.Contains("la_acceptedon"));
-            Assert.Equal(0m, lead.GetAttributeValue<decimal>("la_engagementscore"));
-            Assert.Equal(Org.UtcNow, lead.GetAttributeValue<DateTime>("la_nurturedon"));
-            Assert.Equal(new[] { "Inquiry → MQL", "MQL → SAL", "SAL → Nurture" }, _fixture.History(id).Select(change => change.GetAttributeValue<string>("la_name")));
+            Assert.False(lead.Contains(LeadTable.HandoffOn));
+            Assert.False(lead.Contains(LeadTable.AcceptedOn));
+            Assert.Equal(0m, lead.GetAttributeValue<decimal>(LeadTable.EngagementScore));
+            Assert.Equal(Org.UtcNow, lead.GetAttributeValue<DateTime>(LeadTable.NurturedOn));
+            Assert.Equal(new[] { "Inquiry → MQL", "MQL → SAL", "SAL → Nurture" }, _fixture.History(id).Select(change => change.GetAttributeValue<string>(LeadStageChangeTable.Name)));
 
             Org.As(_fixture.Marketer).Update(new Entity("lead", id) { ["jobtitle"] = "Chief Executive Officer" });
 
             Assert.Equal(LifecycleFixture.Mql, _fixture.StageOf(id));
             Assert.Equal(_fixture.Reps[1], _fixture.OwnerOf(id));
-            Assert.Equal("Nurture → MQL", _fixture.History(id).Last()["la_name"]);
+            Assert.Equal("Nurture → MQL", _fixture.History(id).Last()[LeadStageChangeTable.Name]);
         }
 
         [Fact]
@@ -209,7 +210,7 @@ namespace LeadAlign.Tests.Lifecycle
             Org.As(Rep).Execute(new QualifyLeadRequest { LeadId = new EntityReference("lead", id), Status = new OptionSetValue(3) });
 
             var final = TestOrganization.Fault(() => _fixture.SetStage(_fixture.Admin, id, LifecycleFixture.Nurture));
-            var created = TestOrganization.Fault(() => Org.As(_fixture.Marketer).Create(new Entity("lead") { ["lastname"] = "Eager", ["la_stage"] = new OptionSetValue(LifecycleFixture.Sql) }));
+            var created = TestOrganization.Fault(() => Org.As(_fixture.Marketer).Create(new Entity("lead") { ["lastname"] = "Eager", [LeadTable.Stage] = new OptionSetValue(LifecycleFixture.Sql) }));
 
             Assert.Equal("This lead is Converted, which is final: it cannot move to Nurture.", final.Message);
             Assert.StartsWith("A new lead starts as an Inquiry", created.Message);
@@ -229,11 +230,11 @@ namespace LeadAlign.Tests.Lifecycle
             });
             var rep = org.AddUser("Rita Rep");
             var id = org.As(rep).Create(new Entity("lead") { ["lastname"] = "Novak" });
-            org.SystemService.Update(new Entity("lead", id) { ["la_stage"] = new OptionSetValue(LifecycleFixture.Mql) });
-            org.As(rep).Update(new Entity("lead", id) { ["la_stage"] = new OptionSetValue(LifecycleFixture.Sal) });
-            var historyBefore = org.All("la_leadstagechange").Count;
+            org.SystemService.Update(new Entity("lead", id) { [LeadTable.Stage] = new OptionSetValue(LifecycleFixture.Mql) });
+            org.As(rep).Update(new Entity("lead", id) { [LeadTable.Stage] = new OptionSetValue(LifecycleFixture.Sal) });
+            var historyBefore = org.All(LeadStageChangeTable.EntityName).Count;
 
-            var update = new Entity("lead", id) { ["la_stage"] = new OptionSetValue(LifecycleFixture.Sql) };
+            var update = new Entity("lead", id) { [LeadTable.Stage] = new OptionSetValue(LifecycleFixture.Sql) };
             foreach (var column in Bant)
             {
                 update[column.Key] = column.Value;
@@ -243,10 +244,10 @@ namespace LeadAlign.Tests.Lifecycle
 
             var lead = org.Get("lead", id)!;
             Assert.Equal("The SQL review service is down: try again later.", fault.Message);
-            Assert.Equal(LifecycleFixture.Sal, lead.GetAttributeValue<OptionSetValue>("la_stage").Value);
-            Assert.False(lead.Contains("la_sqlon"));
+            Assert.Equal(LifecycleFixture.Sal, lead.GetAttributeValue<OptionSetValue>(LeadTable.Stage).Value);
+            Assert.False(lead.Contains(LeadTable.SqlOn));
             Assert.False(lead.Contains("budgetamount"));
-            Assert.Equal(historyBefore, org.All("la_leadstagechange").Count);
+            Assert.Equal(historyBefore, org.All(LeadStageChangeTable.EntityName).Count);
         }
     }
 }

@@ -8,6 +8,7 @@ using LeadAlign.Cli.Packaging;
 using LeadAlign.Dataverse;
 using LeadAlign.Plugins.Lifecycle;
 using LeadAlign.Plugins.Sla;
+using LeadAlign.Schema;
 using LeadAlign.Tests.Lifecycle;
 using LeadAlign.Tests.Support;
 using LeadAlign.WorkflowActivities.Feedback;
@@ -114,16 +115,16 @@ namespace LeadAlign.Tests.Notifications
             var rejected = LifecycleFixture.QualifiedLead();
             rejected["campaignid"] = new EntityReference("campaign", campaign);
             var lead = Org.As(_fixture.Marketer).Create(rejected);
-            _fixture.SetStage(Rep, lead, LifecycleFixture.Rejected, new Dictionary<string, object?> { ["la_rejectionreason"] = new OptionSetValue(412500001) });
+            _fixture.SetStage(Rep, lead, LifecycleFixture.Rejected, new Dictionary<string, object?> { [LeadTable.RejectionReason] = new OptionSetValue((int)RejectionReason.NoBudget) });
             var feedback = (EntityReference)Org.RunWorkflowActivity(new SendRejectionFeedback(), new Dictionary<string, object?> { ["Lead"] = new EntityReference("lead", lead) }, Rep, new EntityReference("lead", lead))["Feedback"];
 
             Org.RunWorkflowActivity(
                 new RespondToFeedback(),
-                new Dictionary<string, object?> { ["Feedback"] = feedback, ["Response"] = "Fixed the webinar form.", ["Outcome"] = new OptionSetValue(412500002) },
+                new Dictionary<string, object?> { ["Feedback"] = feedback, ["Response"] = "Fixed the webinar form.", ["Outcome"] = new OptionSetValue((int)FeedbackOutcome.FixedAtSource) },
                 _fixture.Marketer,
                 feedback);
 
-            var answered = Org.Get("la_leadfeedback", feedback.Id)!;
+            var answered = Org.Get(LeadFeedbackTable.EntityName, feedback.Id)!;
             Assert.Equal(_fixture.Marketer, answered.GetAttributeValue<EntityReference>("modifiedby").Id);
             var note = Notification("Marketing answered: fixed at source");
             Assert.Equal(Rep, note.GetAttributeValue<EntityReference>("ownerid").Id);

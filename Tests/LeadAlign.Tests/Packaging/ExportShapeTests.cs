@@ -5,6 +5,7 @@ using System.IO.Compression;
 using System.Linq;
 using System.Xml.Linq;
 using LeadAlign.Cli.Packaging;
+using LeadAlign.Schema;
 using LeadAlign.Tests.Support;
 using Microsoft.Xrm.Sdk.Messages;
 using Microsoft.Xrm.Sdk.Metadata;
@@ -69,7 +70,7 @@ namespace LeadAlign.Tests.Packaging
             Assert.All(listed.Where(entry => entry.Type == 1), entry => Assert.Equal(entry.Key.StartsWith("la_", StringComparison.Ordinal) ? 0 : entry.Key == "lead" ? 1 : 2, entry.Behavior));
             Assert.Contains(listed, entry => entry is { Type: 1, Key: "systemuser", Behavior: 2 });
             Assert.Contains(listed, entry => entry is { Type: 1, Key: "lead", Behavior: 1 });
-            Assert.Contains(listed, entry => entry is { Type: 1, Key: "la_agreement", Behavior: 0 });
+            Assert.Contains(listed, entry => entry is { Type: 1, Key: AgreementTable.EntityName, Behavior: 0 });
             Assert.Equal(Directory.GetFiles(Shipped("OptionSets")).Select(Path.GetFileNameWithoutExtension).OrderBy(name => name, StringComparer.Ordinal), Keys(listed, 9));
             Assert.Equal(Directory.GetFiles(Shipped("Roles")).Select(file => Id((string)XDocument.Load(file).Root!.Attribute("id")!)).OrderBy(id => id, StringComparer.Ordinal), Keys(listed, 20));
             Assert.Equal(Directory.GetFiles(Shipped("Workflows"), "*.xaml.data.xml").Select(file => Id((string)XDocument.Load(file).Root!.Attribute("WorkflowId")!)).OrderBy(id => id, StringComparer.Ordinal), Keys(listed, 29));
@@ -142,7 +143,7 @@ namespace LeadAlign.Tests.Packaging
             var bits = Packed("customizations.xml").Descendants("attribute").Where(attribute => (string?)attribute.Element("Type") == "bit").ToList();
 
             Assert.Equal(
-                new[] { "la_isactive", "la_isactive", "la_isactive", "la_isunavailable", "la_nurtureresetsengagement" },
+                new[] { AgreementTable.IsActive, ScoringModelTable.IsActive, ScoringRuleTable.IsActive, SystemUserTable.IsUnavailable, ScoringModelTable.NurtureResetsEngagement },
                 bits.Select(attribute => (string)attribute.Element("LogicalName")!).OrderBy(name => name, StringComparer.Ordinal));
             Assert.All(bits, attribute =>
             {
@@ -164,7 +165,7 @@ namespace LeadAlign.Tests.Packaging
             var document = XDocument.Load(entity);
             document.Descendants("optionset").Single().Remove();
             document.Save(entity);
-            var model = Path.Combine(solution, "Entities", "la_scoringmodel", "Entity.xml");
+            var model = Path.Combine(solution, "Entities", ScoringModelTable.EntityName, "Entity.xml");
             var modelDocument = XDocument.Load(model);
             modelDocument.Descendants("optionset").First(optionSet => (string?)optionSet.Element("OptionSetType") == "bit").Descendants("option").Single(option => (string?)option.Attribute("value") == "0").SetAttributeValue("value", "2");
             modelDocument.Save(model);
@@ -181,9 +182,9 @@ namespace LeadAlign.Tests.Packaging
         {
             var org = LeadAlignOrganization.Start();
 
-            var attribute = ((RetrieveAttributeResponse)org.SystemService.Execute(new RetrieveAttributeRequest { EntityLogicalName = "systemuser", LogicalName = "la_isunavailable" })).AttributeMetadata;
-            var state = ((RetrieveAttributeResponse)org.SystemService.Execute(new RetrieveAttributeRequest { EntityLogicalName = "la_scoringmodel", LogicalName = "statecode" })).AttributeMetadata;
-            var owner = ((RetrieveAttributeResponse)org.SystemService.Execute(new RetrieveAttributeRequest { EntityLogicalName = "la_leadfeedback", LogicalName = "ownerid" })).AttributeMetadata;
+            var attribute = ((RetrieveAttributeResponse)org.SystemService.Execute(new RetrieveAttributeRequest { EntityLogicalName = "systemuser", LogicalName = SystemUserTable.IsUnavailable })).AttributeMetadata;
+            var state = ((RetrieveAttributeResponse)org.SystemService.Execute(new RetrieveAttributeRequest { EntityLogicalName = ScoringModelTable.EntityName, LogicalName = "statecode" })).AttributeMetadata;
+            var owner = ((RetrieveAttributeResponse)org.SystemService.Execute(new RetrieveAttributeRequest { EntityLogicalName = LeadFeedbackTable.EntityName, LogicalName = "ownerid" })).AttributeMetadata;
 
             var yesNo = Assert.IsType<BooleanAttributeMetadata>(attribute);
             Assert.Equal("Yes", yesNo.OptionSet.TrueOption.Label.LocalizedLabels[0].Label);
@@ -210,7 +211,7 @@ namespace LeadAlign.Tests.Packaging
             }
 
             var solution = Copy();
-            var agreement = Path.Combine(solution, "Entities", "la_agreement", "Entity.xml");
+            var agreement = Path.Combine(solution, "Entities", AgreementTable.EntityName, "Entity.xml");
             var document = XDocument.Load(agreement);
             document.Descendants("attribute").Single(attribute => (string?)attribute.Element("LogicalName") == "organizationid").Remove();
             document.Save(agreement);

@@ -4,6 +4,7 @@ using System.IO.Compression;
 using System.Linq;
 using System.Xml.Linq;
 using LeadAlign.Cli.Packaging;
+using LeadAlign.Schema;
 using LeadAlign.Tests.Support;
 using Xunit;
 
@@ -89,7 +90,7 @@ namespace LeadAlign.Tests.Packaging
                 File.Copy(file, target);
             }
 
-            var entity = Path.Combine(broken, "Entities", "la_agreement", "Entity.xml");
+            var entity = Path.Combine(broken, "Entities", AgreementTable.EntityName, "Entity.xml");
             File.WriteAllText(entity, File.ReadAllText(entity).Replace("<IsAuditEnabled>1</IsAuditEnabled>", "<IsAuditEnabled>maybe</IsAuditEnabled>", StringComparison.Ordinal));
 
             var refused = Assert.Throws<InvalidDataException>(() => Packer(broken).Pack(managed: true, Assemblies, Path.Combine(_output, "zips")));
@@ -132,7 +133,7 @@ namespace LeadAlign.Tests.Packaging
             Assert.Equal(3, app.Descendants("AppModuleRoleMaps").Elements("Role").Count());
             var subAreas = customizations.Descendants("AppModuleSiteMap").Descendants("SubArea").Select(subArea => (string?)subArea.Attribute("Entity")).Where(entity => entity != null).ToList();
             Assert.Contains("lead", subAreas);
-            Assert.Contains("la_leadfeedback", subAreas);
+            Assert.Contains(LeadFeedbackTable.EntityName, subAreas);
             var dashboard = customizations.Descendants("Dashboard").Single();
             Assert.Equal("Sales & Marketing Alignment", dashboard.Element("LocalizedNames")!.Element("LocalizedName")!.Attribute("description")!.Value);
             Assert.Contains("{1ead5c0e-d100-4000-8000-000000000001}", dashboard.Descendants("VisualizationId").Select(id => id.Value));
@@ -146,10 +147,10 @@ namespace LeadAlign.Tests.Packaging
             using var archive = ZipFile.OpenRead(zip);
             Assert.Equal(new[] { "[Content_Types].xml", "data.xml", "data_schema.xml" }, archive.Entries.Select(entry => entry.FullName).OrderBy(name => name, StringComparer.Ordinal));
             var data = XDocument.Load(archive.GetEntry("data.xml")!.Open());
-            Assert.Equal(new[] { "la_agreement", "la_scoringmodel", "la_scoringrule" }, data.Root!.Elements("entity").Select(entity => (string)entity.Attribute("name")!).OrderBy(name => name, StringComparer.Ordinal));
-            Assert.Equal(20, data.Descendants("entity").Single(entity => (string)entity.Attribute("name")! == "la_scoringrule").Descendants("record").Count());
+            Assert.Equal(new[] { AgreementTable.EntityName, ScoringModelTable.EntityName, ScoringRuleTable.EntityName }, data.Root!.Elements("entity").Select(entity => (string)entity.Attribute("name")!).OrderBy(name => name, StringComparer.Ordinal));
+            Assert.Equal(20, data.Descendants("entity").Single(entity => (string)entity.Attribute("name")! == ScoringRuleTable.EntityName).Descendants("record").Count());
             var schema = XDocument.Load(archive.GetEntry("data_schema.xml")!.Open());
-            Assert.Equal("optionsetvalue", schema.Descendants("field").First(field => (string)field.Attribute("name")! == "la_category").Attribute("type")!.Value);
+            Assert.Equal("optionsetvalue", schema.Descendants("field").First(field => (string)field.Attribute("name")! == ScoringRuleTable.Category).Attribute("type")!.Value);
             Assert.Equal(File.ReadAllBytes(zip), File.ReadAllBytes(Packer().PackData(Path.Combine(_output, "again"))));
         }
     }

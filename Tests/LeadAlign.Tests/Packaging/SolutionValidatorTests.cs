@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using LeadAlign.Cli.Packaging;
+using LeadAlign.Schema;
 using LeadAlign.Tests.Support;
 using Xunit;
 
@@ -56,7 +57,7 @@ namespace LeadAlign.Tests.Packaging
             Break(Path.Combine("Workflows", "LeadAlignSLAclock-1EAD5C0E-C000-4000-8000-000000000001.xaml"), "AssemblyQualifiedName=\"LeadAlign.WorkflowActivities.Sla.EvaluateLeadSla, ", "AssemblyQualifiedName=\"LeadAlign.WorkflowActivities.Sla.EvaluateLeadSlaX, ");
             Break(Path.Combine("Entities", "Lead", "SavedQueries", "{1ead5c0e-d000-4000-8000-000000000001}.xml"), "<attribute name=\"la_rejectionnotes\" />", "<attribute name=\"la_rejectnotes\" />");
             Break(Path.Combine("Entities", "Lead", "FormXml", "main", "{952aedb5-1f47-5d33-93d2-370496313d96}.xml"), "datafieldname=\"la_recyclereason\"", "datafieldname=\"la_recycle\"");
-            Break(Path.Combine("Entities", "la_leadfeedback", "Visualizations", "{1ead5c0e-d100-4000-8000-000000000001}.xml"), "<attribute name=\"la_campaignid\" groupby=\"true\"", "<attribute name=\"la_campaign\" groupby=\"true\"");
+            Break(Path.Combine("Entities", LeadFeedbackTable.EntityName, "Visualizations", "{1ead5c0e-d100-4000-8000-000000000001}.xml"), "<attribute name=\"la_campaignid\" groupby=\"true\"", "<attribute name=\"la_campaign\" groupby=\"true\"");
 
             Break(Path.Combine("Roles", "LeadAlignSalesRep.xml"), "name=\"prvReadla_agreement\"", "name=\"prvReadla_agreements\"");
 

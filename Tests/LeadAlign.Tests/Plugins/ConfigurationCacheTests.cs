@@ -1,5 +1,6 @@
 using System;
 using LeadAlign.Plugins.Scoring;
+using LeadAlign.Schema;
 using LeadAlign.Tests.Support;
 using Microsoft.Xrm.Sdk;
 using Xunit;
@@ -31,8 +32,8 @@ namespace LeadAlign.Tests.Plugins
                 .With<IOrganizationServiceFactory>(factory));
 
             Assert.Empty(factory.CreatedFor);
-            Assert.True(target.GetAttributeValue<int>("la_score") > 0);
-            Assert.Equal(org.UtcNow, target.GetAttributeValue<DateTime>("la_scoredon"));
+            Assert.True(target.GetAttributeValue<int>(LeadTable.Score) > 0);
+            Assert.Equal(org.UtcNow, target.GetAttributeValue<DateTime>(LeadTable.ScoredOn));
         }
     }
 }

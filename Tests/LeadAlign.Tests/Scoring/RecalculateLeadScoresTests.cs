@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using LeadAlign.Dataverse;
+using LeadAlign.Schema;
 using LeadAlign.Tests.Support;
 using Microsoft.Xrm.Sdk;
 using Xunit;
@@ -31,8 +32,8 @@ namespace LeadAlign.Tests.Scoring
 
         private void RaiseCompanySizePointsBehindTheCache()
         {
-            var rule = _org.All("la_scoringrule").Single(each => each.GetAttributeValue<string>("la_name") == "Company has 200 or more employees");
-            _org.SystemService.Update(new Entity("la_scoringrule", rule.Id) { ["la_points"] = 25 });
+            var rule = _org.All(ScoringRuleTable.EntityName).Single(each => each.GetAttributeValue<string>(ScoringRuleTable.Name) == "Company has 200 or more employees");
+            _org.SystemService.Update(new Entity(ScoringRuleTable.EntityName, rule.Id) { [ScoringRuleTable.Points] = 25 });
         }
 
         [Fact]
@@ -64,7 +65,7 @@ namespace LeadAlign.Tests.Scoring
 
             Assert.Equal(3, pages);
             Assert.Equal(5, changed);
-            Assert.All(_leads, id => Assert.Equal(25, _org.Get("lead", id)!.GetAttributeValue<int>("la_score")));
+            Assert.All(_leads, id => Assert.Equal(25, _org.Get("lead", id)!.GetAttributeValue<int>(LeadTable.Score)));
         }
 
         [Fact]
@@ -80,21 +81,21 @@ namespace LeadAlign.Tests.Scoring
             Assert.Equal(2, (int)again["Scored"]);
             Assert.Equal(0, (int)again["Changed"]);
             Assert.False((bool)again["MoreRecords"]);
-            Assert.Equal(15, _org.Get("lead", _leads[2])!.GetAttributeValue<int>("la_score"));
+            Assert.Equal(15, _org.Get("lead", _leads[2])!.GetAttributeValue<int>(LeadTable.Score));
         }
 
         [Fact]
         public void A_fetchxml_filter_chooses_the_leads_and_decay_lowers_scores_over_time()
         {
-            _org.SystemService.Create(new Entity("la_marketinginteraction") { ["subject"] = "Webinar", ["la_interactiontype"] = new OptionSetValue(412500005), ["regardingobjectid"] = new EntityReference("lead", _leads[0]) });
+            _org.SystemService.Create(new Entity(MarketingInteractionTable.EntityName) { ["subject"] = "Webinar", [MarketingInteractionTable.InteractionType] = new OptionSetValue((int)InteractionType.WebinarAttendance), ["regardingobjectid"] = new EntityReference("lead", _leads[0]) });
             _org.Advance(TimeSpan.FromDays(28));
 
             var response = Recalculate(request => request["FetchXml"] = $"<fetch><entity name='lead'><filter><condition attribute='lastname' operator='eq' value='Lead 0' /></filter></entity></fetch>");
 
             Assert.Equal(1, (int)response["Scored"]);
             Assert.Equal(1, (int)response["Changed"]);
-            Assert.Equal(5m, _org.Get("lead", _leads[0])!.GetAttributeValue<decimal>("la_engagementscore"));
-            Assert.Equal(20, _org.Get("lead", _leads[0])!.GetAttributeValue<int>("la_score"));
+            Assert.Equal(5m, _org.Get("lead", _leads[0])!.GetAttributeValue<decimal>(LeadTable.EngagementScore));
+            Assert.Equal(20, _org.Get("lead", _leads[0])!.GetAttributeValue<int>(LeadTable.Score));
         }
 
         [Fact]

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using LeadAlign.Cli;
+using LeadAlign.Schema;
 using LeadAlign.Tests.Support;
 using Xunit;
 
@@ -18,9 +19,9 @@ namespace LeadAlign.Tests.Scoring
             var step = SolutionRegistration.Declared(RepositoryLayout.PathInRepo("Solution")).Single(each => each.Id == LeadUpdateStep);
 
             Assert.Equal(
-                new[] { "decisionmaker", "emailaddress1", "industrycode", "jobtitle", "la_engagementledger", "la_scoringmodelid", "leadsourcecode", "numberofemployees", "revenue", "telephone1" },
+                new[] { "decisionmaker", "emailaddress1", "industrycode", "jobtitle", LeadTable.EngagementLedger, LeadTable.ScoringModelId, "leadsourcecode", "numberofemployees", "revenue", "telephone1" },
                 step.FilteringAttributes);
-            Assert.Equal(step.FilteringAttributes.Except(new[] { "la_scoringmodelid" }).Union(new[] { "la_scoredon", "la_scoringmodelid" }).OrderBy(column => column, StringComparer.Ordinal), step.Images.Single().Attributes.OrderBy(column => column, StringComparer.Ordinal));
+            Assert.Equal(step.FilteringAttributes.Except(new[] { LeadTable.ScoringModelId }).Union(new[] { LeadTable.ScoredOn, LeadTable.ScoringModelId }).OrderBy(column => column, StringComparer.Ordinal), step.Images.Single().Attributes.OrderBy(column => column, StringComparer.Ordinal));
         }
 
         [Fact]
@@ -38,8 +39,8 @@ namespace LeadAlign.Tests.Scoring
 
                 var data = Path.Combine(copy, "Data", "ScoringModel.xml");
                 File.WriteAllText(data, File.ReadAllText(data).Replace(
-                    "<field name=\"la_column\" value=\"telephone1\" />",
-                    "<field name=\"la_column\" value=\"budgetamount\" />",
+                    $"<field name=\"{ScoringRuleTable.Column}\" value=\"telephone1\" />",
+                    $"<field name=\"{ScoringRuleTable.Column}\" value=\"budgetamount\" />",
                     StringComparison.Ordinal));
 
                 var step = SolutionRegistration.Declared(copy).Single(each => each.Id == LeadUpdateStep);

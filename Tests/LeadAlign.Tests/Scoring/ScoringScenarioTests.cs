@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using LeadAlign.Dataverse;
 using LeadAlign.Plugins.Scoring;
+using LeadAlign.Schema;
 using LeadAlign.Tests.Support;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
@@ -12,8 +13,8 @@ namespace LeadAlign.Tests.Scoring
     /// <summary>Lead scoring in an organization with LeadAlign imported, its default scoring model included.</summary>
     public sealed class ScoringScenarioTests
     {
-        private const int WebinarAttendance = 412500005;
-        private const int FormSubmission = 412500001;
+        private const int WebinarAttendance = (int)InteractionType.WebinarAttendance;
+        private const int FormSubmission = (int)InteractionType.FormSubmission;
         private readonly InMemoryDataverse _org = LeadAlignOrganization.Start();
         private readonly Guid _marketer;
         private readonly Guid _rep;
@@ -27,25 +28,25 @@ namespace LeadAlign.Tests.Scoring
         private Entity Lead(Guid id) => _org.Get("lead", id)!;
 
         private Guid Interaction(Guid lead, int type, string subject = "Webinar: pipeline reviews") =>
-            _org.As(_marketer).Create(new Entity("la_marketinginteraction")
+            _org.As(_marketer).Create(new Entity(MarketingInteractionTable.EntityName)
             {
                 ["subject"] = subject,
-                ["la_interactiontype"] = new OptionSetValue(type),
+                [MarketingInteractionTable.InteractionType] = new OptionSetValue(type),
                 ["regardingobjectid"] = new EntityReference("lead", lead),
             });
 
-        private Entity Rule(string name) => _org.All("la_scoringrule").Single(rule => rule.GetAttributeValue<string>("la_name") == name);
+        private Entity Rule(string name) => _org.All(ScoringRuleTable.EntityName).Single(rule => rule.GetAttributeValue<string>(ScoringRuleTable.Name) == name);
 
         [Fact]
         public void The_solution_imports_one_active_default_model_with_its_rules_validated()
         {
-            var model = Assert.Single(_org.All("la_scoringmodel"));
-            var rules = _org.All("la_scoringrule");
+            var model = Assert.Single(_org.All(ScoringModelTable.EntityName));
+            var rules = _org.All(ScoringRuleTable.EntityName);
 
-            Assert.True(model.GetAttributeValue<bool>("la_isactive"));
+            Assert.True(model.GetAttributeValue<bool>(ScoringModelTable.IsActive));
             Assert.InRange(rules.Count, 10, 20);
-            Assert.All(rules.Where(rule => rule.GetAttributeValue<OptionSetValue>("la_category").Value == 412500000), rule => Assert.NotNull(rule.GetAttributeValue<string>("la_columntype")));
-            Assert.Equal("7;16;20;6;21", Rule("Industry is a target industry").GetAttributeValue<string>("la_normalizedvalue"));
+            Assert.All(rules.Where(rule => rule.GetAttributeValue<OptionSetValue>(ScoringRuleTable.Category).Value == (int)ScoreCategory.Fit), rule => Assert.NotNull(rule.GetAttributeValue<string>(ScoringRuleTable.ColumnType)));
+            Assert.Equal("7;16;20;6;21", Rule("Industry is a target industry").GetAttributeValue<string>(ScoringRuleTable.NormalizedValue));
         }
 
         [Fact]
@@ -54,13 +55,13 @@ namespace LeadAlign.Tests.Scoring
             var id = _org.As(_rep).Create(new Entity("lead") { ["lastname"] = "Novak", ["jobtitle"] = "Sales Director", ["numberofemployees"] = 500, ["emailaddress1"] = "ann@gmail.com" });
 
             var lead = Lead(id);
-            Assert.Equal(20, lead.GetAttributeValue<int>("la_fitscore"));
-            Assert.Equal(0m, lead.GetAttributeValue<decimal>("la_engagementscore"));
-            Assert.Equal(20, lead.GetAttributeValue<int>("la_score"));
-            Assert.Equal(412500000, lead.GetAttributeValue<OptionSetValue>("la_scoreband").Value);
-            Assert.Equal("+20 Job title contains Director or VP\n+15 Company has 200 or more employees\n\u221215 Email domain is a free mail provider", lead.GetAttributeValue<string>("la_scorereasons"));
-            Assert.Equal(_org.UtcNow, lead.GetAttributeValue<DateTime>("la_scoredon"));
-            Assert.Equal(new Guid("1ead5c0e-a000-4000-8000-000000000001"), lead.GetAttributeValue<EntityReference>("la_scoringmodelid").Id);
+            Assert.Equal(20, lead.GetAttributeValue<int>(LeadTable.FitScore));
+            Assert.Equal(0m, lead.GetAttributeValue<decimal>(LeadTable.EngagementScore));
+            Assert.Equal(20, lead.GetAttributeValue<int>(LeadTable.Score));
+            Assert.Equal((int)ScoreBand.Cold, lead.GetAttributeValue<OptionSetValue>(LeadTable.ScoreBand).Value);
+            Assert.Equal("+20 Job title contains Director or VP\n+15 Company has 200 or more employees\n\u221215 Email domain is a free mail provider", lead.GetAttributeValue<string>(LeadTable.ScoreReasons));
+            Assert.Equal(_org.UtcNow, lead.GetAttributeValue<DateTime>(LeadTable.ScoredOn));
+            Assert.Equal(new Guid("1ead5c0e-a000-4000-8000-000000000001"), lead.GetAttributeValue<EntityReference>(LeadTable.ScoringModelId).Id);
         }
 
         [Fact]
@@ -74,8 +75,8 @@ namespace LeadAlign.Tests.Scoring
 
             _org.As(_rep).Update(new Entity("lead", id) { ["jobtitle"] = "Chief Revenue Officer", ["industrycode"] = new OptionSetValue(16) });
             Assert.Single(_org.Log.Of(typeof(ScoreLeadPlugin)));
-            Assert.Equal(35, Lead(id).GetAttributeValue<int>("la_score"));
-            Assert.Equal(412500001, Lead(id).GetAttributeValue<OptionSetValue>("la_scoreband").Value);
+            Assert.Equal(35, Lead(id).GetAttributeValue<int>(LeadTable.Score));
+            Assert.Equal((int)ScoreBand.Warm, Lead(id).GetAttributeValue<OptionSetValue>(LeadTable.ScoreBand).Value);
         }
 
         [Fact]
@@ -84,16 +85,16 @@ namespace LeadAlign.Tests.Scoring
             var id = _org.As(_rep).Create(new Entity("lead") { ["lastname"] = "Novak", ["companyname"] = "Contoso" });
 
             Interaction(id, WebinarAttendance);
-            Assert.Equal(20m, Lead(id).GetAttributeValue<decimal>("la_engagementscore"));
-            Assert.Equal("+20 Webinar attended today", Lead(id).GetAttributeValue<string>("la_scorereasons"));
+            Assert.Equal(20m, Lead(id).GetAttributeValue<decimal>(LeadTable.EngagementScore));
+            Assert.Equal("+20 Webinar attended today", Lead(id).GetAttributeValue<string>(LeadTable.ScoreReasons));
 
             _org.Advance(TimeSpan.FromDays(14));
             _org.As(_rep).Update(new Entity("lead", id) { ["jobtitle"] = "Buyer" });
 
             var lead = Lead(id);
-            Assert.Equal(10m, lead.GetAttributeValue<decimal>("la_engagementscore"));
-            Assert.Equal(10, lead.GetAttributeValue<int>("la_score"));
-            Assert.Equal("+10 Webinar attended 14 days ago (20, decayed)", lead.GetAttributeValue<string>("la_scorereasons"));
+            Assert.Equal(10m, lead.GetAttributeValue<decimal>(LeadTable.EngagementScore));
+            Assert.Equal(10, lead.GetAttributeValue<int>(LeadTable.Score));
+            Assert.Equal("+10 Webinar attended 14 days ago (20, decayed)", lead.GetAttributeValue<string>(LeadTable.ScoreReasons));
         }
 
         [Fact]
@@ -106,8 +107,8 @@ namespace LeadAlign.Tests.Scoring
                 Interaction(id, WebinarAttendance, "Webinar " + webinar);
             }
 
-            Assert.Equal(40m, Lead(id).GetAttributeValue<decimal>("la_engagementscore"));
-            Assert.Equal("+40 Webinar attended today", Lead(id).GetAttributeValue<string>("la_scorereasons"));
+            Assert.Equal(40m, Lead(id).GetAttributeValue<decimal>(LeadTable.EngagementScore));
+            Assert.Equal("+40 Webinar attended today", Lead(id).GetAttributeValue<string>(LeadTable.ScoreReasons));
         }
 
         [Fact]
@@ -115,13 +116,13 @@ namespace LeadAlign.Tests.Scoring
         {
             var id = _org.As(_rep).Create(new Entity("lead") { ["lastname"] = "Novak" });
             var form = Interaction(id, FormSubmission, "Contact us form");
-            var applied = _org.Get("la_marketinginteraction", form)!.GetAttributeValue<string>("la_engagementapplied");
+            var applied = _org.Get(MarketingInteractionTable.EntityName, form)!.GetAttributeValue<string>(MarketingInteractionTable.EngagementApplied);
             _org.Log.Clear();
 
-            _org.As(_marketer).Update(new Entity("la_marketinginteraction", form) { ["regardingobjectid"] = new EntityReference("lead", id) });
+            _org.As(_marketer).Update(new Entity(MarketingInteractionTable.EntityName, form) { ["regardingobjectid"] = new EntityReference("lead", id) });
 
             Assert.Contains(Rule("Form submitted").Id.ToString("D") + ":15", applied);
-            Assert.Equal(15m, Lead(id).GetAttributeValue<decimal>("la_engagementscore"));
+            Assert.Equal(15m, Lead(id).GetAttributeValue<decimal>(LeadTable.EngagementScore));
             Assert.Equal(0, _org.Log.Of(typeof(ApplyEngagementPlugin)).Single().TotalCalls);
             Assert.Empty(_org.Log.Of(typeof(ScoreLeadPlugin)));
         }
@@ -134,19 +135,19 @@ namespace LeadAlign.Tests.Scoring
             var context = new StubPluginExecutionContext
             {
                 MessageName = "Create",
-                PrimaryEntityName = "la_marketinginteraction",
+                PrimaryEntityName = MarketingInteractionTable.EntityName,
                 PrimaryEntityId = form,
                 Stage = 40,
                 OrganizationId = _org.OrganizationId,
                 OperationCreatedOn = _org.UtcNow,
             };
-            context.InputParameters["Target"] = new Entity("la_marketinginteraction", form);
+            context.InputParameters["Target"] = new Entity(MarketingInteractionTable.EntityName, form);
             context.SharedVariables["la_engagementtoapply"] = id.ToString("D") + "|" + Rule("Form submitted").Id.ToString("D");
             var provider = new StubServiceProvider().With<IPluginExecutionContext>(context).With<IOrganizationServiceFactory>(new DataverseServiceFactory(_org)).With<ITracingService>(new RecordingTracingService());
 
             new ApplyEngagementPlugin(string.Empty, string.Empty).Execute(provider);
 
-            Assert.Equal(15m, Lead(id).GetAttributeValue<decimal>("la_engagementscore"));
+            Assert.Equal(15m, Lead(id).GetAttributeValue<decimal>(LeadTable.EngagementScore));
         }
 
         [Fact]
@@ -155,11 +156,11 @@ namespace LeadAlign.Tests.Scoring
             var id = _org.As(_rep).Create(new Entity("lead") { ["lastname"] = "Novak" });
 
             _org.As(_rep).Create(new Entity("email") { ["subject"] = "Intro", ["directioncode"] = true, ["regardingobjectid"] = new EntityReference("lead", id) });
-            Assert.Equal(0m, Lead(id).GetAttributeValue<decimal>("la_engagementscore"));
+            Assert.Equal(0m, Lead(id).GetAttributeValue<decimal>(LeadTable.EngagementScore));
 
             _org.As(_rep).Create(new Entity("email") { ["subject"] = "RE: Intro", ["directioncode"] = false, ["regardingobjectid"] = new EntityReference("lead", id) });
-            Assert.Equal(10m, Lead(id).GetAttributeValue<decimal>("la_engagementscore"));
-            Assert.Equal("+10 Replied by email today", Lead(id).GetAttributeValue<string>("la_scorereasons"));
+            Assert.Equal(10m, Lead(id).GetAttributeValue<decimal>(LeadTable.EngagementScore));
+            Assert.Equal("+10 Replied by email today", Lead(id).GetAttributeValue<string>(LeadTable.ScoreReasons));
         }
 
         [Fact]
@@ -196,11 +197,11 @@ namespace LeadAlign.Tests.Scoring
         public void Changing_a_rule_takes_effect_on_the_next_save_without_waiting_for_the_cache()
         {
             _org.As(_rep).Create(new Entity("lead") { ["lastname"] = "Warm-up" });
-            _org.As(_marketer).Update(new Entity("la_scoringrule", Rule("Company has 200 or more employees").Id) { ["la_points"] = 30 });
+            _org.As(_marketer).Update(new Entity(ScoringRuleTable.EntityName, Rule("Company has 200 or more employees").Id) { [ScoringRuleTable.Points] = 30 });
 
             var id = _org.As(_rep).Create(new Entity("lead") { ["lastname"] = "Novak", ["numberofemployees"] = 300 });
 
-            Assert.Equal(30, Lead(id).GetAttributeValue<int>("la_score"));
+            Assert.Equal(30, Lead(id).GetAttributeValue<int>(LeadTable.Score));
         }
 
         [Fact]
@@ -208,52 +209,52 @@ namespace LeadAlign.Tests.Scoring
         {
             _org.As(_rep).Create(new Entity("lead") { ["lastname"] = "Warm-up" });
             var rule = Rule("Company has 200 or more employees");
-            rule["la_points"] = 30;
+            rule[ScoringRuleTable.Points] = 30;
             _org.Store.Put(rule);
 
             var early = _org.As(_rep).Create(new Entity("lead") { ["lastname"] = "Early", ["numberofemployees"] = 300 });
             _org.Advance(TimeSpan.FromSeconds(61));
             var late = _org.As(_rep).Create(new Entity("lead") { ["lastname"] = "Late", ["numberofemployees"] = 300 });
 
-            Assert.Equal(15, Lead(early).GetAttributeValue<int>("la_score"));
-            Assert.Equal(30, Lead(late).GetAttributeValue<int>("la_score"));
+            Assert.Equal(15, Lead(early).GetAttributeValue<int>(LeadTable.Score));
+            Assert.Equal(30, Lead(late).GetAttributeValue<int>(LeadTable.Score));
         }
 
         [Fact]
         public void Activating_another_model_deactivates_the_old_one_and_leads_score_with_the_new()
         {
-            var strict = _org.As(_marketer).Create(new Entity("la_scoringmodel") { ["la_name"] = "Strict", ["la_mqlthreshold"] = 80, ["la_warmthreshold"] = 10, ["la_hotthreshold"] = 50, ["la_halflifedays"] = 7m });
-            _org.As(_marketer).Create(new Entity("la_scoringrule")
+            var strict = _org.As(_marketer).Create(new Entity(ScoringModelTable.EntityName) { [ScoringModelTable.Name] = "Strict", [ScoringModelTable.MqlThreshold] = 80, [ScoringModelTable.WarmThreshold] = 10, [ScoringModelTable.HotThreshold] = 50, [ScoringModelTable.HalfLifeDays] = 7m });
+            _org.As(_marketer).Create(new Entity(ScoringRuleTable.EntityName)
             {
-                ["la_name"] = "Works in consulting",
-                ["la_scoringmodelid"] = new EntityReference("la_scoringmodel", strict),
-                ["la_category"] = new OptionSetValue(412500000),
-                ["la_points"] = 12,
-                ["la_isactive"] = true,
-                ["la_column"] = "industrycode",
-                ["la_operator"] = new OptionSetValue(412500000),
-                ["la_value"] = "consulting",
+                [ScoringRuleTable.Name] = "Works in consulting",
+                [ScoringRuleTable.ScoringModelId] = new EntityReference(ScoringModelTable.EntityName, strict),
+                [ScoringRuleTable.Category] = new OptionSetValue((int)ScoreCategory.Fit),
+                [ScoringRuleTable.Points] = 12,
+                [ScoringRuleTable.IsActive] = true,
+                [ScoringRuleTable.Column] = "industrycode",
+                [ScoringRuleTable.Operator] = new OptionSetValue((int)FitOperator.Equals),
+                [ScoringRuleTable.Value] = "consulting",
             });
 
-            _org.As(_marketer).Update(new Entity("la_scoringmodel", strict) { ["la_isactive"] = true });
+            _org.As(_marketer).Update(new Entity(ScoringModelTable.EntityName, strict) { [ScoringModelTable.IsActive] = true });
             var id = _org.As(_rep).Create(new Entity("lead") { ["lastname"] = "Novak", ["industrycode"] = new OptionSetValue(7), ["numberofemployees"] = 500 });
 
-            Assert.Equal(new[] { strict }, _org.All("la_scoringmodel").Where(model => model.GetAttributeValue<bool>("la_isactive")).Select(model => model.Id));
-            Assert.Equal(12, Lead(id).GetAttributeValue<int>("la_score"));
-            Assert.Equal("+12 Works in consulting", Lead(id).GetAttributeValue<string>("la_scorereasons"));
+            Assert.Equal(new[] { strict }, _org.All(ScoringModelTable.EntityName).Where(model => model.GetAttributeValue<bool>(ScoringModelTable.IsActive)).Select(model => model.Id));
+            Assert.Equal(12, Lead(id).GetAttributeValue<int>(LeadTable.Score));
+            Assert.Equal("+12 Works in consulting", Lead(id).GetAttributeValue<string>(LeadTable.ScoreReasons));
         }
 
         [Fact]
         public void A_rule_a_column_change_made_stale_is_skipped_and_the_lead_still_saves()
         {
             var rule = Rule("Company has 200 or more employees");
-            rule["la_columntype"] = "String";
-            rule["la_operator"] = new OptionSetValue(412500005);
+            rule[ScoringRuleTable.ColumnType] = "String";
+            rule[ScoringRuleTable.Operator] = new OptionSetValue((int)FitOperator.GreaterThan);
             _org.Store.Put(rule);
 
             var id = _org.As(_rep).Create(new Entity("lead") { ["lastname"] = "Novak", ["numberofemployees"] = 500, ["jobtitle"] = "VP Sales" });
 
-            Assert.Equal(20, Lead(id).GetAttributeValue<int>("la_score"));
+            Assert.Equal(20, Lead(id).GetAttributeValue<int>(LeadTable.Score));
             Assert.Contains("'Company has 200 or more employees'", _org.Log.Of(typeof(ScoreLeadPlugin)).Last().Trace);
         }
     }

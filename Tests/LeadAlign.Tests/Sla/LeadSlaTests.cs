@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using LeadAlign.Dataverse;
 using LeadAlign.Plugins.Sla;
+using LeadAlign.Schema;
 using LeadAlign.Tests.Lifecycle;
 using LeadAlign.Tests.Support;
 using LeadAlign.WorkflowActivities.Sla;
@@ -41,8 +42,8 @@ namespace LeadAlign.Tests.Sla
         {
             var lead = _fixture.HandedOffLead();
 
-            var accept = Kpi(lead, "la_acceptbykpiid");
-            var contact = Kpi(lead, "la_firstcontactbykpiid");
+            var accept = Kpi(lead, LeadTable.AcceptByKpiId);
+            var contact = Kpi(lead, LeadTable.FirstContactByKpiId);
             Assert.Equal("Accept by", accept["name"]);
             Assert.Equal(new EntityReference("lead", lead), accept.GetAttributeValue<EntityReference>("regarding"));
             Assert.Equal(InProgress, StatusOf(accept));
@@ -66,10 +67,10 @@ namespace LeadAlign.Tests.Sla
 
             _fixture.SetStage(_fixture.Reps[0], lead, LifecycleFixture.Sal);
 
-            var accept = Kpi(lead, "la_acceptbykpiid");
+            var accept = Kpi(lead, LeadTable.AcceptByKpiId);
             Assert.Equal(Succeeded, StatusOf(accept));
             Assert.Equal(Org.UtcNow, accept["succeededon"]);
-            Assert.Equal(InProgress, StatusOf(Kpi(lead, "la_firstcontactbykpiid")));
+            Assert.Equal(InProgress, StatusOf(Kpi(lead, LeadTable.FirstContactByKpiId)));
             Assert.True(Org.Log.Of(typeof(StopLeadSlaClocksPlugin)).Single().TotalCalls <= 2);
         }
 
@@ -81,7 +82,7 @@ namespace LeadAlign.Tests.Sla
 
             _fixture.SetStage(_fixture.Reps[0], lead, LifecycleFixture.Sal);
 
-            var accept = Kpi(lead, "la_acceptbykpiid");
+            var accept = Kpi(lead, LeadTable.AcceptByKpiId);
             Assert.Equal(Noncompliant, StatusOf(accept));
             Assert.Equal(Org.UtcNow, accept["succeededon"]);
         }
@@ -95,7 +96,7 @@ namespace LeadAlign.Tests.Sla
 
             Org.As(_fixture.Reps[0]).Execute(new SetStateRequest { EntityMoniker = new EntityReference("phonecall", call), State = new OptionSetValue(1), Status = new OptionSetValue(2) });
 
-            var contact = Kpi(lead, "la_firstcontactbykpiid");
+            var contact = Kpi(lead, LeadTable.FirstContactByKpiId);
             Assert.Equal(Succeeded, StatusOf(contact));
             Assert.Equal(Org.UtcNow, contact["succeededon"]);
         }
@@ -107,10 +108,10 @@ namespace LeadAlign.Tests.Sla
         {
             var lead = _fixture.HandedOffLead();
 
-            _fixture.SetStage(_fixture.Reps[0], lead, stage, new Dictionary<string, object?> { ["la_rejectionreason"] = new OptionSetValue(412500006) });
+            _fixture.SetStage(_fixture.Reps[0], lead, stage, new Dictionary<string, object?> { [LeadTable.RejectionReason] = new OptionSetValue((int)RejectionReason.NotReadyYet) });
 
-            Assert.Equal(Canceled, StatusOf(Kpi(lead, "la_acceptbykpiid")));
-            Assert.Equal(Canceled, StatusOf(Kpi(lead, "la_firstcontactbykpiid")));
+            Assert.Equal(Canceled, StatusOf(Kpi(lead, LeadTable.AcceptByKpiId)));
+            Assert.Equal(Canceled, StatusOf(Kpi(lead, LeadTable.FirstContactByKpiId)));
         }
 
         [Fact]
@@ -122,20 +123,20 @@ namespace LeadAlign.Tests.Sla
 
             Org.As(_fixture.Reps[0]).Execute(new QualifyLeadRequest { LeadId = new EntityReference("lead", lead), Status = new OptionSetValue(3) });
 
-            Assert.Equal(Succeeded, StatusOf(Kpi(lead, "la_acceptbykpiid")));
-            Assert.Equal(Canceled, StatusOf(Kpi(lead, "la_firstcontactbykpiid")));
+            Assert.Equal(Succeeded, StatusOf(Kpi(lead, LeadTable.AcceptByKpiId)));
+            Assert.Equal(Canceled, StatusOf(Kpi(lead, LeadTable.FirstContactByKpiId)));
         }
 
         [Fact]
         public void Reassigning_before_acceptance_restarts_the_accept_clock_for_the_new_owner()
         {
             var lead = _fixture.HandedOffLead();
-            var first = Kpi(lead, "la_acceptbykpiid");
+            var first = Kpi(lead, LeadTable.AcceptByKpiId);
             Org.Advance(TimeSpan.FromHours(1));
 
             Org.As(_fixture.Admin).Update(new Entity("lead", lead) { ["ownerid"] = new EntityReference("systemuser", _fixture.Reps[2]) });
 
-            var restarted = Kpi(lead, "la_acceptbykpiid");
+            var restarted = Kpi(lead, LeadTable.AcceptByKpiId);
             Assert.Equal(Canceled, StatusOf(Org.Get("slakpiinstance", first.Id)!));
             Assert.NotEqual(first.Id, restarted.Id);
             Assert.Equal(_fixture.Reps[2], restarted.GetAttributeValue<EntityReference>("ownerid").Id);
@@ -148,7 +149,7 @@ namespace LeadAlign.Tests.Sla
         {
             var lead = _fixture.HandedOffLead();
             _fixture.SetStage(_fixture.Reps[0], lead, LifecycleFixture.Sal);
-            var accept = Kpi(lead, "la_acceptbykpiid");
+            var accept = Kpi(lead, LeadTable.AcceptByKpiId);
             Org.Advance(TimeSpan.FromHours(9));
 
             var replay = new ApplyOnce(Org);
@@ -161,7 +162,7 @@ namespace LeadAlign.Tests.Sla
                 OrganizationId = Org.OrganizationId,
                 OperationCreatedOn = Org.UtcNow,
             };
-            context.InputParameters["Target"] = new Entity("lead", lead) { ["la_stage"] = new OptionSetValue(LifecycleFixture.Sal) };
+            context.InputParameters["Target"] = new Entity("lead", lead) { [LeadTable.Stage] = new OptionSetValue(LifecycleFixture.Sal) };
             context.SharedVariables["la_stagechange"] = $"{LifecycleFixture.Mql}|{LifecycleFixture.Sal}|0|65";
             context.PostEntityImages["PostImage"] = _fixture.Lead(lead);
             replay.Run(new StopLeadSlaClocksPlugin(string.Empty, string.Empty), context);
@@ -176,7 +177,7 @@ namespace LeadAlign.Tests.Sla
         public void The_shipped_workflow_warns_at_the_warning_time_and_breaches_at_the_failure_time()
         {
             var lead = _fixture.HandedOffLead();
-            var accept = Kpi(lead, "la_acceptbykpiid");
+            var accept = Kpi(lead, LeadTable.AcceptByKpiId);
 
             Org.DrainAsync();
             Assert.Contains(Org.WaitingWorkflows, wait => wait.Row.Id == accept.Id && wait.Until == accept.GetAttributeValue<DateTime>("warningtime"));
@@ -205,7 +206,7 @@ namespace LeadAlign.Tests.Sla
             Org.Advance(TimeSpan.FromHours(6));
             Org.DrainAsync();
 
-            Assert.Equal(Succeeded, StatusOf(Kpi(lead, "la_acceptbykpiid")));
+            Assert.Equal(Succeeded, StatusOf(Kpi(lead, LeadTable.AcceptByKpiId)));
             Assert.DoesNotContain(Org.All("appnotification"), note => note.GetAttributeValue<string>("title").Contains("Accept by", StringComparison.Ordinal));
         }
 
@@ -213,7 +214,7 @@ namespace LeadAlign.Tests.Sla
         public void The_evaluate_activity_returns_the_new_status_at_a_moved_clock()
         {
             var lead = _fixture.HandedOffLead();
-            var accept = new EntityReference("slakpiinstance", Kpi(lead, "la_acceptbykpiid").Id);
+            var accept = new EntityReference("slakpiinstance", Kpi(lead, LeadTable.AcceptByKpiId).Id);
             var inputs = new Dictionary<string, object?> { ["KpiInstance"] = accept };
 
             var early = Org.RunWorkflowActivity(new EvaluateLeadSla(), inputs, Org.SystemUserId, accept);
@@ -257,7 +258,7 @@ namespace LeadAlign.Tests.Sla
         [Fact]
         public void An_agreement_with_business_hours_that_cannot_be_counted_is_refused()
         {
-            var fault = TestOrganization.Fault(() => Org.SystemService.Update(new Entity("la_agreement", LifecycleFixture.AgreementId) { ["la_workhours"] = "9 to 5" }));
+            var fault = TestOrganization.Fault(() => Org.SystemService.Update(new Entity(AgreementTable.EntityName, LifecycleFixture.AgreementId) { [AgreementTable.WorkHours] = "9 to 5" }));
 
             Assert.Equal("The agreement's business hours are not valid: '9 to 5' is not working hours: write them as 09:00-17:00.", fault.Message);
         }

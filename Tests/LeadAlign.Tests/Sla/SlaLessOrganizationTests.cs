@@ -4,6 +4,7 @@ using System.Linq;
 using LeadAlign.Dataverse;
 using LeadAlign.Dataverse.Faults;
 using LeadAlign.Plugins.Sla;
+using LeadAlign.Schema;
 using LeadAlign.Sla;
 using LeadAlign.Tests.Lifecycle;
 using LeadAlign.Tests.Support;
@@ -25,7 +26,7 @@ namespace LeadAlign.Tests.Sla
         private static LifecycleFixture SlaLess() =>
             new(organization: options => options with { SlaEnabledTables = new Dictionary<string, bool> { ["lead"] = false } });
 
-        private static Entity Agreement(LifecycleFixture fixture) => fixture.Org.Get("la_agreement", LifecycleFixture.AgreementId)!;
+        private static Entity Agreement(LifecycleFixture fixture) => fixture.Org.Get(AgreementTable.EntityName, LifecycleFixture.AgreementId)!;
 
         private static int RetrieveEntityCalls(InMemoryDataverse org) => org.Log.Records.Sum(run => run.Calls("RetrieveEntity"));
 
@@ -39,16 +40,16 @@ namespace LeadAlign.Tests.Sla
             var saved = fixture.Lead(lead);
             Assert.Equal(LifecycleFixture.Mql, fixture.StageOf(lead));
             Assert.Equal(fixture.Reps[0], fixture.OwnerOf(lead));
-            Assert.True(saved.Contains("la_handoffon"));
-            Assert.False(saved.Contains("la_acceptbykpiid"));
-            Assert.False(saved.Contains("la_firstcontactbykpiid"));
+            Assert.True(saved.Contains(LeadTable.HandoffOn));
+            Assert.False(saved.Contains(LeadTable.AcceptByKpiId));
+            Assert.False(saved.Contains(LeadTable.FirstContactByKpiId));
             Assert.Empty(fixture.Org.All("slakpiinstance"));
             Assert.Contains(fixture.Org.All("appnotification"), note => note.GetAttributeValue<EntityReference>("ownerid").Id == fixture.Reps[0]);
             var start = Assert.Single(fixture.Org.Log.Of(typeof(StartLeadSlaClocksPlugin)));
             Assert.True(start.Succeeded, start.ToString());
             Assert.Contains("No clocks started: lead is not enabled for SLAs in this organization", start.Trace, StringComparison.Ordinal);
-            Assert.StartsWith(WarningStart, Agreement(fixture).GetAttributeValue<string>("la_slawarning"), StringComparison.Ordinal);
-            Assert.Contains("Enable it in the table settings of Lead", Agreement(fixture).GetAttributeValue<string>("la_slawarning"), StringComparison.Ordinal);
+            Assert.StartsWith(WarningStart, Agreement(fixture).GetAttributeValue<string>(AgreementTable.SlaWarning), StringComparison.Ordinal);
+            Assert.Contains("Enable it in the table settings of Lead", Agreement(fixture).GetAttributeValue<string>(AgreementTable.SlaWarning), StringComparison.Ordinal);
         }
 
         [Fact]
@@ -64,10 +65,10 @@ namespace LeadAlign.Tests.Sla
 
             Assert.Equal(LifecycleFixture.Mql, fixture.StageOf(lead));
             Assert.Equal(fixture.Reps[0], fixture.OwnerOf(lead));
-            Assert.False(fixture.Lead(lead).Contains("la_acceptbykpiid"));
+            Assert.False(fixture.Lead(lead).Contains(LeadTable.AcceptByKpiId));
             Assert.Empty(fixture.Org.All("slakpiinstance"));
             Assert.Contains("No clocks started", fixture.Org.Log.Of(typeof(StartLeadSlaClocksPlugin)).Last().Trace, StringComparison.Ordinal);
-            Assert.StartsWith(WarningStart, Agreement(fixture).GetAttributeValue<string>("la_slawarning"), StringComparison.Ordinal);
+            Assert.StartsWith(WarningStart, Agreement(fixture).GetAttributeValue<string>(AgreementTable.SlaWarning), StringComparison.Ordinal);
         }
 
         [Fact]
@@ -84,7 +85,7 @@ namespace LeadAlign.Tests.Sla
 
             var after = Agreement(fixture);
             Assert.Equal(warned.GetAttributeValue<long>("versionnumber"), after.GetAttributeValue<long>("versionnumber"));
-            Assert.Equal(warned["la_slawarning"], after["la_slawarning"]);
+            Assert.Equal(warned[AgreementTable.SlaWarning], after[AgreementTable.SlaWarning]);
             Assert.All(fixture.Org.Log.Of(typeof(StartLeadSlaClocksPlugin)), run => Assert.Equal(0, run.Calls("Update")));
         }
 
@@ -131,8 +132,8 @@ namespace LeadAlign.Tests.Sla
             var lead = fixture.HandedOffLead();
 
             Assert.Equal(2, fixture.Org.All("slakpiinstance").Count(kpi => kpi.GetAttributeValue<EntityReference>("regarding").Id == lead));
-            Assert.True(fixture.Lead(lead).Contains("la_acceptbykpiid"));
-            Assert.False(Agreement(fixture).Contains("la_slawarning"));
+            Assert.True(fixture.Lead(lead).Contains(LeadTable.AcceptByKpiId));
+            Assert.False(Agreement(fixture).Contains(AgreementTable.SlaWarning));
             Assert.DoesNotContain("No clocks started", fixture.Org.Log.Of(typeof(StartLeadSlaClocksPlugin)).Single().Trace, StringComparison.Ordinal);
         }
 
@@ -140,12 +141,12 @@ namespace LeadAlign.Tests.Sla
         public void When_clocks_can_start_again_the_next_handoff_clears_the_warning_left_on_the_agreement()
         {
             var fixture = new LifecycleFixture();
-            fixture.Org.SystemService.Update(new Entity("la_agreement", LifecycleFixture.AgreementId) { ["la_slawarning"] = "Lead is not enabled for SLAs: clocks are not started. (noticed earlier)" });
+            fixture.Org.SystemService.Update(new Entity(AgreementTable.EntityName, LifecycleFixture.AgreementId) { [AgreementTable.SlaWarning] = "Lead is not enabled for SLAs: clocks are not started. (noticed earlier)" });
 
             var lead = fixture.HandedOffLead();
 
-            Assert.True(fixture.Lead(lead).Contains("la_acceptbykpiid"));
-            Assert.False(Agreement(fixture).Contains("la_slawarning"));
+            Assert.True(fixture.Lead(lead).Contains(LeadTable.AcceptByKpiId));
+            Assert.False(Agreement(fixture).Contains(AgreementTable.SlaWarning));
             Assert.Contains("SLA warning on the agreement", fixture.Org.Log.Of(typeof(StartLeadSlaClocksPlugin)).Single().Trace, StringComparison.Ordinal);
         }
 
@@ -182,7 +183,7 @@ namespace LeadAlign.Tests.Sla
             fixture.Org.As(fixture.Marketer).Update(new Entity("lead", lead) { ["jobtitle"] = "Student" });
 
             Assert.Equal(0, RetrieveEntityCalls(fixture.Org));
-            Assert.False(Agreement(fixture).Contains("la_slawarning"));
+            Assert.False(Agreement(fixture).Contains(AgreementTable.SlaWarning));
         }
 
         private static bool IsSlaEnabled(InMemoryDataverse org, string table) =>

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Xml.Linq;
 using LeadAlign.Dataverse.Metadata;
+using LeadAlign.Schema;
 using LeadAlign.Tests.Support;
 using Xunit;
 
@@ -127,9 +128,9 @@ namespace LeadAlign.Tests.Solution
         }
 
         [Theory]
-        [InlineData("la_agreement")]
-        [InlineData("la_scoringmodel")]
-        [InlineData("la_scoringrule")]
+        [InlineData(AgreementTable.EntityName)]
+        [InlineData(ScoringModelTable.EntityName)]
+        [InlineData(ScoringRuleTable.EntityName)]
         public void The_administrator_manages_the_configuration_tables(string table)
         {
             var administrator = Administrator;

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Net;
 using System.Text;
 using LeadAlign.Dataverse;
+using LeadAlign.Schema;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadAlign.Cli.Simulation
@@ -16,8 +17,8 @@ namespace LeadAlign.Cli.Simulation
         private static readonly string[] StageNames = { "Inquiry", "MQL", "SAL", "SQL", "Rejected", "Nurture", "Converted" };
         private static readonly Dictionary<int, string> Reasons = new()
         {
-            [412500000] = "Not a fit", [412500001] = "No budget", [412500002] = "Bad contact data", [412500003] = "Duplicate",
-            [412500004] = "Competitor", [412500005] = "Student or job seeker", [412500006] = "Not ready yet", [412500007] = "Other",
+            [(int)RejectionReason.NotAFit] = "Not a fit", [(int)RejectionReason.NoBudget] = "No budget", [(int)RejectionReason.BadContactData] = "Bad contact data", [(int)RejectionReason.Duplicate] = "Duplicate",
+            [(int)RejectionReason.Competitor] = "Competitor", [(int)RejectionReason.StudentOrJobSeeker] = "Student or job seeker", [(int)RejectionReason.NotReadyYet] = "Not ready yet", [(int)RejectionReason.Other] = "Other",
         };
 
         private static readonly Dictionary<int, string> Sources = new()
@@ -29,62 +30,62 @@ namespace LeadAlign.Cli.Simulation
         public SimulationReport(InMemoryDataverse org, IReadOnlyList<Simulator.Rep> reps)
         {
             var leads = org.All("lead");
-            var history = org.All("la_leadstagechange");
-            var feedback = org.All("la_leadfeedback");
+            var history = org.All(LeadStageChangeTable.EntityName);
+            var feedback = org.All(LeadFeedbackTable.EntityName);
             var kpis = org.All("slakpiinstance");
             var campaigns = org.All("campaign").ToDictionary(row => row.Id, row => row.GetAttributeValue<string>("name"));
-            var agreement = org.All("la_agreement").Single(row => row.GetAttributeValue<bool>("la_isactive"));
-            var model = org.All("la_scoringmodel").Single(row => row.GetAttributeValue<bool>("la_isactive"));
+            var agreement = org.All(AgreementTable.EntityName).Single(row => row.GetAttributeValue<bool>(AgreementTable.IsActive));
+            var model = org.All(ScoringModelTable.EntityName).Single(row => row.GetAttributeValue<bool>(ScoringModelTable.IsActive));
 
             Leads = leads.Count;
-            var reached = history.GroupBy(row => row.GetAttributeValue<OptionSetValue>("la_tostage")?.Value ?? 0)
-                .ToDictionary(group => group.Key, group => group.Select(row => row.GetAttributeValue<EntityReference>("la_leadid").Id).Distinct().Count());
+            var reached = history.GroupBy(row => row.GetAttributeValue<OptionSetValue>(LeadStageChangeTable.ToStage)?.Value ?? 0)
+                .ToDictionary(group => group.Key, group => group.Select(row => row.GetAttributeValue<EntityReference>(LeadStageChangeTable.LeadId).Id).Distinct().Count());
             Funnel = new List<(string, int)>
             {
                 ("Inquiry", Leads),
-                ("MQL", reached.GetValueOrDefault(412500001)),
-                ("SAL", reached.GetValueOrDefault(412500002)),
-                ("SQL", reached.GetValueOrDefault(412500003)),
-                ("Converted", reached.GetValueOrDefault(412500006)),
+                ("MQL", reached.GetValueOrDefault((int)LeadStage.Mql)),
+                ("SAL", reached.GetValueOrDefault((int)LeadStage.Sal)),
+                ("SQL", reached.GetValueOrDefault((int)LeadStage.Sql)),
+                ("Converted", reached.GetValueOrDefault((int)LeadStage.Converted)),
             };
-            Rejected = reached.GetValueOrDefault(412500004);
-            Nurtured = reached.GetValueOrDefault(412500005);
-            Commitment = agreement.GetAttributeValue<int?>("la_mqlsperweek") ?? 0;
+            Rejected = reached.GetValueOrDefault((int)LeadStage.Rejected);
+            Nurtured = reached.GetValueOrDefault((int)LeadStage.Nurture);
+            Commitment = agreement.GetAttributeValue<int?>(AgreementTable.MqlsPerWeek) ?? 0;
             var start = org.All("lead").Select(row => row.GetAttributeValue<DateTime>("createdon")).DefaultIfEmpty(org.UtcNow).Min().Date;
-            WeeklyMqls = history.Where(row => row.GetAttributeValue<OptionSetValue>("la_tostage")?.Value == 412500001 && row.GetAttributeValue<OptionSetValue>("la_fromstage")?.Value == 412500000)
-                .GroupBy(row => (int)((row.GetAttributeValue<DateTime>("la_changedon") - start).TotalDays / 7) + 1)
+            WeeklyMqls = history.Where(row => row.GetAttributeValue<OptionSetValue>(LeadStageChangeTable.ToStage)?.Value == (int)LeadStage.Mql && row.GetAttributeValue<OptionSetValue>(LeadStageChangeTable.FromStage)?.Value == (int)LeadStage.Inquiry)
+                .GroupBy(row => (int)((row.GetAttributeValue<DateTime>(LeadStageChangeTable.ChangedOn) - start).TotalDays / 7) + 1)
                 .OrderBy(group => group.Key)
                 .Select(group => ("Week " + group.Key.ToString(CultureInfo.InvariantCulture), group.Count()))
                 .ToList();
             Times = reps.Select(rep =>
             {
-                var mine = leads.Where(row => row.GetAttributeValue<EntityReference>("la_routedtoid")?.Id == rep.Id).ToList();
+                var mine = leads.Where(row => row.GetAttributeValue<EntityReference>(LeadTable.RoutedTo)?.Id == rep.Id).ToList();
                 return new RepTimes(rep.Name, mine.Count,
-                    Percentile(mine.Select(row => row.GetAttributeValue<int?>("la_minutestoaccept")), 0.5), Percentile(mine.Select(row => row.GetAttributeValue<int?>("la_minutestoaccept")), 0.9),
-                    Percentile(mine.Select(row => row.GetAttributeValue<int?>("la_minutestofirstcontact")), 0.5), Percentile(mine.Select(row => row.GetAttributeValue<int?>("la_minutestofirstcontact")), 0.9));
+                    Percentile(mine.Select(row => row.GetAttributeValue<int?>(LeadTable.MinutesToAccept)), 0.5), Percentile(mine.Select(row => row.GetAttributeValue<int?>(LeadTable.MinutesToAccept)), 0.9),
+                    Percentile(mine.Select(row => row.GetAttributeValue<int?>(LeadTable.MinutesToFirstContact)), 0.5), Percentile(mine.Select(row => row.GetAttributeValue<int?>(LeadTable.MinutesToFirstContact)), 0.9));
             }).ToList();
             Sla = kpis.GroupBy(row => row.GetAttributeValue<string>("name")).OrderBy(group => group.Key).Select(group =>
             {
                 int Count(int status) => group.Count(row => row.GetAttributeValue<OptionSetValue>("status")?.Value == status);
                 return new SlaLine(group.Key, Count(4), Count(1), Count(5), Count(0) + Count(2));
             }).ToList();
-            RejectionsByCampaign = feedback.GroupBy(row => (Reasons.GetValueOrDefault(row.GetAttributeValue<OptionSetValue>("la_reason")?.Value ?? 0, "?"), row.GetAttributeValue<EntityReference>("la_campaignid") is { } campaign ? campaigns.GetValueOrDefault(campaign.Id, "?") : "(no campaign)"))
+            RejectionsByCampaign = feedback.GroupBy(row => (Reasons.GetValueOrDefault(row.GetAttributeValue<OptionSetValue>(LeadFeedbackTable.Reason)?.Value ?? 0, "?"), row.GetAttributeValue<EntityReference>(LeadFeedbackTable.CampaignId) is { } campaign ? campaigns.GetValueOrDefault(campaign.Id, "?") : "(no campaign)"))
                 .OrderBy(group => group.Key.Item1).ThenBy(group => group.Key.Item2).Select(group => (group.Key.Item1, group.Key.Item2, group.Count())).ToList();
-            RejectionsBySource = feedback.GroupBy(row => (Reasons.GetValueOrDefault(row.GetAttributeValue<OptionSetValue>("la_reason")?.Value ?? 0, "?"), Sources.GetValueOrDefault(int.TryParse(row.GetAttributeValue<string>("la_leadsource"), out var source) ? source : 0, "(none)")))
+            RejectionsBySource = feedback.GroupBy(row => (Reasons.GetValueOrDefault(row.GetAttributeValue<OptionSetValue>(LeadFeedbackTable.Reason)?.Value ?? 0, "?"), Sources.GetValueOrDefault(int.TryParse(row.GetAttributeValue<string>(LeadFeedbackTable.LeadSource), out var source) ? source : 0, "(none)")))
                 .OrderBy(group => group.Key.Item1).ThenBy(group => group.Key.Item2).Select(group => (group.Key.Item1, group.Key.Item2, group.Count())).ToList();
-            var warm = model.GetAttributeValue<int?>("la_warmthreshold") ?? 0;
-            var hot = model.GetAttributeValue<int?>("la_hotthreshold") ?? 0;
-            var sqlLeads = history.Where(row => row.GetAttributeValue<OptionSetValue>("la_tostage")?.Value == 412500003).Select(row => row.GetAttributeValue<EntityReference>("la_leadid").Id).ToHashSet();
-            SqlRateByBand = history.Where(row => row.GetAttributeValue<OptionSetValue>("la_tostage")?.Value == 412500001)
-                .GroupBy(row => row.GetAttributeValue<EntityReference>("la_leadid").Id)
-                .Select(group => (Lead: group.Key, Score: group.Min(row => row.GetAttributeValue<int?>("la_score") ?? 0)))
+            var warm = model.GetAttributeValue<int?>(ScoringModelTable.WarmThreshold) ?? 0;
+            var hot = model.GetAttributeValue<int?>(ScoringModelTable.HotThreshold) ?? 0;
+            var sqlLeads = history.Where(row => row.GetAttributeValue<OptionSetValue>(LeadStageChangeTable.ToStage)?.Value == (int)LeadStage.Sql).Select(row => row.GetAttributeValue<EntityReference>(LeadStageChangeTable.LeadId).Id).ToHashSet();
+            SqlRateByBand = history.Where(row => row.GetAttributeValue<OptionSetValue>(LeadStageChangeTable.ToStage)?.Value == (int)LeadStage.Mql)
+                .GroupBy(row => row.GetAttributeValue<EntityReference>(LeadStageChangeTable.LeadId).Id)
+                .Select(group => (Lead: group.Key, Score: group.Min(row => row.GetAttributeValue<int?>(LeadStageChangeTable.Score) ?? 0)))
                 .GroupBy(item => item.Score >= hot ? "Hot" : item.Score >= warm ? "Warm" : "Cold")
                 .OrderBy(group => group.Key == "Hot" ? 0 : group.Key == "Warm" ? 1 : 2)
                 .Select(group => (group.Key, group.Count(), group.Count(item => sqlLeads.Contains(item.Lead))))
                 .ToList();
-            Velocity = history.Where(row => row.GetAttributeValue<OptionSetValue>("la_fromstage") != null && row.GetAttributeValue<OptionSetValue>("la_tostage")?.Value != row.GetAttributeValue<OptionSetValue>("la_fromstage")?.Value)
-                .GroupBy(row => StageNames[row.GetAttributeValue<OptionSetValue>("la_fromstage").Value - 412500000])
-                .Select(group => (group.Key, group.Count(), Percentile(group.Select(row => row.GetAttributeValue<int?>("la_minutesinpreviousstage")), 0.5)))
+            Velocity = history.Where(row => row.GetAttributeValue<OptionSetValue>(LeadStageChangeTable.FromStage) != null && row.GetAttributeValue<OptionSetValue>(LeadStageChangeTable.ToStage)?.Value != row.GetAttributeValue<OptionSetValue>(LeadStageChangeTable.FromStage)?.Value)
+                .GroupBy(row => StageNames[row.GetAttributeValue<OptionSetValue>(LeadStageChangeTable.FromStage).Value - (int)LeadStage.Inquiry])
+                .Select(group => (group.Key, group.Count(), Percentile(group.Select(row => row.GetAttributeValue<int?>(LeadStageChangeTable.MinutesInPreviousStage)), 0.5)))
                 .OrderBy(item => Array.IndexOf(StageNames, item.Key))
                 .ToList();
         }

@@ -5,6 +5,7 @@ using System.Linq;
 using System.ServiceModel;
 using LeadAlign.Dataverse;
 using LeadAlign.Plugins;
+using LeadAlign.Schema;
 using LeadAlign.WorkflowActivities;
 using LeadAlign.WorkflowActivities.Feedback;
 using Microsoft.Crm.Sdk.Messages;
@@ -20,10 +21,10 @@ namespace LeadAlign.Cli.Simulation
     /// </summary>
     public sealed class Simulator
     {
-        private const int Mql = 412500001;
-        private const int Sal = 412500002;
-        private const int Sql = 412500003;
-        private const int Rejected = 412500004;
+        private const int Mql = (int)LeadStage.Mql;
+        private const int Sal = (int)LeadStage.Sal;
+        private const int Sql = (int)LeadStage.Sql;
+        private const int Rejected = (int)LeadStage.Rejected;
         private static readonly Guid AgreementId = new("1ead5c0e-b000-4000-8000-000000000001");
         private static readonly string[] GoodTitles = { "Chief Revenue Officer", "VP Sales", "Director of Operations", "Head of Marketing", "Chief Executive Officer", "Sales Director" };
         private static readonly string[] MediumTitles = { "Sales Manager", "Operations Manager", "Team Lead", "Account Manager", "Buyer", "Consultant" };
@@ -99,13 +100,13 @@ namespace LeadAlign.Cli.Simulation
             }
 
             system.Execute(new AddMembersTeamRequest { TeamId = salesTeam, MemberIds = _reps.Select(rep => rep.Id).ToArray() });
-            system.Update(new Entity("la_agreement", AgreementId)
+            system.Update(new Entity(AgreementTable.EntityName, AgreementId)
             {
-                ["la_salesteamid"] = new EntityReference("team", salesTeam),
-                ["la_marketingteamid"] = new EntityReference("team", marketingTeam),
-                ["la_marketingqueueid"] = new EntityReference("queue", queue),
-                ["la_maxopenleadsperrep"] = Math.Max(20, _options.Leads / _options.Reps / 2),
-                ["la_mqlsperweek"] = Math.Max(10, _options.Leads * 7 / _options.Days / 3),
+                [AgreementTable.SalesTeamId] = new EntityReference("team", salesTeam),
+                [AgreementTable.MarketingTeamId] = new EntityReference("team", marketingTeam),
+                [AgreementTable.MarketingQueueId] = new EntityReference("queue", queue),
+                [AgreementTable.MaxOpenLeadsPerRep] = Math.Max(20, _options.Leads / _options.Reps / 2),
+                [AgreementTable.MqlsPerWeek] = Math.Max(10, _options.Leads * 7 / _options.Days / 3),
             });
 
             var campaigns = new List<(Guid, int)>
@@ -118,8 +119,8 @@ namespace LeadAlign.Cli.Simulation
 
             // One rep is on holiday in the second week: no new leads for them then.
             var away = _reps[^1];
-            At(Start.AddDays(7).AddHours(8), () => Org.SystemService.Update(new Entity("systemuser", away.Id) { ["la_isunavailable"] = true }));
-            At(Start.AddDays(14).AddHours(8), () => Org.SystemService.Update(new Entity("systemuser", away.Id) { ["la_isunavailable"] = false }));
+            At(Start.AddDays(7).AddHours(8), () => Org.SystemService.Update(new Entity("systemuser", away.Id) { [SystemUserTable.IsUnavailable] = true }));
+            At(Start.AddDays(14).AddHours(8), () => Org.SystemService.Update(new Entity("systemuser", away.Id) { [SystemUserTable.IsUnavailable] = false }));
             return campaigns;
         }
 
@@ -176,16 +177,16 @@ namespace LeadAlign.Cli.Simulation
 
         private void Interact(Guid lead, int type)
         {
-            var stage = Org.Get("lead", lead)!.GetAttributeValue<OptionSetValue>("la_stage")?.Value;
-            if (stage is Sql or Rejected or 412500006)
+            var stage = Org.Get("lead", lead)!.GetAttributeValue<OptionSetValue>(LeadTable.Stage)?.Value;
+            if (stage is Sql or Rejected or (int)LeadStage.Converted)
             {
                 return;
             }
 
-            Org.SystemService.Create(new Entity("la_marketinginteraction")
+            Org.SystemService.Create(new Entity(MarketingInteractionTable.EntityName)
             {
                 ["subject"] = "Interaction",
-                ["la_interactiontype"] = new OptionSetValue(412500000 + type),
+                [MarketingInteractionTable.InteractionType] = new OptionSetValue((int)InteractionType.WebVisit + type),
                 ["regardingobjectid"] = new EntityReference("lead", lead),
             });
             AfterSave(lead);
@@ -195,7 +196,7 @@ namespace LeadAlign.Cli.Simulation
         private void AfterSave(Guid lead)
         {
             var row = Org.Get("lead", lead)!;
-            if (row.GetAttributeValue<OptionSetValue>("la_stage")?.Value != Mql || !row.Contains("la_handoffon") || !_followedUp.Add(lead))
+            if (row.GetAttributeValue<OptionSetValue>(LeadTable.Stage)?.Value != Mql || !row.Contains(LeadTable.HandoffOn) || !_followedUp.Add(lead))
             {
                 return;
             }
@@ -239,7 +240,7 @@ namespace LeadAlign.Cli.Simulation
         {
             if (!Try(() => Org.As(rep.Id).Update(new Entity("lead", lead)
             {
-                ["la_stage"] = new OptionSetValue(Sql),
+                [LeadTable.Stage] = new OptionSetValue(Sql),
                 ["budgetamount"] = new Money(10_000m + _random.Next(200_000)),
                 ["decisionmaker"] = true,
                 ["need"] = new OptionSetValue(_random.Next(3)),
@@ -257,14 +258,14 @@ namespace LeadAlign.Cli.Simulation
 
         private void Reject(Guid lead, Rep rep, int quality)
         {
-            int[] reasons = quality == 2 ? new[] { 412500005, 412500002, 412500000 } : quality == 1 ? new[] { 412500001, 412500006, 412500004, 412500000 } : new[] { 412500006, 412500001, 412500003 };
+            int[] reasons = quality == 2 ? new[] { (int)RejectionReason.StudentOrJobSeeker, (int)RejectionReason.BadContactData, (int)RejectionReason.NotAFit } : quality == 1 ? new[] { (int)RejectionReason.NoBudget, (int)RejectionReason.NotReadyYet, (int)RejectionReason.Competitor, (int)RejectionReason.NotAFit } : new[] { (int)RejectionReason.NotReadyYet, (int)RejectionReason.NoBudget, (int)RejectionReason.Duplicate };
             var reason = reasons[_random.Next(reasons.Length)];
-            if (!Try(() => Org.As(rep.Id).Update(new Entity("lead", lead) { ["la_stage"] = new OptionSetValue(Rejected), ["la_rejectionreason"] = new OptionSetValue(reason) })))
+            if (!Try(() => Org.As(rep.Id).Update(new Entity("lead", lead) { [LeadTable.Stage] = new OptionSetValue(Rejected), [LeadTable.RejectionReason] = new OptionSetValue(reason) })))
             {
                 return;
             }
 
-            if (reason == 412500006 && _random.NextDouble() < 0.7)
+            if (reason == (int)RejectionReason.NotReadyYet && _random.NextDouble() < 0.7)
             {
                 At(Org.UtcNow.AddHours(48 + (_random.NextDouble() * 72)), () => Try(() => Org.RunWorkflowActivity(
                     new RecycleLeadToNurture(),

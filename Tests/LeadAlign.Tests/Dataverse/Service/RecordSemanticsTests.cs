@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using LeadAlign.Dataverse;
 using LeadAlign.Dataverse.Faults;
+using LeadAlign.Schema;
 using LeadAlign.Tests.Support;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
@@ -89,7 +90,7 @@ namespace LeadAlign.Tests.Dataverse.Service
         [Fact]
         public void Writing_an_unknown_column_fails_as_dataverse_fails_and_writes_nothing()
         {
-            var fault = TestOrganization.Fault(() => _org.SystemService.Create(new Entity("lead") { ["lastname"] = "Novak", ["la_score"] = 10 }));
+            var fault = TestOrganization.Fault(() => _org.SystemService.Create(new Entity("lead") { ["lastname"] = "Novak", [LeadTable.Score] = 10 }));
 
             Assert.Equal(DataverseFault.AttributeNotFound, fault.ErrorCode);
             Assert.Contains("'lead'", fault.Message);
@@ -392,7 +393,7 @@ namespace LeadAlign.Tests.Dataverse.Service
         public void A_query_on_an_unknown_column_fails_naming_it()
         {
             var query = new QueryExpression("lead") { ColumnSet = new ColumnSet("lastname") };
-            query.Criteria.AddCondition("la_stage", ConditionOperator.Equal, 1);
+            query.Criteria.AddCondition(LeadTable.Stage, ConditionOperator.Equal, 1);
 
             var fault = TestOrganization.Fault(() => _org.SystemService.RetrieveMultiple(query));
 

@@ -1,0 +1,121 @@
+using System;
+using System.IO;
+using System.Linq;
+using LeadAlign.Cli.SchemaCode;
+using LeadAlign.Schema;
+using LeadAlign.Tests.Support;
+using Xunit;
+
+namespace LeadAlign.Tests.Cli
+{
+    /// <summary>
+    /// <c>leadalign schema</c> writes Shared/Schema/Generated from the solution's tables, columns and choices; <c>--check</c>
+    /// fails when the two drift apart, as <c>steps --check</c> does for the step files.
+    /// </summary>
+    public sealed class SchemaCommandTests : IDisposable
+    {
+        private readonly SolutionCopy _copy = new();
+        private readonly string _code = Directory.CreateTempSubdirectory("leadalign-schema-").FullName;
+
+        public void Dispose()
+        {
+            _copy.Dispose();
+            Directory.Delete(_code, recursive: true);
+        }
+
+        [Fact]
+        public void The_schema_command_checks_the_generated_schema_code_against_the_solution()
+        {
+            var output = new StringWriter();
+            var error = new StringWriter();
+
+            var exitCode = LeadAlign.Cli.Program.Run(new[] { "schema", "--check" }, output, error);
+
+            Assert.Equal(string.Empty, error.ToString());
+            Assert.Equal(0, exitCode);
+            Assert.Contains("12 tables and 11 choices; Shared/Schema/Generated matches them.", output.ToString());
+        }
+
+        [Fact]
+        public void A_column_renamed_in_a_copy_of_the_solution_is_drift_and_the_check_fails_naming_the_constants()
+        {
+            var lead = Path.Combine("Entities", "Lead", "Entity.xml");
+            _copy.Break(lead, "<attribute PhysicalName=\"la_Stage\">", "<attribute PhysicalName=\"la_Phase\">");
+            _copy.Break(lead, "<Name>la_stage</Name>", "<Name>la_phase</Name>");
+            _copy.Break(lead, "<LogicalName>la_stage</LogicalName>", "<LogicalName>la_phase</LogicalName>");
+            var output = new StringWriter();
+            var error = new StringWriter();
+
+            var exitCode = LeadAlign.Cli.Program.Run(new[] { "schema", "--check", "--solution", _copy.Folder }, output, error);
+
+            Assert.Equal(1, exitCode);
+            var findings = error.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(
+                new[]
+                {
+                    "Shared/Schema/Generated/LeadTable.g.cs lacks `public const string Phase = \"" + LeadTable.Stage.Replace("stage", "phase", StringComparison.Ordinal) + "\";`, which Solution/Entities/Lead/Entity.xml declares.",
+                    "Shared/Schema/Generated/LeadTable.g.cs has `public const string Stage = \"" + LeadTable.Stage + "\";`, which Solution/Entities/Lead/Entity.xml does not declare.",
+                },
+                findings);
+            Assert.Contains("2 differences: run 'leadalign schema' to regenerate Shared/Schema/Generated.", output.ToString());
+        }
+
+        [Fact]
+        public void The_schema_command_writes_what_the_repository_holds_byte_for_byte_and_removes_what_the_solution_no_longer_gives()
+        {
+            File.WriteAllText(Path.Combine(_code, "RetiredTable.g.cs"), "// a table the solution no longer has");
+            var output = new StringWriter();
+            var error = new StringWriter();
+
+            var drifted = LeadAlign.Cli.Program.Run(new[] { "schema", "--check", "--code", _code }, output, error);
+            var written = LeadAlign.Cli.Program.Run(new[] { "schema", "--code", _code }, output, error);
+            var first = Snapshot(_code);
+            var writtenAgain = LeadAlign.Cli.Program.Run(new[] { "schema", "--code", _code }, output, error);
+            var checkError = new StringWriter();
+            var checkedAgain = LeadAlign.Cli.Program.Run(new[] { "schema", "--check", "--code", _code }, output, checkError);
+
+            Assert.Equal(1, drifted);
+            Assert.Contains(_code + "/RetiredTable.g.cs is not generated from the solution (no table or choice of it gives this type): remove it.", error.ToString());
+            Assert.Contains(_code + "/LeadTable.g.cs is missing: Solution/Entities/Lead/Entity.xml declares it.", error.ToString());
+            Assert.Equal(0, written);
+            Assert.Equal(0, writtenAgain);
+            Assert.Equal(0, checkedAgain);
+            Assert.Equal(string.Empty, checkError.ToString());
+            Assert.Equal(first, Snapshot(_code));
+            Assert.Equal(Snapshot(RepositoryLayout.PathInRepo(SchemaCodeFiles.RepositoryFolder)), first);
+        }
+
+        [Fact]
+        public void Every_generated_file_says_it_is_generated_and_holds_one_type()
+        {
+            foreach (var file in Directory.EnumerateFiles(RepositoryLayout.PathInRepo(SchemaCodeFiles.RepositoryFolder)))
+            {
+                var text = File.ReadAllText(file);
+
+                Assert.EndsWith(".g.cs", file, StringComparison.Ordinal);
+                Assert.StartsWith("// <auto-generated>\n" + SchemaCodeWriter.Header + ":", text, StringComparison.Ordinal);
+                Assert.Single(text.Split('\n'), line => line.StartsWith("    internal ", StringComparison.Ordinal));
+                Assert.Contains(" " + Path.GetFileName(file)[..^".g.cs".Length] + "\n", text, StringComparison.Ordinal);
+            }
+        }
+
+        [Fact]
+        public void A_column_without_its_schema_name_is_refused_with_what_to_do_and_nothing_is_written()
+        {
+            _copy.Break(Path.Combine("Entities", "Lead", "Entity.xml"), "<attribute PhysicalName=\"la_Stage\">", "<attribute PhysicalName=\"la_stage\">");
+            var output = new StringWriter();
+            var error = new StringWriter();
+
+            var exitCode = LeadAlign.Cli.Program.Run(new[] { "schema", "--solution", _copy.Folder, "--code", _code }, output, error);
+
+            Assert.Equal(1, exitCode);
+            Assert.StartsWith("Entities/Lead/Entity.xml: the column " + LeadTable.Stage + " needs its schema name with its casing as PhysicalName", error.ToString(), StringComparison.Ordinal);
+            Assert.Contains("Nothing written.", error.ToString());
+            Assert.DoesNotContain("   at ", error.ToString());
+            Assert.Empty(Directory.EnumerateFiles(_code));
+        }
+
+        private static string[] Snapshot(string folder) =>
+            Directory.EnumerateFiles(folder).OrderBy(path => path, StringComparer.Ordinal).Select(path => Path.GetFileName(path) + "\n" + File.ReadAllText(path)).ToArray();
+    }
+}
