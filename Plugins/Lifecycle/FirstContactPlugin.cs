@@ -1,4 +1,5 @@
 using System;
+using LeadAlign.Lifecycle;
 using LeadAlign.Plugins.Registration;
 using LeadAlign.Schema;
 using Microsoft.Xrm.Sdk;
@@ -45,7 +46,7 @@ namespace LeadAlign.Plugins.Lifecycle
             var service = localPluginContext.SystemUserService;
             var lead = service.Retrieve(LeadTable.EntityName, regarding.Id, new ColumnSet(LeadTable.OwnerId, LeadTable.HandoffOn, LeadTable.FirstContactOn, LeadTable.Stage));
             var stage = (LeadStage?)lead.GetAttributeValue<OptionSetValue>(LeadTable.Stage)?.Value;
-            if (stage != LeadStage.Mql && stage != LeadStage.Sal && stage != LeadStage.Sql)
+            if (stage == null || !LeadStages.Of(stage.Value).IsWorkedBySales)
             {
                 localPluginContext.Trace("Not a first contact: the lead is not with sales (MQL, SAL or SQL).");
                 return;

@@ -72,14 +72,18 @@ namespace LeadAlign.Plugins.Lifecycle
                 var minutesInPrevious = entered == null ? 0 : Math.Max(0, (int)(now - entered.Value).TotalMinutes);
                 target[LeadTable.Stage] = new OptionSetValue((int)to.Value);
                 target[LeadTable.StageEnteredOn] = now;
-                switch (to.Value)
+                var stage = LeadStages.Of(to.Value);
+                if (stage.StampColumn != null)
                 {
-                    case LeadStage.Mql:
-                        target[LeadTable.MqlOn] = now;
+                    target[stage.StampColumn] = now;
+                }
+
+                switch (stage.OnEnter)
+                {
+                    case StageEntry.HandOff:
                         routed = Route(localPluginContext, target, lead, now);
                         break;
-                    case LeadStage.Sal:
-                        target[LeadTable.AcceptedOn] = now;
+                    case StageEntry.CountMinutesToAccept:
                         var handoff = lead.GetAttributeValue<DateTime?>(LeadTable.HandoffOn);
                         if (handoff != null)
                         {
@@ -87,13 +91,7 @@ namespace LeadAlign.Plugins.Lifecycle
                         }
 
                         break;
-                    case LeadStage.Sql:
-                        target[LeadTable.SqlOn] = now;
-                        break;
-                    case LeadStage.Rejected:
-                        target[LeadTable.RejectedOn] = now;
-                        break;
-                    case LeadStage.Nurture:
+                    case StageEntry.RecycleToMarketing:
                         Recycle(localPluginContext, target, lead, now);
                         break;
                 }
@@ -155,7 +153,6 @@ namespace LeadAlign.Plugins.Lifecycle
         /// <summary>Nurture: the lead goes back to marketing, its handoff fields are cleared, and engagement resets if the model says so.</summary>
         private static void Recycle(ILocalPluginContext localPluginContext, Entity target, Entity lead, DateTime now)
         {
-            target[LeadTable.NurturedOn] = now;
             foreach (var column in new[] { LeadTable.HandoffOn, LeadTable.AcceptedOn, LeadTable.RoutedTo, LeadTable.MinutesToAccept, LeadTable.FirstContactOn, LeadTable.MinutesToFirstContact })
             {
                 target[column] = null;

@@ -60,12 +60,12 @@ namespace LeadAlign.Plugins.Lifecycle
             }
 
             var lead = target.MergeWithPreImage(preImage);
-            switch (requested.Value)
+            switch (LeadStages.Of(requested.Value).Requirement)
             {
-                case LeadStage.Sal:
+                case StageRequirement.OwnerOrAdministrator:
                     RequireOwnerOrAdministrator(localPluginContext, lead);
                     break;
-                case LeadStage.Sql:
+                case StageRequirement.AgreementSqlColumns:
                     var agreement = localPluginContext.ActiveAgreement();
                     var missing = agreement == null ? Array.Empty<string>() : Agreement.Missing(agreement.SqlRequiredColumns, lead).ToArray();
                     if (missing.Length > 0)
@@ -74,7 +74,7 @@ namespace LeadAlign.Plugins.Lifecycle
                     }
 
                     break;
-                case LeadStage.Rejected:
+                case StageRequirement.RejectionReason:
                     var reason = (RejectionReason?)lead.GetAttributeValue<OptionSetValue>(LeadTable.RejectionReason)?.Value;
                     if (reason == null)
                     {

@@ -125,8 +125,6 @@ namespace LeadAlign.Plugins.Sla
         PostImageAttributes = $"{LeadTable.Stage},{LeadTable.AcceptByKpiId},{LeadTable.FirstContactByKpiId},{LeadTable.FirstContactOn},{LeadTable.AcceptedOn}")]
     public sealed class StopLeadSlaClocksPlugin : PluginBase
     {
-        private static readonly LeadStage[] Terminal = { LeadStage.Rejected, LeadStage.Nurture, LeadStage.Converted };
-
         public StopLeadSlaClocksPlugin(string unsecureConfiguration, string secureConfiguration)
             : base(typeof(StopLeadSlaClocksPlugin))
         {
@@ -159,7 +157,7 @@ namespace LeadAlign.Plugins.Sla
                 localPluginContext.Trace($"First-contact clock {contactClock.Id}: {closed?.ToString() ?? "already ended"}.");
             }
 
-            if (movedTo != null && Terminal.Contains(movedTo.Value))
+            if (movedTo != null && LeadStages.Of(movedTo.Value).EndsClocks)
             {
                 var clocks = new List<Guid>();
                 if (acceptClock != null)
