@@ -114,8 +114,8 @@ namespace LeadAlign.Plugins.Scoring
 
         private static string Normalize(string name, string column, string type, FitOperator op, string? value, AttributeMetadata attribute)
         {
-            var items = FitEvaluator.Split(value);
-            var expected = op == FitOperator.Between ? 2 : op == FitOperator.InList || op == FitOperator.Contains || op == FitOperator.BeginsWith ? -1 : 1;
+            var items = FitValues.Split(value);
+            var expected = FitOperators.Of(op)?.ValueCount ?? 1;
             if (items.Count == 0)
             {
                 throw new BusinessRuleException($"Fit rule '{name}': give the value(s) to compare {column} with, separated by ; when there are several.");
@@ -153,7 +153,7 @@ namespace LeadAlign.Plugins.Scoring
 
                 try
                 {
-                    FitEvaluator.Parse(type, text);
+                    FitValues.Parse(type, text);
                 }
                 catch (StaleRuleException unparsable)
                 {
@@ -166,21 +166,6 @@ namespace LeadAlign.Plugins.Scoring
             return string.Join(";", normalized);
         }
 
-        private static string Describe(FitOperator op)
-        {
-            switch (op)
-            {
-                case FitOperator.Equals: return "equals";
-                case FitOperator.NotEquals: return "not equals";
-                case FitOperator.InList: return "in list";
-                case FitOperator.Contains: return "contains";
-                case FitOperator.BeginsWith: return "begins with";
-                case FitOperator.GreaterThan: return "greater than";
-                case FitOperator.LessThan: return "less than";
-                case FitOperator.Between: return "between";
-                case FitOperator.HasValue: return "has value";
-                default: return "is empty";
-            }
-        }
+        private static string Describe(FitOperator op) => FitOperators.Label(op);
     }
 }
