@@ -1,0 +1,74 @@
+using System;
+using System.Linq;
+using LeadAlign.Plugins.Handoffs;
+using LeadAlign.Plugins.Registration;
+using LeadAlign.Schema;
+using LeadAlign.Scoring;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace LeadAlign.Plugins.Scoring
+{
+    /// <summary>
+    /// PostOperation of an activity that earned engagement: counts it on the lead's ledger, once per activity and rule, and
+    /// updates the lead, whose scoring step then re-scores it. At most two service calls (read the lead, update the lead);
+    /// none when the activity earned nothing or regards no lead. A replay finds the activity already counted and changes nothing.
+    /// </summary>
+    [PluginStep("1ead5c0e-0003-4000-8000-000000000001", "Create", "email", PluginStage.PostOperation)]
+    [PluginStep("1ead5c0e-0003-4000-8000-000000000002", "Update", "email", PluginStage.PostOperation, FilteringAttributes = "regardingobjectid,directioncode")]
+    [PluginStep("1ead5c0e-0003-4000-8000-000000000003", "Create", "phonecall", PluginStage.PostOperation)]
+    [PluginStep("1ead5c0e-0003-4000-8000-000000000004", "Update", "phonecall", PluginStage.PostOperation, FilteringAttributes = "regardingobjectid,directioncode")]
+    [PluginStep("1ead5c0e-0003-4000-8000-000000000005", "Create", "appointment", PluginStage.PostOperation)]
+    [PluginStep("1ead5c0e-0003-4000-8000-000000000006", "Update", "appointment", PluginStage.PostOperation, FilteringAttributes = "regardingobjectid")]
+    [PluginStep("1ead5c0e-0003-4000-8000-000000000007", "Create", "task", PluginStage.PostOperation)]
+    [PluginStep("1ead5c0e-0003-4000-8000-000000000008", "Update", "task", PluginStage.PostOperation, FilteringAttributes = "regardingobjectid")]
+    [PluginStep("1ead5c0e-0003-4000-8000-000000000009", "Create", MarketingInteractionTable.EntityName, PluginStage.PostOperation)]
+    [PluginStep("1ead5c0e-0003-4000-8000-00000000000a", "Update", MarketingInteractionTable.EntityName, PluginStage.PostOperation, FilteringAttributes = $"regardingobjectid,{MarketingInteractionTable.InteractionType}")]
+    public sealed class ApplyEngagementPlugin : PluginBase
+    {
+        public ApplyEngagementPlugin(string unsecureConfiguration, string secureConfiguration)
+            : base(typeof(ApplyEngagementPlugin))
+        {
+        }
+
+        protected override void ExecuteDataversePlugin(ILocalPluginContext localPluginContext)
+        {
+            var context = localPluginContext.PluginExecutionContext;
+            var toApply = EngagementToApply.ReadFrom(context.SharedVariables);
+            if (toApply == null)
+            {
+                return;
+            }
+
+            var leadId = toApply.LeadId;
+            var model = localPluginContext.ActiveScoringModel();
+            if (model == null)
+            {
+                return;
+            }
+
+            var service = localPluginContext.SystemUserService;
+            var lead = service.Retrieve(LeadTable.EntityName, leadId, new ColumnSet(LeadTable.EngagementLedger));
+            var ledger = EngagementLedger.Parse(lead.GetAttributeValue<string>(LeadTable.EngagementLedger));
+            var happenedOn = context.GetTargetEntity()?.GetAttributeValue<DateTime?>(ActivityColumns.ActualEnd) ?? context.OperationCreatedOn;
+            var counted = 0;
+            foreach (var ruleId in toApply.RuleIds)
+            {
+                var rule = model.Rule(ruleId);
+                if (rule != null && ledger.Count(context.PrimaryEntityId, rule, happenedOn, context.OperationCreatedOn, model.HalfLifeDays))
+                {
+                    counted++;
+                }
+            }
+
+            if (counted == 0)
+            {
+                localPluginContext.Trace("This activity was already counted for the lead: nothing to apply.");
+                return;
+            }
+
+            service.Update(new Entity(LeadTable.EntityName, leadId) { [LeadTable.EngagementLedger] = ledger.ToString() });
+            localPluginContext.Trace($"Counted {counted} engagement rule(s) for lead {leadId}.");
+        }
+    }
+}
