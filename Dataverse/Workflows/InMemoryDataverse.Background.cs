@@ -81,48 +81,48 @@ namespace LeadAlign.Dataverse
         }
 
         /// <summary>Runs one step; false when the workflow stops or waits.</summary>
-        private bool Execute(WorkflowRun run, WorkflowProgram.Step step)
+        private bool Execute(WorkflowRun run, WorkflowStep step)
         {
             var variables = run.Variables;
             object? Read(string name) => variables.TryGetValue(name, out var value) ? value : run.Program.Defaults.GetValueOrDefault(name);
             run.Next++;
             switch (step.Kind)
             {
-                case WorkflowProgram.StepKind.GetProperty:
+                case WorkflowStepKind.GetProperty:
                     var row = Store.Get(run.Primary.LogicalName, run.Primary.Id) ?? throw new InvalidOperationException($"{run.Primary.LogicalName} With Id = {run.Primary.Id} Does Not Exist");
                     Metadata.RequireColumn(run.Primary.LogicalName, step.Attribute);
                     var read = row.Attributes.TryGetValue(step.Attribute, out var value) ? value : null;
                     variables[step.Target] = step.Operator == "EntityReference" && read is Guid rowId ? new EntityReference(run.Primary.LogicalName, rowId) : read;
                     return true;
-                case WorkflowProgram.StepKind.Copy:
+                case WorkflowStepKind.Copy:
                     variables[step.Target] = Read(step.Source);
                     return true;
-                case WorkflowProgram.StepKind.FirstNonNull:
+                case WorkflowStepKind.FirstNonNull:
                     variables[step.Target] = step.Parameters.Select(Read).FirstOrDefault(candidate => candidate != null);
                     return true;
-                case WorkflowProgram.StepKind.CreateValue:
+                case WorkflowStepKind.CreateValue:
                     variables[step.Target] = WorkflowProgram.Literal(step.Operator, step.Literal);
                     return true;
-                case WorkflowProgram.StepKind.Evaluate:
+                case WorkflowStepKind.Evaluate:
                     variables[step.Target] = Evaluate(step.Operator, Read(step.Source), step.Parameters.Select(Read).ToList(), run.UserId);
                     return true;
-                case WorkflowProgram.StepKind.NullMeansForever:
+                case WorkflowStepKind.NullMeansForever:
                     variables[step.Target] = Read(step.Source) ?? DateTime.MaxValue;
                     return true;
-                case WorkflowProgram.StepKind.TimeoutPassed:
+                case WorkflowStepKind.TimeoutPassed:
                     variables[step.Target] = UtcNow >= (Read(step.Source) as DateTime? ?? throw new InvalidOperationException($"the timeout {step.Source} is not a date."));
                     return true;
-                case WorkflowProgram.StepKind.JumpUnless:
+                case WorkflowStepKind.JumpUnless:
                     if (Read(step.Source) is not true)
                     {
                         run.Next = step.JumpTo;
                     }
 
                     return true;
-                case WorkflowProgram.StepKind.Jump:
+                case WorkflowStepKind.Jump:
                     run.Next = step.JumpTo;
                     return true;
-                case WorkflowProgram.StepKind.CallActivity:
+                case WorkflowStepKind.CallActivity:
                     var activity = (System.Activities.Activity)Activator.CreateInstance(step.ActivityType!)!;
                     var inputs = step.Inputs.ToDictionary(input => input.Key, input => Read(input.Value));
                     var outputs = RunWorkflowActivity(activity, inputs, run.UserId, run.Primary, run.Depth);
@@ -132,11 +132,11 @@ namespace LeadAlign.Dataverse
                     }
 
                     return true;
-                case WorkflowProgram.StepKind.ArmTimeout:
+                case WorkflowStepKind.ArmTimeout:
                     var timeout = Read(step.Source) as DateTime? ?? throw new InvalidOperationException($"the timeout {step.Source} is not a date.");
                     run.Timeout = run.Timeout is { } armed && armed <= timeout ? armed : timeout;
                     return true;
-                case WorkflowProgram.StepKind.Wait:
+                case WorkflowStepKind.Wait:
                     // No branch of the wait held: sleep until the earliest armed timeout, then evaluate the wait again.
                     var until = run.Timeout ?? throw new InvalidOperationException("the wait has no timeout armed.");
                     run.Timeout = null;
