@@ -1,11 +1,9 @@
 using System;
-using System.Globalization;
-using LeadAlign.Dataverse.Pipeline;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
 using Microsoft.Xrm.Sdk.Query;
 
-namespace LeadAlign.Dataverse
+namespace LeadAlign.Dataverse.Service
 {
     /// <summary>
     /// The <see cref="IOrganizationService"/> of the in-memory Dataverse. Every method is the request the SDK would send,
@@ -13,12 +11,12 @@ namespace LeadAlign.Dataverse
     /// </summary>
     internal sealed class OrganizationService : IOrganizationService
     {
-        private readonly InMemoryDataverse _dataverse;
+        private readonly MessageDispatcher _messages;
         private readonly Caller _caller;
 
-        public OrganizationService(InMemoryDataverse dataverse, Caller caller)
+        public OrganizationService(MessageDispatcher messages, Caller caller)
         {
-            _dataverse = dataverse;
+            _messages = messages;
             _caller = caller;
         }
 
@@ -31,7 +29,7 @@ namespace LeadAlign.Dataverse
 
         public void Delete(string entityName, Guid id) => Execute(new DeleteRequest { Target = new EntityReference(entityName, id) });
 
-        public OrganizationResponse Execute(OrganizationRequest request) => _dataverse.Execute(request ?? throw new ArgumentNullException(nameof(request)), _caller);
+        public OrganizationResponse Execute(OrganizationRequest request) => _messages.Execute(request ?? throw new ArgumentNullException(nameof(request)), _caller);
 
         public void Associate(string entityName, Guid entityId, Relationship relationship, EntityReferenceCollection relatedEntities) =>
             Execute(new AssociateRequest { Target = new EntityReference(entityName, entityId), Relationship = relationship, RelatedEntities = relatedEntities });

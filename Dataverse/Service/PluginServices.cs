@@ -3,18 +3,20 @@ using System.Globalization;
 using LeadAlign.Dataverse.Pipeline;
 using Microsoft.Xrm.Sdk;
 
-namespace LeadAlign.Dataverse
+namespace LeadAlign.Dataverse.Service
 {
     /// <summary>The services the platform hands a plug-in through its IServiceProvider.</summary>
     internal sealed class PluginServices : IServiceProvider, IOrganizationServiceFactory, ITracingService, IServiceEndpointNotificationService
     {
-        private readonly InMemoryDataverse _dataverse;
+        private readonly MessageDispatcher _messages;
+        private readonly Guid _systemUserId;
         private readonly IExecutionContext _context;
         private readonly ExecutionRecord _record;
 
-        public PluginServices(InMemoryDataverse dataverse, IExecutionContext context, ExecutionRecord record)
+        public PluginServices(MessageDispatcher messages, Guid systemUserId, IExecutionContext context, ExecutionRecord record)
         {
-            _dataverse = dataverse;
+            _messages = messages;
+            _systemUserId = systemUserId;
             _context = context;
             _record = record;
         }
@@ -42,8 +44,8 @@ namespace LeadAlign.Dataverse
         /// <summary>null runs as SYSTEM; Guid.Empty as the step's user; any other id as that user.</summary>
         public IOrganizationService CreateOrganizationService(Guid? userId)
         {
-            var user = userId == null ? _dataverse.SystemUserId : userId == Guid.Empty ? _context.UserId : userId.Value;
-            return new OrganizationService(_dataverse, new Caller(user, _context.InitiatingUserId, _context, _record));
+            var user = userId == null ? _systemUserId : userId == Guid.Empty ? _context.UserId : userId.Value;
+            return new OrganizationService(_messages, new Caller(user, _context.InitiatingUserId, _context, _record));
         }
 
         public void Trace(string format, params object[] args)
