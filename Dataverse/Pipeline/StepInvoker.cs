@@ -9,8 +9,9 @@ namespace LeadAlign.Dataverse.Pipeline
 {
     /// <summary>
     /// Runs a step's plug-in as the platform runs it: one instance per step, created with the step's unsecure and secure configuration
-    /// and reused for every execution (so a stateful plug-in shows its bug); the services it is handed; the execution logged with its
-    /// trace, duration and service calls; a failure turned into the platform's fault.
+    /// and reused for every execution (so a stateful plug-in shows its bug); the services it is handed; the shared variables it leaves
+    /// serializable (<see cref="SharedVariableSerialization"/>); the execution logged with its trace, duration and service calls; a
+    /// failure turned into the platform's fault.
     /// </summary>
     internal sealed class StepInvoker
     {
@@ -38,6 +39,9 @@ namespace LeadAlign.Dataverse.Pipeline
             try
             {
                 plugin.Execute(_servicesFor(context, record));
+
+                // The platform serializes the context when the step returns: a shared variable it cannot serialize fails the step.
+                SharedVariableSerialization.Check(context.SharedVariables);
             }
             catch (Exception failure)
             {
