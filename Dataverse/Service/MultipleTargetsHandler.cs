@@ -1,4 +1,3 @@
-using System;
 using System.Linq;
 using LeadAlign.Dataverse.Faults;
 using Microsoft.Xrm.Sdk;
