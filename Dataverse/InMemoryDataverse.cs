@@ -1,86 +1,43 @@
 using System;
+using System.Activities;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
-using System.Reflection;
 using LeadAlign.Dataverse.Metadata;
+using LeadAlign.Dataverse.Organization;
 using LeadAlign.Dataverse.Pipeline;
 using LeadAlign.Dataverse.Registration;
+using LeadAlign.Dataverse.Service;
 using LeadAlign.Dataverse.Storage;
+using LeadAlign.Dataverse.Workflows;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadAlign.Dataverse
 {
-    /// <summary>What an in-memory Dataverse is started with. A record, so a test can start from a solution's options and change one (<c>with</c>).</summary>
-    public sealed record DataverseOptions
-    {
-        /// <summary>The tables and columns; the standard-table snapshot when not given.</summary>
-        public MetadataCatalog? Metadata { get; init; }
-
-        /// <summary>The registered steps, as the solution's SdkMessageProcessingSteps files hold them.</summary>
-        public IReadOnlyList<StepRegistration> Steps { get; init; } = Array.Empty<StepRegistration>();
-
-        public IReadOnlyList<CustomApiDefinition> CustomApis { get; init; } = Array.Empty<CustomApiDefinition>();
-
-        /// <summary>Rows created through the pipeline when the organization starts, as importing the solution's data creates them.</summary>
-        public IReadOnlyList<Entity> Data { get; init; } = Array.Empty<Entity>();
-
-        /// <summary>The background workflows, as the solution's Workflows folder holds them.</summary>
-        public IReadOnlyList<Workflows.WorkflowDefinition> Workflows { get; init; } = Array.Empty<Workflows.WorkflowDefinition>();
-
-        /// <summary>The assemblies whose plug-in and workflow activity types the registrations name.</summary>
-        public IReadOnlyList<Assembly> PluginAssemblies { get; init; } = Array.Empty<Assembly>();
-
-        /// <summary>Secure configuration by step id: it is never in the solution, the admin sets it per environment.</summary>
-        public IReadOnlyDictionary<Guid, string> SecureConfigurations { get; init; } = new Dictionary<Guid, string>();
-
-        /// <summary>The clock's start, UTC. Defaults to Monday 2026-01-05 09:00 UTC.</summary>
-        public DateTime StartTime { get; init; } = new(2026, 1, 5, 9, 0, 0, DateTimeKind.Utc);
-
-        /// <summary>The call depth past which the platform stops an operation as an infinite loop (8 by default).</summary>
-        public int MaxDepth { get; init; } = 8;
-
-        /// <summary>
-        /// Which tables this organization has enabled for SLAs ("Enable for SLA"), where it differs from the metadata (the snapshot
-        /// and the solution's Entity.xml): <c>{ ["lead"] = false }</c> is an organization whose admin has not enabled lead.
-        /// </summary>
-        public IReadOnlyDictionary<string, bool> SlaEnabledTables { get; init; } = new Dictionary<string, bool>(StringComparer.Ordinal);
-
-        /// <summary>Everything an unpacked solution folder registers, with the assemblies that hold its plug-in types.</summary>
-        public static DataverseOptions ForSolution(string solutionFolder, params Assembly[] pluginAssemblies)
-        {
-            var metadata = MetadataCatalog.ForSolution(solutionFolder);
-            return new DataverseOptions
-            {
-                Metadata = metadata,
-                Data = SolutionData.FromSolutionFolder(solutionFolder, metadata),
-            Steps = StepRegistration.FromSolutionFolder(solutionFolder),
-            CustomApis = CustomApiDefinition.FromSolutionFolder(solutionFolder),
-                Workflows = LeadAlign.Dataverse.Workflows.WorkflowDefinition.FromSolutionFolder(solutionFolder),
-                PluginAssemblies = pluginAssemblies,
-            };
-        }
-    }
-
     /// <summary>
     /// An organization of the in-memory Dataverse: the metadata catalog, the rows, the registered steps and Custom APIs,
     /// the settable clock, deterministic ids, the queue of asynchronous work and the log of every execution.
     /// Services for a user come from <see cref="ServiceFor"/>; they run every request through the event pipeline.
     /// One request runs at a time (requests from many threads are serialized); plug-in code runs on the caller's thread.
+    /// This class composes the organization's parts, each with one job: the rows (<see cref="RecordStore"/>, <see cref="RecordWriter"/>
+    /// and its column checks, <see cref="RecordReader"/>), the messages (<see cref="MessageDispatcher"/> and the handlers of Messages/),
+    /// the queries (<see cref="Query.QueryRunner"/>), the event pipeline (<see cref="EventPipeline"/>, <see cref="StepInvoker"/>,
+    /// <see cref="Transactions"/>, <see cref="AsyncQueue"/>) and the background workflows (<see cref="BackgroundWorkflows"/>).
     /// </summary>
-    public sealed partial class InMemoryDataverse
+    public sealed class InMemoryDataverse
     {
+        /// <summary>The most requests one ExecuteMultiple or ExecuteTransaction may carry.</summary>
+        public const int MaxBatchSize = 1000;
+
         private readonly object _gate = new();
-        private readonly Dictionary<string, Type> _pluginTypes = new(StringComparer.Ordinal);
-        private readonly Dictionary<Guid, IPlugin> _pluginInstances = new();
-        private readonly Dictionary<string, CustomApiDefinition> _customApis = new(StringComparer.OrdinalIgnoreCase);
-        private readonly Queue<AsyncJob> _asyncQueue = new();
-        private readonly IReadOnlyDictionary<Guid, string> _secureConfigurations;
-        private readonly IReadOnlyDictionary<string, bool> _slaEnabledTables;
-        private List<AsyncJob>? _pendingAsync;
-        private static long _organizations;
-        private long _nextId;
-        private long _nextVersion = 1000;
+        private readonly OrganizationClock _clock;
+        private readonly IdSequence _ids = new();
+        private readonly SlaSettings _sla;
+        private readonly RecordReader _reader;
+        private readonly RecordWriter _records;
+        private readonly AsyncQueue _jobs;
+        private readonly WorkflowActivityRunner _activities;
+        private readonly BackgroundWorkflows _workflows;
+        private readonly MessageDispatcher _messages;
 
         public InMemoryDataverse()
             : this(new DataverseOptions())
@@ -93,36 +50,52 @@ namespace LeadAlign.Dataverse
             Metadata = options.Metadata ?? MetadataCatalog.Standard();
             Steps = options.Steps;
             MaxDepth = options.MaxDepth;
-            UtcNow = options.StartTime;
-            _secureConfigurations = options.SecureConfigurations;
-            _slaEnabledTables = options.SlaEnabledTables;
-            foreach (var type in options.PluginAssemblies.SelectMany(assembly => assembly.GetTypes()))
-            {
-                if (type.FullName != null && !type.IsAbstract && type.IsClass)
-                {
-                    _pluginTypes[type.FullName] = type;
-                }
-            }
-
-            foreach (var api in options.CustomApis)
-            {
-                _customApis[api.UniqueName] = api;
-            }
-
+            _clock = new OrganizationClock(options.StartTime);
+            _sla = new SlaSettings(options.SlaEnabledTables, Metadata);
+            var pluginTypes = new PluginTypes(options.PluginAssemblies);
             foreach (var step in Steps)
             {
-                if (!_pluginTypes.ContainsKey(step.PluginTypeFullName))
+                if (pluginTypes.Find(step.PluginTypeFullName) == null)
                 {
                     throw new InvalidOperationException($"The step '{step.Name}' ({step.Id}) names the plug-in type {step.PluginTypeFullName}, which none of the plug-in assemblies holds.");
                 }
             }
 
-            LoadWorkflows(options.Workflows);
-            OrganizationId = new Guid(string.Create(CultureInfo.InvariantCulture, $"00000000-0000-4000-a000-{System.Threading.Interlocked.Increment(ref _organizations):D12}"));
-            RootBusinessUnitId = NewId();
-            SystemUserId = NewId();
-            Store.Put(SystemRow("businessunit", RootBusinessUnitId, new Dictionary<string, object?> { ["name"] = "LeadAlign" }));
-            Store.Put(SystemRow("systemuser", SystemUserId, new Dictionary<string, object?>
+            var workflows = BackgroundWorkflows.Load(options.Workflows, Metadata, pluginTypes.Find);
+            var identity = new OrganizationIdentity(IdSequence.NextOrganizationId(), _ids.NewId(), _ids.NewId());
+            OrganizationId = identity.OrganizationId;
+            RootBusinessUnitId = identity.RootBusinessUnitId;
+            SystemUserId = identity.SystemUserId;
+
+            _reader = new RecordReader(Store, Metadata, RootBusinessUnitId);
+            _records = new RecordWriter(Store, Metadata, _reader, new ColumnChecks(Metadata, _reader, _sla), new ActivityParties(Store, _ids), _clock, _ids, RootBusinessUnitId);
+            _jobs = new AsyncQueue(_gate);
+            var transactions = new Transactions(Store, _jobs);
+            _activities = new WorkflowActivityRunner(_gate, transactions, Log, _reader, _clock, _ids, OrganizationId, PluginServicesFor);
+            _workflows = new BackgroundWorkflows(workflows, Metadata, Store, _jobs, _activities, _clock, SystemUserId);
+            var invoker = new StepInvoker(pluginTypes, options.SecureConfigurations, Log, PluginServicesFor);
+            var pipeline = new EventPipeline(Steps, MaxDepth, Metadata, Store, _reader, transactions, _jobs, invoker, _workflows, _clock, _ids, OrganizationId);
+            var customApis = new Dictionary<string, CustomApiHandler>(StringComparer.OrdinalIgnoreCase);
+            foreach (var api in options.CustomApis)
+            {
+                customApis[api.UniqueName] = new CustomApiHandler(api, pluginTypes, invoker);
+            }
+
+            var services = new MessageServices(
+                Metadata,
+                Store,
+                _reader,
+                _records,
+                new Associations(Store, Metadata, _reader, _ids),
+                new Query.QueryRunner(Metadata, Store, _reader, _clock),
+                transactions,
+                _clock,
+                identity,
+                _sla);
+            _messages = new MessageDispatcher(_gate, MessageTable.BuiltIn, customApis, pipeline, services);
+
+            Store.Put(_records.SystemRow("businessunit", RootBusinessUnitId, new Dictionary<string, object?> { ["name"] = "LeadAlign" }));
+            Store.Put(_records.SystemRow("systemuser", SystemUserId, new Dictionary<string, object?>
             {
                 ["fullname"] = "SYSTEM",
                 ["businessunitid"] = new EntityReference("businessunit", RootBusinessUnitId),
@@ -160,11 +133,21 @@ namespace LeadAlign.Dataverse
         /// </summary>
         public DateTime UtcNow
         {
-            get => _utcNow;
-            set => _utcNow = value.Kind == DateTimeKind.Utc ? value : throw new ArgumentException("The clock is UTC: give a DateTime of kind Utc.", nameof(value));
+            get => _clock.UtcNow;
+            set => _clock.UtcNow = value;
         }
 
-        private DateTime _utcNow;
+        /// <summary>Asynchronous steps and workflows waiting to run, in order.</summary>
+        public int PendingAsyncJobs => _jobs.Count;
+
+        /// <summary>What the asynchronous jobs that failed said, in order.</summary>
+        public List<string> FailedAsyncJobs => _jobs.Failed;
+
+        /// <summary>Background workflows waiting for a date, with the date they wait for.</summary>
+        public IReadOnlyList<(string Workflow, EntityReference Row, DateTime Until)> WaitingWorkflows => _workflows.Waiting;
+
+        /// <summary>A service that runs as SYSTEM.</summary>
+        public IOrganizationService SystemService => ServiceFor(SystemUserId);
 
         public void Advance(TimeSpan by) => UtcNow = UtcNow.Add(by);
 
@@ -172,24 +155,16 @@ namespace LeadAlign.Dataverse
         /// Whether <paramref name="table"/> is enabled for SLAs in this organization: the options' <see cref="DataverseOptions.SlaEnabledTables"/>,
         /// else the metadata. Only such a table's rows can be the regarding row of an SLA KPI instance; RetrieveEntity reports it as IsSLAEnabled.
         /// </summary>
-        public bool IsSlaEnabled(string table) =>
-            _slaEnabledTables.TryGetValue(table, out var enabled) ? enabled : Metadata.Table(table)?.IsSlaEnabled ?? false;
-
-        /// <summary>Asynchronous steps and workflows waiting to run, in order.</summary>
-        public int PendingAsyncJobs => _asyncQueue.Count;
+        public bool IsSlaEnabled(string table) => _sla.IsEnabled(table);
 
         /// <summary>The next id: deterministic, so two runs of a scenario give the same ids.</summary>
-        public Guid NewId()
-        {
-            var next = System.Threading.Interlocked.Increment(ref _nextId);
-            return new Guid(string.Create(CultureInfo.InvariantCulture, $"00000000-0000-4000-8000-{next:D12}"));
-        }
+        public Guid NewId() => _ids.NewId();
 
         /// <summary>A service that runs requests as <paramref name="userId"/>, as a client application's service would.</summary>
-        public IOrganizationService ServiceFor(Guid userId) => new OrganizationService(this, new Caller(userId, userId, null, null));
+        public IOrganizationService ServiceFor(Guid userId) => new OrganizationService(_messages, new Caller(userId, userId, null, null));
 
-        /// <summary>A service that runs as SYSTEM.</summary>
-        public IOrganizationService SystemService => ServiceFor(SystemUserId);
+        /// <summary>A service that runs as <paramref name="userId"/>: the scenario's "when this user does this".</summary>
+        public IOrganizationService As(Guid userId) => ServiceFor(userId);
 
         /// <summary>Adds an enabled user in <paramref name="businessUnitId"/> (the root business unit by default), bypassing the pipeline.</summary>
         public Guid AddUser(string fullName, Guid? businessUnitId = null, Guid? managerId = null, IReadOnlyDictionary<string, object?>? columns = null)
@@ -213,7 +188,7 @@ namespace LeadAlign.Dataverse
 
             lock (_gate)
             {
-                Store.Put(SystemRow("systemuser", id, values));
+                Store.Put(_records.SystemRow("systemuser", id, values));
             }
 
             return id;
@@ -230,7 +205,7 @@ namespace LeadAlign.Dataverse
                 using var transaction = Store.Begin();
                 foreach (var row in rows)
                 {
-                    CreateRow(RowCopy.Of(row), asUser ?? SystemUserId);
+                    _records.Create(RowCopy.Of(row), asUser ?? SystemUserId);
                 }
 
                 transaction?.Commit();
@@ -244,97 +219,40 @@ namespace LeadAlign.Dataverse
         /// including the work they queue in turn, and resumes the waiting workflows whose date the clock has passed. Returns how many jobs ran. A failed job is logged, not thrown: as on the
         /// platform, it fails its own system job and leaves the operation that queued it committed.
         /// </summary>
-        public int DrainAsync(int maxJobs = 100_000)
+        public int DrainAsync(int maxJobs = 100_000) => _jobs.Drain(maxJobs, _workflows.ReleaseDue);
+
+        /// <summary>
+        /// Runs a custom workflow activity with its input arguments and returns its output arguments, as a workflow step
+        /// does: IWorkflowContext (the running user, the primary row), IOrganizationServiceFactory and ITracingService are its
+        /// extensions. The activity's service calls are nested operations at depth 2, and its execution is logged with its trace.
+        /// A fault it raises reaches the caller as the platform's fault.
+        /// </summary>
+        public IDictionary<string, object> RunWorkflowActivity(Activity activity, IDictionary<string, object?> inputs, Guid userId, EntityReference primaryEntity, int depth = 1)
         {
-            var ran = 0;
-            while (true)
+            ArgumentNullException.ThrowIfNull(activity);
+            ArgumentNullException.ThrowIfNull(primaryEntity);
+            return _activities.Run(activity, inputs, userId, primaryEntity, depth);
+        }
+
+        /// <summary>"Then Dataverse holds": the stored row with every column, read without running any step; null when absent.</summary>
+        public Entity? Get(string table, Guid id)
+        {
+            lock (_gate)
             {
-                AsyncJob job;
-                lock (_gate)
-                {
-                    if (_asyncQueue.Count == 0 && ReleaseDueWorkflows() == 0)
-                    {
-                        return ran;
-                    }
-
-                    if (ran >= maxJobs)
-                    {
-                        throw new InvalidOperationException($"More than {maxJobs} asynchronous jobs ran in one drain: the work keeps queueing itself.");
-                    }
-
-                    job = _asyncQueue.Dequeue();
-                }
-
-                ran++;
-                lock (_gate)
-                {
-                    try
-                    {
-                        job.Run();
-                    }
-                    catch (Exception failure) when (failure is not OutOfMemoryException)
-                    {
-                        FailedAsyncJobs.Add($"{job.Description}: {failure.Message}");
-                    }
-                }
+                return _reader.Get(table, id);
             }
         }
 
-        /// <summary>What the asynchronous jobs that failed said, in order.</summary>
-        public List<string> FailedAsyncJobs { get; } = new();
-
-        internal Type? PluginType(string fullName) => _pluginTypes.TryGetValue(fullName, out var type) ? type : null;
-
-        internal CustomApiDefinition? CustomApi(string name) => _customApis.TryGetValue(name, out var api) ? api : null;
-
-        internal void Enqueue(AsyncJob job)
+        /// <summary>"Then Dataverse holds": every stored row of a table, read without running any step.</summary>
+        public IReadOnlyList<Entity> All(string table)
         {
-            if (_pendingAsync != null)
+            lock (_gate)
             {
-                _pendingAsync.Add(job);
-            }
-            else
-            {
-                _asyncQueue.Enqueue(job);
+                return _reader.RowsOf(table).Select(RowCopy.Of).ToList();
             }
         }
 
-        internal long NextVersion() => ++_nextVersion;
-
-        private Entity SystemRow(string table, Guid id, IReadOnlyDictionary<string, object?> values)
-        {
-            var definition = Metadata.RequireTable(table);
-            var row = new Entity(table, id);
-            row[definition.PrimaryId] = id;
-            foreach (var value in values)
-            {
-                row[value.Key] = value.Value;
-            }
-
-            row["createdon"] = UtcNow;
-            row["modifiedon"] = UtcNow;
-            row["versionnumber"] = NextVersion();
-            if (definition.HasColumn("statecode"))
-            {
-                row["statecode"] = new OptionSetValue(0);
-                row["statuscode"] = new OptionSetValue(definition.DefaultStatus(0) ?? 1);
-            }
-
-            return row;
-        }
-
-        /// <summary>Work queued for after commit: an asynchronous step or a background workflow.</summary>
-        internal sealed class AsyncJob
-        {
-            public AsyncJob(string description, Action run)
-            {
-                Description = description;
-                Run = run;
-            }
-
-            public string Description { get; }
-
-            public Action Run { get; }
-        }
+        /// <summary>The services the platform hands a plug-in or workflow activity running in <paramref name="context"/>.</summary>
+        private PluginServices PluginServicesFor(IExecutionContext context, ExecutionRecord record) => new(_messages, SystemUserId, context, record);
     }
 }

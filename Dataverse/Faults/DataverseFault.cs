@@ -36,6 +36,12 @@ namespace LeadAlign.Dataverse.Faults
         /// <summary>0x80040237: a row with this id already exists.</summary>
         public const int DuplicateRecord = unchecked((int)0x80040237);
 
+        /// <summary>
+        /// 0x80040224 (-2147220956): an unexpected exception escaped a plug-in, "An unexpected error occurred from ISV code." (Microsoft
+        /// Learn, <i>Troubleshoot plug-ins</i>: the code a plug-in's uncaught exception is returned with).
+        /// </summary>
+        public const int UnexpectedPluginException = unchecked((int)0x80040224);
+
         /// <summary>0x80040220: the message is not known to this organization.</summary>
         public const int MessageNotSupported = unchecked((int)0x80040220);
 

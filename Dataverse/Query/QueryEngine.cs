@@ -64,7 +64,9 @@ namespace LeadAlign.Dataverse.Query
                 matching = joined.Where(row => _evaluator.Matches(row, query.Criteria)).ToList();
             }
 
-            var ordered = Order(matching, query.Orders, links);
+            var ordered = RowOrdering.Sort(matching, query.Orders
+                .Select(order => (string.IsNullOrEmpty(order.EntityName) ? order.AttributeName : order.EntityName + "." + order.AttributeName, order.OrderType != OrderType.Ascending))
+                .ToList());
             var projected = ordered.Select(row => Project(row, query, links)).ToList();
             if (query.Distinct)
             {
@@ -225,37 +227,6 @@ namespace LeadAlign.Dataverse.Query
             return copy;
         }
 
-        private static List<Entity> Order(List<Entity> rows, IList<OrderExpression> orders, List<ResolvedLink> links)
-        {
-            if (orders.Count == 0)
-            {
-                return rows;
-            }
-
-            IOrderedEnumerable<Entity>? ordered = null;
-            foreach (var order in orders)
-            {
-                var column = string.IsNullOrEmpty(order.EntityName) ? order.AttributeName : order.EntityName + "." + order.AttributeName;
-                Func<Entity, object?> key = row => ConditionEvaluator.Normalize(row.Attributes.TryGetValue(column, out var value) ? value : null);
-                var comparer = Comparer<object?>.Create(CompareNullsFirst);
-                ordered = ordered == null
-                    ? order.OrderType == OrderType.Ascending ? rows.OrderBy(key, comparer) : rows.OrderByDescending(key, comparer)
-                    : order.OrderType == OrderType.Ascending ? ordered.ThenBy(key, comparer) : ordered.ThenByDescending(key, comparer);
-            }
-
-            return ordered!.ToList();
-        }
-
-        private static int CompareNullsFirst(object? left, object? right)
-        {
-            if (left == null || right == null)
-            {
-                return left == null ? (right == null ? 0 : -1) : 1;
-            }
-
-            return ConditionEvaluator.Compare(left, right);
-        }
-
         private Entity Project(Entity row, QueryExpression query, List<ResolvedLink> links)
         {
             // A distinct query returns only the requested columns: the primary id only when asked for, as Dataverse does.
@@ -270,7 +241,7 @@ namespace LeadAlign.Dataverse.Query
                 }
             }
 
-            foreach (var link in Flattened(links))
+            foreach (var link in RowOrdering.Flatten(links, link => link.Children))
             {
                 foreach (var column in row.Attributes.Where(c => c.Key.StartsWith(link.Alias + ".", StringComparison.Ordinal)))
                 {
@@ -284,9 +255,6 @@ namespace LeadAlign.Dataverse.Query
 
             return result;
         }
-
-        private static IEnumerable<ResolvedLink> Flattened(IEnumerable<ResolvedLink> links) =>
-            links.SelectMany(link => new[] { link }.Concat(Flattened(link.Children)));
 
         private static string DistinctKey(Entity row) => string.Join(
             "|",

@@ -211,4 +211,67 @@ namespace LeadAlign.Tests.Dataverse.Pipeline
             context.OutputParameters["Reply"] = "echo: " + (string)context.InputParameters["Text"] + " (" + leads.ToString(CultureInfo.InvariantCulture) + " leads)";
         }
     }
+
+    /// <summary>
+    /// Passes values from PreOperation to PostOperation through SharedVariables, as the platform's sample does: what it passes depends
+    /// on the task's subject ("hint": a class of its own; "list": a List; "row holding a hint": an Entity whose column holds one;
+    /// anything else: one value of each SDK type the platform serializes). PostOperation traces each shared variable's type and value.
+    /// </summary>
+    [PluginStep("7a1f000b-0000-4000-8000-000000000001", "Create", "task", PluginStage.PreOperation)]
+    [PluginStep("7a1f000b-0000-4000-8000-000000000002", "Create", "task", PluginStage.PostOperation)]
+    public sealed class SharedVariablesPlugin : IPlugin
+    {
+        public void Execute(IServiceProvider serviceProvider)
+        {
+            var context = (IPluginExecutionContext)serviceProvider.GetService(typeof(IPluginExecutionContext))!;
+            var trace = (ITracingService)serviceProvider.GetService(typeof(ITracingService))!;
+            if (context.Stage == 40)
+            {
+                foreach (var variable in context.SharedVariables.OrderBy(variable => variable.Key, StringComparer.Ordinal))
+                {
+                    trace.Trace("{0}={1}:{2}", variable.Key, variable.Value?.GetType().Name ?? "null", variable.Value is Array array ? array.Length : variable.Value);
+                }
+
+                return;
+            }
+
+            var shared = context.SharedVariables;
+            switch (((Entity)context.InputParameters["Target"]).GetAttributeValue<string>("subject"))
+            {
+                case "hint":
+                    shared["hint"] = new ScoringHint { Points = 20 };
+                    break;
+                case "list":
+                    shared["hint"] = new System.Collections.Generic.List<string> { "Director", "VP" };
+                    break;
+                case "row holding a hint":
+                    shared["hint"] = new Entity("lead") { ["lastname"] = "Novak", ["la_hint"] = new ScoringHint { Points = 5 } };
+                    break;
+                default:
+                    var lead = new EntityReference("lead", new Guid("00000000-0000-4000-8000-0000000000aa"));
+                    shared["text"] = "MQL|SAL|0|65";
+                    shared["count"] = 3;
+                    shared["flag"] = true;
+                    shared["id"] = lead.Id;
+                    shared["when"] = context.OperationCreatedOn;
+                    shared["amount"] = 12.5m;
+                    shared["ratio"] = 0.25;
+                    shared["lead"] = lead;
+                    shared["row"] = new Entity("lead") { ["lastname"] = "Novak", ["la_stage"] = new OptionSetValue(2), ["parentcontactid"] = lead };
+                    shared["stage"] = new OptionSetValue(2);
+                    shared["budget"] = new Money(5000m);
+                    shared["rows"] = new EntityCollection(new[] { new Entity("lead") { ["lastname"] = "Novak" } });
+                    shared["ids"] = new[] { lead.Id, Guid.Empty };
+                    shared["names"] = new[] { "Director", "VP" };
+                    shared["nothing"] = null;
+                    break;
+            }
+        }
+    }
+
+    /// <summary>A plug-in's own class: not a type the platform can serialize into SharedVariables.</summary>
+    public sealed class ScoringHint
+    {
+        public int Points { get; set; }
+    }
 }

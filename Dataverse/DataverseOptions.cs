@@ -1,0 +1,60 @@
+using System;
+using System.Collections.Generic;
+using System.Reflection;
+using LeadAlign.Dataverse.Metadata;
+using LeadAlign.Dataverse.Registration;
+using Microsoft.Xrm.Sdk;
+
+namespace LeadAlign.Dataverse
+{
+    /// <summary>What an in-memory Dataverse is started with. A record, so a test can start from a solution's options and change one (<c>with</c>).</summary>
+    public sealed record DataverseOptions
+    {
+        /// <summary>The tables and columns; the standard-table snapshot when not given.</summary>
+        public MetadataCatalog? Metadata { get; init; }
+
+        /// <summary>The registered steps, as the solution's SdkMessageProcessingSteps files hold them.</summary>
+        public IReadOnlyList<StepRegistration> Steps { get; init; } = Array.Empty<StepRegistration>();
+
+        public IReadOnlyList<CustomApiDefinition> CustomApis { get; init; } = Array.Empty<CustomApiDefinition>();
+
+        /// <summary>Rows created through the pipeline when the organization starts, as importing the solution's data creates them.</summary>
+        public IReadOnlyList<Entity> Data { get; init; } = Array.Empty<Entity>();
+
+        /// <summary>The background workflows, as the solution's Workflows folder holds them.</summary>
+        public IReadOnlyList<Workflows.WorkflowDefinition> Workflows { get; init; } = Array.Empty<Workflows.WorkflowDefinition>();
+
+        /// <summary>The assemblies whose plug-in and workflow activity types the registrations name.</summary>
+        public IReadOnlyList<Assembly> PluginAssemblies { get; init; } = Array.Empty<Assembly>();
+
+        /// <summary>Secure configuration by step id: it is never in the solution, the admin sets it per environment.</summary>
+        public IReadOnlyDictionary<Guid, string> SecureConfigurations { get; init; } = new Dictionary<Guid, string>();
+
+        /// <summary>The clock's start, UTC. Defaults to Monday 2026-01-05 09:00 UTC.</summary>
+        public DateTime StartTime { get; init; } = new(2026, 1, 5, 9, 0, 0, DateTimeKind.Utc);
+
+        /// <summary>The call depth past which the platform stops an operation as an infinite loop (8 by default).</summary>
+        public int MaxDepth { get; init; } = 8;
+
+        /// <summary>
+        /// Which tables this organization has enabled for SLAs ("Enable for SLA"), where it differs from the metadata (the snapshot
+        /// and the solution's Entity.xml): <c>{ ["lead"] = false }</c> is an organization whose admin has not enabled lead.
+        /// </summary>
+        public IReadOnlyDictionary<string, bool> SlaEnabledTables { get; init; } = new Dictionary<string, bool>(StringComparer.Ordinal);
+
+        /// <summary>Everything an unpacked solution folder registers, with the assemblies that hold its plug-in types.</summary>
+        public static DataverseOptions ForSolution(string solutionFolder, params Assembly[] pluginAssemblies)
+        {
+            var metadata = MetadataCatalog.ForSolution(solutionFolder);
+            return new DataverseOptions
+            {
+                Metadata = metadata,
+                Data = SolutionData.FromSolutionFolder(solutionFolder, metadata),
+                Steps = StepRegistration.FromSolutionFolder(solutionFolder),
+                CustomApis = CustomApiDefinition.FromSolutionFolder(solutionFolder),
+                Workflows = LeadAlign.Dataverse.Workflows.WorkflowDefinition.FromSolutionFolder(solutionFolder),
+                PluginAssemblies = pluginAssemblies,
+            };
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using System;
+using LeadAlign.Dataverse.Service;
+using LeadAlign.Dataverse.Storage;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
+
+namespace LeadAlign.Dataverse.Messages
+{
+    /// <summary>Create: the Target is checked and written with its system columns; the response carries the new row's id.</summary>
+    internal sealed class CreateHandler : MessageHandler
+    {
+        public CreateHandler()
+            : base("Create")
+        {
+        }
+
+        public override Guid CreatedRowId(OrganizationResponse response) =>
+            response.Results.TryGetValue("id", out var id) && id is Guid created ? created : Guid.Empty;
+
+        public override OrganizationResponse Execute(OrganizationRequest request, MessageContext context)
+        {
+            var id = context.Records.Create(RowCopy.Of(Parameter<Entity>(request, "Target")), context.Caller.UserId);
+            var response = new CreateResponse();
+            response.Results["id"] = id;
+            return response;
+        }
+    }
+}

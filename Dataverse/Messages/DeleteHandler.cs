@@ -1,0 +1,27 @@
+using LeadAlign.Dataverse.Service;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
+
+namespace LeadAlign.Dataverse.Messages
+{
+    /// <summary>Delete: the row (and an activity's parties), honouring ConcurrencyBehavior. Its steps have pre-images, and no post-image.</summary>
+    internal sealed class DeleteHandler : MessageHandler
+    {
+        public DeleteHandler()
+            : base("Delete")
+        {
+        }
+
+        public override bool HasPreImage => true;
+
+        public override bool HasPostImage => false;
+
+        public override OrganizationResponse Execute(OrganizationRequest request, MessageContext context)
+        {
+            var target = Parameter<EntityReference>(request, "Target");
+            var concurrency = request.Parameters.TryGetValue("ConcurrencyBehavior", out var behavior) && behavior is ConcurrencyBehavior given ? given : ConcurrencyBehavior.Default;
+            context.Records.Delete(target.LogicalName, target.Id, concurrency, target.RowVersion);
+            return new DeleteResponse();
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using LeadAlign.Dataverse.Service;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace LeadAlign.Dataverse.Messages
+{
+    /// <summary>Retrieve: the requested columns of the row plus its id, with RowVersion.</summary>
+    internal sealed class RetrieveHandler : MessageHandler
+    {
+        public RetrieveHandler()
+            : base("Retrieve")
+        {
+        }
+
+        public override OrganizationResponse Execute(OrganizationRequest request, MessageContext context)
+        {
+            var reference = Parameter<EntityReference>(request, "Target");
+            var response = new RetrieveResponse();
+            response.Results["Entity"] = context.Reader.Retrieve(reference.LogicalName, reference.Id, Parameter<ColumnSet>(request, "ColumnSet"));
+            return response;
+        }
+    }
+}

@@ -1,0 +1,147 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Xml;
+using System.Xml.Linq;
+using LeadAlign.Dataverse.Faults;
+using LeadAlign.Dataverse.Metadata;
+using LeadAlign.Dataverse.Organization;
+using LeadAlign.Dataverse.Storage;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Metadata;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace LeadAlign.Dataverse.Query
+{
+    /// <summary>
+    /// RetrieveMultiple's main operation: a <see cref="QueryExpression"/>, <see cref="QueryByAttribute"/> or <see cref="FetchExpression"/>
+    /// run over the organization's rows by the <see cref="QueryEngine"/> and the <see cref="FetchXmlEngine"/>, for the calling user
+    /// (EqualUserId) at the organization's time. The tables and columns a query names must exist, as Dataverse requires; a failure
+    /// is the platform's fault.
+    /// </summary>
+    internal sealed class QueryRunner
+    {
+        private readonly MetadataCatalog _metadata;
+        private readonly RecordStore _store;
+        private readonly RecordReader _reader;
+        private readonly OrganizationClock _clock;
+
+        public QueryRunner(MetadataCatalog metadata, RecordStore store, RecordReader reader, OrganizationClock clock)
+        {
+            _metadata = metadata;
+            _store = store;
+            _reader = reader;
+            _clock = clock;
+        }
+
+        /// <summary>The rows the query finds, as <paramref name="userId"/> runs it.</summary>
+        public EntityCollection RetrieveMultiple(QueryBase query, Guid userId)
+        {
+            var evaluator = new ConditionEvaluator(() => _clock.UtcNow, userId);
+            var engine = new QueryEngine(_reader.RowsOf, table => _metadata.RequireTable(table).PrimaryId, evaluator);
+            switch (query)
+            {
+                case QueryExpression expression:
+                    CheckQuery(expression.EntityName, expression.ColumnSet, expression.Criteria, expression.LinkEntities);
+                    var result = engine.Execute(expression);
+                    foreach (var row in result.Entities)
+                    {
+                        row.RowVersion = row.GetAttributeValue<long?>("versionnumber")?.ToString(CultureInfo.InvariantCulture)
+                            ?? _store.Get(row.LogicalName, row.Id)?.GetAttributeValue<long?>("versionnumber")?.ToString(CultureInfo.InvariantCulture);
+                    }
+
+                    return result;
+                case QueryByAttribute byAttribute:
+                    _metadata.RequireTable(byAttribute.EntityName);
+                    foreach (var attribute in byAttribute.Attributes)
+                    {
+                        _metadata.RequireColumn(byAttribute.EntityName, attribute);
+                    }
+
+                    return engine.Execute(byAttribute);
+                case FetchExpression fetch:
+                    return RetrieveFetch(fetch.Query, engine, evaluator);
+                default:
+                    throw DataverseFault.Invalid($"The query type {query?.GetType().Name ?? "null"} is not supported.");
+            }
+        }
+
+        /// <summary>The table a query reads, as the context's PrimaryEntityName of a RetrieveMultiple; "none" for anything else.</summary>
+        public static string TableOf(object? query) => query switch
+        {
+            QueryExpression expression => expression.EntityName,
+            QueryByAttribute byAttribute => byAttribute.EntityName,
+            FetchExpression fetch => FetchTable(fetch.Query),
+            _ => "none",
+        };
+
+        private static string FetchTable(string fetchXml)
+        {
+            try
+            {
+                return (string?)XDocument.Parse(fetchXml).Root?.Element("entity")?.Attribute("name") ?? "none";
+            }
+            catch (XmlException malformed)
+            {
+                throw DataverseFault.Invalid($"The FetchXML is not well-formed: {malformed.Message}");
+            }
+        }
+
+        private EntityCollection RetrieveFetch(string fetchXml, QueryEngine engine, ConditionEvaluator evaluator)
+        {
+            AttributeTypeCode? TypeOf(string table, string column) => _metadata.Table(table)?.Column(column)?.Type;
+            try
+            {
+                var fetch = new FetchXmlEngine(engine, _reader.RowsOf, table => _metadata.RequireTable(table).PrimaryId, evaluator, TypeOf);
+                var query = XDocument.Parse(fetchXml).Root;
+                if ((string?)query?.Attribute("aggregate") != "true")
+                {
+                    var expression = fetch.ToQueryExpression(fetchXml);
+                    CheckQuery(expression.EntityName, expression.ColumnSet, expression.Criteria, expression.LinkEntities);
+                }
+
+                return fetch.Execute(fetchXml);
+            }
+            catch (Exception failure) when (failure is InvalidOperationException or NotSupportedException or XmlException or FormatException)
+            {
+                throw DataverseFault.Invalid(failure.Message);
+            }
+        }
+
+        private void CheckQuery(string table, ColumnSet? columns, FilterExpression? criteria, IEnumerable<LinkEntity> links)
+        {
+            _metadata.RequireTable(table ?? string.Empty);
+            foreach (var column in columns == null || columns.AllColumns ? Enumerable.Empty<string>() : columns.Columns)
+            {
+                _metadata.RequireColumn(table!, column);
+            }
+
+            CheckFilter(table!, criteria);
+            foreach (var link in links)
+            {
+                _metadata.RequireColumn(table!, link.LinkFromAttributeName);
+                _metadata.RequireColumn(link.LinkToEntityName, link.LinkToAttributeName);
+                CheckQuery(link.LinkToEntityName, link.Columns, link.LinkCriteria, link.LinkEntities);
+            }
+        }
+
+        private void CheckFilter(string table, FilterExpression? filter)
+        {
+            if (filter == null)
+            {
+                return;
+            }
+
+            foreach (var condition in filter.Conditions.Where(condition => string.IsNullOrEmpty(condition.EntityName)))
+            {
+                _metadata.RequireColumn(table, condition.AttributeName);
+            }
+
+            foreach (var child in filter.Filters)
+            {
+                CheckFilter(table, child);
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using LeadAlign.Dataverse.Faults;
+using LeadAlign.Dataverse.Metadata;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace LeadAlign.Dataverse.Storage
+{
+    /// <summary>
+    /// Reads rows as Dataverse returns them: a Retrieve gives the requested columns (which must exist) plus the id, with the row's
+    /// RowVersion; <c>activitypointer</c> is the view of every activity row (email, phonecall, task, appointment and the custom
+    /// activity tables) with the columns activitypointer has and <c>activitytypecode</c>.
+    /// </summary>
+    internal sealed class RecordReader
+    {
+        private readonly RecordStore _store;
+        private readonly MetadataCatalog _metadata;
+        private readonly Guid _rootBusinessUnitId;
+
+        public RecordReader(RecordStore store, MetadataCatalog metadata, Guid rootBusinessUnitId)
+        {
+            _store = store;
+            _metadata = metadata;
+            _rootBusinessUnitId = rootBusinessUnitId;
+        }
+
+        /// <summary>The stored row with every column (a copy), or its activitypointer view; null when absent.</summary>
+        public Entity? Get(string table, Guid id) =>
+            table == "activitypointer" ? ActivityRows().FirstOrDefault(row => row.Id == id) : _store.Get(table, id);
+
+        /// <summary>Whether the row exists; an activitypointer exists when any activity table holds the id.</summary>
+        public bool Exists(string table, Guid id) =>
+            table == "activitypointer" ? _metadata.ActivityTables.Any(activity => _store.Contains(activity.Name, id)) : _store.Contains(table, id);
+
+        /// <summary>The rows of a table as queries read them (the store's own rows: callers must not change them).</summary>
+        public IEnumerable<Entity> RowsOf(string table) =>
+            table == "activitypointer" ? ActivityRows() : _store.Rows(_metadata.RequireTable(table).Name);
+
+        /// <summary>The activitypointer view: every activity row, with the columns activitypointer has.</summary>
+        public IEnumerable<Entity> ActivityRows()
+        {
+            var pointer = _metadata.RequireTable("activitypointer");
+            foreach (var activity in _metadata.ActivityTables)
+            {
+                foreach (var row in _store.Rows(activity.Name))
+                {
+                    var view = new Entity("activitypointer", row.Id);
+                    foreach (var attribute in row.Attributes.Where(attribute => pointer.HasColumn(attribute.Key)))
+                    {
+                        view[attribute.Key] = RowCopy.Value(attribute.Value);
+                    }
+
+                    view["activityid"] = row.Id;
+                    view["activitytypecode"] = activity.Name;
+                    yield return view;
+                }
+            }
+        }
+
+        /// <summary>A Retrieve: the requested columns plus the id, with RowVersion; the platform's fault for an unknown table, column or row.</summary>
+        public Entity Retrieve(string tableName, Guid id, ColumnSet? columns)
+        {
+            var table = _metadata.RequireTable(tableName ?? string.Empty);
+            var row = (table.Name == "activitypointer" ? ActivityRows().FirstOrDefault(activity => activity.Id == id) : _store.Get(table.Name, id))
+                ?? throw DataverseFault.RecordNotFound(table.Name, id);
+            columns ??= new ColumnSet();
+            foreach (var column in columns.AllColumns ? Array.Empty<string>() : columns.Columns.ToArray())
+            {
+                _metadata.RequireColumn(table.Name, column);
+            }
+
+            var result = new Entity(table.Name, id) { RowVersion = VersionOf(row) };
+            foreach (var attribute in row.Attributes.Where(attribute => attribute.Value != null && (columns.AllColumns || columns.Columns.Contains(attribute.Key) || attribute.Key == table.PrimaryId)))
+            {
+                result[attribute.Key] = RowCopy.Value(attribute.Value);
+            }
+
+            return result;
+        }
+
+        /// <summary>The business unit of a user: their businessunitid, else the root business unit.</summary>
+        public Guid BusinessUnitOf(Guid userId) =>
+            _store.Get("systemuser", userId)?.GetAttributeValue<EntityReference>("businessunitid")?.Id ?? _rootBusinessUnitId;
+
+        /// <summary>A row's version as RowVersion carries it: its versionnumber as text.</summary>
+        public static string VersionOf(Entity row) => Convert.ToString(row.GetAttributeValue<long>("versionnumber"), CultureInfo.InvariantCulture);
+    }
+}
