@@ -257,7 +257,7 @@ namespace LeadAlign.Tests.Dataverse.Pipeline
                     shared["amount"] = 12.5m;
                     shared["ratio"] = 0.25;
                     shared["lead"] = lead;
-                    shared["row"] = new Entity("lead") { ["lastname"] = "Novak", ["la_stage"] = new OptionSetValue(2), ["parentcontactid"] = lead };
+                    shared["row"] = new Entity("lead") { ["lastname"] = "Novak", ["leadqualitycode"] = new OptionSetValue(2), ["parentcontactid"] = lead };
                     shared["stage"] = new OptionSetValue(2);
                     shared["budget"] = new Money(5000m);
                     shared["rows"] = new EntityCollection(new[] { new Entity("lead") { ["lastname"] = "Novak" } });
