@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.CompilerServices;
 using System.ServiceModel;
 using LeadAlign.Runtime;
 using Microsoft.Xrm.Sdk;
@@ -76,73 +75,6 @@ namespace LeadAlign.Plugins
         /// <summary>The plug-in's work. Throw <see cref="BusinessRuleException"/> to refuse the operation with a message for the user.</summary>
         protected virtual void ExecuteDataversePlugin(ILocalPluginContext localPluginContext)
         {
-        }
-    }
-
-    /// <summary>What one execution of a plug-in can use. Services are created on first use.</summary>
-    public interface ILocalPluginContext
-    {
-        IServiceProvider ServiceProvider { get; }
-
-        IPluginExecutionContext PluginExecutionContext { get; }
-
-        /// <summary>Runs as the user the step runs as (the calling user unless the step impersonates).</summary>
-        IOrganizationService PluginUserService { get; }
-
-        /// <summary>Runs as the user whose action started the operation.</summary>
-        IOrganizationService InitiatingUserService { get; }
-
-        /// <summary>Runs as SYSTEM. For the suite's own bookkeeping only.</summary>
-        IOrganizationService SystemUserService { get; }
-
-        IOrganizationServiceFactory OrgSvcFactory { get; }
-
-        /// <summary>Stamps each line with the elapsed milliseconds and the correlation id.</summary>
-        ITracingService TracingService { get; }
-
-        IServiceEndpointNotificationService? NotificationService { get; }
-
-        void Trace(string message, [CallerMemberName] string method = "");
-    }
-
-    /// <summary>The <see cref="ILocalPluginContext"/> the base class builds for each execution.</summary>
-    public sealed class LocalPluginContext : ILocalPluginContext
-    {
-        private readonly OrganizationServices _services;
-        private readonly ExecutionTracer _tracer;
-        private readonly Lazy<IServiceEndpointNotificationService?> _notificationService;
-
-        public LocalPluginContext(IServiceProvider serviceProvider)
-        {
-            ServiceProvider = serviceProvider ?? throw new ArgumentNullException(nameof(serviceProvider));
-            PluginExecutionContext = serviceProvider.GetRequired<IPluginExecutionContext>();
-            _tracer = new ExecutionTracer(() => serviceProvider.Get<ITracingService>(), PluginExecutionContext.CorrelationId);
-            _services = new OrganizationServices(
-                () => serviceProvider.GetRequired<IOrganizationServiceFactory>(),
-                PluginExecutionContext.UserId,
-                PluginExecutionContext.InitiatingUserId);
-            _notificationService = new Lazy<IServiceEndpointNotificationService?>(() => serviceProvider.Get<IServiceEndpointNotificationService>());
-        }
-
-        public IServiceProvider ServiceProvider { get; }
-
-        public IPluginExecutionContext PluginExecutionContext { get; }
-
-        public IOrganizationService PluginUserService => _services.RunAsUser;
-
-        public IOrganizationService InitiatingUserService => _services.InitiatingUser;
-
-        public IOrganizationService SystemUserService => _services.System;
-
-        public IOrganizationServiceFactory OrgSvcFactory => _services.Factory;
-
-        public ITracingService TracingService => _tracer;
-
-        public IServiceEndpointNotificationService? NotificationService => _notificationService.Value;
-
-        public void Trace(string message, [CallerMemberName] string method = "")
-        {
-            _tracer.Trace("{0}", string.IsNullOrEmpty(method) ? message : method + ": " + message);
         }
     }
 }

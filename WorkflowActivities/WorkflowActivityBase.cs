@@ -1,10 +1,8 @@
 using System;
 using System.Activities;
-using System.Runtime.CompilerServices;
 using System.ServiceModel;
 using LeadAlign.Runtime;
 using Microsoft.Xrm.Sdk;
-using Microsoft.Xrm.Sdk.Workflow;
 
 namespace LeadAlign.WorkflowActivities
 {
@@ -66,66 +64,5 @@ namespace LeadAlign.WorkflowActivities
 
         /// <summary>The activity's work. Throw <see cref="BusinessRuleException"/> to fail the step with a message for the user.</summary>
         protected abstract void ExecuteWorkflowActivity(ILocalWorkflowContext localContext);
-    }
-
-    /// <summary>What one run of a workflow activity can use. Services are created on first use.</summary>
-    public interface ILocalWorkflowContext
-    {
-        CodeActivityContext ActivityContext { get; }
-
-        IWorkflowContext WorkflowContext { get; }
-
-        /// <summary>Runs as the workflow's user (the owner of a background workflow), as the platform runs custom activities.</summary>
-        IOrganizationService WorkflowUserService { get; }
-
-        IOrganizationService InitiatingUserService { get; }
-
-        /// <summary>Runs as SYSTEM. For the suite's own bookkeeping only.</summary>
-        IOrganizationService SystemUserService { get; }
-
-        IOrganizationServiceFactory OrgSvcFactory { get; }
-
-        ITracingService TracingService { get; }
-
-        void Trace(string message, [CallerMemberName] string method = "");
-    }
-
-    /// <summary>The <see cref="ILocalWorkflowContext"/> the base class builds for each run.</summary>
-    public sealed class LocalWorkflowContext : ILocalWorkflowContext
-    {
-        private readonly OrganizationServices _services;
-        private readonly ExecutionTracer _tracer;
-
-        public LocalWorkflowContext(CodeActivityContext activityContext)
-        {
-            ActivityContext = activityContext ?? throw new ArgumentNullException(nameof(activityContext));
-            WorkflowContext = activityContext.GetExtension<IWorkflowContext>()
-                ?? throw new InvalidOperationException("The workflow host offers no IWorkflowContext.");
-            _tracer = new ExecutionTracer(() => activityContext.GetExtension<ITracingService>(), WorkflowContext.CorrelationId);
-            _services = new OrganizationServices(
-                () => activityContext.GetExtension<IOrganizationServiceFactory>()
-                    ?? throw new InvalidOperationException("The workflow host offers no IOrganizationServiceFactory."),
-                WorkflowContext.UserId,
-                WorkflowContext.InitiatingUserId);
-        }
-
-        public CodeActivityContext ActivityContext { get; }
-
-        public IWorkflowContext WorkflowContext { get; }
-
-        public IOrganizationService WorkflowUserService => _services.RunAsUser;
-
-        public IOrganizationService InitiatingUserService => _services.InitiatingUser;
-
-        public IOrganizationService SystemUserService => _services.System;
-
-        public IOrganizationServiceFactory OrgSvcFactory => _services.Factory;
-
-        public ITracingService TracingService => _tracer;
-
-        public void Trace(string message, [CallerMemberName] string method = "")
-        {
-            _tracer.Trace("{0}", string.IsNullOrEmpty(method) ? message : method + ": " + message);
-        }
     }
 }

@@ -2,28 +2,6 @@ using System;
 
 namespace LeadAlign.Plugins.Registration
 {
-    /// <summary>The pipeline stage a step runs in, with the platform's values.</summary>
-    public enum PluginStage
-    {
-        /// <summary>Before the security checks and outside the database transaction (at depth 1).</summary>
-        PreValidation = 10,
-
-        /// <summary>Inside the transaction, before the main operation: change the Target here instead of updating the record.</summary>
-        PreOperation = 20,
-
-        /// <summary>Inside the transaction (synchronous) or after it commits (asynchronous), after the main operation.</summary>
-        PostOperation = 40,
-    }
-
-    /// <summary>How a step runs, with the platform's values.</summary>
-    public enum PluginMode
-    {
-        Synchronous = 0,
-
-        /// <summary>Queued by the platform and run after the operation commits, by the asynchronous service.</summary>
-        Asynchronous = 1,
-    }
-
     /// <summary>
     /// Registers the plug-in class it decorates for one step of the event pipeline. It is the only declaration of a step:
     /// <c>leadalign steps</c> writes Solution/SdkMessageProcessingSteps/{Id}.xml from it, the in-memory Dataverse runs what

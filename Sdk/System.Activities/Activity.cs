@@ -1,9 +1,8 @@
 // Stand-in for .NET Framework 4.6.2's System.Activities (4.0.0.0), net10.0 only; its public API is a strict subset of the
 // official one (Tests/LeadAlign.Tests/Compatibility checks it).
-// Activity, ActivityWithResult and Activity<TResult>: the definitions WorkflowInvoker runs.
+// Activity: the definitions WorkflowInvoker runs.
 // Not modelled: Implementation (composite activities built from other activities), Constraints, CacheMetadata and
-// ActivityMetadata, dynamic update, ImplementationVersion, Activity<TResult>.FromValue/FromVariable and the implicit
-// conversions to Activity<TResult> (they build expressions).
+// ActivityMetadata, dynamic update and ImplementationVersion.
 // An activity that derives from Activity directly has no implementation to run, and completes without doing anything, as in WF4.
 // Not modelled anywhere in the stand-in: persistence, bookmarks, NativeActivity scheduling, expressions other than
 // constants, and tracking.
@@ -76,31 +75,5 @@ namespace System.Activities
 
             return builder.Append('>').ToString();
         }
-    }
-
-    /// <summary>An activity that produces a value (its Result argument). Only <see cref="Activity{TResult}"/> derives from it.</summary>
-    public abstract class ActivityWithResult : Activity
-    {
-        internal ActivityWithResult()
-        {
-        }
-
-        /// <summary>The type of the value the activity produces.</summary>
-        public Type ResultType => InternalResultType;
-
-        internal abstract Type InternalResultType { get; }
-    }
-
-    /// <summary>An activity that produces a <typeparamref name="TResult"/> in its <see cref="Result"/> Out argument.</summary>
-    public abstract class Activity<TResult> : ActivityWithResult
-    {
-        protected Activity()
-        {
-        }
-
-        /// <summary>The Out argument named "Result"; filled in with a new argument the first time the activity is run if left null.</summary>
-        public OutArgument<TResult> Result { get; set; }
-
-        internal override Type InternalResultType => typeof(TResult);
     }
 }

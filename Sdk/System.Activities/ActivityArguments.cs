@@ -16,27 +16,6 @@ using System.Reflection;
 
 namespace System.Activities
 {
-    /// <summary>One argument of a root activity, as declared for one run.</summary>
-    internal sealed class DeclaredArgument
-    {
-        public DeclaredArgument(string name, Argument argument, bool isRequired)
-        {
-            Name = name;
-            Argument = argument;
-            IsRequired = isRequired;
-        }
-
-        public string Name { get; }
-
-        public Argument Argument { get; }
-
-        public bool IsRequired { get; }
-
-        public Type Type => Argument.ArgumentType;
-
-        public ArgumentDirection Direction => Argument.Direction;
-    }
-
     internal static class ActivityArguments
     {
         private const string TreeErrorsHeading = "The following errors were encountered while processing the workflow tree:";

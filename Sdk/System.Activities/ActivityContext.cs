@@ -1,6 +1,6 @@
 // Stand-in for .NET Framework 4.6.2's System.Activities (4.0.0.0), net10.0 only; its public API is a strict subset of the
 // official one (Tests/LeadAlign.Tests/Compatibility checks it).
-// ActivityContext and CodeActivityContext: one run of one activity: its argument values and the host's extensions.
+// ActivityContext: one run of one activity: its argument values and the host's extensions.
 // Not modelled: DataContext, locations and LocationReference (variables, GetLocation), RuntimeArgument, handles
 // (GetProperty<THandle>) and Track.
 // Not modelled anywhere in the stand-in: persistence, bookmarks, NativeActivity scheduling, expressions other than
@@ -107,15 +107,6 @@ namespace System.Activities
             {
                 throw new ObjectDisposedException(GetType().FullName, "An ActivityContext can only be accessed within the scope of the function it was passed into.");
             }
-        }
-    }
-
-    /// <summary>The context passed to <see cref="CodeActivity.Execute"/> and <see cref="CodeActivity{TResult}.Execute"/>.</summary>
-    public class CodeActivityContext : ActivityContext
-    {
-        internal CodeActivityContext(ArgumentEnvironment environment, InstanceExtensions extensions, Guid workflowInstanceId, string activityInstanceId)
-            : base(environment, extensions, workflowInstanceId, activityInstanceId)
-        {
         }
     }
 }

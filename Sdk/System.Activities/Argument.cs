@@ -1,6 +1,6 @@
 // Stand-in for .NET Framework 4.6.2's System.Activities (4.0.0.0), net10.0 only; its public API is a strict subset of the
 // official one (Tests/LeadAlign.Tests/Compatibility checks it).
-// Argument and ArgumentDirection: data flowing into and out of an activity.
+// Argument: data flowing into and out of an activity.
 // Not modelled: Expression (an argument is either unbound or bound to a constant), EvaluationOrder, locations (GetLocation),
 // argument references (CreateReference), RuntimeArgument, variables and delegate arguments.
 // Not modelled anywhere in the stand-in: persistence, bookmarks, NativeActivity scheduling, expressions other than
@@ -9,13 +9,6 @@ using System.ComponentModel;
 
 namespace System.Activities
 {
-    public enum ArgumentDirection
-    {
-        In = 0,
-        Out = 1,
-        InOut = 2,
-    }
-
     /// <summary>
     /// A binding of data into or out of an activity: a public InArgument&lt;T&gt;, OutArgument&lt;T&gt; or InOutArgument&lt;T&gt;
     /// property of the activity, named after the property. Its value during a run lives in that run's context:
@@ -93,19 +86,5 @@ namespace System.Activities
             value = null;
             return false;
         }
-    }
-
-    /// <summary>Where an argument is declared: the owning activity and the property name (the argument's name).</summary>
-    internal sealed class ArgumentBinding
-    {
-        public ArgumentBinding(Activity owner, string name)
-        {
-            Owner = owner;
-            Name = name;
-        }
-
-        public Activity Owner { get; }
-
-        public string Name { get; }
     }
 }

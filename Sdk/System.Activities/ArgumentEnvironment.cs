@@ -10,25 +10,6 @@ using System.Collections.Generic;
 
 namespace System.Activities
 {
-    internal sealed class ArgumentSlot
-    {
-        public ArgumentSlot(string name, Type type, ArgumentDirection direction, object value)
-        {
-            Name = name;
-            Type = type;
-            Direction = direction;
-            Value = value;
-        }
-
-        public string Name { get; }
-
-        public Type Type { get; }
-
-        public ArgumentDirection Direction { get; }
-
-        public object Value { get; set; }
-    }
-
     internal sealed class ArgumentEnvironment
     {
         private readonly Dictionary<Argument, ArgumentSlot> _slots = new Dictionary<Argument, ArgumentSlot>(ReferenceEqualityComparer.Instance);

@@ -11,24 +11,6 @@ using Microsoft.Xrm.Sdk.Query;
 
 namespace LeadAlign.Feedback
 {
-    /// <summary>What sending feedback produced: the feedback row and who it went to (a marketer or a queue).</summary>
-    internal sealed class FeedbackSent
-    {
-        public FeedbackSent(EntityReference feedback, EntityReference recipient, bool created)
-        {
-            Feedback = feedback;
-            Recipient = recipient;
-            Created = created;
-        }
-
-        public EntityReference Feedback { get; }
-
-        public EntityReference Recipient { get; }
-
-        /// <summary>False when this rejection already had its feedback (a re-run): nothing new was written.</summary>
-        public bool Created { get; }
-    }
-
     /// <summary>
     /// Rejection feedback, shared by the custom workflow activities and the Custom API: a la_leadfeedback row holding the
     /// reason, notes, who and when, the lead's source, campaign, score and band then, and its stage before; an email from the

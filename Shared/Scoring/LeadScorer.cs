@@ -7,54 +7,6 @@ using Microsoft.Xrm.Sdk;
 
 namespace LeadAlign.Scoring
 {
-    /// <summary>A lead's score as computed now: the values of the lead's scoring columns.</summary>
-    internal sealed class LeadScore
-    {
-        public LeadScore(int fit, decimal engagement, int score, ScoreBand band, string reasons, EngagementLedger ledger)
-        {
-            Fit = fit;
-            Engagement = engagement;
-            Score = score;
-            Band = band;
-            Reasons = reasons;
-            Ledger = ledger;
-        }
-
-        public int Fit { get; }
-
-        public decimal Engagement { get; }
-
-        public int Score { get; }
-
-        public ScoreBand Band { get; }
-
-        /// <summary>One line per rule that gave or took points, largest first: "+20 Job title contains Director".</summary>
-        public string Reasons { get; }
-
-        public EngagementLedger Ledger { get; }
-
-        /// <summary>Writes the score into the lead's scoring columns.</summary>
-        public void WriteTo(Entity lead, Guid modelId, DateTime now)
-        {
-            lead[LeadTable.FitScore] = Fit;
-            lead[LeadTable.EngagementScore] = Engagement;
-            lead[LeadTable.Score] = Score;
-            lead[LeadTable.ScoreBand] = new OptionSetValue((int)Band);
-            lead[LeadTable.ScoreReasons] = Reasons;
-            lead[LeadTable.ScoredOn] = now;
-            lead[LeadTable.ScoringModelId] = new EntityReference(ScoringModelTable.EntityName, modelId);
-            lead[LeadTable.EngagementLedger] = Ledger.ToString();
-        }
-
-        /// <summary>Whether the stored lead already holds this score (the time it was computed aside).</summary>
-        public bool SameAs(Entity stored) =>
-            stored.GetAttributeValue<int?>(LeadTable.FitScore) == Fit
-            && stored.GetAttributeValue<decimal?>(LeadTable.EngagementScore) == Engagement
-            && stored.GetAttributeValue<int?>(LeadTable.Score) == Score
-            && stored.GetAttributeValue<OptionSetValue>(LeadTable.ScoreBand)?.Value == (int)Band
-            && stored.GetAttributeValue<string>(LeadTable.ScoreReasons) == Reasons;
-    }
-
     /// <summary>Scores a lead against the active model: fit from its columns, engagement from its ledger, decayed to now.</summary>
     internal static class LeadScorer
     {
@@ -125,45 +77,5 @@ namespace LeadAlign.Scoring
             var days = (int)Math.Floor((now - happenedOn).TotalDays);
             return days <= 0 ? "today" : days == 1 ? "1 day ago" : days.ToString(CultureInfo.InvariantCulture) + " days ago";
         }
-    }
-
-    /// <summary>Which engagement rules an activity earns, by its table, direction and interaction type.</summary>
-    internal static class EngagementMatcher
-    {
-        public static readonly IReadOnlyDictionary<string, ActivityKind> KindByTable = new Dictionary<string, ActivityKind>(StringComparer.Ordinal)
-        {
-            ["email"] = ActivityKind.Email,
-            ["phonecall"] = ActivityKind.PhoneCall,
-            ["appointment"] = ActivityKind.Appointment,
-            ["task"] = ActivityKind.Task,
-            [MarketingInteractionTable.EntityName] = ActivityKind.MarketingInteraction,
-        };
-
-        public static IReadOnlyList<ScoringRule> RulesFor(ScoringModel model, Entity activity)
-        {
-            if (!KindByTable.TryGetValue(activity.LogicalName, out var kind))
-            {
-                return Array.Empty<ScoringRule>();
-            }
-
-            var outgoing = activity.GetAttributeValue<bool?>(ActivityColumns.DirectionCode);
-            var interaction = activity.GetAttributeValue<OptionSetValue>(MarketingInteractionTable.InteractionType)?.Value;
-            return model.EngagementRules
-                .Where(rule => rule.ActivityKind == kind)
-                .Where(rule => rule.Direction == null || rule.Direction == ActivityDirection.Any || (kind != ActivityKind.Email && kind != ActivityKind.PhoneCall)
-                    || (outgoing != null && (rule.Direction == ActivityDirection.Outgoing) == outgoing.Value))
-                .Where(rule => kind != ActivityKind.MarketingInteraction || rule.InteractionType == null || (int?)rule.InteractionType == interaction)
-                .ToList();
-        }
-
-        /// <summary>The text an activity keeps of what it applied: "ruleid:points;..."; the parser reads the rule ids back.</summary>
-        public static string AppliedText(IEnumerable<ScoringRule> rules) =>
-            string.Join(";", rules.OrderBy(rule => rule.Id).Select(rule => rule.Id.ToString("D") + ":" + rule.Points.ToString(CultureInfo.InvariantCulture)));
-
-        public static IReadOnlyList<Guid> AppliedRuleIds(string? applied) =>
-            (applied ?? string.Empty).Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries)
-                .Select(item => Guid.TryParse(item.Split(':')[0], out var id) ? id : Guid.Empty)
-                .Where(id => id != Guid.Empty)
-                .ToList();
     }
 }

@@ -1,4 +1,5 @@
-// Stand-in for Microsoft.Xrm.Sdk 9.0.0.0: see ../DataCollection.cs.
+// Stand-in for Microsoft.Xrm.Sdk 9.0.0.0. The public API is a strict subset of the official one
+// (Tests/LeadAlign.Tests/Compatibility proves it); behaviour follows the official SDK where code can observe it.
 // Table metadata, as RetrieveEntity and RetrieveAllEntities return it. Which arrays are filled depends on the EntityFilters
 // asked for (Attributes, Relationships); the others stay null, as on the platform.
 // Not modelled: keys, privileges and settings.
@@ -213,12 +214,5 @@ namespace Microsoft.Xrm.Sdk.Metadata
         public bool? SyncToExternalSearchIndex { get; set; }
 
         public bool? UsesBusinessDataLabelTable { get; set; }
-    }
-
-    public sealed class EntityMetadataCollection : DataCollection<EntityMetadata>
-    {
-        public EntityMetadataCollection()
-        {
-        }
     }
 }

@@ -1,4 +1,5 @@
-// Stand-in for Microsoft.Xrm.Sdk 9.0.0.0: see ../DataCollection.cs.
+// Stand-in for Microsoft.Xrm.Sdk 9.0.0.0. The public API is a strict subset of the official one
+// (Tests/LeadAlign.Tests/Compatibility proves it); behaviour follows the official SDK where code can observe it.
 namespace Microsoft.Xrm.Sdk.Query
 {
     /// <summary>Every condition operator of the official SDK, with the official values.</summary>

@@ -1,0 +1,17 @@
+// Stand-in for Microsoft.Crm.Sdk.Proxy 9.0.0.0: a strict subset of the official API (Tests/LeadAlign.Tests/Compatibility proves it).
+// Typed messages are views over Parameters and Results, with the platform's parameter names.
+using Microsoft.Xrm.Sdk;
+
+namespace Microsoft.Crm.Sdk.Messages
+{
+    public sealed class SendEmailResponse : OrganizationResponse
+    {
+        public SendEmailResponse()
+        {
+            ResponseName = "SendEmail";
+        }
+
+        /// <summary>The subject as sent, with the tracking token.</summary>
+        public string Subject => Results.Contains("Subject") ? (string)Results["Subject"] : default;
+    }
+}

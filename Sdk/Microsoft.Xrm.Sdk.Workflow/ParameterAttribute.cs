@@ -1,0 +1,19 @@
+// Stand-in for Microsoft.Xrm.Sdk.Workflow 9.0.0.0. The public API is a strict subset of the official one
+// (Tests/LeadAlign.Tests/Compatibility proves it). Only what custom workflow activities declare and read is in the
+// stand-in: the argument attributes and IWorkflowContext. The platform's own workflow activities are not modelled.
+using System;
+
+namespace Microsoft.Xrm.Sdk.Workflow
+{
+    /// <summary>Base of <see cref="InputAttribute"/> and <see cref="OutputAttribute"/>: the argument's display name in the process designer.</summary>
+    [AttributeUsage(AttributeTargets.Property)]
+    public abstract class ParameterAttribute : Attribute
+    {
+        protected ParameterAttribute(string name)
+        {
+            Name = name;
+        }
+
+        public string Name { get; }
+    }
+}

@@ -1,0 +1,18 @@
+// Stand-in for Microsoft.Xrm.Sdk 9.0.0.0. The public API is a strict subset of the official one
+// (Tests/LeadAlign.Tests/Compatibility proves it); behaviour follows the official SDK where code can observe it.
+using System.Collections.Generic;
+
+namespace Microsoft.Xrm.Sdk
+{
+    public sealed class EntityReferenceCollection : DataCollection<EntityReference>
+    {
+        public EntityReferenceCollection()
+        {
+        }
+
+        public EntityReferenceCollection(IList<EntityReference> list)
+            : base(list)
+        {
+        }
+    }
+}

@@ -1,0 +1,12 @@
+// Stand-in for Microsoft.Xrm.Sdk 9.0.0.0. The public API is a strict subset of the official one
+// (Tests/LeadAlign.Tests/Compatibility proves it); behaviour follows the official SDK where code can observe it.
+using System;
+
+namespace Microsoft.Xrm.Sdk
+{
+    public interface IOrganizationServiceFactory
+    {
+        /// <summary>A service that runs as <paramref name="userId"/>; null means the SYSTEM user.</summary>
+        IOrganizationService CreateOrganizationService(Guid? userId);
+    }
+}

@@ -1,0 +1,21 @@
+// Stand-in for Microsoft.Xrm.Sdk 9.0.0.0. The public API is a strict subset of the official one
+// (Tests/LeadAlign.Tests/Compatibility proves it); behaviour follows the official SDK where code can observe it.
+// Typed messages are views over Parameters and Results.
+namespace Microsoft.Xrm.Sdk.Messages
+{
+    /// <summary>The Create message. Parameters use the platform's names, as the official SDK does.</summary>
+    public sealed class CreateRequest : OrganizationRequest
+    {
+        public CreateRequest()
+        {
+            RequestName = "Create";
+            Target = null;
+        }
+
+        public Entity Target
+        {
+            get => Parameters.Contains("Target") ? (Entity)Parameters["Target"] : default;
+            set => Parameters["Target"] = value;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+// Stand-in for Microsoft.Xrm.Sdk 9.0.0.0. The public API is a strict subset of the official one
+// (Tests/LeadAlign.Tests/Compatibility proves it); behaviour follows the official SDK where code can observe it.
+// Column metadata: AttributeMetadata and a subclass per column type. As in the official SDK each subclass's constructors
+// set AttributeType and AttributeTypeName (a multi-select choice column is AttributeTypeCode.Virtual); a schema name passed
+// to a constructor sets SchemaName only. Properties the official SDK exposes read-only have internal setters, for the
+// in-memory Dataverse (a friend assembly) to fill as the platform's deserializer does.
+// Not modelled: the file, image and managed-property column types, and IsValidODataAttribute.
+namespace Microsoft.Xrm.Sdk.Metadata
+{
+    /// <summary>A column whose values come from an option set (values are <see cref="OptionSetValue"/>).</summary>
+    public abstract class EnumAttributeMetadata : AttributeMetadata
+    {
+        protected EnumAttributeMetadata()
+        {
+        }
+
+        protected EnumAttributeMetadata(AttributeTypeCode attributeType, string schemaName)
+            : base(attributeType, schemaName)
+        {
+        }
+
+        public int? DefaultFormValue { get; set; }
+
+        public OptionSetMetadata OptionSet { get; set; }
+    }
+}

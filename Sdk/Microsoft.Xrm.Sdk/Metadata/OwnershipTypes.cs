@@ -1,0 +1,18 @@
+// Stand-in for Microsoft.Xrm.Sdk 9.0.0.0. The public API is a strict subset of the official one
+// (Tests/LeadAlign.Tests/Compatibility proves it); behaviour follows the official SDK where code can observe it.
+// A metadata enumeration, with the official values.
+using System;
+
+namespace Microsoft.Xrm.Sdk.Metadata
+{
+    [Flags]
+    public enum OwnershipTypes
+    {
+        None = 0,
+        UserOwned = 1,
+        TeamOwned = 2,
+        BusinessOwned = 4,
+        OrganizationOwned = 8,
+        BusinessParented = 16,
+    }
+}

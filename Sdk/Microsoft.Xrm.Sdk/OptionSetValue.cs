@@ -1,0 +1,26 @@
+// Stand-in for Microsoft.Xrm.Sdk 9.0.0.0. The public API is a strict subset of the official one
+// (Tests/LeadAlign.Tests/Compatibility proves it); behaviour follows the official SDK where code can observe it.
+using System.Runtime.Serialization;
+
+namespace Microsoft.Xrm.Sdk
+{
+    public sealed class OptionSetValue : IExtensibleDataObject
+    {
+        public OptionSetValue()
+        {
+        }
+
+        public OptionSetValue(int value)
+        {
+            Value = value;
+        }
+
+        public int Value { get; set; }
+
+        public ExtensionDataObject ExtensionData { get; set; }
+
+        public override bool Equals(object obj) => obj is OptionSetValue other && other.Value == Value;
+
+        public override int GetHashCode() => Value.GetHashCode();
+    }
+}

@@ -1,0 +1,12 @@
+// Stand-in for Microsoft.Xrm.Sdk 9.0.0.0. The public API is a strict subset of the official one
+// (Tests/LeadAlign.Tests/Compatibility proves it); behaviour follows the official SDK where code can observe it.
+namespace Microsoft.Xrm.Sdk
+{
+    /// <summary>Queries for related rows, by relationship (RetrieveRequest.RelatedEntitiesQuery).</summary>
+    public sealed class RelationshipQueryCollection : DataCollection<Relationship, Query.QueryBase>
+    {
+        public RelationshipQueryCollection()
+        {
+        }
+    }
+}
