@@ -10,50 +10,6 @@ using Microsoft.Xrm.Sdk;
 
 namespace LeadAlign.Dataverse.Registration
 {
-    /// <summary>The value types a Custom API parameter or response property can have, with the platform's values.</summary>
-    public enum CustomApiFieldType
-    {
-        Boolean = 0,
-        DateTime = 1,
-        Decimal = 2,
-        Entity = 3,
-        EntityCollection = 4,
-        EntityReference = 5,
-        Float = 6,
-        Integer = 7,
-        Money = 8,
-        Picklist = 9,
-        String = 10,
-        StringArray = 11,
-        Guid = 12,
-    }
-
-    /// <summary>A request parameter or response property; <paramref name="BoundEntity"/> is its table (logicalentityname), for entity types.</summary>
-    public sealed record CustomApiField(string UniqueName, CustomApiFieldType Type, bool IsOptional, string? BoundEntity)
-    {
-        /// <summary>The name makers see.</summary>
-        public string? DisplayName { get; init; }
-
-        public string? Description { get; init; }
-
-        public Type ClrType => Type switch
-        {
-            CustomApiFieldType.Boolean => typeof(bool),
-            CustomApiFieldType.DateTime => typeof(DateTime),
-            CustomApiFieldType.Decimal => typeof(decimal),
-            CustomApiFieldType.Entity => typeof(Entity),
-            CustomApiFieldType.EntityCollection => typeof(EntityCollection),
-            CustomApiFieldType.EntityReference => typeof(EntityReference),
-            CustomApiFieldType.Float => typeof(double),
-            CustomApiFieldType.Integer => typeof(int),
-            CustomApiFieldType.Money => typeof(Money),
-            CustomApiFieldType.Picklist => typeof(OptionSetValue),
-            CustomApiFieldType.String => typeof(string),
-            CustomApiFieldType.StringArray => typeof(string[]),
-            _ => typeof(Guid),
-        };
-    }
-
     /// <summary>
     /// A Custom API as the unpacked solution holds it: customapis/{uniquename}/customapi.xml with its
     /// customapirequestparameters/*/customapirequestparameter.xml and customapiresponseproperties/*/customapiresponseproperty.xml.

@@ -15,8 +15,6 @@ namespace LeadAlign.Tests.Solution
     /// </summary>
     public class OneTypePerFileTests
     {
-        private const string SplitByItsEngineer = "split by the engineer changing it (issue 13)";
-
         /// <summary>The product's folders, from the repository root.</summary>
         private static readonly string[] ProductFolders = { "Sdk", "Plugins", "WorkflowActivities", "Shared", "Dataverse", "tools" };
 
@@ -26,19 +24,6 @@ namespace LeadAlign.Tests.Solution
         /// <summary>Sources that still declare more than one top-level type, and why they are not split yet.</summary>
         private static readonly IReadOnlyDictionary<string, string> StillToSplit = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["Dataverse/InMemoryDataverse.cs"] = SplitByItsEngineer,
-            ["Dataverse/Metadata/TableDefinition.cs"] = SplitByItsEngineer,
-            ["Dataverse/Pipeline/ExecutionLog.cs"] = SplitByItsEngineer,
-            ["Dataverse/Pipeline/PluginExecutionContext.cs"] = SplitByItsEngineer,
-            ["Dataverse/Registration/CustomApiDefinition.cs"] = SplitByItsEngineer,
-            ["Dataverse/Registration/StepRegistration.cs"] = SplitByItsEngineer,
-            ["Dataverse/Service/OrganizationService.cs"] = SplitByItsEngineer,
-            ["Dataverse/Storage/RecordStore.cs"] = SplitByItsEngineer,
-            ["Plugins/Scoring/EngagementPlugins.cs"] = SplitByItsEngineer,
-            ["Plugins/Sla/LeadSlaPlugins.cs"] = SplitByItsEngineer,
-            ["Shared/Lifecycle/Agreement.cs"] = SplitByItsEngineer,
-            ["Shared/Lifecycle/LeadRouter.cs"] = SplitByItsEngineer,
-            ["Shared/Scoring/FitEvaluator.cs"] = SplitByItsEngineer,
         };
 
         [Fact]
