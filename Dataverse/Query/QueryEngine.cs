@@ -42,7 +42,7 @@ namespace LeadAlign.Dataverse.Query
             }
 
             var aliases = new Dictionary<string, int>(StringComparer.Ordinal);
-            var links = query.LinkEntities.Select(link => Resolve(link, aliases)).ToList();
+            var links = query.LinkEntities.Select(link => Resolve(link, aliases, query)).ToList();
             List<Entity> matching;
             if (links.Count == 0)
             {
@@ -140,7 +140,7 @@ namespace LeadAlign.Dataverse.Query
             return Execute(expression);
         }
 
-        private ResolvedLink Resolve(LinkEntity link, Dictionary<string, int> aliases)
+        private ResolvedLink Resolve(LinkEntity link, Dictionary<string, int> aliases, QueryExpression query)
         {
             var alias = link.EntityAlias;
             if (string.IsNullOrEmpty(alias))
@@ -155,22 +155,48 @@ namespace LeadAlign.Dataverse.Query
                 throw new NotSupportedException("The in-memory Dataverse does not evaluate the link operator " + link.JoinOperator + " (link to " + link.LinkToEntityName + ").");
             }
 
-            return new ResolvedLink(link, alias!, link.LinkEntities.Select(child => Resolve(child, aliases)).ToList());
+            var children = link.LinkEntities.Select(child => Resolve(child, aliases, query)).ToList();
+            return new ResolvedLink(link, alias!, children) { Needed = NeededColumns(link, alias!, children, query) };
         }
+
+        /// <summary>
+        /// The linked table's columns a joined row must carry: those the link returns, those the query's criteria and orders name
+        /// through the link's alias, and those its own links join from; null (all) when the link returns all columns or the
+        /// criteria compare columns. Copying only these keeps a join over wide rows from copying every column of every match.
+        /// </summary>
+        private static HashSet<string>? NeededColumns(LinkEntity link, string alias, List<ResolvedLink> children, QueryExpression query)
+        {
+            var conditions = Conditions(query.Criteria).ToList();
+            if (link.Columns.AllColumns || conditions.Any(condition => condition.CompareColumns))
+            {
+                return null;
+            }
+
+            var needed = new HashSet<string>(link.Columns.Columns, StringComparer.Ordinal);
+            needed.UnionWith(conditions.Where(condition => condition.EntityName == alias).Select(condition => condition.AttributeName));
+            needed.UnionWith(query.Orders.Where(order => order.EntityName == alias).Select(order => order.AttributeName));
+            needed.UnionWith(children.Select(child => child.Link.LinkFromAttributeName));
+            return needed;
+        }
+
+        private static IEnumerable<ConditionExpression> Conditions(FilterExpression filter) =>
+            filter.Conditions.Concat(filter.Filters.SelectMany(Conditions));
 
         /// <summary>The row joined with each matching row of the linked table (or, for an outer link without a match, alone).</summary>
         private IEnumerable<Entity> Join(Entity row, ResolvedLink link, string? fromAlias = null)
         {
             var fromColumn = fromAlias == null ? link.Link.LinkFromAttributeName : fromAlias + "." + link.Link.LinkFromAttributeName;
             var key = ConditionEvaluator.Normalize(row.Attributes.TryGetValue(fromColumn, out var from) ? from : null);
-            var matches = key == null
-                ? new List<Entity>()
-                : _rowsOf(link.Link.LinkToEntityName)
-                    .Where(candidate => ConditionEvaluator.Normalize(candidate.Attributes.TryGetValue(link.Link.LinkToAttributeName, out var to) ? to : link.Link.LinkToAttributeName == _primaryIdOf(candidate.LogicalName) ? candidate.Id : null) is { } value
-                        && ConditionEvaluator.Compare(key, value) == 0)
+            var matches = key switch
+            {
+                null => new List<Entity>(),
+                Guid id => link.ById(this).TryGetValue(id, out var found) ? found : new List<Entity>(),
+                _ => _rowsOf(link.Link.LinkToEntityName)
+                    .Where(candidate => LinkedValue(link, candidate) is { } value && ConditionEvaluator.Compare(key, value) == 0)
                     .Select(candidate => WithPrimaryId(candidate))
                     .Where(candidate => _evaluator.Matches(candidate, link.Link.LinkCriteria))
-                    .ToList();
+                    .ToList(),
+            };
 
             if (matches.Count == 0)
             {
@@ -187,7 +213,10 @@ namespace LeadAlign.Dataverse.Query
                 var joined = Copy(row);
                 foreach (var column in match.Attributes)
                 {
-                    joined[link.Alias + "." + column.Key] = new AliasedValue(link.Link.LinkToEntityName, column.Key, column.Value);
+                    if (link.Needed == null || link.Needed.Contains(column.Key))
+                    {
+                        joined[link.Alias + "." + column.Key] = new AliasedValue(link.Link.LinkToEntityName, column.Key, column.Value);
+                    }
                 }
 
                 IEnumerable<Entity> results = new[] { joined };
@@ -262,6 +291,45 @@ namespace LeadAlign.Dataverse.Query
                 .OrderBy(c => c.Key, StringComparer.Ordinal)
                 .Select(c => c.Key + "=" + Convert.ToString(ConditionEvaluator.Normalize(c.Value), CultureInfo.InvariantCulture)));
 
-        private sealed record ResolvedLink(LinkEntity Link, string Alias, List<ResolvedLink> Children);
+        /// <summary>The linked table's column the link joins on, normalized (its primary key when that column is the id).</summary>
+        private object? LinkedValue(ResolvedLink link, Entity candidate) =>
+            ConditionEvaluator.Normalize(candidate.Attributes.TryGetValue(link.Link.LinkToAttributeName, out var to) ? to : link.Link.LinkToAttributeName == _primaryIdOf(candidate.LogicalName) ? candidate.Id : null);
+
+        /// <summary>
+        /// A link of one query, with the linked rows that pass its criteria indexed by the id they join on: built once, on the
+        /// first row joined on an id, so a join on ids (lookups, primary keys) reads the linked table once per query, not once
+        /// per row. The same rows, in the same order, as a scan finds.
+        /// </summary>
+        private sealed record ResolvedLink(LinkEntity Link, string Alias, List<ResolvedLink> Children)
+        {
+            private Dictionary<Guid, List<Entity>>? _byId;
+
+            /// <summary>The linked columns joined rows carry; null for all.</summary>
+            public HashSet<string>? Needed { get; init; }
+
+            public Dictionary<Guid, List<Entity>> ById(QueryEngine engine) =>
+                _byId ??= Index(engine);
+
+            private Dictionary<Guid, List<Entity>> Index(QueryEngine engine)
+            {
+                // Filter the stored rows before copying them, as a query without links does.
+                var idColumn = engine._primaryIdOf(Link.LinkToEntityName);
+                var index = new Dictionary<Guid, List<Entity>>();
+                foreach (var candidate in engine._rowsOf(Link.LinkToEntityName))
+                {
+                    if (engine.LinkedValue(this, candidate) is Guid id && engine._evaluator.Matches(candidate.Contains(idColumn) ? candidate : engine.WithPrimaryId(candidate), Link.LinkCriteria))
+                    {
+                        if (!index.TryGetValue(id, out var rows))
+                        {
+                            index[id] = rows = new List<Entity>();
+                        }
+
+                        rows.Add(engine.WithPrimaryId(candidate));
+                    }
+                }
+
+                return index;
+            }
+        }
     }
 }
