@@ -55,7 +55,8 @@ namespace LeadAlign.Dataverse.Query
             }
             else
             {
-                var joined = _rowsOf(query.EntityName).Select(WithPrimaryId).ToList();
+                var rootColumns = RootColumns(query, links);
+                var joined = _rowsOf(query.EntityName).Select(row => rootColumns == null ? WithPrimaryId(row) : Narrow(row, rootColumns)).ToList();
                 foreach (var link in links)
                 {
                     joined = joined.SelectMany(row => Join(row, link)).ToList();
@@ -177,6 +178,41 @@ namespace LeadAlign.Dataverse.Query
             needed.UnionWith(query.Orders.Where(order => order.EntityName == alias).Select(order => order.AttributeName));
             needed.UnionWith(children.Select(child => child.Link.LinkFromAttributeName));
             return needed;
+        }
+
+        /// <summary>
+        /// The root table's columns a joined row must carry: the query's columns, those its criteria and orders name on the root,
+        /// those its links join from, and the primary id; null (all) when the query returns all columns or compares columns.
+        /// </summary>
+        private HashSet<string>? RootColumns(QueryExpression query, List<ResolvedLink> links)
+        {
+            var conditions = Conditions(query.Criteria).ToList();
+            if (query.ColumnSet.AllColumns || conditions.Any(condition => condition.CompareColumns))
+            {
+                return null;
+            }
+
+            var needed = new HashSet<string>(query.ColumnSet.Columns, StringComparer.Ordinal) { _primaryIdOf(query.EntityName) };
+            needed.UnionWith(conditions.Where(condition => string.IsNullOrEmpty(condition.EntityName) || condition.EntityName == query.EntityName).Select(condition => condition.AttributeName));
+            needed.UnionWith(query.Orders.Where(order => string.IsNullOrEmpty(order.EntityName)).Select(order => order.AttributeName));
+            needed.UnionWith(links.Select(link => link.Link.LinkFromAttributeName));
+            return needed;
+        }
+
+        /// <summary>A copy of the row with only <paramref name="columns"/> (its primary id always).</summary>
+        private Entity Narrow(Entity row, HashSet<string> columns)
+        {
+            var idName = _primaryIdOf(row.LogicalName);
+            var copy = new Entity(row.LogicalName, row.Id) { [idName] = row.Id };
+            foreach (var column in row.Attributes)
+            {
+                if (columns.Contains(column.Key))
+                {
+                    copy[column.Key] = column.Value;
+                }
+            }
+
+            return copy;
         }
 
         private static IEnumerable<ConditionExpression> Conditions(FilterExpression filter) =>
@@ -324,7 +360,7 @@ namespace LeadAlign.Dataverse.Query
                             index[id] = rows = new List<Entity>();
                         }
 
-                        rows.Add(engine.WithPrimaryId(candidate));
+                        rows.Add(Needed == null ? engine.WithPrimaryId(candidate) : engine.Narrow(candidate, Needed));
                     }
                 }
 
