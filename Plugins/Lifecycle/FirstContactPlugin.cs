@@ -53,7 +53,9 @@ namespace LeadAlign.Plugins.Lifecycle
             }
 
             var handoff = lead.GetAttributeValue<DateTime?>(LeadTable.HandoffOn);
-            var contactedOn = activity.GetAttributeValue<DateTime?>(ActivityColumns.ActualEnd) ?? context.OperationCreatedOn;
+            // When Dataverse recorded the activity as completed, not its actual end, which the user types and could back-date
+            // to close the clock on time.
+            var contactedOn = context.OperationCreatedOn;
             var byOwner = lead.GetAttributeValue<EntityReference>(LeadTable.OwnerId)?.Id == activity.GetAttributeValue<EntityReference>(ActivityColumns.OwnerId)?.Id;
             if (handoff == null || lead.Contains(LeadTable.FirstContactOn) || !byOwner || contactedOn < handoff.Value)
             {

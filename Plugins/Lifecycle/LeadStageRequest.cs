@@ -6,7 +6,8 @@ namespace LeadAlign.Plugins.Lifecycle
     /// <summary>The stage a save asks for: an explicit la_stage, or the standard statecode change it stands for.</summary>
     internal static class LeadStageRequest
     {
-        private const int Qualified = 1;
+        /// <summary>The lead's statecode once qualified.</summary>
+        public const int Qualified = 1;
         private const int Disqualified = 2;
 
         public static LeadStage Current(Entity? preImage) =>

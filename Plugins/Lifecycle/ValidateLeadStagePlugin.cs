@@ -63,7 +63,8 @@ namespace LeadAlign.Plugins.Lifecycle
             switch (LeadStages.Of(requested.Value).Requirement)
             {
                 case StageRequirement.OwnerOrAdministrator:
-                    RequireOwnerOrAdministrator(localPluginContext, lead);
+                    // The owner before this save: taking the lead over in the same update does not make a rep its owner.
+                    RequireOwnerOrAdministrator(localPluginContext, preImage);
                     break;
                 case StageRequirement.AgreementSqlColumns:
                     var agreement = localPluginContext.ActiveAgreement();
@@ -71,6 +72,13 @@ namespace LeadAlign.Plugins.Lifecycle
                     if (missing.Length > 0)
                     {
                         throw new BusinessRuleException($"To make this lead an SQL, fill in: {string.Join("; ", missing)}. The agreement requires them.");
+                    }
+
+                    break;
+                case StageRequirement.Qualification:
+                    if (target.GetAttributeValue<OptionSetValue>(LeadTable.StateCode)?.Value != LeadStageRequest.Qualified)
+                    {
+                        throw new BusinessRuleException("A lead becomes Converted by qualifying it (Qualify on the command bar, or the QualifyLead message), which creates its account, contact and opportunity. Qualify the lead instead of setting its stage.");
                     }
 
                     break;
@@ -90,10 +98,10 @@ namespace LeadAlign.Plugins.Lifecycle
             }
         }
 
-        private static void RequireOwnerOrAdministrator(ILocalPluginContext localPluginContext, Entity lead)
+        private static void RequireOwnerOrAdministrator(ILocalPluginContext localPluginContext, Entity? preImage)
         {
             var user = localPluginContext.PluginExecutionContext.InitiatingUserId;
-            var owner = lead.GetAttributeValue<EntityReference>(LeadTable.OwnerId);
+            var owner = preImage?.GetAttributeValue<EntityReference>(LeadTable.OwnerId);
             if (owner != null && owner.Id == user)
             {
                 return;

@@ -50,7 +50,9 @@ namespace LeadAlign.Plugins.Scoring
             var service = localPluginContext.SystemUserService;
             var lead = service.Retrieve(LeadTable.EntityName, leadId, new ColumnSet(LeadTable.EngagementLedger));
             var ledger = EngagementLedger.Parse(lead.GetAttributeValue<string>(LeadTable.EngagementLedger));
-            var happenedOn = context.GetTargetEntity()?.GetAttributeValue<DateTime?>(ActivityColumns.ActualEnd) ?? context.OperationCreatedOn;
+            // The activity's actual end, typed by the user, is never later than now: a future date cannot earn undecayed points.
+            var actualEnd = context.GetTargetEntity()?.GetAttributeValue<DateTime?>(ActivityColumns.ActualEnd);
+            var happenedOn = actualEnd == null || actualEnd.Value > context.OperationCreatedOn ? context.OperationCreatedOn : actualEnd.Value;
             var counted = 0;
             foreach (var ruleId in toApply.RuleIds)
             {

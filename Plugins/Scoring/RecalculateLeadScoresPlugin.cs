@@ -22,6 +22,7 @@ namespace LeadAlign.Plugins.Scoring
     /// </summary>
     [CustomApi(ApiName, DisplayName = "Recalculate lead scores",
         Description = "Re-scores one page of leads with the active scoring model and decays engagement to now. Call it after changing the model, and on a schedule for decay; call again with NextPageNumber and PagingCookie while MoreRecords is true.",
+        ExecutePrivilegeName = "prvWrite" + ScoringModelTable.EntityName,
         Request = typeof(RecalculateLeadScoresRequest), Response = typeof(RecalculateLeadScoresResponse))]
     public sealed class RecalculateLeadScoresPlugin : PluginBase
     {
@@ -50,19 +51,22 @@ namespace LeadAlign.Plugins.Scoring
             var model = ScoringModelCache.Get(() => service, context.OrganizationId, context.OperationCreatedOn, message => localPluginContext.Trace(message))
                 ?? throw new BusinessRuleException("No scoring model is active: activate one (Scoring models, Active = Yes) before recalculating scores.");
 
+            // The caller chooses the leads with their own rights (a caller learns nothing of leads they cannot read); the
+            // re-scoring itself is LeadAlign's bookkeeping, written as SYSTEM.
+            var caller = localPluginContext.InitiatingUserService;
             EntityCollection leads;
             if (request.LeadIds is string[] leadIds && leadIds.Length > 0)
             {
                 var pageIds = leadIds.Skip((page - 1) * pageSize).Take(pageSize).Select(id => Guid.TryParse(id, out var parsed) ? parsed : throw new BusinessRuleException($"'{id}' in LeadIds is not a lead id.")).ToList();
                 var query = new QueryExpression(LeadTable.EntityName) { ColumnSet = new ColumnSet(true) };
                 query.Criteria.AddCondition(LeadTable.Id, ConditionOperator.In, pageIds.Cast<object>().ToArray());
-                leads = pageIds.Count == 0 ? new EntityCollection() : service.RetrieveMultiple(query);
+                leads = pageIds.Count == 0 ? new EntityCollection() : caller.RetrieveMultiple(query);
                 leads.MoreRecords = leadIds.Length > page * pageSize;
             }
             else
             {
                 var fetchXml = request.FetchXml is string given && given.Trim().Length > 0 ? given : OpenLeads;
-                leads = service.RetrieveMultiple(new FetchExpression(Paged(fetchXml, page, pageSize, request.PagingCookie)));
+                leads = caller.RetrieveMultiple(new FetchExpression(Paged(fetchXml, page, pageSize, request.PagingCookie)));
             }
 
             int scored = 0, changed = 0, failed = 0;

@@ -17,6 +17,7 @@ namespace LeadAlign.Plugins.Sla
     /// </summary>
     [CustomApi(ApiName, DisplayName = "Evaluate lead SLAs",
         Description = "Evaluates the LeadAlign SLA clocks that are due (warnings and breaches, with notifications), one page per call. For orgs that run it from a scheduled flow; call again while MoreRecords is true.",
+        ExecutePrivilegeName = "prvWrite" + AgreementTable.EntityName,
         Request = typeof(EvaluateLeadSlasRequest), Response = typeof(EvaluateLeadSlasResponse))]
     public sealed class EvaluateLeadSlasPlugin : PluginBase
     {

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Linq;
+using System.Net;
 using System.Text;
 using LeadAlign.Lifecycle;
 using LeadAlign.Runtime;
@@ -266,24 +267,29 @@ namespace LeadAlign.Feedback
             return parties;
         }
 
+        /// <summary>
+        /// The e-mail's HTML body (Dataverse renders an e-mail's description as HTML): every value a user typed (the lead's name,
+        /// the notes) and every computed text is HTML-encoded, so a name or note can carry no markup or script into marketing's mail.
+        /// </summary>
         private static string Body(Entity lead, Guid leadId, string reason, string? notes)
         {
-            var text = new StringBuilder();
-            text.Append("Sales rejected ").Append(lead.GetAttributeValue<string>(LeadTable.FullName) ?? "a lead").Append(".\n");
-            text.Append("Reason: ").Append(reason).Append('\n');
+            string Encode(string text) => WebUtility.HtmlEncode(text);
+            var html = new StringBuilder();
+            html.Append("<p>Sales rejected ").Append(Encode(lead.GetAttributeValue<string>(LeadTable.FullName) ?? "a lead")).Append(".</p>");
+            html.Append("<p>Reason: ").Append(Encode(reason)).Append("</p>");
             if (!string.IsNullOrWhiteSpace(notes))
             {
-                text.Append("Notes: ").Append(notes).Append('\n');
+                html.Append("<p>Notes: ").Append(Encode(notes!)).Append("</p>");
             }
 
-            text.Append("Score: ").Append(lead.GetAttributeValue<int?>(LeadTable.Score)?.ToString(CultureInfo.InvariantCulture) ?? "not scored").Append('\n');
+            html.Append("<p>Score: ").Append(lead.GetAttributeValue<int?>(LeadTable.Score)?.ToString(CultureInfo.InvariantCulture) ?? "not scored").Append("</p>");
             if (lead.GetAttributeValue<string>(LeadTable.ScoreReasons) is { } reasons && reasons.Length > 0)
             {
-                text.Append(reasons).Append('\n');
+                html.Append("<p>").Append(string.Join("<br />", reasons.Split('\n').Select(Encode))).Append("</p>");
             }
 
-            text.Append("Open the lead: ?pagetype=entityrecord&etn=lead&id=").Append(leadId.ToString("D")).Append('\n');
-            return text.ToString();
+            html.Append("<p><a href=\"main.aspx?pagetype=entityrecord&amp;etn=").Append(LeadTable.EntityName).Append("&amp;id=").Append(leadId.ToString("D")).Append("\">Open the lead</a></p>");
+            return html.ToString();
         }
 
         public static string ReasonLabel(int reason)

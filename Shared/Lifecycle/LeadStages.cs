@@ -34,7 +34,7 @@ namespace LeadAlign.Lifecycle
             {
                 StampColumn = LeadTable.NurturedOn, EndsClocks = true, OnEnter = StageEntry.RecycleToMarketing,
             },
-            new StageDefinition(LeadStage.Converted, "Converted", new LeadStage[0]) { EndsClocks = true },
+            new StageDefinition(LeadStage.Converted, "Converted", new LeadStage[0]) { EndsClocks = true, Requirement = StageRequirement.Qualification },
         };
 
         private static readonly Dictionary<LeadStage, StageDefinition> ByStage = All.ToDictionary(definition => definition.Stage);

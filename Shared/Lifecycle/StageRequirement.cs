@@ -14,5 +14,8 @@ namespace LeadAlign.Lifecycle
 
         /// <summary>A rejection reason, and notes when the reason is Other.</summary>
         RejectionReason,
+
+        /// <summary>The lead is being qualified (statecode Qualified, as QualifyLead sets it), not only given the stage.</summary>
+        Qualification,
     }
 }

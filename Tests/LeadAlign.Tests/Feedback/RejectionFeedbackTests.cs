@@ -80,7 +80,7 @@ namespace LeadAlign.Tests.Feedback
             Assert.Contains("Reason: no budget", email.GetAttributeValue<string>("description"));
             Assert.Contains("Notes: Budget frozen until Q3.", email.GetAttributeValue<string>("description"));
             Assert.Contains("+25 Job title names the C-suite", email.GetAttributeValue<string>("description"));
-            Assert.Contains("etn=lead&id=" + lead, email.GetAttributeValue<string>("description"));
+            Assert.Contains("etn=lead&amp;id=" + lead, email.GetAttributeValue<string>("description"));
             Assert.Equal(1, email.GetAttributeValue<OptionSetValue>("statecode").Value);
             var parties = Org.All("activityparty").Where(party => party.GetAttributeValue<EntityReference>("activityid").Id == email.Id).ToList();
             Assert.Contains(parties, party => party.GetAttributeValue<OptionSetValue>("participationtypemask").Value == 1 && party.GetAttributeValue<EntityReference>("partyid").Id == Rep);
