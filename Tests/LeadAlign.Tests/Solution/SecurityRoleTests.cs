@@ -145,6 +145,23 @@ namespace LeadAlign.Tests.Solution
             Assert.False(administrator.ContainsKey("prvWritela_leadstagechange"));
         }
 
+        // The two sweeps rewrite many leads or clocks as SYSTEM: each names its execute privilege (customapi.xml
+        // executeprivilegename, as in Microsoft's Custom API table reference), a real privilege that only the roles that own
+        // that configuration hold.
+        [Theory]
+        [InlineData("la_RecalculateLeadScores", "prvWritela_scoringmodel", true)]
+        [InlineData("la_EvaluateLeadSlas", "prvWritela_agreement", false)]
+        public void The_sweep_custom_apis_require_a_privilege_reps_do_not_hold(string api, string privilege, bool marketingHoldsIt)
+        {
+            var declared = System.Xml.Linq.XDocument.Load(RepositoryLayout.PathInRepo("Solution", "customapis", api, "customapi.xml")).Root!.Element("executeprivilegename")?.Value;
+
+            Assert.Equal(privilege, declared);
+            Assert.NotNull(Catalog.Privilege(privilege));
+            Assert.False(SalesRep.ContainsKey(privilege));
+            Assert.Equal(marketingHoldsIt, MarketingUser.ContainsKey(privilege));
+            Assert.True(Administrator.ContainsKey(privilege));
+        }
+
         private static Dictionary<string, PrivilegeDepths> Grants(string file) =>
             XDocument.Load(Path.Combine(RepositoryLayout.PathInRepo("Solution", "Roles"), file)).Descendants("RolePrivilege")
                 .ToDictionary(privilege => (string)privilege.Attribute("name")!, privilege => Enum.Parse<PrivilegeDepths>((string)privilege.Attribute("level")!), StringComparer.Ordinal);
