@@ -15,13 +15,7 @@ namespace LeadAlign.Tests.Lifecycle
     /// </summary>
     public sealed class ForgeryTests
     {
-        private static readonly Dictionary<string, object?> Bant = new()
-        {
-            ["budgetamount"] = new Money(50_000m),
-            ["decisionmaker"] = true,
-            ["need"] = new OptionSetValue(0),
-            ["purchasetimeframe"] = new OptionSetValue(1),
-        };
+        private static IReadOnlyDictionary<string, object?> Bant => LifecycleFixture.Bant;
 
         private readonly LifecycleFixture _fixture = new();
 

@@ -24,6 +24,15 @@ namespace LeadAlign.Tests.Lifecycle
         public const int Converted = (int)LeadStage.Converted;
         public static readonly Guid AgreementId = new("1ead5c0e-b000-4000-8000-000000000001");
 
+        /// <summary>The agreement's default SQL columns (BANT) with values.</summary>
+        public static readonly IReadOnlyDictionary<string, object?> Bant = new Dictionary<string, object?>
+        {
+            ["budgetamount"] = new Money(50_000m),
+            ["decisionmaker"] = true,
+            ["need"] = new OptionSetValue(0),
+            ["purchasetimeframe"] = new OptionSetValue(1),
+        };
+
         public LifecycleFixture(int reps = 3, IReadOnlyDictionary<string, object?>? agreement = null, Func<DataverseOptions, DataverseOptions>? organization = null)
         {
             Org = LeadAlignOrganization.Start(organization);
