@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using LeadAlign.Dataverse;
 using LeadAlign.Dataverse.Metadata;
 using LeadAlign.Schema;
@@ -18,12 +19,15 @@ namespace LeadAlign.Tests.Dataverse.Security
     {
         public const string BaseRole = "Basic User";
 
-        public SecurityScenario(bool enforce = true)
+        /// <param name="enforce">Whether the organization enforces security roles.</param>
+        /// <param name="plugins">The test plug-in classes whose declared steps run instead of the solution's.</param>
+        public SecurityScenario(bool enforce = true, params Type[] plugins)
         {
             Org = LeadAlignOrganization.Start(options => options with
             {
                 EnforceSecurityRoles = enforce,
-                Steps = Array.Empty<LeadAlign.Dataverse.Registration.StepRegistration>(),
+                Steps = LeadAlign.Dataverse.Registration.StepRegistration.FromTypes(plugins),
+                PluginAssemblies = options.PluginAssemblies.Append(typeof(SecurityScenario).Assembly).ToList(),
                 Workflows = Array.Empty<LeadAlign.Dataverse.Workflows.WorkflowDefinition>(),
             });
             Org.AddRole(BaseRole, new Dictionary<string, PrivilegeDepths>
