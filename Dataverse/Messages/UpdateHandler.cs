@@ -35,6 +35,8 @@ namespace LeadAlign.Dataverse.Messages
                 {
                     context.Access.Require(context.Caller.UserId, AccessRight.Assign, target.LogicalName, row);
                 }
+
+                context.Access.RequireAppend(context.Caller.UserId, target, row);
             }
 
             context.Records.Update(target, context.Caller.UserId, concurrency);

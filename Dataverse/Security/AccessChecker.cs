@@ -4,6 +4,7 @@ using System.Linq;
 using LeadAlign.Dataverse.Metadata;
 using LeadAlign.Dataverse.Storage;
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Metadata;
 
 namespace LeadAlign.Dataverse.Security
 {
@@ -97,6 +98,37 @@ namespace LeadAlign.Dataverse.Security
             var unit = _store.Get(owner.LogicalName, owner.Id)?.GetAttributeValue<EntityReference>("businessunitid");
             var ownedRow = new Entity(table) { ["ownerid"] = owner, ["owningbusinessunit"] = unit };
             Require(userId, AccessRight.Assign, table, ownedRow);
+        }
+
+        /// <summary>
+        /// The lookups a Create or Update writes (Lookup and Customer columns; the owner is Assign's): the user needs Append on the
+        /// row being written (<paramref name="written"/>, the stored row of an Update; null for a Create, whose owner is checked by
+        /// <see cref="RequireOwner"/>) and AppendTo on every row a lookup refers to, at the depth that reaches it.
+        /// </summary>
+        public void RequireAppend(Guid userId, Entity target, Entity? written)
+        {
+            if (!Checks(userId) || _metadata.Table(target.LogicalName) is not { } table)
+            {
+                return;
+            }
+
+            var references = target.Attributes
+                .Where(attribute => attribute.Value is EntityReference && table.Column(attribute.Key)?.Type is AttributeTypeCode.Lookup or AttributeTypeCode.Customer)
+                .Select(attribute => (EntityReference)attribute.Value)
+                .ToList();
+            if (references.Count == 0)
+            {
+                return;
+            }
+
+            Require(userId, AccessRight.Append, table.Name, written);
+            foreach (var reference in references)
+            {
+                if (_store.Get(reference.LogicalName, reference.Id) is { } referenced)
+                {
+                    Require(userId, AccessRight.AppendTo, reference.LogicalName, referenced);
+                }
+            }
         }
 
         /// <summary>The rows of <paramref name="table"/> the user can read; the rest are left out silently, as RetrieveMultiple leaves them.</summary>
