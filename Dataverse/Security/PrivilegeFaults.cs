@@ -7,14 +7,16 @@ using Microsoft.Xrm.Sdk;
 namespace LeadAlign.Dataverse.Security
 {
     /// <summary>
-    /// The platform's refusals when a user's roles do not allow a request, with the PrivilegeDenied code (0x80040220). Their shapes
-    /// are the platform's, as users and vendors quote them: "Principal user (Id=…, type=8, roleCount=…) is missing prvReadAccount
-    /// privilege" (Inogic, "Error 'Principal user is missing prvReadAccount privilege' resolved", 2016; Skyvia's knowledge base,
-    /// "Dynamics 365: Principal user is missing prvReadAccount privilege"; CRM Tip of the Day #29, "The principal user (xxxxxxxx) is
-    /// missing permission prvXXXXXXX") when no role grants the privilege at all, and "SecLib::AccessCheckEx failed. Returned hr =
-    /// -2147187962, ObjectID: …, OwnerId: …, OwnerIdType: 8 and CallingUser: …. ObjectTypeCode: …, objectBusinessUnitId: …,
-    /// AccessRights: ReadAccess" when a role grants it at a depth that does not reach the row. Each message then says, in the
-    /// in-memory Dataverse's words, which privilege was missing and the depth that was needed.
+    /// The platform's refusals when a user's roles do not allow a request, with the PrivilegeDenied code (0x80040220). When no role
+    /// grants the privilege at all: "Principal user (Id=…, type=8, roleCount=…) is missing prvReadAccount privilege (Id=…) on
+    /// OTC=…", the shape users and vendors quote from the platform (Inogic, "Error 'Principal user is missing prvReadAccount
+    /// privilege' resolved", 2016; Skyvia's knowledge base, "Dynamics 365: Principal user is missing prvReadAccount privilege"; CRM
+    /// Tip of the Day #29, "The principal user (xxxxxxxx) is missing permission prvXXXXXXX"). When a role grants it at a depth that
+    /// does not reach the row: the platform's record-level refusal "SecLib::AccessCheckEx failed. Returned hr = -2147187962,
+    /// ObjectID: …, OwnerId: …, OwnerIdType: 8 and CallingUser: …. ObjectTypeCode: …, objectBusinessUnitId: …, AccessRights:
+    /// ReadAccess" (hr 0x80048306), as commonly reported from production traces; no public page quoting it in full was found to
+    /// cite, so only its fields are relied on. Each message then says, in the in-memory Dataverse's words, which privilege was
+    /// missing and the depth that was needed.
     /// </summary>
     internal static class PrivilegeFaults
     {
