@@ -42,6 +42,15 @@ namespace LeadAlign.Dataverse
         /// </summary>
         public IReadOnlyDictionary<string, bool> SlaEnabledTables { get; init; } = new Dictionary<string, bool>(StringComparer.Ordinal);
 
+        /// <summary>
+        /// Whether requests are checked against the calling user's security roles, as the platform checks them (off by default: every
+        /// user can do everything). SYSTEM is never checked. See Dataverse/README.md, <i>Security roles</i>.
+        /// </summary>
+        public bool EnforceSecurityRoles { get; init; }
+
+        /// <summary>The roles users and teams can be given by name (<see cref="InMemoryDataverse.AssignRole"/>): the solution's Roles folder; System Administrator is always there.</summary>
+        public IReadOnlyList<Security.SecurityRole> SecurityRoles { get; init; } = Array.Empty<Security.SecurityRole>();
+
         /// <summary>Everything an unpacked solution folder registers, with the assemblies that hold its plug-in types.</summary>
         public static DataverseOptions ForSolution(string solutionFolder, params Assembly[] pluginAssemblies)
         {
@@ -54,6 +63,7 @@ namespace LeadAlign.Dataverse
                 CustomApis = CustomApiDefinition.FromSolutionFolder(solutionFolder),
                 Workflows = LeadAlign.Dataverse.Workflows.WorkflowDefinition.FromSolutionFolder(solutionFolder),
                 PluginAssemblies = pluginAssemblies,
+                SecurityRoles = Security.SecurityRole.FromSolutionFolder(solutionFolder),
             };
         }
     }

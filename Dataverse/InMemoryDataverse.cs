@@ -6,6 +6,7 @@ using LeadAlign.Dataverse.Metadata;
 using LeadAlign.Dataverse.Organization;
 using LeadAlign.Dataverse.Pipeline;
 using LeadAlign.Dataverse.Registration;
+using LeadAlign.Dataverse.Security;
 using LeadAlign.Dataverse.Service;
 using LeadAlign.Dataverse.Storage;
 using LeadAlign.Dataverse.Workflows;
@@ -38,6 +39,7 @@ namespace LeadAlign.Dataverse
         private readonly WorkflowActivityRunner _activities;
         private readonly BackgroundWorkflows _workflows;
         private readonly MessageDispatcher _messages;
+        private readonly AccessChecker _access;
 
         public InMemoryDataverse()
             : this(new DataverseOptions())
@@ -81,17 +83,19 @@ namespace LeadAlign.Dataverse
                 customApis[api.UniqueName] = new CustomApiHandler(api, pluginTypes, invoker);
             }
 
+            _access = new AccessChecker(options.EnforceSecurityRoles, Store, Metadata, SystemUserId, RootBusinessUnitId, options.SecurityRoles);
             var services = new MessageServices(
                 Metadata,
                 Store,
                 _reader,
                 _records,
                 new Associations(Store, Metadata, _reader, _ids),
-                new Query.QueryRunner(Metadata, Store, _reader, _clock),
+                new Query.QueryRunner(Metadata, Store, _reader, _clock, _access),
                 transactions,
                 _clock,
                 identity,
-                _sla);
+                _sla,
+                _access);
             _messages = new MessageDispatcher(_gate, MessageTable.BuiltIn, customApis, pipeline, services);
 
             Store.Put(_records.SystemRow("businessunit", RootBusinessUnitId, new Dictionary<string, object?> { ["name"] = "LeadAlign" }));
@@ -234,6 +238,42 @@ namespace LeadAlign.Dataverse
             return _activities.Run(activity, inputs, userId, primaryEntity, depth);
         }
 
+        /// <summary>Whether requests are checked against the calling user's security roles (<see cref="DataverseOptions.EnforceSecurityRoles"/>).</summary>
+        public bool EnforcesSecurityRoles => _access.Enabled;
+
+        /// <summary>
+        /// Declares a role users and teams can then be given by name (a test's "Basic User"-like base role): the depth of each
+        /// privilege it grants, by the privilege's name. A role of the same name is replaced.
+        /// </summary>
+        public SecurityRole AddRole(string name, IReadOnlyDictionary<string, PrivilegeDepths> privileges)
+        {
+            var role = SecurityRole.Declare(name, privileges);
+            lock (_gate)
+            {
+                _access.Declare(role);
+            }
+
+            return role;
+        }
+
+        /// <summary>
+        /// Gives <paramref name="userId"/> the role named <paramref name="roleName"/> (the solution's, System Administrator, or one
+        /// <see cref="AddRole"/> declared): the role's row is created in the root business unit if it is not there yet, and the user
+        /// is associated with it through systemuserroles_association, as SYSTEM.
+        /// </summary>
+        public void AssignRole(Guid userId, string roleName) =>
+            SystemService.Associate("systemuser", userId, new Relationship("systemuserroles_association"), new EntityReferenceCollection { new EntityReference("role", RoleRow(roleName)) });
+
+        /// <summary>Gives the team <paramref name="teamId"/> the role named <paramref name="roleName"/>: its members hold it as if it were their own.</summary>
+        public void AssignTeamRole(Guid teamId, string roleName)
+        {
+            var role = RoleRow(roleName);
+            lock (_gate)
+            {
+                _access.AssignToTeam(teamId, role);
+            }
+        }
+
         /// <summary>"Then Dataverse holds": the stored row with every column, read without running any step; null when absent.</summary>
         public Entity? Get(string table, Guid id)
         {
@@ -250,6 +290,22 @@ namespace LeadAlign.Dataverse
             {
                 return _reader.RowsOf(table).Select(RowCopy.Of).ToList();
             }
+        }
+
+        /// <summary>The id of the role row named as the declared role <paramref name="roleName"/>, created as SYSTEM when it is not there.</summary>
+        private Guid RoleRow(string roleName)
+        {
+            SecurityRole role;
+            lock (_gate)
+            {
+                role = _access.Role(roleName);
+                if (_reader.Get("role", role.Id) != null)
+                {
+                    return role.Id;
+                }
+            }
+
+            return SystemService.Create(new Entity("role", role.Id) { ["name"] = role.Name, ["businessunitid"] = new EntityReference("businessunit", RootBusinessUnitId) });
         }
 
         /// <summary>The services the platform hands a plug-in or workflow activity running in <paramref name="context"/>.</summary>

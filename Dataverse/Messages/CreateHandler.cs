@@ -1,4 +1,5 @@
 using System;
+using LeadAlign.Dataverse.Metadata;
 using LeadAlign.Dataverse.Service;
 using LeadAlign.Dataverse.Storage;
 using Microsoft.Xrm.Sdk;
@@ -19,7 +20,11 @@ namespace LeadAlign.Dataverse.Messages
 
         public override OrganizationResponse Execute(OrganizationRequest request, MessageContext context)
         {
-            var id = context.Records.Create(RowCopy.Of(Parameter<Entity>(request, "Target")), context.Caller.UserId);
+            var target = Parameter<Entity>(request, "Target");
+            context.Access.Require(context.Caller.UserId, AccessRight.Create, target.LogicalName, null);
+            context.Access.RequireOwner(context.Caller.UserId, target.LogicalName, target.GetAttributeValue<EntityReference>("ownerid"));
+            context.Access.RequireAppend(context.Caller.UserId, target, null);
+            var id = context.Records.Create(RowCopy.Of(target), context.Caller.UserId);
             var response = new CreateResponse();
             response.Results["id"] = id;
             return response;

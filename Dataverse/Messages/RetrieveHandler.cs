@@ -1,3 +1,4 @@
+using LeadAlign.Dataverse.Metadata;
 using LeadAlign.Dataverse.Service;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
@@ -16,6 +17,10 @@ namespace LeadAlign.Dataverse.Messages
         public override OrganizationResponse Execute(OrganizationRequest request, MessageContext context)
         {
             var reference = Parameter<EntityReference>(request, "Target");
+            if (context.Access.Checks(context.Caller.UserId) && context.Reader.Get(reference.LogicalName, reference.Id) is { } row)
+            {
+                context.Access.Require(context.Caller.UserId, AccessRight.Read, reference.LogicalName, row);
+            }
             var response = new RetrieveResponse();
             response.Results["Entity"] = context.Reader.Retrieve(reference.LogicalName, reference.Id, Parameter<ColumnSet>(request, "ColumnSet"));
             return response;

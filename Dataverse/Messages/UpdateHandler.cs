@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using LeadAlign.Dataverse.Metadata;
 using LeadAlign.Dataverse.Service;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
@@ -26,7 +27,19 @@ namespace LeadAlign.Dataverse.Messages
         public override OrganizationResponse Execute(OrganizationRequest request, MessageContext context)
         {
             var concurrency = request.Parameters.TryGetValue("ConcurrencyBehavior", out var behavior) && behavior is ConcurrencyBehavior given ? given : ConcurrencyBehavior.Default;
-            context.Records.Update(Parameter<Entity>(request, "Target"), context.Caller.UserId, concurrency);
+            var target = Parameter<Entity>(request, "Target");
+            if (context.Access.Checks(context.Caller.UserId) && context.Reader.Get(target.LogicalName, target.Id) is { } row)
+            {
+                context.Access.Require(context.Caller.UserId, AccessRight.Write, target.LogicalName, row);
+                if (target.GetAttributeValue<EntityReference>("ownerid") is { } owner && owner.Id != row.GetAttributeValue<EntityReference>("ownerid")?.Id)
+                {
+                    context.Access.Require(context.Caller.UserId, AccessRight.Assign, target.LogicalName, row);
+                }
+
+                context.Access.RequireAppend(context.Caller.UserId, target, row);
+            }
+
+            context.Records.Update(target, context.Caller.UserId, concurrency);
             return new UpdateResponse();
         }
     }

@@ -7,6 +7,7 @@ using System.Xml.Linq;
 using LeadAlign.Dataverse.Faults;
 using LeadAlign.Dataverse.Metadata;
 using LeadAlign.Dataverse.Organization;
+using LeadAlign.Dataverse.Security;
 using LeadAlign.Dataverse.Storage;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Metadata;
@@ -26,20 +27,32 @@ namespace LeadAlign.Dataverse.Query
         private readonly RecordStore _store;
         private readonly RecordReader _reader;
         private readonly OrganizationClock _clock;
+        private readonly AccessChecker _access;
 
-        public QueryRunner(MetadataCatalog metadata, RecordStore store, RecordReader reader, OrganizationClock clock)
+        public QueryRunner(MetadataCatalog metadata, RecordStore store, RecordReader reader, OrganizationClock clock, AccessChecker access)
         {
+            _access = access;
             _metadata = metadata;
             _store = store;
             _reader = reader;
             _clock = clock;
         }
 
-        /// <summary>The rows the query finds, as <paramref name="userId"/> runs it.</summary>
+        /// <summary>
+        /// The rows the query finds, as <paramref name="userId"/> runs it. When the organization enforces security roles, the user needs
+        /// the Read privilege of the query's table, and the rows they cannot read (of that table and of every linked table) are left
+        /// out silently, as the platform leaves them out.
+        /// </summary>
         public EntityCollection RetrieveMultiple(QueryBase query, Guid userId)
         {
+            if (_access.Checks(userId) && _metadata.Table(TableOf(query)) != null)
+            {
+                _access.Require(userId, AccessRight.Read, TableOf(query), null);
+            }
+
+            var rowsOf = _access.Readable(userId, _reader.RowsOf);
             var evaluator = new ConditionEvaluator(() => _clock.UtcNow, userId);
-            var engine = new QueryEngine(_reader.RowsOf, table => _metadata.RequireTable(table).PrimaryId, evaluator);
+            var engine = new QueryEngine(rowsOf, table => _metadata.RequireTable(table).PrimaryId, evaluator);
             switch (query)
             {
                 case QueryExpression expression:
@@ -61,7 +74,7 @@ namespace LeadAlign.Dataverse.Query
 
                     return engine.Execute(byAttribute);
                 case FetchExpression fetch:
-                    return RetrieveFetch(fetch.Query, engine, evaluator);
+                    return RetrieveFetch(fetch.Query, engine, evaluator, rowsOf);
                 default:
                     throw DataverseFault.Invalid($"The query type {query?.GetType().Name ?? "null"} is not supported.");
             }
@@ -88,12 +101,12 @@ namespace LeadAlign.Dataverse.Query
             }
         }
 
-        private EntityCollection RetrieveFetch(string fetchXml, QueryEngine engine, ConditionEvaluator evaluator)
+        private EntityCollection RetrieveFetch(string fetchXml, QueryEngine engine, ConditionEvaluator evaluator, Func<string, IEnumerable<Entity>> rowsOf)
         {
             AttributeTypeCode? TypeOf(string table, string column) => _metadata.Table(table)?.Column(column)?.Type;
             try
             {
-                var fetch = new FetchXmlEngine(engine, _reader.RowsOf, table => _metadata.RequireTable(table).PrimaryId, evaluator, TypeOf);
+                var fetch = new FetchXmlEngine(engine, rowsOf, table => _metadata.RequireTable(table).PrimaryId, evaluator, TypeOf);
                 var query = XDocument.Parse(fetchXml).Root;
                 if ((string?)query?.Attribute("aggregate") != "true")
                 {

@@ -4,6 +4,7 @@ using LeadAlign.Dataverse.Organization;
 using LeadAlign.Dataverse.Pipeline;
 using LeadAlign.Dataverse.Query;
 using LeadAlign.Dataverse.Registration;
+using LeadAlign.Dataverse.Security;
 using LeadAlign.Dataverse.Storage;
 using Microsoft.Xrm.Sdk;
 
@@ -49,6 +50,9 @@ namespace LeadAlign.Dataverse.Service
         public OrganizationIdentity Identity => _messages.Services.Identity;
 
         public SlaSettings Sla => _messages.Services.Sla;
+
+        /// <summary>The caller's security roles, checked when the organization enforces them.</summary>
+        public AccessChecker Access => _messages.Services.Access;
 
         /// <summary>Runs another request as the caller, as if the caller had sent it (an item of ExecuteMultiple, the batch of CreateMultiple).</summary>
         public OrganizationResponse Dispatch(OrganizationRequest request) => _messages.Dispatch(request, Caller);

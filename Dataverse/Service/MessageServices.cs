@@ -2,6 +2,7 @@ using LeadAlign.Dataverse.Metadata;
 using LeadAlign.Dataverse.Organization;
 using LeadAlign.Dataverse.Pipeline;
 using LeadAlign.Dataverse.Query;
+using LeadAlign.Dataverse.Security;
 using LeadAlign.Dataverse.Storage;
 
 namespace LeadAlign.Dataverse.Service
@@ -17,5 +18,6 @@ namespace LeadAlign.Dataverse.Service
         Transactions Transactions,
         OrganizationClock Clock,
         OrganizationIdentity Identity,
-        SlaSettings Sla);
+        SlaSettings Sla,
+        AccessChecker Access);
 }
