@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using LeadAlign.Dataverse.Faults;
 using LeadAlign.Dataverse.Metadata;
 using LeadAlign.Dataverse.Storage;
 using Microsoft.Xrm.Sdk;
@@ -81,6 +82,26 @@ namespace LeadAlign.Dataverse.Security
             if (granted < needed)
             {
                 throw PrivilegeFaults.TooShallow(user, privilege, _metadata.RequireTable(table), row!, granted, needed);
+            }
+        }
+
+        /// <summary>
+        /// A Custom API's execute privilege (its customapi.xml executeprivilegename): the caller must hold it at any depth, or the
+        /// call is refused with the platform's missing-privilege fault before its plug-in runs.
+        /// </summary>
+        public void RequireExecute(Guid userId, string privilegeName)
+        {
+            if (!Checks(userId))
+            {
+                return;
+            }
+
+            var privilege = _metadata.Privilege(privilegeName)
+                ?? throw DataverseFault.Invalid($"The execute privilege {privilegeName} is no privilege of the organization.");
+            var user = For(userId);
+            if (user.Granted(privilege.Name) == PrivilegeDepths.None)
+            {
+                throw PrivilegeFaults.Missing(user, privilege, _metadata.RequireTable(privilege.Tables.First()), PrivilegeDepths.Basic);
             }
         }
 

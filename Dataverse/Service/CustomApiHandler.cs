@@ -71,6 +71,11 @@ namespace LeadAlign.Dataverse.Service
         public override OrganizationResponse Execute(OrganizationRequest request, MessageContext context)
         {
             var operation = context.Operation!;
+            if (_api.ExecutePrivilegeName != null)
+            {
+                context.Access.RequireExecute(operation.UserId, _api.ExecutePrivilegeName);
+            }
+
             var typeName = _types.WithPluginTypeId(_api.PluginTypeIdValue)?.FullName
                 ?? throw DataverseFault.Create(DataverseFault.MessageNotSupported, $"The Custom API '{_api.UniqueName}' has no plug-in type the in-memory Dataverse can find (plugintypeid {_api.PluginTypeIdValue}).");
             var step = new StepRegistration(MetadataCatalog.NameId("customapi:" + _api.UniqueName), typeName, _api.UniqueName, operation.PrimaryEntityName, StepRegistration.MainOperation, 0);
