@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.ServiceModel;
+using LeadAlign.Dataverse.Metadata;
 using LeadAlign.Schema;
 using Microsoft.Xrm.Sdk;
 using Xunit;
@@ -27,10 +29,11 @@ namespace LeadAlign.Tests.Dataverse.Security
         }
 
         [Fact]
-        public void A_marketer_creates_leads_they_own_but_a_lead_for_a_rep_needs_prvAssignLead()
+        public void A_user_who_may_only_create_leads_creates_leads_they_own_but_a_lead_for_a_rep_needs_prvAssignLead()
         {
             var given = new SecurityScenario();
-            var marketer = given.User("Mia Marketing", given.North, "LeadAlign Marketing User");
+            given.Org.AddRole("Lead creator", new Dictionary<string, PrivilegeDepths> { ["prvCreateLead"] = PrivilegeDepths.Basic, ["prvReadLead"] = PrivilegeDepths.Basic });
+            var marketer = given.User("Mia Marketing", given.North, "Lead creator");
             var rep = given.User("Rita Rep", given.North, "LeadAlign Sales Rep");
 
             var own = given.Org.As(marketer).Create(new Entity(LeadTable.EntityName) { ["lastname"] = "Novak" });
