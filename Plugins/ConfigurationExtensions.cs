@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LeadAlign.Lifecycle;
 using LeadAlign.Scoring;
 
@@ -10,10 +11,11 @@ namespace LeadAlign.Plugins
     internal static class ConfigurationExtensions
     {
         /// <summary>The active scoring model, or null when none is active.</summary>
-        public static ScoringModel? ActiveScoringModel(this ILocalPluginContext localPluginContext)
+        /// <param name="caller">The method asking, which its trace lines name (filled in by the compiler).</param>
+        public static ScoringModel? ActiveScoringModel(this ILocalPluginContext localPluginContext, [CallerMemberName] string caller = "")
         {
             var context = localPluginContext.PluginExecutionContext;
-            return ScoringModelCache.Get(() => localPluginContext.SystemUserService, context.OrganizationId, context.OperationCreatedOn, message => localPluginContext.Trace(message));
+            return ScoringModelCache.Get(() => localPluginContext.SystemUserService, context.OrganizationId, context.OperationCreatedOn, message => localPluginContext.Trace(message, caller));
         }
 
         /// <summary>The active sales and marketing agreement, or null when none is active.</summary>

@@ -42,6 +42,10 @@ namespace LeadAlign.Tests.Notifications
 
         private Guid CreatedBy(Entity row) => row.GetAttributeValue<EntityReference>("createdby").Id;
 
+        // Shape: an app setting inside the app module, <appsettings><appsetting settingdefinitionid.uniquename="…"> with
+        // <value>, as a real 2026 export writes one (meandtech2001/Apollo-HealthCare-Management-D365-CRM- commit 4af90e92…,
+        // AppModules/apollo_ApolloManagement/AppModule.xml); the setting's name from Microsoft Learn, "Send in-app notifications
+        // within model-driven apps" (AreInAppNotificationsEnabled).
         [Fact]
         public void The_lead_alignment_app_is_packed_with_in_app_notifications_switched_on()
         {

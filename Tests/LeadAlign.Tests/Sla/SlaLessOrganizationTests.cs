@@ -109,6 +109,9 @@ namespace LeadAlign.Tests.Sla
             Assert.Empty(fixture.Org.All("slakpiinstance"));
         }
 
+        // Shape: <IsSLAEnabled> among a table's settings in Entity.xml, as a real 2026 export writes it (meandtech2001/
+        // Apollo-HealthCare-Management-D365-CRM- commit 4af90e92…, Entities/Account/Entity.xml); Microsoft Learn, "Apply SLAs to
+        // tables": IsSLAEnabled must be true for a table an SLA KPI instance regards, and cannot be turned off again.
         [Fact]
         public void The_solution_enables_lead_for_SLAs_and_no_other_table_the_clocks_could_regard()
         {
