@@ -31,6 +31,12 @@ namespace LeadAlign.Dataverse
         public IReadOnlyDictionary<Guid, string> SecureConfigurations { get; init; } = new Dictionary<Guid, string>();
 
         /// <summary>The clock's start, UTC. Defaults to Monday 2026-01-05 09:00 UTC.</summary>
+        /// <summary>
+        /// The address users open the organization's apps at, as RetrieveCurrentOrganization returns it (the WebApplication endpoint):
+        /// links in e-mails are made absolute with it.
+        /// </summary>
+        public Uri WebApplicationUrl { get; init; } = new("https://leadalign.crm.dynamics.com/");
+
         public DateTime StartTime { get; init; } = new(2026, 1, 5, 9, 0, 0, DateTimeKind.Utc);
 
         /// <summary>The call depth past which the platform stops an operation as an infinite loop (8 by default).</summary>
@@ -51,6 +57,12 @@ namespace LeadAlign.Dataverse
         /// <summary>The roles users and teams can be given by name (<see cref="InMemoryDataverse.AssignRole"/>): the solution's Roles folder; System Administrator is always there.</summary>
         public IReadOnlyList<Security.SecurityRole> SecurityRoles { get; init; } = Array.Empty<Security.SecurityRole>();
 
+        /// <summary>
+        /// The field security profiles of the organization (the solution's <c>Other/FieldSecurityProfiles.xml</c>): checked, with the
+        /// secured columns of the metadata, when <see cref="EnforceSecurityRoles"/> is on. Members are added in the organization.
+        /// </summary>
+        public IReadOnlyList<Security.FieldSecurityProfile> FieldSecurityProfiles { get; init; } = Array.Empty<Security.FieldSecurityProfile>();
+
         /// <summary>Everything an unpacked solution folder registers, with the assemblies that hold its plug-in types.</summary>
         public static DataverseOptions ForSolution(string solutionFolder, params Assembly[] pluginAssemblies)
         {
@@ -64,6 +76,7 @@ namespace LeadAlign.Dataverse
                 Workflows = LeadAlign.Dataverse.Workflows.WorkflowDefinition.FromSolutionFolder(solutionFolder),
                 PluginAssemblies = pluginAssemblies,
                 SecurityRoles = Security.SecurityRole.FromSolutionFolder(solutionFolder),
+                FieldSecurityProfiles = Security.FieldSecurityProfile.FromSolutionFolder(solutionFolder),
             };
         }
     }

@@ -64,7 +64,7 @@ namespace LeadAlign.Dataverse
             }
 
             var workflows = BackgroundWorkflows.Load(options.Workflows, Metadata, pluginTypes.Find);
-            var identity = new OrganizationIdentity(IdSequence.NextOrganizationId(), _ids.NewId(), _ids.NewId());
+            var identity = new OrganizationIdentity(IdSequence.NextOrganizationId(), _ids.NewId(), _ids.NewId(), options.WebApplicationUrl);
             OrganizationId = identity.OrganizationId;
             RootBusinessUnitId = identity.RootBusinessUnitId;
             SystemUserId = identity.SystemUserId;
@@ -83,7 +83,7 @@ namespace LeadAlign.Dataverse
                 customApis[api.UniqueName] = new CustomApiHandler(api, pluginTypes, invoker);
             }
 
-            _access = new AccessChecker(options.EnforceSecurityRoles, Store, Metadata, SystemUserId, RootBusinessUnitId, options.SecurityRoles);
+            _access = new AccessChecker(options.EnforceSecurityRoles, Store, Metadata, SystemUserId, RootBusinessUnitId, options.SecurityRoles, options.FieldSecurityProfiles);
             var services = new MessageServices(
                 Metadata,
                 Store,
@@ -271,6 +271,30 @@ namespace LeadAlign.Dataverse
             lock (_gate)
             {
                 _access.AssignToTeam(teamId, role);
+            }
+        }
+
+        /// <summary>Declares a field security profile (a test's own; the solution's come with its options). One with the same id is replaced.</summary>
+        public FieldSecurityProfile AddFieldSecurityProfile(string name, IEnumerable<FieldPermission> permissions)
+        {
+            var profile = FieldSecurityProfile.Declare(name, permissions);
+            lock (_gate)
+            {
+                _access.Columns.Declare(profile);
+            }
+
+            return profile;
+        }
+
+        /// <summary>
+        /// Makes a user or a team a member of the field security profile named <paramref name="profileName"/>, as an admin does in
+        /// Settings → Security → Column security profiles: they may then read, create and update its columns as it allows.
+        /// </summary>
+        public void AddFieldSecurityProfileMember(string profileName, Guid principalId)
+        {
+            lock (_gate)
+            {
+                _access.Columns.AddMember(_access.Columns.Profile(profileName).Id, principalId);
             }
         }
 

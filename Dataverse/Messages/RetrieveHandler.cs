@@ -22,7 +22,7 @@ namespace LeadAlign.Dataverse.Messages
                 context.Access.Require(context.Caller.UserId, AccessRight.Read, reference.LogicalName, row);
             }
             var response = new RetrieveResponse();
-            response.Results["Entity"] = context.Reader.Retrieve(reference.LogicalName, reference.Id, Parameter<ColumnSet>(request, "ColumnSet"));
+            response.Results["Entity"] = context.Access.Columns.Readable(context.Caller.UserId, context.Reader.Retrieve(reference.LogicalName, reference.Id, Parameter<ColumnSet>(request, "ColumnSet")));
             return response;
         }
     }

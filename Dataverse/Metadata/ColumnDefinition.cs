@@ -41,6 +41,9 @@ namespace LeadAlign.Dataverse.Metadata
 
         public bool IsCustom { get; init; }
 
+        /// <summary>Column security (<c>IsSecured</c>): only users a field security profile lets, or System Administrators, read, create or update it.</summary>
+        public bool IsSecured { get; init; }
+
         /// <summary>The CLR type a value of this column has in an <see cref="Microsoft.Xrm.Sdk.Entity"/>.</summary>
         public Type ValueType => Type switch
         {

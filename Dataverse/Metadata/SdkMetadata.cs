@@ -69,6 +69,7 @@ namespace LeadAlign.Dataverse.Metadata
             metadata.IsPrimaryId = column.Name == table.PrimaryId;
             metadata.IsPrimaryName = column.Name == table.PrimaryName;
             metadata.IsCustomAttribute = column.IsCustom;
+            metadata.IsSecured = column.IsSecured;
             metadata.DisplayName = column.DisplayName != null ? new Label(column.DisplayName, 1033) : null;
             metadata.MetadataId = MetadataCatalog.NameId("column:" + table.Name + "." + column.Name);
             return metadata;

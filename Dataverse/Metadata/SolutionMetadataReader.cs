@@ -204,6 +204,7 @@ namespace LeadAlign.Dataverse.Metadata
             {
                 IsMultiSelect = typeName == "multiselectpicklist",
                 IsCustom = (string?)attribute.Element("IsCustomField") == "1",
+                IsSecured = ((string?)attribute.Element("IsSecured"))?.Trim() == "1",
                 Targets = lookupTargets.TryGetValue(MetadataXml.Key(table, logicalName), out var targets) ? targets : Array.Empty<string>(),
                 Options = options,
                 MaxLength = (int?)attribute.Element("MaxLength") ?? (int?)attribute.Element("Length"),

@@ -43,7 +43,9 @@ namespace LeadAlign.Dataverse.Query
         /// the Read privilege of the query's table, and the rows they cannot read (of that table and of every linked table) are left
         /// out silently, as the platform leaves them out.
         /// </summary>
-        public EntityCollection RetrieveMultiple(QueryBase query, Guid userId)
+        public EntityCollection RetrieveMultiple(QueryBase query, Guid userId) => _access.Columns.Readable(userId, Run(query, userId));
+
+        private EntityCollection Run(QueryBase query, Guid userId)
         {
             if (_access.Checks(userId) && _metadata.Table(TableOf(query)) != null)
             {

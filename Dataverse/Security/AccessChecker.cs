@@ -24,9 +24,10 @@ namespace LeadAlign.Dataverse.Security
         private readonly Dictionary<string, SecurityRole> _roles = new(StringComparer.Ordinal);
         private readonly Dictionary<Guid, HashSet<Guid>> _teamRoles = new();
 
-        public AccessChecker(bool enabled, RecordStore store, MetadataCatalog metadata, Guid systemUserId, Guid rootBusinessUnitId, IEnumerable<SecurityRole> roles)
+        public AccessChecker(bool enabled, RecordStore store, MetadataCatalog metadata, Guid systemUserId, Guid rootBusinessUnitId, IEnumerable<SecurityRole> roles, IEnumerable<FieldSecurityProfile> profiles)
         {
             Enabled = enabled;
+            Columns = new ColumnSecurity(metadata, profiles, userId => Checks(userId) ? For(userId) : null);
             _store = store;
             _metadata = metadata;
             _systemUserId = systemUserId;
@@ -39,6 +40,9 @@ namespace LeadAlign.Dataverse.Security
         }
 
         public bool Enabled { get; }
+
+        /// <summary>Column security: secured columns, field security profiles and their members, checked with the same users.</summary>
+        public ColumnSecurity Columns { get; }
 
         public void Declare(SecurityRole role) => _roles[role.Name] = role;
 
@@ -183,7 +187,8 @@ namespace LeadAlign.Dataverse.Security
             var roleIds = _store.Rows("systemuserroles").Where(row => row.GetAttributeValue<Guid>("systemuserid") == userId).Select(row => row.GetAttributeValue<Guid>("roleid")).ToList();
             roleIds.AddRange(teams.SelectMany(team => _teamRoles.TryGetValue(team, out var roles) ? roles : Enumerable.Empty<Guid>()));
             var granted = new Dictionary<string, PrivilegeDepths>(StringComparer.Ordinal);
-            foreach (var role in roleIds.Distinct().Select(RoleOfRow).OfType<SecurityRole>())
+            var held = roleIds.Distinct().Select(RoleOfRow).OfType<SecurityRole>().ToList();
+            foreach (var role in held)
             {
                 foreach (var privilege in role.Privileges)
                 {
@@ -191,7 +196,7 @@ namespace LeadAlign.Dataverse.Security
                 }
             }
 
-            return new UserAccess(userId, unit, ChildUnitsOf(unit), teams, roleIds.Distinct().Count(), granted);
+            return new UserAccess(userId, unit, ChildUnitsOf(unit), teams, roleIds.Distinct().Count(), granted, held.Any(role => role.Name == SecurityRole.SystemAdministratorName));
         }
 
         private SecurityRole? RoleOfRow(Guid roleId)

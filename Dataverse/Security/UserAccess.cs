@@ -13,7 +13,7 @@ namespace LeadAlign.Dataverse.Security
     {
         private readonly IReadOnlyDictionary<string, PrivilegeDepths> _granted;
 
-        public UserAccess(Guid userId, Guid businessUnitId, IReadOnlySet<Guid> childUnits, IReadOnlySet<Guid> teams, int roleCount, IReadOnlyDictionary<string, PrivilegeDepths> granted)
+        public UserAccess(Guid userId, Guid businessUnitId, IReadOnlySet<Guid> childUnits, IReadOnlySet<Guid> teams, int roleCount, IReadOnlyDictionary<string, PrivilegeDepths> granted, bool isSystemAdministrator = false)
         {
             UserId = userId;
             BusinessUnitId = businessUnitId;
@@ -21,7 +21,11 @@ namespace LeadAlign.Dataverse.Security
             Teams = teams;
             RoleCount = roleCount;
             _granted = granted;
+            IsSystemAdministrator = isSystemAdministrator;
         }
+
+        /// <summary>Whether the user holds System Administrator (their own or a team's): column security never hides a column from them.</summary>
+        public bool IsSystemAdministrator { get; }
 
         public Guid UserId { get; }
 

@@ -29,6 +29,7 @@ namespace LeadAlign.Plugins.Feedback
             var request = context.GetCustomApiRequest<SendRejectionFeedbackRequest>();
             var sent = RejectionFeedback.Send(
                 localPluginContext.InitiatingUserService,
+                localPluginContext.SystemUserService,
                 request.Target ?? throw new BusinessRuleException("la_SendRejectionFeedback is bound to a lead: call it on the rejected lead."),
                 request.Reason?.Value,
                 request.Notes,

@@ -8,6 +8,7 @@ using LeadAlign.Runtime;
 using LeadAlign.Schema;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Organization;
 using Microsoft.Xrm.Sdk.Query;
 
 namespace LeadAlign.Feedback
@@ -23,12 +24,24 @@ namespace LeadAlign.Feedback
     {
         private static readonly string[] LeadColumns =
         {
-            LeadTable.FullName, LeadTable.Stage, LeadTable.RejectionReason, LeadTable.RejectionNotes, LeadTable.RejectedOn, LeadTable.RejectedBy,
-            LeadTable.LeadSource, LeadTable.CampaignId, LeadTable.Score, LeadTable.ScoreBand, LeadTable.ScoreReasons, LeadTable.OwnerId,
-            LeadTable.StateCode,
+            LeadTable.FullName, LeadTable.Stage, LeadTable.RejectionReason, LeadTable.RejectionNotes, LeadTable.LeadSource, LeadTable.CampaignId,
+            LeadTable.OwnerId, LeadTable.StateCode,
         };
 
-        public static FeedbackSent Send(IOrganizationService service, EntityReference leadRef, int? reasonInput, string? notesInput, Guid runningUser, DateTime now, Action<string> trace)
+        /// <summary>The lead's columns LeadAlign computes that feedback reads: secured columns, read as SYSTEM (see <see cref="Send"/>).</summary>
+        private static readonly string[] ComputedLeadColumns =
+        {
+            LeadTable.RejectedOn, LeadTable.RejectedBy, LeadTable.Score, LeadTable.ScoreBand, LeadTable.ScoreReasons,
+        };
+
+        /// <summary>
+        /// Sends the feedback as <paramref name="service"/>'s user (the rejecting rep): the lead is read, and the feedback row and
+        /// the e-mail are created and sent, with their rights. What LeadAlign computes on the lead (when it was rejected and by whom,
+        /// the score) is in secured columns the rep's column security may hide and may not write: it is read, and the rejection
+        /// stamped, through <paramref name="system"/> (SYSTEM's service), so neither the rep's profile nor the rep can change
+        /// whether feedback was already sent.
+        /// </summary>
+        public static FeedbackSent Send(IOrganizationService service, IOrganizationService system, EntityReference leadRef, int? reasonInput, string? notesInput, Guid runningUser, DateTime now, Action<string> trace)
         {
             if (leadRef == null || leadRef.LogicalName != LeadTable.EntityName)
             {
@@ -36,6 +49,11 @@ namespace LeadAlign.Feedback
             }
 
             var lead = RetrieveOrRefuse(service, leadRef.Id);
+            foreach (var computed in system.Retrieve(LeadTable.EntityName, leadRef.Id, new ColumnSet(ComputedLeadColumns)).Attributes)
+            {
+                lead[computed.Key] = computed.Value;
+            }
+
             var stage = (LeadStage?)lead.GetAttributeValue<OptionSetValue>(LeadTable.Stage)?.Value ?? LeadStage.Inquiry;
             if (stage != LeadStage.Rejected)
             {
@@ -67,7 +85,7 @@ namespace LeadAlign.Feedback
             var email = new Entity(EmailTable.EntityName)
             {
                 [EmailTable.Subject] = $"Rejected: {leadName} ({reasonLabel})",
-                [EmailTable.Description] = Body(lead, leadRef.Id, reasonLabel, notes),
+                [EmailTable.Description] = Body(lead, LeadUrl(service, leadRef.Id), reasonLabel, notes),
                 [EmailTable.From] = Parties(new EntityReference(SystemUserTable.EntityName, rejectedBy)),
                 [EmailTable.To] = Parties(recipient),
                 [ActivityColumns.RegardingObjectId] = leadRef,
@@ -101,7 +119,7 @@ namespace LeadAlign.Feedback
             }
 
             var feedbackId = service.Create(feedback);
-            service.Update(new Entity(LeadTable.EntityName, leadRef.Id)
+            system.Update(new Entity(LeadTable.EntityName, leadRef.Id)
             {
                 [LeadTable.RejectionReason] = new OptionSetValue(reason),
                 [LeadTable.RejectionNotes] = notes,
@@ -271,7 +289,7 @@ namespace LeadAlign.Feedback
         /// The e-mail's HTML body (Dataverse renders an e-mail's description as HTML): every value a user typed (the lead's name,
         /// the notes) and every computed text is HTML-encoded, so a name or note can carry no markup or script into marketing's mail.
         /// </summary>
-        private static string Body(Entity lead, Guid leadId, string reason, string? notes)
+        private static string Body(Entity lead, string leadUrl, string reason, string? notes)
         {
             string Encode(string text) => WebUtility.HtmlEncode(text);
             var html = new StringBuilder();
@@ -288,8 +306,20 @@ namespace LeadAlign.Feedback
                 html.Append("<p>").Append(string.Join("<br />", reasons.Split('\n').Select(Encode))).Append("</p>");
             }
 
-            html.Append("<p><a href=\"main.aspx?pagetype=entityrecord&amp;etn=").Append(LeadTable.EntityName).Append("&amp;id=").Append(leadId.ToString("D")).Append("\">Open the lead</a></p>");
+            html.Append("<p><a href=\"").Append(Encode(leadUrl)).Append("\">Open the lead</a></p>");
             return html.ToString();
+        }
+
+        /// <summary>
+        /// The lead's absolute address in the organization's web application (RetrieveCurrentOrganization's WebApplication endpoint
+        /// + <c>main.aspx?pagetype=entityrecord&amp;etn=lead&amp;id=…</c>, the record URL Microsoft Learn's "Open forms, views, dialogs,
+        /// and reports with a URL" gives): an e-mail is read outside the app, where a relative link leads nowhere.
+        /// </summary>
+        private static string LeadUrl(IOrganizationService service, Guid leadId)
+        {
+            var detail = ((RetrieveCurrentOrganizationResponse)service.Execute(new RetrieveCurrentOrganizationRequest())).Detail;
+            var root = detail.Endpoints[EndpointType.WebApplication].TrimEnd('/');
+            return root + "/main.aspx?pagetype=entityrecord&etn=" + LeadTable.EntityName + "&id=" + leadId.ToString("D");
         }
 
         public static string ReasonLabel(int reason)

@@ -49,6 +49,7 @@ namespace LeadAlign.WorkflowActivities.Feedback
             var workflow = localContext.WorkflowContext;
             var sent = RejectionFeedback.Send(
                 localContext.WorkflowUserService,
+                localContext.SystemUserService,
                 Lead.Get(activity) ?? throw new BusinessRuleException("Give the rejected lead to send feedback on."),
                 Reason.Get(activity)?.Value,
                 Notes.Get(activity),

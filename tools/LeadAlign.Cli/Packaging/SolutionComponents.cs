@@ -20,8 +20,9 @@ namespace LeadAlign.Cli.Packaging
     /// the subcomponents the solution holds, as the reference writes systemuser with its added columns, form and views), or 1
     /// when the solution also carries the table's own properties (as the reference writes account);</item>
     /// <item>type 9 global option set, 20 security role, 29 workflow, 60 dashboard (a system form of no table; a table's forms
-    /// are its subcomponents), 62 site map, 80 app module, 91 plug-in assembly (id and full name), 92 SDK message processing
-    /// step: each behaviour 0.</item>
+    /// are its subcomponents), 62 site map, 70 field security profile (by id, as the reference lists its "Invoice Cols
+    /// Restrictions" profile), 80 app module, 91 plug-in assembly (id and full name), 92 SDK message processing step: each
+    /// behaviour 0.</item>
     /// </list>
     /// Views, charts, table forms and relationships are not listed: they are subcomponents of their table, as in the reference.
     /// Custom APIs are not listed either: Microsoft's managed Custom API exports (PowerApps-Samples, commit
@@ -36,6 +37,7 @@ namespace LeadAlign.Cli.Packaging
         public const int Workflow = 29;
         public const int SystemForm = 60;
         public const int SiteMap = 62;
+        public const int FieldSecurityProfile = 70;
         public const int AppModule = 80;
         public const int PluginAssembly = 91;
         public const int SdkMessageProcessingStep = 92;
@@ -76,6 +78,13 @@ namespace LeadAlign.Cli.Packaging
                 var name = (string?)XDocument.Load(file).Root!.Element("SiteMapUniqueName") ?? throw new InvalidDataException($"{file}: the site map has no SiteMapUniqueName.");
                 return Named(SiteMap, name, $"site map {name}");
             }));
+            var profiles = Path.Combine(solutionFolder, "Other", "FieldSecurityProfiles.xml");
+            if (File.Exists(profiles))
+            {
+                components.AddRange(XDocument.Load(profiles).Root!.Elements("FieldSecurityProfile").Select(profile =>
+                    WithId(FieldSecurityProfile, Id(profiles, Attribute(profiles, profile, "fieldsecurityprofileid")), $"field security profile {(string?)profile.Attribute("name")}")));
+            }
+
             components.AddRange(Files(solutionFolder, "AppModules", "AppModule.xml").Select(file =>
             {
                 var name = (string?)XDocument.Load(file).Root!.Element("UniqueName") ?? throw new InvalidDataException($"{file}: the app module has no UniqueName.");
@@ -96,7 +105,7 @@ namespace LeadAlign.Cli.Packaging
             left.Type != right.Type ? left.Type.CompareTo(right.Type) : string.Compare(left.Key, right.Key, StringComparison.OrdinalIgnoreCase));
 
         /// <summary>
-        /// The order <c>pac solution unpack</c> leaves in Other/Solution.xml: by type compared as text (1, 20, 29, 60, 62, 80, 9, 91, 92),
+        /// The order <c>pac solution unpack</c> leaves in Other/Solution.xml: by type compared as text (1, 20, 29, 60, 62, 70, 80, 9, 91, 92),
         /// then by id or name ignoring case (Apollo-HealthCare-Management, commit 4af90e9294495d736f1f1087e206d1b997e8bfa9, Other/Solution.xml).
         /// </summary>
         public static IComparer<RootComponent> UnpackedOrder { get; } = Comparer<RootComponent>.Create((left, right) =>

@@ -35,7 +35,7 @@ namespace LeadAlign.Cli.Packaging
             "Workflow/BusinessProcessType", "Workflow/IsCustomProcessingStepAllowedForOtherPublishers", "Workflow/ModernFlowType", "Workflow/LocalizedNames", "Workflow/Descriptions",
             "EntityRelationship/CascadeRollupView", "EntityRelationshipRole/NavigationPropertyName", "EntityRelationshipRole/RelationshipRoleType",
             "ImportExportXml/AppModuleSiteMaps", "ImportExportXml/AppModules",
-            "Role/IsAutoAssigned",
+            "Role/IsAutoAssigned", "FieldPermission/CanReadUnmasked",
             "optionset/ExternalTypeName", "option/@ExternalValue", "option/@IsHidden", "PluginAssembly/@PluginAssemblyId", "PluginType/@PluginTypeId",
         };
 
@@ -242,7 +242,8 @@ namespace LeadAlign.Cli.Packaging
             root.Add(new XElement("Entities", Files("Entities", "Entity.xml").Select(Entity)));
             root.Add(new XElement("Roles", Files("Roles", "*.xml").Select(path => XDocument.Load(path).Root!)));
             root.Add(new XElement("Workflows", Files("Workflows", "*.xaml.data.xml").Select(path => XDocument.Load(path).Root!)));
-            root.Add(new XElement("FieldSecurityProfiles"));
+            var profiles = Path.Combine(_solution, "Other", "FieldSecurityProfiles.xml");
+            root.Add(File.Exists(profiles) ? XDocument.Load(profiles).Root! : new XElement("FieldSecurityProfiles"));
             root.Add(new XElement("Templates"));
             root.Add(new XElement("EntityMaps"));
             root.Add(new XElement("EntityRelationships", Files(Path.Combine("Other", "Relationships"), "*.xml").SelectMany(path => XDocument.Load(path).Root!.Elements("EntityRelationship"))));
