@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using LeadAlign.Schema;
 using LeadAlign.Tests.Support;
 using Xunit;
 
@@ -35,8 +36,9 @@ namespace LeadAlign.Tests.Cli
         public void A_corrupt_xml_file_in_the_solution_is_named_with_its_line_and_position_and_the_command_exits_3(string command)
         {
             var entity = Path.Combine(_copy.Folder, "Entities", "Lead", "Entity.xml");
-            var line = LineOf(entity, "<LogicalName>la_stage</LogicalName>");
-            _copy.Break(Path.Combine("Entities", "Lead", "Entity.xml"), "<LogicalName>la_stage</LogicalName>", "<LogicalName>la_stage</Logicalname>");
+            var element = $"<LogicalName>{LeadTable.Stage}</LogicalName>";
+            var line = LineOf(entity, element);
+            _copy.Break(Path.Combine("Entities", "Lead", "Entity.xml"), element, $"<LogicalName>{LeadTable.Stage}</Logicalname>");
 
             var run = Run(command.Replace("{work}", _work, StringComparison.Ordinal).Split(' ').Concat(new[] { "--solution", _copy.Folder }).ToArray());
 
