@@ -1,43 +1,41 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using LeadAlign.Cli.CustomApis;
 using LeadAlign.Dataverse.Registration;
 using LeadAlign.Plugins;
 
 namespace LeadAlign.Cli
 {
+    /// <summary>
+    /// The commands of <c>leadalign</c>. Each checks, in this order, its option values (<see cref="ExitCode.Usage"/>), its inputs
+    /// (<see cref="SolutionInput"/>, the built assemblies: <see cref="ExitCode.Input"/>) and where it writes
+    /// (<see cref="OutputTarget"/>: <see cref="ExitCode.Output"/>) before doing any work; a finding or drift returns
+    /// <see cref="ExitCode.Validation"/>. Failures are <see cref="CommandFailure"/>s: <see cref="Program.Run"/> prints them.
+    /// </summary>
     internal static class Commands
     {
-        public const int Success = 0;
-        public const int Failure = 1;
+        private const int Success = (int)ExitCode.Ok;
+        private const int Invalid = (int)ExitCode.Validation;
+        private const string SolutionWriteAdvice = "Give an unpacked solution folder you can write to with --solution.";
+        private const string OutputWriteAdvice = "Give a folder you can write to with --output.";
 
         public static int PrintAssemblies(TextWriter output, TextWriter error)
         {
-            var failed = false;
-            foreach (var name in BuildOutputs.Deployable)
+            var unsigned = new List<string>();
+            foreach (var path in BuiltAssemblies())
             {
-                string path;
+                AssemblyReport report;
                 try
                 {
-                    path = BuildOutputs.Net462(name);
+                    report = AssemblyReport.Read(path);
                 }
-                catch (InvalidOperationException missing)
+                catch (BadImageFormatException corrupt)
                 {
-                    error.WriteLine(missing.Message);
-                    failed = true;
-                    continue;
+                    throw new CommandFailure(ExitCode.Input, $"{path} is not a .NET assembly ({corrupt.Message}): rebuild it with 'dotnet build LeadAlign.sln -c Release'.", corrupt);
                 }
 
-                if (!File.Exists(path))
-                {
-                    error.WriteLine($"{name}: {path} does not exist. Build it with 'dotnet build LeadAlign.sln -c Release'.");
-                    failed = true;
-                    continue;
-                }
-
-                var report = AssemblyReport.Read(path);
-                output.WriteLine(name);
+                output.WriteLine(Path.GetFileNameWithoutExtension(path));
                 output.WriteLine($"  path:               {report.Path}");
                 output.WriteLine($"  target framework:   {report.TargetFramework}");
                 output.WriteLine($"  identity:           {report.Identity}");
@@ -50,21 +48,27 @@ namespace LeadAlign.Cli
 
                 if (!report.StrongNameSigned)
                 {
-                    error.WriteLine($"{name} is not strong-name signed: Dataverse will refuse to register it.");
-                    failed = true;
+                    unsigned.Add(Path.GetFileNameWithoutExtension(path));
                 }
             }
 
-            return failed ? Failure : Success;
+            foreach (var name in unsigned)
+            {
+                error.WriteLine($"{name} is not strong-name signed: Dataverse will refuse to register it. Build it with 'dotnet build LeadAlign.sln -c Release', which signs it with keys/LeadAlign.snk.");
+            }
+
+            return unsigned.Count == 0 ? Success : Invalid;
         }
-    
-        /// <summary>The unpacked solution folder: the one given, or Solution/ of the repository this tool was built from.</summary>
-        public static string SolutionFolder(string? given) =>
-            given ?? Path.Combine(BuildOutputs.RepoRoot ?? throw new InvalidOperationException("The build recorded no repository root: give --solution."), "Solution");
 
         public static int Steps(string? solutionFolder, bool check, TextWriter output, TextWriter error)
         {
-            var folder = SolutionFolder(solutionFolder);
+            var folder = SolutionInput.Open(solutionFolder, needsData: true);
+            var target = Path.Combine(folder, StepFiles.FolderName);
+            if (!check)
+            {
+                OutputTarget.CheckFolder(target, SolutionWriteAdvice);
+            }
+
             var declared = SolutionRegistration.Declared(folder);
             if (check)
             {
@@ -77,41 +81,40 @@ namespace LeadAlign.Cli
                 output.WriteLine(drift.Count == 0
                     ? $"{declared.Count} declared steps; {StepFiles.FolderName} matches them."
                     : $"{drift.Count} differences: run 'leadalign steps' to regenerate {StepFiles.FolderName}.");
-                return drift.Count == 0 ? Success : Failure;
+                return drift.Count == 0 ? Success : Invalid;
             }
 
-            var written = StepFiles.Write(declared, folder);
-            output.WriteLine($"Wrote {written.Count} step files to {Path.Combine(folder, StepFiles.FolderName)}.");
+            var written = OutputTarget.Writing(target, SolutionWriteAdvice, () => StepFiles.Write(declared, folder));
+            output.WriteLine($"Wrote {written.Count} step files to {target}.");
             return Success;
         }
-    
+
         /// <summary>
         /// Writes the generated schema code (one class of table and column names per table, one enum per choice) from the solution
         /// folder, or with <paramref name="check"/> lists how the code differs from it and fails.
         /// </summary>
         public static int Schema(string? solutionFolder, string? codeFolder, bool check, TextWriter output, TextWriter error)
         {
-            var folder = SolutionFolder(solutionFolder);
-            if (!Directory.Exists(folder))
+            var folder = SolutionInput.Open(solutionFolder, needsData: false);
+            var code = Path.GetFullPath(codeFolder ?? Path.Combine(
+                BuildOutputs.RepoRoot ?? throw new CommandFailure(ExitCode.Input, "This build of leadalign recorded no repository root, so it has no default code folder: give it with --code."),
+                SchemaCode.SchemaCodeFiles.RepositoryFolder));
+            var shownAs = codeFolder == null ? SchemaCode.SchemaCodeFiles.RepositoryFolder : code;
+            if (!check)
             {
-                error.WriteLine($"The solution folder {folder} does not exist: give the unpacked solution with --solution.");
-                return Failure;
+                OutputTarget.CheckFolder(code, "Give a folder you can write to with --code.");
             }
 
-            var code = codeFolder ?? Path.GetFullPath(Path.Combine(BuildOutputs.RepoRoot ?? throw new InvalidOperationException("The build recorded no repository root: give --code."), SchemaCode.SchemaCodeFiles.RepositoryFolder));
-            var shownAs = codeFolder == null ? SchemaCode.SchemaCodeFiles.RepositoryFolder : code;
-            System.Collections.Generic.IReadOnlyList<SchemaCode.SchemaCodeFile> files;
+            IReadOnlyList<SchemaCode.SchemaCodeFile> files;
             SchemaCode.SolutionSchema schema;
             try
             {
                 schema = SchemaCode.SolutionSchema.Read(folder);
                 files = SchemaCode.SchemaCodeWriter.Files(schema);
             }
-            catch (Exception unreadable) when (unreadable is InvalidDataException or System.Xml.XmlException)
+            catch (InvalidDataException invalid)
             {
-                error.WriteLine(unreadable.Message);
-                error.WriteLine(check ? "The schema code cannot be checked: fix the solution first." : "Nothing written.");
-                return Failure;
+                throw new CommandFailure(ExitCode.Validation, invalid.Message + Environment.NewLine + (check ? "The schema code cannot be checked: fix the solution first." : "Nothing written."), invalid);
             }
 
             var what = $"{schema.Tables.Count} tables and {schema.Choices.Count} choices";
@@ -126,19 +129,10 @@ namespace LeadAlign.Cli
                 output.WriteLine(drift.Count == 0
                     ? $"{what}; {shownAs} matches them."
                     : $"{drift.Count} differences: run 'leadalign schema' to regenerate {shownAs}.");
-                return drift.Count == 0 ? Success : Failure;
+                return drift.Count == 0 ? Success : Invalid;
             }
 
-            try
-            {
-                SchemaCode.SchemaCodeFiles.Write(files, code);
-            }
-            catch (Exception unwritable) when (unwritable is IOException or UnauthorizedAccessException)
-            {
-                error.WriteLine($"{code}: {unwritable.Message}");
-                return Failure;
-            }
-
+            OutputTarget.Writing(code, "Give a folder you can write to with --code.", () => SchemaCode.SchemaCodeFiles.Write(files, code));
             output.WriteLine($"Wrote {files.Count} files ({what}) to {code}.");
             return Success;
         }
@@ -149,16 +143,21 @@ namespace LeadAlign.Cli
         /// </summary>
         public static int CustomApis(string? solutionFolder, bool check, TextWriter output, TextWriter error)
         {
-            var folder = SolutionFolder(solutionFolder);
-            System.Collections.Generic.IReadOnlyList<CustomApiDefinition> declared;
+            var folder = SolutionInput.Open(solutionFolder, needsData: false);
+            var target = Path.Combine(folder, CustomApiFiles.FolderName);
+            if (!check)
+            {
+                OutputTarget.CheckFolder(target, SolutionWriteAdvice);
+            }
+
+            IReadOnlyList<CustomApiDefinition> declared;
             try
             {
                 declared = CustomApiDeclarations.FromAssembly(typeof(PluginBase).Assembly);
             }
             catch (InvalidOperationException refused)
             {
-                error.WriteLine(refused.Message);
-                return Failure;
+                throw new CommandFailure(ExitCode.Validation, refused.Message, refused);
             }
 
             if (check)
@@ -172,33 +171,38 @@ namespace LeadAlign.Cli
                 output.WriteLine(drift.Count == 0
                     ? $"{declared.Count} declared Custom APIs; {CustomApiFiles.FolderName} matches them."
                     : $"{drift.Count} differences: run 'leadalign customapis' to regenerate {CustomApiFiles.FolderName}.");
-                return drift.Count == 0 ? Success : Failure;
+                return drift.Count == 0 ? Success : Invalid;
             }
 
-            var written = CustomApiFiles.Write(declared, folder);
-            output.WriteLine($"Wrote {written.Count} files of {declared.Count} Custom APIs to {Path.Combine(folder, CustomApiFiles.FolderName)}.");
+            var written = OutputTarget.Writing(target, SolutionWriteAdvice, () => CustomApiFiles.Write(declared, folder));
+            output.WriteLine($"Wrote {written.Count} files of {declared.Count} Custom APIs to {target}.");
             return Success;
         }
 
         public static int Simulate(string? solutionFolder, int leads, int reps, int days, int seed, string? outputFolder, TextWriter output, TextWriter error)
         {
-            var folder = SolutionFolder(solutionFolder);
-            if (!Directory.Exists(folder))
+            var options = new Simulation.SimulationOptions
             {
-                error.WriteLine($"The solution folder {folder} does not exist: give the unpacked solution with --solution.");
-                return Failure;
-            }
-
-            var options = new Simulation.SimulationOptions { Leads = leads, Reps = reps, Days = days, Seed = seed, SolutionFolder = folder, OutputFolder = outputFolder ?? Path.GetFullPath("simulation") };
+                Leads = leads,
+                Reps = reps,
+                Days = days,
+                Seed = seed,
+                SolutionFolder = SolutionInput.Resolve(solutionFolder),
+                OutputFolder = Path.GetFullPath(outputFolder ?? "simulation"),
+            };
             try
             {
                 options.Check();
             }
             catch (ArgumentException invalid)
             {
-                error.WriteLine(invalid.Message);
-                return Failure;
+                throw new CommandFailure(ExitCode.Usage, invalid.Message, invalid);
             }
+
+            SolutionInput.Open(options.SolutionFolder, needsData: true);
+            var reportText = Path.Combine(options.OutputFolder, "report.txt");
+            var reportHtml = Path.Combine(options.OutputFolder, "report.html");
+            OutputTarget.CheckFolder(options.OutputFolder, OutputWriteAdvice, Path.GetFileName(reportText), Path.GetFileName(reportHtml));
 
             var clock = System.Diagnostics.Stopwatch.StartNew();
             output.WriteLine($"Simulating {options.Leads} leads, {options.Reps} reps, {options.Days} days (seed {options.Seed}) on the in-memory Dataverse...");
@@ -207,50 +211,50 @@ namespace LeadAlign.Cli
             var report = new Simulation.SimulationReport(simulator.Org, simulator.Reps);
             output.WriteLine();
             report.WriteText(output);
-            Directory.CreateDirectory(options.OutputFolder);
-            using (var text = new StreamWriter(Path.Combine(options.OutputFolder, "report.txt")))
+            OutputTarget.Writing(options.OutputFolder, OutputWriteAdvice, () =>
             {
-                report.WriteText(text);
-            }
+                Directory.CreateDirectory(options.OutputFolder);
+                using (var text = new StreamWriter(reportText))
+                {
+                    report.WriteText(text);
+                }
 
-            File.WriteAllText(Path.Combine(options.OutputFolder, "report.html"), report.Html());
+                File.WriteAllText(reportHtml, report.Html());
+            });
             var failed = simulator.Org.FailedAsyncJobs.Count;
             output.WriteLine();
-            output.WriteLine($"Done in {clock.Elapsed.TotalSeconds:0.0} s ({options.Leads / Math.Max(0.001, clock.Elapsed.TotalSeconds):0} leads/s). Report: {Path.Combine(options.OutputFolder, "report.html")}");
+            output.WriteLine($"Done in {clock.Elapsed.TotalSeconds:0.0} s ({options.Leads / Math.Max(0.001, clock.Elapsed.TotalSeconds):0} leads/s). Report: {reportHtml}");
             if (failed > 0)
             {
                 error.WriteLine($"{failed} asynchronous jobs failed; the first: {simulator.Org.FailedAsyncJobs[0]}");
-                return Failure;
+                return (int)ExitCode.Unexpected;
             }
 
             return Success;
         }
-    
+
         public static int Pack(string? solutionFolder, string? outputFolder, TextWriter output, TextWriter error)
         {
-            var folder = SolutionFolder(solutionFolder);
-            if (!Directory.Exists(folder))
+            var folder = SolutionInput.Open(solutionFolder, needsData: true);
+            var assemblies = BuiltAssemblies();
+            var schemas = Path.Combine(BuildOutputs.RepoRoot ?? Path.GetDirectoryName(folder)!, "build", "schemas");
+            if (!File.Exists(Path.Combine(schemas, "CustomizationsSolution.xsd")))
             {
-                error.WriteLine($"The solution folder {folder} does not exist: give the unpacked solution with --solution.");
-                return Failure;
+                throw new CommandFailure(ExitCode.Input, $"{Path.Combine(schemas, "CustomizationsSolution.xsd")} does not exist: pack validates customizations.xml against it. Restore build/schemas from source control.");
             }
 
-            var assemblies = BuiltAssemblies(error);
-            if (assemblies == null)
-            {
-                return Failure;
-            }
+            var packer = new Packaging.SolutionPacker(folder, schemas);
+            var target = Path.GetFullPath(outputFolder ?? "out");
+            OutputTarget.CheckFolder(target, OutputWriteAdvice, packer.FileName(managed: true), packer.FileName(managed: false), packer.DataFileName);
 
-            System.Collections.Generic.IReadOnlyList<string> findings;
+            IReadOnlyList<string> findings;
             try
             {
                 findings = new Packaging.SolutionValidator(folder, assemblies).Findings();
             }
-            catch (Exception unreadable) when (unreadable is InvalidDataException or System.Xml.XmlException)
+            catch (InvalidDataException invalid)
             {
-                error.WriteLine(unreadable.Message);
-                error.WriteLine("Nothing packed.");
-                return Failure;
+                throw new CommandFailure(ExitCode.Validation, invalid.Message + Environment.NewLine + "Nothing packed.", invalid);
             }
 
             if (findings.Count > 0)
@@ -261,46 +265,38 @@ namespace LeadAlign.Cli
                 }
 
                 error.WriteLine($"{findings.Count} findings: nothing packed. Fix them ('leadalign validate' lists them) and pack again.");
-                return Failure;
+                return Invalid;
             }
 
-            var packer = new Packaging.SolutionPacker(folder, Path.Combine(BuildOutputs.RepoRoot ?? Path.GetDirectoryName(folder)!, "build", "schemas"));
-            var target = outputFolder ?? Path.GetFullPath("out");
             try
             {
                 foreach (var managed in new[] { true, false })
                 {
-                    output.WriteLine($"Packed {packer.Pack(managed, assemblies, target)}");
+                    output.WriteLine($"Packed {OutputTarget.Writing(target, OutputWriteAdvice, () => packer.Pack(managed, assemblies, target))}");
                 }
 
-                output.WriteLine($"Packed {packer.PackData(target)} (the default scoring model and agreement, for the Configuration Migration tool)");
+                output.WriteLine($"Packed {OutputTarget.Writing(target, OutputWriteAdvice, () => packer.PackData(target))} (the default scoring model and agreement, for the Configuration Migration tool)");
             }
             catch (InvalidDataException refused)
             {
-                error.WriteLine(refused.Message);
-                return Failure;
+                throw new CommandFailure(ExitCode.Validation, refused.Message, refused);
             }
 
             return Success;
         }
-    
+
         /// <summary>
         /// Writes the RootComponents of Other/Solution.xml from the solution's folders and the built assemblies, or with
         /// <paramref name="check"/> lists how they differ and fails.
         /// </summary>
         public static int Components(string? solutionFolder, bool check, TextWriter output, TextWriter error)
         {
-            var folder = SolutionFolder(solutionFolder);
-            if (!File.Exists(Path.Combine(folder, Packaging.RootComponentsFile.RelativePath)))
+            var folder = SolutionInput.Open(solutionFolder, needsData: false);
+            var manifest = Path.Combine(folder, Packaging.RootComponentsFile.RelativePath);
+            var assemblies = BuiltAssemblies();
+            if (!check)
             {
-                error.WriteLine($"{Path.Combine(folder, Packaging.RootComponentsFile.RelativePath)} does not exist: give the unpacked solution with --solution.");
-                return Failure;
-            }
-
-            var assemblies = BuiltAssemblies(error);
-            if (assemblies == null)
-            {
-                return Failure;
+                OutputTarget.CheckFile(manifest, SolutionWriteAdvice);
             }
 
             try
@@ -317,56 +313,71 @@ namespace LeadAlign.Cli
                     output.WriteLine(drift.Count == 0
                         ? $"{components.Count} root components; {Packaging.RootComponentsFile.RelativePath} lists them."
                         : $"{drift.Count} differences: run 'leadalign components' to rewrite the RootComponents of {Packaging.RootComponentsFile.RelativePath}.");
-                    return drift.Count == 0 ? Success : Failure;
+                    return drift.Count == 0 ? Success : Invalid;
                 }
 
-                Packaging.RootComponentsFile.Write(folder, components);
-                output.WriteLine($"Wrote {components.Count} root components to {Path.Combine(folder, Packaging.RootComponentsFile.RelativePath)}.");
+                OutputTarget.Writing(manifest, SolutionWriteAdvice, () => Packaging.RootComponentsFile.Write(folder, components));
+                output.WriteLine($"Wrote {components.Count} root components to {manifest}.");
                 return Success;
             }
-            catch (InvalidDataException unreadable)
+            catch (InvalidDataException invalid)
             {
-                error.WriteLine(unreadable.Message);
-                return Failure;
+                throw new CommandFailure(ExitCode.Validation, invalid.Message, invalid);
             }
-        }
-
-        /// <summary>The built net462 assemblies, or null (having said which one is missing and how to build it).</summary>
-        private static System.Collections.Generic.List<string>? BuiltAssemblies(TextWriter error)
-        {
-            var assemblies = new System.Collections.Generic.List<string>();
-            foreach (var name in BuildOutputs.Deployable)
-            {
-                var path = BuildOutputs.Net462(name);
-                if (!File.Exists(path))
-                {
-                    error.WriteLine($"{name}: {path} does not exist. Build it with 'dotnet build LeadAlign.sln -c Release'.");
-                    return null;
-                }
-
-                assemblies.Add(path);
-            }
-
-            return assemblies;
         }
 
         public static int Validate(string? solutionFolder, TextWriter output, TextWriter error)
         {
-            var folder = SolutionFolder(solutionFolder);
-            if (!Directory.Exists(folder))
+            var folder = SolutionInput.Open(solutionFolder, needsData: true);
+            IReadOnlyList<string> findings;
+            try
             {
-                error.WriteLine($"The solution folder {folder} does not exist: give the unpacked solution with --solution.");
-                return Failure;
+                findings = new Packaging.SolutionValidator(folder, BuiltAssemblies()).Findings();
+            }
+            catch (InvalidDataException invalid)
+            {
+                throw new CommandFailure(ExitCode.Validation, invalid.Message, invalid);
             }
 
-            var findings = new Packaging.SolutionValidator(folder, BuildOutputs.Deployable.Select(BuildOutputs.Net462)).Findings();
             foreach (var finding in findings)
             {
                 error.WriteLine(finding);
             }
 
             output.WriteLine(findings.Count == 0 ? $"{folder}: no findings." : $"{findings.Count} findings.");
-            return findings.Count == 0 ? Success : Failure;
+            return findings.Count == 0 ? Success : Invalid;
+        }
+
+        /// <summary>The built net462 assemblies; fails naming every one that is missing and how to build it.</summary>
+        private static List<string> BuiltAssemblies()
+        {
+            var assemblies = new List<string>();
+            var missing = new List<string>();
+            foreach (var name in BuildOutputs.Deployable)
+            {
+                string path;
+                try
+                {
+                    path = BuildOutputs.Net462(name);
+                }
+                catch (InvalidOperationException unrecorded)
+                {
+                    throw new CommandFailure(ExitCode.Input, unrecorded.Message, unrecorded);
+                }
+
+                if (File.Exists(path))
+                {
+                    assemblies.Add(path);
+                }
+                else
+                {
+                    missing.Add($"{name} ({path})");
+                }
+            }
+
+            return missing.Count == 0
+                ? assemblies
+                : throw new CommandFailure(ExitCode.Input, $"The built assembl{(missing.Count == 1 ? "y" : "ies")} {string.Join(" and ", missing)} {(missing.Count == 1 ? "does" : "do")} not exist." + Environment.NewLine + "Build them with 'dotnet build LeadAlign.sln -c Release'.");
         }
     }
 }

@@ -38,7 +38,7 @@ namespace LeadAlign.Tests.Cli
             var regenerate = LeadAlign.Cli.Program.Run(new[] { "customapis", "--solution", copy.Folder }, output, error);
             var checkAgain = LeadAlign.Cli.Program.Run(new[] { "customapis", "--check", "--solution", copy.Folder }, new StringWriter(), new StringWriter());
 
-            Assert.Equal(1, check);
+            Assert.Equal(5, check);
             var findings = error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             Assert.Equal(
                 new[]

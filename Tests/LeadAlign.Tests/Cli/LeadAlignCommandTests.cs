@@ -1,4 +1,5 @@
 using System.IO;
+using LeadAlign.Tests.Support;
 using Xunit;
 
 namespace LeadAlign.Tests.Cli
@@ -24,15 +25,22 @@ namespace LeadAlign.Tests.Cli
         }
 
         [Fact]
-        public void An_unknown_command_fails_with_a_non_zero_exit_code_and_says_what_is_wrong()
+        public void An_unknown_command_exits_2_naming_it_the_nearest_command_and_the_usage()
         {
             var output = new StringWriter();
             var error = new StringWriter();
 
             var exitCode = LeadAlign.Cli.Program.Run(new[] { "simulat" }, output, error);
 
-            Assert.NotEqual(0, exitCode);
-            Assert.Contains("simulat", error.ToString());
+            Assert.Equal(2, exitCode);
+            Assert.Equal(
+                new[]
+                {
+                    "'simulat' is not a command of leadalign. Did you mean 'simulate'?",
+                    "Usage: leadalign <command> [options], the command one of assemblies, steps, customapis, components, schema, simulate, pack, validate ('leadalign --help' describes them).",
+                },
+                error.ToString().Split(System.Environment.NewLine, System.StringSplitOptions.RemoveEmptyEntries));
+            Assert.Equal(string.Empty, output.ToString());
         }
     
         [Fact]
@@ -49,29 +57,22 @@ namespace LeadAlign.Tests.Cli
         }
 
         [Fact]
-        public void The_steps_command_reports_a_step_file_no_class_declares_and_fails()
+        public void The_steps_command_reports_a_step_file_no_class_declares_fails_with_5_and_regenerating_removes_it()
         {
-            var solution = Directory.CreateTempSubdirectory("leadalign-steps-").FullName;
-            try
-            {
-                Directory.CreateDirectory(Path.Combine(solution, "SdkMessageProcessingSteps"));
-                File.WriteAllText(Path.Combine(solution, "SdkMessageProcessingSteps", "{11111111-1111-4111-8111-111111111111}.xml"), "<SdkMessageProcessingStep />");
-                var output = new StringWriter();
-                var error = new StringWriter();
+            using var copy = new SolutionCopy();
+            var stray = Path.Combine(copy.Folder, "SdkMessageProcessingSteps", "{11111111-1111-4111-8111-111111111111}.xml");
+            File.WriteAllText(stray, "<SdkMessageProcessingStep />");
+            var output = new StringWriter();
+            var error = new StringWriter();
 
-                var exitCode = LeadAlign.Cli.Program.Run(new[] { "steps", "--check", "--solution", solution }, output, error);
-                var regenerated = LeadAlign.Cli.Program.Run(new[] { "steps", "--solution", solution }, output, error);
+            var exitCode = LeadAlign.Cli.Program.Run(new[] { "steps", "--check", "--solution", copy.Folder }, output, error);
+            var regenerated = LeadAlign.Cli.Program.Run(new[] { "steps", "--solution", copy.Folder }, output, error);
 
-                Assert.Equal(1, exitCode);
-                Assert.Contains("{11111111-1111-4111-8111-111111111111}.xml declares a step no plug-in class declares", error.ToString());
-                Assert.Equal(0, regenerated);
-                Assert.False(File.Exists(Path.Combine(solution, "SdkMessageProcessingSteps", "{11111111-1111-4111-8111-111111111111}.xml")));
-                Assert.Equal(LeadAlign.Cli.SolutionRegistration.Declared(solution).Count, Directory.GetFiles(Path.Combine(solution, "SdkMessageProcessingSteps")).Length);
-            }
-            finally
-            {
-                Directory.Delete(solution, recursive: true);
-            }
+            Assert.Equal(5, exitCode);
+            Assert.Contains("{11111111-1111-4111-8111-111111111111}.xml declares a step no plug-in class declares", error.ToString());
+            Assert.Equal(0, regenerated);
+            Assert.False(File.Exists(stray));
+            Assert.Equal(LeadAlign.Cli.SolutionRegistration.Declared(copy.Folder).Count, Directory.GetFiles(Path.Combine(copy.Folder, "SdkMessageProcessingSteps")).Length);
         }
     
         [Fact]

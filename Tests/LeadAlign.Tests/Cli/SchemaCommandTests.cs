@@ -48,7 +48,7 @@ namespace LeadAlign.Tests.Cli
 
             var exitCode = LeadAlign.Cli.Program.Run(new[] { "schema", "--check", "--solution", _copy.Folder }, output, error);
 
-            Assert.Equal(1, exitCode);
+            Assert.Equal(5, exitCode);
             var findings = error.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
             Assert.Equal(
                 new[]
@@ -74,7 +74,7 @@ namespace LeadAlign.Tests.Cli
             var checkError = new StringWriter();
             var checkedAgain = LeadAlign.Cli.Program.Run(new[] { "schema", "--check", "--code", _code }, output, checkError);
 
-            Assert.Equal(1, drifted);
+            Assert.Equal(5, drifted);
             Assert.Contains(_code + "/RetiredTable.g.cs is not generated from the solution (no table or choice of it gives this type): remove it.", error.ToString());
             Assert.Contains(_code + "/LeadTable.g.cs is missing: Solution/Entities/Lead/Entity.xml declares it.", error.ToString());
             Assert.Equal(0, written);
@@ -108,7 +108,7 @@ namespace LeadAlign.Tests.Cli
 
             var exitCode = LeadAlign.Cli.Program.Run(new[] { "schema", "--solution", _copy.Folder, "--code", _code }, output, error);
 
-            Assert.Equal(1, exitCode);
+            Assert.Equal(5, exitCode);
             Assert.StartsWith("Entities/Lead/Entity.xml: the column " + LeadTable.Stage + " needs its schema name with its casing as PhysicalName", error.ToString(), StringComparison.Ordinal);
             Assert.Contains("Nothing written.", error.ToString());
             Assert.DoesNotContain("   at ", error.ToString());

@@ -46,7 +46,7 @@ namespace LeadAlign.Tests.Cli
         }
 
         [Fact]
-        public void A_bad_option_or_a_missing_solution_folder_fails_and_says_what_to_give()
+        public void A_bad_option_value_exits_2_and_a_missing_solution_folder_exits_3_and_both_say_what_to_give()
         {
             var daysError = new StringWriter();
             var tooFewDays = LeadAlign.Cli.Program.Run(new[] { "simulate", "--days", "3" }, new StringWriter(), daysError);
@@ -54,9 +54,9 @@ namespace LeadAlign.Tests.Cli
             var error = new StringWriter();
             var missing = LeadAlign.Cli.Program.Run(new[] { "simulate", "--solution", "/nonexistent/solution" }, output, error);
 
-            Assert.Equal(1, tooFewDays);
+            Assert.Equal(2, tooFewDays);
             Assert.Contains("--days must be between 7 and 366; it was 3.", daysError.ToString());
-            Assert.Equal(1, missing);
+            Assert.Equal(3, missing);
             Assert.Contains("does not exist: give the unpacked solution with --solution", error.ToString());
         }
     }

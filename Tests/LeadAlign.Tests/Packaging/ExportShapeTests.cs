@@ -129,7 +129,7 @@ namespace LeadAlign.Tests.Packaging
             var error2 = new StringWriter();
             var checkedAgain = LeadAlign.Cli.Program.Run(new[] { "components", "--check", "--solution", solution }, output, error2);
 
-            Assert.Equal(1, drifted);
+            Assert.Equal(5, drifted);
             Assert.Contains("is missing from RootComponents", error.ToString());
             Assert.Equal(0, written);
             Assert.Equal(0, checkedAgain);
@@ -275,7 +275,7 @@ namespace LeadAlign.Tests.Packaging
 
             var exit = LeadAlign.Cli.Program.Run(new[] { "pack", "--solution", solution, "--output", zips }, output, error);
 
-            Assert.Equal(1, exit);
+            Assert.Equal(5, exit);
             Assert.Contains("Other/Solution.xml:", error.ToString());
             Assert.Contains("the table systemuser is listed with behavior 1; a real export lists it with behavior 2", error.ToString());
             Assert.Contains("1 findings: nothing packed.", error.ToString());

@@ -116,7 +116,7 @@ namespace LeadAlign.Tests.Packaging
 
             var exit = LeadAlign.Cli.Program.Run(new[] { "validate", "--solution", CopyFolder }, output, error);
 
-            Assert.Equal(1, exit);
+            Assert.Equal(5, exit);
             Assert.Contains("the privilege prvReadla_leadstagechange cannot be granted at Local", error.ToString());
             Assert.Contains("1 findings.", output.ToString());
         }

@@ -85,7 +85,7 @@ namespace LeadAlign.Tests.Packaging
 
             var exit = LeadAlign.Cli.Program.Run(new[] { "validate", "--solution", CopyFolder }, output, error);
 
-            Assert.Equal(1, exit);
+            Assert.Equal(5, exit);
             Assert.Contains("the column lead.la_recycle does not exist.", error.ToString());
             Assert.Contains("1 findings.", output.ToString());
         }

@@ -58,6 +58,9 @@ namespace LeadAlign.Cli.Packaging
         /// <summary>The zip's file name: LeadAlign_1_0_0_0_managed.zip, as the platform names exports.</summary>
         public string FileName(bool managed) => $"{UniqueName}_{Version.Replace('.', '_')}{(managed ? "_managed" : string.Empty)}.zip";
 
+        /// <summary>The data package's file name: LeadAlign_1_0_0_0_data.zip.</summary>
+        public string DataFileName => $"{UniqueName}_{Version.Replace('.', '_')}_data.zip";
+
         /// <summary>Writes the zip and returns its path. Throws <see cref="InvalidDataException"/> naming what is wrong.</summary>
         public string Pack(bool managed, IReadOnlyList<string> assemblies, string outputFolder)
         {
@@ -141,7 +144,7 @@ namespace LeadAlign.Cli.Packaging
                     new XElement(XName.Get("Default", "http://schemas.openxmlformats.org/package/2006/content-types"), new XAttribute("Extension", "xml"), new XAttribute("ContentType", "application/octet-stream"))))),
             };
             Directory.CreateDirectory(outputFolder);
-            var zipPath = Path.Combine(outputFolder, $"{UniqueName}_{Version.Replace('.', '_')}_data.zip");
+            var zipPath = Path.Combine(outputFolder, DataFileName);
             File.WriteAllBytes(zipPath, Zip(entries));
             return zipPath;
         }

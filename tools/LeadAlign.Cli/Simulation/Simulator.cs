@@ -86,6 +86,11 @@ namespace LeadAlign.Cli.Simulation
 
         private List<(Guid Id, int Source)> SetUp()
         {
+            if (Org.Get(AgreementTable.EntityName, AgreementId) == null)
+            {
+                throw new CommandFailure(ExitCode.Input, $"The solution's Data/ holds no agreement {AgreementId}: the simulation runs the agreement LeadAlign ships." + Environment.NewLine + "Restore Data/Agreement.xml of the solution from source control.");
+            }
+
             var system = Org.SystemService;
             var manager = Org.AddUser("Sam Sales Manager");
             var marketers = new List<Guid> { Org.AddUser("Mia Marketing"), Org.AddUser("Carla Campaigns"), Org.AddUser("Pat Partners") };
