@@ -160,5 +160,21 @@ namespace LeadAlign.Tests.Lifecycle
             Assert.DoesNotContain("<script>", body);
             Assert.DoesNotContain("<b>Reseller", body);
         }
+
+        [Fact]
+        public void The_rejection_emails_link_to_the_lead_is_absolute_to_the_organizations_web_application()
+        {
+            // Read outside the app, a relative link leads nowhere: the address is RetrieveCurrentOrganization's WebApplication
+            // endpoint (the in-memory organization's https://leadalign.crm.dynamics.com/) with the record URL of Microsoft Learn's
+            // "Open forms, views, dialogs, and reports with a URL".
+            var campaignOwner = _fixture.Org.AddUser("Carla Campaigns");
+            var campaign = _fixture.Org.As(campaignOwner).Create(new Entity("campaign") { ["name"] = "Spring webinar" });
+            var lead = _fixture.Org.As(_fixture.Marketer).Create(new Entity(LeadTable.EntityName) { ["lastname"] = "Novak", ["campaignid"] = new EntityReference("campaign", campaign) });
+            _fixture.SetStage(Rep, lead, LifecycleFixture.Rejected, new Dictionary<string, object?> { [LeadTable.RejectionReason] = new OptionSetValue((int)RejectionReason.NotAFit) });
+            _fixture.Org.DrainAsync();
+
+            var body = Assert.Single(_fixture.Org.All("email")).GetAttributeValue<string>("description");
+            Assert.Contains($"<a href=\"https://leadalign.crm.dynamics.com/main.aspx?pagetype=entityrecord&amp;etn=lead&amp;id={lead:D}\">Open the lead</a>", body);
+        }
     }
 }

@@ -30,6 +30,28 @@ namespace LeadAlign.Tests.Packaging
         }
 
         [Fact]
+        public void A_field_security_profile_on_a_column_that_is_not_secured_or_does_not_exist_is_a_finding()
+        {
+            // A profile gives permissions on secured columns only (Microsoft Learn, "Column-level security"); the unpacked shape is
+            // Other/FieldSecurityProfiles.xml of the Apollo-HealthCare-Management export (commit 4af90e92).
+            Break(Path.Combine("Entities", "Lead", "Entity.xml"), "<LogicalName>la_score</LogicalName>", "<LogicalName>la_score</LogicalName><!-- unsecured below -->");
+            var entity = Path.Combine(CopyFolder, "Entities", "Lead", "Entity.xml");
+            var text = File.ReadAllText(entity);
+            var at = text.IndexOf("<!-- unsecured below -->", StringComparison.Ordinal);
+            var secured = text.IndexOf("<IsSecured>1</IsSecured>", at, StringComparison.Ordinal);
+            File.WriteAllText(entity, text[..secured] + "<IsSecured>0</IsSecured>" + text[(secured + "<IsSecured>1</IsSecured>".Length)..]);
+            Break(Path.Combine("Other", "FieldSecurityProfiles.xml"), "<AttributeName>la_fitscore</AttributeName>", "<AttributeName>la_fitscor</AttributeName>");
+            Break(Path.Combine("Other", "FieldSecurityProfiles.xml"), "<AttributeName>la_scoreband</AttributeName>\n        <CanRead>4</CanRead>", "<AttributeName>la_scoreband</AttributeName>\n        <CanRead>1</CanRead>");
+
+            var findings = new SolutionValidator(CopyFolder, Assemblies).Findings();
+
+            Assert.Contains(findings, finding => finding.StartsWith("Other/FieldSecurityProfiles.xml:", StringComparison.Ordinal) && finding.Contains("lead.la_score, which is not secured: set IsSecured to 1", StringComparison.Ordinal));
+            Assert.Contains(findings, finding => finding.Contains("lead.la_fitscor, which does not exist", StringComparison.Ordinal));
+            Assert.Contains(findings, finding => finding.Contains("CanRead = '1'; a field permission is 4 (Allowed) or 0 (Not allowed)", StringComparison.Ordinal));
+            Assert.Equal(3, findings.Count);
+        }
+
+        [Fact]
         public void A_workflow_in_a_shape_no_workflow_host_loads_is_a_finding_with_its_file_and_line()
         {
             // The shape of an earlier LeadAlign: ReferenceLiteral bound to Microsoft.Xrm.Sdk.Query, where the platform has none.
