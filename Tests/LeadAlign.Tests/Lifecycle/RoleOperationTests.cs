@@ -16,9 +16,9 @@ namespace LeadAlign.Tests.Lifecycle
     /// </summary>
     public sealed class RoleOperationTests
     {
-        private const string SalesRep = "LeadAlign Sales Rep";
-        private const string MarketingUser = "LeadAlign Marketing User";
-        private const string Administrator = "LeadAlign Administrator";
+        private const string SalesRep = ShippedRoles.SalesRep;
+        private const string MarketingUser = ShippedRoles.MarketingUser;
+        private const string Administrator = ShippedRoles.Administrator;
 
         public static IEnumerable<object[]> Cells() =>
             new (string Operation, bool Rep, bool Marketing, bool Admin)[]
@@ -38,25 +38,8 @@ namespace LeadAlign.Tests.Lifecycle
         [MemberData(nameof(Cells))]
         public void Each_role_may_do_what_the_process_gives_it_and_nothing_more(string operation, string role, bool allowed)
         {
-            var fixture = new LifecycleFixture(organization: options => options with { EnforceSecurityRoles = true });
+            var fixture = ShippedRoles.Organization();
             var org = fixture.Org;
-            org.AddRole("Basic User", new Dictionary<string, PrivilegeDepths>
-            {
-                ["prvReadUser"] = PrivilegeDepths.Global,
-                ["prvReadTeam"] = PrivilegeDepths.Global,
-                ["prvReadBusinessUnit"] = PrivilegeDepths.Global,
-                ["prvReadQueue"] = PrivilegeDepths.Global,
-            });
-            foreach (var rep in fixture.Reps)
-            {
-                org.AssignRole(rep, "Basic User");
-                org.AssignRole(rep, SalesRep);
-            }
-
-            org.AssignRole(fixture.Marketer, "Basic User");
-            org.AssignRole(fixture.Marketer, MarketingUser);
-            org.AssignRole(fixture.Admin, "Basic User");
-            org.AssignRole(fixture.Admin, Administrator);
             var lead = org.As(fixture.Marketer).Create(LifecycleFixture.QualifiedLead());
             var owner = fixture.OwnerOf(lead);
             var user = role == SalesRep ? owner : role == MarketingUser ? fixture.Marketer : fixture.Admin;

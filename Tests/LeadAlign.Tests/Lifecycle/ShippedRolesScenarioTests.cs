@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.ServiceModel;
-using LeadAlign.Dataverse.Metadata;
 using LeadAlign.Schema;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
@@ -75,27 +74,12 @@ namespace LeadAlign.Tests.Lifecycle
             Assert.Equal(score, given.Org.Get(LeadTable.EntityName, id)![LeadTable.Score]);
         }
 
-        /// <summary>The lifecycle organization with security enforced, the reps and the marketer holding the shipped roles.</summary>
+        /// <summary>The lifecycle organization with security enforced, its users holding the shipped roles.</summary>
         private sealed class Process
         {
             public Process()
             {
-                Fixture = new LifecycleFixture(organization: options => options with { EnforceSecurityRoles = true });
-                Org.AddRole("Basic User", new Dictionary<string, PrivilegeDepths>
-                {
-                    ["prvReadUser"] = PrivilegeDepths.Global,
-                    ["prvReadTeam"] = PrivilegeDepths.Global,
-                    ["prvReadBusinessUnit"] = PrivilegeDepths.Global,
-                    ["prvReadQueue"] = PrivilegeDepths.Global,
-                });
-                foreach (var rep in Fixture.Reps)
-                {
-                    Org.AssignRole(rep, "Basic User");
-                    Org.AssignRole(rep, "LeadAlign Sales Rep");
-                }
-
-                Org.AssignRole(Fixture.Marketer, "Basic User");
-                Org.AssignRole(Fixture.Marketer, "LeadAlign Marketing User");
+                Fixture = ShippedRoles.Organization();
             }
 
             public LifecycleFixture Fixture { get; }
