@@ -18,8 +18,9 @@ namespace LeadAlign.Plugins.Lifecycle
     /// (round-robin routing to an eligible rep, la_handoffon); the stamps of every stage and the minutes to accept; Nurture
     /// recycling the lead to marketing. It hands the history row, the notification and the rotation to
     /// <see cref="LeadLifecyclePostPlugin"/> and the clocks to the SLA steps as typed shared variables (<see cref="StageChange"/>,
-    /// <see cref="Handoff"/> with both deadlines, <see cref="Reassignment"/>). A save that changes no stage costs nothing; a
-    /// handoff costs one query (the eligible reps with their open leads counted).
+    /// <see cref="Handoff"/> with its rotation position and both deadlines, <see cref="Reassignment"/>). A save that changes no
+    /// stage costs nothing; a handoff costs three calls: the routing lock, one query (the handoff count and the eligible reps
+    /// with their open leads counted), and the agreement's new handoff count.
     /// </summary>
     [PluginStep("1ead5c0e-0007-4000-8000-000000000001", "Create", "lead", PluginStage.PreOperation, Rank = 2)]
     [PluginStep("1ead5c0e-0007-4000-8000-000000000002", "Update", "lead", PluginStage.PreOperation, Rank = 2,
@@ -108,7 +109,11 @@ namespace LeadAlign.Plugins.Lifecycle
             }
         }
 
-        /// <summary>Routes the new MQL to the next eligible rep of the agreement's sales team; false when none can take it.</summary>
+        /// <summary>
+        /// Routes the new MQL to the next eligible rep of the agreement's sales team; false when none can take it. The routing lock
+        /// comes first (<see cref="RoutingLock"/>), then the one query that reads the rotation and the open leads, then the
+        /// agreement's handoff count moves to this handoff's position: three calls, all as SYSTEM.
+        /// </summary>
         private static bool Route(ILocalPluginContext localPluginContext, Entity target, Entity lead, DateTime now)
         {
             var context = localPluginContext.PluginExecutionContext;
@@ -119,34 +124,38 @@ namespace LeadAlign.Plugins.Lifecycle
                 return false;
             }
 
-            var candidates = agreement.RoutingFilter switch
+            var system = localPluginContext.SystemUserService;
+            RoutingLock.Take(system, agreement.Id, now);
+            var rotation = agreement.RoutingFilter switch
             {
-                RoutingFilter.Country => RoutingCandidates.Query(localPluginContext.SystemUserService, agreement.SalesTeamId.Value, SystemUserTable.Country, lead.GetAttributeValue<string>(LeadTable.Country)),
-                RoutingFilter.Territory => RoutingCandidates.Query(localPluginContext.SystemUserService, agreement.SalesTeamId.Value, SystemUserTable.Territory, lead.GetAttributeValue<string>(LeadTable.Territory)),
-                _ => RoutingCandidates.Query(localPluginContext.SystemUserService, agreement.SalesTeamId.Value, null, null),
+                RoutingFilter.Country => RoutingCandidates.Query(system, agreement.Id, SystemUserTable.Country, lead.GetAttributeValue<string>(LeadTable.Country)),
+                RoutingFilter.Territory => RoutingCandidates.Query(system, agreement.Id, SystemUserTable.Territory, lead.GetAttributeValue<string>(LeadTable.Territory)),
+                _ => RoutingCandidates.Query(system, agreement.Id, null, null),
             };
-            if (candidates.Count == 0)
+            if (rotation.Candidates.Count == 0)
             {
                 localPluginContext.Trace("No available member of the sales team matches this lead: the MQL waits unassigned.");
                 return false;
             }
 
-            var chosen = LeadRouter.Choose(candidates, agreement.MaxOpenLeadsPerRep);
+            var chosen = LeadRouter.Choose(rotation.Candidates, agreement.MaxOpenLeadsPerRep);
             if (chosen == null)
             {
                 localPluginContext.Trace($"Every available rep holds {agreement.MaxOpenLeadsPerRep} open leads, the agreement's cap: the MQL waits unassigned.");
                 return false;
             }
 
+            var position = LeadRouter.NextPosition(rotation);
+            RoutingLock.Advance(system, agreement.Id, position);
             target[LeadTable.OwnerId] = new EntityReference(SystemUserTable.EntityName, chosen.UserId);
             target[LeadTable.HandoffOn] = now;
             target[LeadTable.RoutedTo] = new EntityReference(SystemUserTable.EntityName, chosen.UserId);
             new Handoff(
                 chosen.UserId,
-                LeadRouter.NextSequence(candidates),
+                position,
                 SlaDeadline.After(agreement, agreement.AcceptHours, now),
                 SlaDeadline.After(agreement, agreement.FirstContactHours, now)).WriteTo(context.SharedVariables);
-            localPluginContext.Trace($"Handed off to {chosen.Name} ({chosen.OpenLeads} open leads, rotation {chosen.Sequence}).");
+            localPluginContext.Trace($"Handed off to {chosen.Name} ({chosen.OpenLeads} open leads, last handoff at position {chosen.Sequence}): rotation position {position}.");
             return true;
         }
 

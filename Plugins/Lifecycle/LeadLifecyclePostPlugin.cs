@@ -10,8 +10,9 @@ namespace LeadAlign.Plugins.Lifecycle
 {
     /// <summary>
     /// Writes, in the same transaction as the stage change, what <see cref="LeadLifecyclePlugin"/> decided: the stage history
-    /// row (from, to, when, by whom, minutes in the previous stage, score), the reassignment record, and for a handoff the
-    /// new owner's in-app notification (linking to the lead, saying by when to accept) and the rep's place in the rotation.
+    /// row (from, to, when, by whom, minutes in the previous stage, score; for a handoff its rotation position and rep), the
+    /// reassignment record, and for a handoff the new owner's in-app notification (linking to the lead, saying by when to
+    /// accept) and the rep's place in the rotation (written under the routing lock the handoff took in PreOperation).
     /// Everything is written as SYSTEM: the notification goes to another user, which the platform lets SYSTEM do.
     /// </summary>
     [PluginStep("1ead5c0e-0008-4000-8000-000000000001", "Create", "lead", PluginStage.PostOperation)]
@@ -34,9 +35,10 @@ namespace LeadAlign.Plugins.Lifecycle
             var leadName = target?.GetAttributeValue<string>(LeadTable.FullName) ?? target?.GetAttributeValue<string>("lastname") ?? "a lead";
 
             var stageChange = StageChange.ReadFrom(shared);
+            var handoff = Handoff.ReadFrom(shared);
             if (stageChange != null)
             {
-                service.Create(new Entity(LeadStageChangeTable.EntityName)
+                var history = new Entity(LeadStageChangeTable.EntityName)
                 {
                     [LeadStageChangeTable.Name] = LeadStages.Name(stageChange.From) + " → " + LeadStages.Name(stageChange.To),
                     [LeadStageChangeTable.LeadId] = leadRef,
@@ -46,7 +48,15 @@ namespace LeadAlign.Plugins.Lifecycle
                     [LeadStageChangeTable.ChangedBy] = new EntityReference(SystemUserTable.EntityName, context.InitiatingUserId),
                     [LeadStageChangeTable.MinutesInPreviousStage] = stageChange.MinutesInPreviousStage,
                     [LeadStageChangeTable.Score] = stageChange.Score,
-                });
+                };
+                if (handoff != null)
+                {
+                    // The handoff's place in the rotation and its rep: ordered by position, these rows replay the routing.
+                    history[LeadStageChangeTable.RotationPosition] = handoff.Position;
+                    history[LeadStageChangeTable.RoutedToId] = new EntityReference(SystemUserTable.EntityName, handoff.RepId);
+                }
+
+                service.Create(history);
             }
 
             var reassignment = Reassignment.ReadFrom(shared);
@@ -65,7 +75,6 @@ namespace LeadAlign.Plugins.Lifecycle
                 });
             }
 
-            var handoff = Handoff.ReadFrom(shared);
             if (handoff != null)
             {
                 service.Create(new Entity(AppNotificationTable.EntityName)
@@ -78,7 +87,7 @@ namespace LeadAlign.Plugins.Lifecycle
                     [AppNotificationTable.Priority] = new OptionSetValue(AppNotificationTable.PriorityHigh),
                     [AppNotificationTable.Data] = "{\"actions\":[{\"title\":\"Open lead\",\"data\":{\"url\":\"?pagetype=entityrecord&etn=lead&id=" + context.PrimaryEntityId.ToString("D") + "\"}}]}",
                 });
-                service.Update(new Entity(SystemUserTable.EntityName, handoff.RepId) { [SystemUserTable.RoutingSequence] = handoff.NextSequence });
+                service.Update(new Entity(SystemUserTable.EntityName, handoff.RepId) { [SystemUserTable.RoutingSequence] = handoff.Position });
                 localPluginContext.Trace($"Rep {handoff.RepId} notified in-app of the new MQL; the notification is created as SYSTEM, as the platform allows for a notification to another user.");
             }
         }

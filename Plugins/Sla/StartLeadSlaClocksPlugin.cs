@@ -17,17 +17,24 @@ namespace LeadAlign.Plugins.Sla
     /// "Accept by" and "First contact by", timed in the agreement's business hours, linked from the lead through its Target
     /// (la_acceptbykpiid, la_firstcontactbykpiid), so the lead is never updated twice. A lead handed off as it is created has
     /// no row yet for the instances to regard in PreOperation: for Create the clocks start in PostOperation and the lead's two
-    /// lookups are set with one Update, the only case where LeadAlign updates the row of its own step. A reassignment before
-    /// acceptance restarts the accept clock for the new owner: the old instance is canceled and a new one linked.
+    /// lookups are set with one Update, the only case where LeadAlign updates the row of its own step.
+    /// Idempotent per handoff: the clocks' ids derive from the lead and the handoff's rotation position
+    /// (<see cref="SlaClocks.HandoffClockId"/>), and one query asks whether they exist first; a replay of the step (the same
+    /// context again, a duplicate delivery, a retried job) finds them and starts nothing, while a later handoff of the lead (after
+    /// a recycle) has another position and starts its own.
+    /// A reassignment of an open lead moves both clocks that still run to the new owner: each is canceled and continued by a
+    /// clock with the same deadlines, owned by the new rep, and the lead's lookups follow (<see cref="SlaClocks.MoveTo"/>); an
+    /// internal reassignment buys no time. A lead reassigned to a team keeps its clocks where they are until a rep owns it.
     /// An SLA KPI instance can only regard a table enabled for SLAs: where lead is not, the step starts no clocks, traces why
     /// and shows a warning on the agreement, and the lead is saved and handed off without clocks (never refused for them).
-    /// At most 3 calls, plus the SLA check's RetrieveEntity once per organization per <see cref="LeadSlaSupport.MaxAge"/> and one
+    /// Calls: a handoff 3 (the query and two creates) and one more Update on Create; a reassignment 1, plus 2 per running
+    /// clock; plus the SLA check's RetrieveEntity once per organization per <see cref="LeadSlaSupport.MaxAge"/> and one
     /// Update of the agreement when its warning must be written or cleared.
     /// </summary>
     [PluginStep("1ead5c0e-000b-4000-8000-000000000001", "Create", "lead", PluginStage.PostOperation, Rank = 3)]
     [PluginStep("1ead5c0e-000b-4000-8000-000000000002", "Update", "lead", PluginStage.PreOperation, Rank = 3,
         FilteringAttributes = $"{LeadTable.Stage},statecode,ownerid,{LeadTable.EngagementLedger},{{FitRuleColumns}},{{MqlRequiredColumns}}",
-        PreImageAttributes = $"{LeadTable.Stage},{LeadTable.AcceptByKpiId}")]
+        PreImageAttributes = $"{LeadTable.Stage},{LeadTable.AcceptByKpiId},{LeadTable.FirstContactByKpiId}")]
     public sealed class StartLeadSlaClocksPlugin : PluginBase
     {
         public StartLeadSlaClocksPlugin(string unsecureConfiguration, string secureConfiguration)
@@ -60,44 +67,82 @@ namespace LeadAlign.Plugins.Sla
                 localPluginContext.Trace($"The agreement's business hours cannot be read ({agreement.CalendarProblem}): the clocks use Monday to Friday 09:00-17:00 UTC.");
             }
 
-            var leadId = context.PrimaryEntityId;
             if (handoff != null)
             {
-                if (!ClocksCanStart(localPluginContext, service, agreement, now))
-                {
-                    return;
-                }
+                StartForHandoff(localPluginContext, service, agreement, handoff, target, now);
+            }
+            else if (reassignment != null)
+            {
+                MoveToNewOwner(localPluginContext, service, agreement, reassignment, target, now);
+            }
+        }
 
-                var accept = SlaClocks.Start(service, SlaKpiInstanceTable.AcceptByName, handoff.AcceptBy, leadId, handoff.RepId);
-                var contact = SlaClocks.Start(service, SlaKpiInstanceTable.FirstContactByName, handoff.FirstContactBy, leadId, handoff.RepId);
-                var links = context.Stage == (int)PluginStage.PostOperation ? new Entity(LeadTable.EntityName, leadId) : target;
-                links[LeadTable.AcceptByKpiId] = new EntityReference(SlaKpiInstanceTable.EntityName, accept);
-                links[LeadTable.FirstContactByKpiId] = new EntityReference(SlaKpiInstanceTable.EntityName, contact);
-                if (links != target)
-                {
-                    service.Update(links);
-                }
-
-                localPluginContext.Trace($"Clocks started for the handoff: accept by {SlaClocks.Describe(handoff.AcceptBy.Failure)}, first contact by {SlaClocks.Describe(handoff.FirstContactBy.Failure)}.");
+        /// <summary>The handoff's two clocks, unless a run of this step for the same handoff already started them.</summary>
+        private static void StartForHandoff(ILocalPluginContext localPluginContext, IOrganizationService service, Agreement agreement, Handoff handoff, Entity target, DateTime now)
+        {
+            var context = localPluginContext.PluginExecutionContext;
+            if (!ClocksCanStart(localPluginContext, service, agreement, now))
+            {
                 return;
             }
 
+            var leadId = context.PrimaryEntityId;
+            var accept = SlaClocks.HandoffClockId(leadId, handoff.Position, SlaKpiInstanceTable.AcceptByName);
+            var contact = SlaClocks.HandoffClockId(leadId, handoff.Position, SlaKpiInstanceTable.FirstContactByName);
+            if (SlaClocks.AnyExists(service, new[] { accept, contact }))
+            {
+                localPluginContext.Trace($"The clocks of handoff {handoff.Position} were started by an earlier run of this step ({accept}, {contact}): a replay starts nothing.");
+                return;
+            }
+
+            SlaClocks.Start(service, accept, SlaKpiInstanceTable.AcceptByName, handoff.AcceptBy, leadId, handoff.RepId);
+            SlaClocks.Start(service, contact, SlaKpiInstanceTable.FirstContactByName, handoff.FirstContactBy, leadId, handoff.RepId);
+            var links = context.Stage == (int)PluginStage.PostOperation ? new Entity(LeadTable.EntityName, leadId) : target;
+            links[LeadTable.AcceptByKpiId] = new EntityReference(SlaKpiInstanceTable.EntityName, accept);
+            links[LeadTable.FirstContactByKpiId] = new EntityReference(SlaKpiInstanceTable.EntityName, contact);
+            if (links != target)
+            {
+                service.Update(links);
+            }
+
+            localPluginContext.Trace($"Clocks started for handoff {handoff.Position}: accept by {SlaClocks.Describe(handoff.AcceptBy.Failure)}, first contact by {SlaClocks.Describe(handoff.FirstContactBy.Failure)}.");
+        }
+
+        /// <summary>A reassignment while open: the clocks that still run move to the new owner, with their deadlines.</summary>
+        private static void MoveToNewOwner(ILocalPluginContext localPluginContext, IOrganizationService service, Agreement agreement, Reassignment reassignment, Entity target, DateTime now)
+        {
+            var context = localPluginContext.PluginExecutionContext;
             var preImage = context.GetPreImage("PreImage");
-            var oldClock = preImage?.GetAttributeValue<EntityReference>(LeadTable.AcceptByKpiId);
-            if (LeadStageRequest.Current(preImage) != LeadStage.Mql || oldClock == null || reassignment == null)
+            var clocks = new[] { LeadTable.AcceptByKpiId, LeadTable.FirstContactByKpiId }
+                .Select(column => new { Column = column, Clock = preImage?.GetAttributeValue<EntityReference>(column) })
+                .Where(link => link.Clock != null)
+                .ToList();
+            if (clocks.Count == 0)
             {
                 return;
             }
 
             var newOwner = reassignment.To;
-            if (newOwner.LogicalName != SystemUserTable.EntityName || !ClocksCanStart(localPluginContext, service, agreement, now) || SlaClocks.Cancel(service, new[] { oldClock.Id }) == 0)
+            if (newOwner.LogicalName != SystemUserTable.EntityName)
+            {
+                localPluginContext.Trace($"Reassigned to a {newOwner.LogicalName}: the clocks keep running as they are (the commitment stands) and move to the rep who takes the lead next.");
+                return;
+            }
+
+            if (!ClocksCanStart(localPluginContext, service, agreement, now))
             {
                 return;
             }
 
-            var restarted = SlaClocks.Start(service, SlaKpiInstanceTable.AcceptByName, SlaDeadline.After(agreement, agreement.AcceptHours, now), leadId, newOwner.Id);
-            target[LeadTable.AcceptByKpiId] = new EntityReference(SlaKpiInstanceTable.EntityName, restarted);
-            localPluginContext.Trace($"Reassigned before acceptance: accept clock {oldClock.Id} canceled, {restarted} started for the new owner.");
+            var moved = SlaClocks.MoveTo(service, clocks.Select(link => link.Clock!.Id).ToList(), context.PrimaryEntityId, newOwner.Id);
+            foreach (var link in clocks.Where(link => moved.ContainsKey(link.Clock!.Id)))
+            {
+                target[link.Column] = new EntityReference(SlaKpiInstanceTable.EntityName, moved[link.Clock!.Id]);
+            }
+
+            localPluginContext.Trace(moved.Count == 0
+                ? "Reassigned: no clock of the lead still runs, so none moves."
+                : $"Reassigned: {string.Join(", ", moved.Select(pair => pair.Key + " → " + pair.Value))} moved to the new owner {newOwner.Id} with their deadlines.");
         }
 
         /// <summary>Whether lead is enabled for SLAs here, so a clock can regard it; the agreement's warning is brought in line either way.</summary>

@@ -5,9 +5,11 @@ using System.Linq;
 namespace LeadAlign.Lifecycle
 {
     /// <summary>
-    /// Round-robin over the eligible reps: the one whose last handoff is furthest back in the rotation gets the lead, ties going
-    /// to the lowest user id, and the new position is one past the highest. The rotation lives in Dataverse (each rep's
-    /// la_routingsequence), so it survives restarts, and a rep who just received a lead is never first again on a tie.
+    /// Round-robin over the eligible reps: the one whose last handoff is furthest back in the rotation gets the lead (ties, which
+    /// only reps who never had one share, go to the lowest user id), unless the rep holds the agreement's cap of open leads.
+    /// Each handoff takes the next rotation position, one past the agreement's handoff count, and the rep keeps it as
+    /// la_routingsequence. The rotation lives in Dataverse, so it survives restarts, and positions are unique, so ordering the
+    /// handoffs by position replays the routing.
     /// </summary>
     internal static class LeadRouter
     {
@@ -17,6 +19,11 @@ namespace LeadAlign.Lifecycle
                 .ThenBy(candidate => candidate.UserId)
                 .FirstOrDefault();
 
-        public static int NextSequence(IEnumerable<RoutingCandidate> candidates) => candidates.Select(candidate => candidate.Sequence).DefaultIfEmpty(0).Max() + 1;
+        /// <summary>
+        /// The position the next handoff takes: one past the agreement's handoff count, and past every candidate's last position,
+        /// so no rep already holds it (reps routed under an earlier agreement, or before the agreement counted handoffs).
+        /// </summary>
+        public static int NextPosition(Rotation rotation) =>
+            Math.Max(rotation.HandoffCount, rotation.Candidates.Select(candidate => candidate.Sequence).DefaultIfEmpty(0).Max()) + 1;
     }
 }

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
 using LeadAlign.Schema;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
@@ -11,15 +13,35 @@ namespace LeadAlign.Sla
     /// <summary>
     /// The SLA clocks of a handoff, as SLA KPI instances regarding the lead (the records and statuses Dynamics 365 users know
     /// from cases): "Accept by" and "First contact by", with failure and warning times in the agreement's business hours.
-    /// Closing and cancelling change an instance only while it is open, so replaying a step changes nothing.
+    /// Every clock LeadAlign starts has an id derived from what it is for (the handoff, or the clock it continues), so a replay
+    /// finds the clock it would create; closing, cancelling and moving change an instance only while it is open. Replaying a
+    /// step therefore changes nothing.
     /// </summary>
     internal static class SlaClocks
     {
         private static readonly SlaKpiStatus[] Open = { SlaKpiStatus.InProgress, SlaKpiStatus.NearingNoncompliance, SlaKpiStatus.Paused };
 
-        /// <summary>Creates one clock that fails and warns at <paramref name="deadline"/>'s times. One call.</summary>
-        public static Guid Start(IOrganizationService service, string name, SlaDeadline deadline, Guid leadId, Guid ownerId) =>
-            service.Create(new Entity(SlaKpiInstanceTable.EntityName)
+        /// <summary>
+        /// The id of a handoff's clock: derived from the lead, the handoff's rotation position (unique per handoff) and the clock's
+        /// name. Every run of the start step for one handoff names the same two clocks; a later handoff of the lead, other ones.
+        /// </summary>
+        public static Guid HandoffClockId(Guid leadId, int position, string name) =>
+            DerivedId("handoff " + leadId.ToString("D") + " " + position.ToString(CultureInfo.InvariantCulture) + " " + name);
+
+        /// <summary>The id of the clock that continues <paramref name="clockId"/> for a new owner: a clock is continued at most once.</summary>
+        public static Guid ContinuedClockId(Guid clockId) => DerivedId("continued " + clockId.ToString("D"));
+
+        /// <summary>Whether any of the clocks exists, in any status. One query.</summary>
+        public static bool AnyExists(IOrganizationService service, IReadOnlyCollection<Guid> kpiIds)
+        {
+            var query = new QueryExpression(SlaKpiInstanceTable.EntityName) { ColumnSet = new ColumnSet(SlaKpiInstanceTable.Id), TopCount = 1 };
+            query.Criteria.AddCondition(SlaKpiInstanceTable.Id, ConditionOperator.In, kpiIds.Cast<object>().ToArray());
+            return service.RetrieveMultiple(query).Entities.Count > 0;
+        }
+
+        /// <summary>Creates the clock <paramref name="kpiId"/>, In Progress, failing and warning at <paramref name="deadline"/>'s times. One call.</summary>
+        public static Guid Start(IOrganizationService service, Guid kpiId, string name, SlaDeadline deadline, Guid leadId, Guid ownerId) =>
+            service.Create(new Entity(SlaKpiInstanceTable.EntityName, kpiId)
             {
                 [SlaKpiInstanceTable.Name] = name,
                 [SlaKpiInstanceTable.Regarding] = new EntityReference(LeadTable.EntityName, leadId),
@@ -78,6 +100,50 @@ namespace LeadAlign.Sla
             return open.Count;
         }
 
+        /// <summary>
+        /// Moves the clocks among <paramref name="kpiIds"/> that still run to a new owner: each is canceled and continued by a
+        /// clock with the same name and the same failure and warning times, owned by <paramref name="ownerId"/> (the SLA is the
+        /// team's commitment to marketing, so handing a lead to a colleague buys no time). One read, then an update and a create
+        /// per running clock; a clock that ended is left as it is, so a replay moves nothing. Returns the new clocks by the id of
+        /// the clock each continues.
+        /// </summary>
+        public static IReadOnlyDictionary<Guid, Guid> MoveTo(IOrganizationService service, IReadOnlyCollection<Guid> kpiIds, Guid leadId, Guid ownerId)
+        {
+            var moved = new Dictionary<Guid, Guid>();
+            if (kpiIds.Count == 0)
+            {
+                return moved;
+            }
+
+            var query = new QueryExpression(SlaKpiInstanceTable.EntityName) { ColumnSet = new ColumnSet(SlaKpiInstanceTable.Name, SlaKpiInstanceTable.Status, SlaKpiInstanceTable.FailureTime, SlaKpiInstanceTable.WarningTime) };
+            query.Criteria.AddCondition(SlaKpiInstanceTable.Id, ConditionOperator.In, kpiIds.Cast<object>().ToArray());
+            query.Criteria.AddCondition(SlaKpiInstanceTable.Status, ConditionOperator.In, Open.Select(status => (object)(int)status).ToArray());
+            foreach (var running in service.RetrieveMultiple(query).Entities)
+            {
+                service.Update(new Entity(SlaKpiInstanceTable.EntityName, running.Id) { [SlaKpiInstanceTable.Status] = new OptionSetValue((int)SlaKpiStatus.Canceled) });
+                var deadline = new SlaDeadline(running.GetAttributeValue<DateTime>(SlaKpiInstanceTable.FailureTime), running.GetAttributeValue<DateTime>(SlaKpiInstanceTable.WarningTime));
+                moved[running.Id] = Start(service, ContinuedClockId(running.Id), running.GetAttributeValue<string>(SlaKpiInstanceTable.Name), deadline, leadId, ownerId);
+            }
+
+            return moved;
+        }
+
         public static string Describe(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
+
+        /// <summary>A version-5-shaped id from the SHA-256 of <paramref name="key"/>: the same key always gives the same id.</summary>
+        private static Guid DerivedId(string key)
+        {
+            byte[] hash;
+            using (var sha = SHA256.Create())
+            {
+                hash = sha.ComputeHash(Encoding.UTF8.GetBytes("LeadAlign SLA clock: " + key));
+            }
+
+            var bytes = new byte[16];
+            Array.Copy(hash, bytes, 16);
+            bytes[7] = (byte)((bytes[7] & 0x0F) | 0x50);
+            bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+            return new Guid(bytes);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using LeadAlign.Schema;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
@@ -6,13 +7,18 @@ using Microsoft.Xrm.Sdk.Query;
 namespace LeadAlign.Sla
 {
     /// <summary>
-    /// Warnings and breaches without a user action: an open clock past its warning time becomes Nearing Noncompliance and its
-    /// owner is told; past its failure time it becomes Noncompliant and the owner and the owner's manager are told, through
-    /// in-app notifications. A clock that is not open, or not yet due, is left as it is. Callers pass SYSTEM's service: the
-    /// notifications go to other users (the clock's owner and the owner's manager), which the platform lets SYSTEM do.
+    /// Warnings and breaches without a user action: an open clock past its warning time becomes Nearing Noncompliance and the
+    /// lead's owner is told; past its failure time it becomes Noncompliant and the owner and the owner's manager are told,
+    /// through in-app notifications. "The owner" is the lead's owner now, read when the clock changes, not the user the clock
+    /// was started for: a reassignment moves the running clocks to the new rep, and whoever else a clock might still name (a
+    /// rep the lead was taken from) hears nothing. A lead owned by a team has no one to notify personally. A clock that is not
+    /// open, or not yet due, is left as it is. Callers pass SYSTEM's service: the notifications go to other users (the owner
+    /// and the owner's manager), which the platform lets SYSTEM do.
     /// </summary>
     internal static class SlaEvaluator
     {
+        private const string Owner = "owner";
+
         public static readonly string[] Columns = { SlaKpiInstanceTable.Name, SlaKpiInstanceTable.Status, SlaKpiInstanceTable.WarningTime, SlaKpiInstanceTable.FailureTime, SlaKpiInstanceTable.Regarding, SlaKpiInstanceTable.OwnerId };
 
         public static SlaKpiStatus Evaluate(IOrganizationService service, Entity kpi, DateTime now, Action<string> trace)
@@ -41,30 +47,48 @@ namespace LeadAlign.Sla
             }
 
             service.Update(update);
-            var owner = kpi.GetAttributeValue<EntityReference>(SlaKpiInstanceTable.OwnerId);
             var name = kpi.GetAttributeValue<string>(SlaKpiInstanceTable.Name) ?? "SLA";
             var link = "{\"actions\":[{\"title\":\"Open lead\",\"data\":{\"url\":\"?pagetype=entityrecord&etn=lead&id=" + regarding.Id.ToString("D") + "\"}}]}";
-            if (owner != null)
+            var owner = CurrentOwner(service, regarding.Id);
+            if (owner == null)
             {
-                Notify(service, owner.Id, next == SlaKpiStatus.Noncompliant ? $"Missed: {name}" : $"Nearly due: {name}",
-                    next == SlaKpiStatus.Noncompliant
-                        ? $"The '{name}' time of a lead you own passed at {SlaClocks.Describe(failure!.Value)}. Act on it now."
-                        : $"The '{name}' time of a lead you own is {SlaClocks.Describe(failure!.Value)}.",
-                    next == SlaKpiStatus.Noncompliant ? AppNotificationTable.IconFailure : AppNotificationTable.IconWarning, link);
-                if (next == SlaKpiStatus.Noncompliant)
-                {
-                    var rep = service.Retrieve(SystemUserTable.EntityName, owner.Id, new ColumnSet(SystemUserTable.FullName, SystemUserTable.ManagerId));
-                    if (rep.GetAttributeValue<EntityReference>(SystemUserTable.ManagerId) is { } manager)
-                    {
-                        Notify(service, manager.Id, $"Missed by {rep.GetAttributeValue<string>(SystemUserTable.FullName)}: {name}",
-                            $"{rep.GetAttributeValue<string>(SystemUserTable.FullName)} missed the '{name}' time of a lead ({SlaClocks.Describe(failure!.Value)}).", AppNotificationTable.IconFailure, link);
-                    }
-                }
+                trace($"KPI instance {kpi.Id} ({name}): {status} → {next}. The lead is owned by a team (or gone): no one is notified personally.");
+                return next;
             }
 
-            var notified = owner == null ? string.Empty : next == SlaKpiStatus.Noncompliant ? " The owner (and the owner's manager, if any) notified in-app, as SYSTEM." : " The owner notified in-app, as SYSTEM.";
-            trace($"KPI instance {kpi.Id} ({name}): {status} → {next}.{notified}");
+            var ownerId = owner.GetAttributeValue<EntityReference>(LeadTable.OwnerId).Id;
+            var ownerName = owner.GetAttributeValue<AliasedValue>(Owner + "." + SystemUserTable.FullName)?.Value as string;
+            Notify(service, ownerId, next == SlaKpiStatus.Noncompliant ? $"Missed: {name}" : $"Nearly due: {name}",
+                next == SlaKpiStatus.Noncompliant
+                    ? $"The '{name}' time of a lead you own passed at {SlaClocks.Describe(failure!.Value)}. Act on it now."
+                    : $"The '{name}' time of a lead you own is {SlaClocks.Describe(failure!.Value)}.",
+                next == SlaKpiStatus.Noncompliant ? AppNotificationTable.IconFailure : AppNotificationTable.IconWarning, link);
+            if (next == SlaKpiStatus.Noncompliant && owner.GetAttributeValue<AliasedValue>(Owner + "." + SystemUserTable.ManagerId)?.Value is EntityReference manager)
+            {
+                Notify(service, manager.Id, $"Missed by {ownerName}: {name}",
+                    $"{ownerName} missed the '{name}' time of a lead ({SlaClocks.Describe(failure!.Value)}).", AppNotificationTable.IconFailure, link);
+            }
+
+            var clockOwner = kpi.GetAttributeValue<EntityReference>(SlaKpiInstanceTable.OwnerId);
+            var notified = next == SlaKpiStatus.Noncompliant ? " The lead's owner (and the owner's manager, if any) notified in-app, as SYSTEM." : " The lead's owner notified in-app, as SYSTEM.";
+            var stale = clockOwner != null && clockOwner.Id != ownerId ? $" The clock names {clockOwner.Id}, who no longer owns the lead and is not notified." : string.Empty;
+            trace($"KPI instance {kpi.Id} ({name}): {status} → {next}.{notified}{stale}");
             return next;
+        }
+
+        /// <summary>
+        /// The lead's owner when it is a user, with the user's name and manager (aliased "owner."), or null when a team owns the lead
+        /// or it no longer exists. One query.
+        /// </summary>
+        private static Entity? CurrentOwner(IOrganizationService service, Guid leadId)
+        {
+            var query = new QueryExpression(LeadTable.EntityName) { ColumnSet = new ColumnSet(LeadTable.OwnerId), TopCount = 1 };
+            query.Criteria.AddCondition(LeadTable.Id, ConditionOperator.Equal, leadId);
+            var user = query.AddLink(SystemUserTable.EntityName, LeadTable.OwningUser, SystemUserTable.Id, JoinOperator.LeftOuter);
+            user.EntityAlias = Owner;
+            user.Columns = new ColumnSet(SystemUserTable.FullName, SystemUserTable.ManagerId);
+            var lead = service.RetrieveMultiple(query).Entities.FirstOrDefault();
+            return lead?.GetAttributeValue<EntityReference>(LeadTable.OwnerId)?.LogicalName == SystemUserTable.EntityName ? lead : null;
         }
 
         private static void Notify(IOrganizationService service, Guid recipient, string title, string body, int icon, string data) =>

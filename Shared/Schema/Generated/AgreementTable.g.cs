@@ -70,6 +70,12 @@ namespace LeadAlign.Schema
         /// <summary>SLA warning (nvarchar).</summary>
         public const string SlaWarning = "la_slawarning";
 
+        /// <summary>Routing last ran on (datetime).</summary>
+        public const string LastRoutingOn = "la_lastroutingon";
+
+        /// <summary>Handoffs routed (int).</summary>
+        public const string HandoffCount = "la_handoffcount";
+
         /// <summary>Created By (lookup).</summary>
         public const string CreatedBy = "createdby";
 

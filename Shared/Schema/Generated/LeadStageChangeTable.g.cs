@@ -40,6 +40,12 @@ namespace LeadAlign.Schema
         /// <summary>Note (nvarchar).</summary>
         public const string Note = "la_note";
 
+        /// <summary>Rotation position (int).</summary>
+        public const string RotationPosition = "la_rotationposition";
+
+        /// <summary>Routed to (lookup).</summary>
+        public const string RoutedToId = "la_routedtoid";
+
         /// <summary>Created By (lookup).</summary>
         public const string CreatedBy = "createdby";
 

@@ -8,6 +8,7 @@ namespace LeadAlign.Schema
         public const string StatusCode = "statuscode";
         public const string FullName = "fullname";
         public const string OwnerId = "ownerid";
+        public const string OwningUser = "owninguser";
         public const string Country = "address1_country";
         public const string LeadSource = "leadsourcecode";
         public const string CampaignId = "campaignid";

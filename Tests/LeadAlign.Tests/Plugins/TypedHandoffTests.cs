@@ -35,7 +35,7 @@ namespace LeadAlign.Tests.Plugins
             var change = StageChange.ReadFrom(shared)!;
             var handoff = Handoff.ReadFrom(shared)!;
             Assert.Equal((LeadStage.Inquiry, LeadStage.Mql, 42, 65), (change.From, change.To, change.MinutesInPreviousStage, change.Score));
-            Assert.Equal((rep, 7, acceptBy.Failure, acceptBy.Warning, contactBy.Failure, contactBy.Warning), (handoff.RepId, handoff.NextSequence, handoff.AcceptBy.Failure, handoff.AcceptBy.Warning, handoff.FirstContactBy.Failure, handoff.FirstContactBy.Warning));
+            Assert.Equal((rep, 7, acceptBy.Failure, acceptBy.Warning, contactBy.Failure, contactBy.Warning), (handoff.RepId, handoff.Position, handoff.AcceptBy.Failure, handoff.AcceptBy.Warning, handoff.FirstContactBy.Failure, handoff.FirstContactBy.Warning));
             Assert.Equal("team", Reassignment.ReadFrom(shared)!.To.LogicalName);
             Assert.Equal(rules, EngagementToApply.ReadFrom(shared)!.RuleIds);
             Assert.All(shared.Values, value => Assert.True(value is int or Guid or DateTime or EntityReference or EntityReferenceCollection, value?.GetType().Name));
