@@ -34,7 +34,7 @@ namespace LeadAlign.Tests.Scoring
         public void Engagement_halves_after_one_half_life_and_the_reason_shows_what_was_earned()
         {
             var ledger = new EngagementLedger();
-            ledger.Count(Guid.NewGuid(), Webinar, Now.AddDays(-14), Now.AddDays(-14), 14m);
+            ledger.Count(Webinar, Now.AddDays(-14), Now.AddDays(-14), 14m);
 
             var score = LeadScorer.Score(Model(Webinar), new Entity("lead"), ledger, Now, _ => { });
 
@@ -46,7 +46,7 @@ namespace LeadAlign.Tests.Scoring
         public void Fresh_engagement_is_shown_undecayed_as_earned_today()
         {
             var ledger = new EngagementLedger();
-            ledger.Count(Guid.NewGuid(), Webinar, Now, Now, 14m);
+            ledger.Count(Webinar, Now, Now, 14m);
 
             var score = LeadScorer.Score(Model(Webinar), new Entity("lead"), ledger, Now, _ => { });
 
@@ -57,7 +57,7 @@ namespace LeadAlign.Tests.Scoring
         public void Decay_compounds_over_a_long_gap_until_the_points_no_longer_show()
         {
             var ledger = new EngagementLedger();
-            ledger.Count(Guid.NewGuid(), Webinar, Now, Now, 14m);
+            ledger.Count(Webinar, Now, Now, 14m);
 
             var afterThreeHalfLives = LeadScorer.Score(Model(Webinar), new Entity("lead"), ledger, Now.AddDays(42), _ => { });
             var afterAYear = LeadScorer.Score(Model(Webinar), new Entity("lead"), EngagementLedger.Parse(afterThreeHalfLives.Ledger.ToString()), Now.AddDays(365), _ => { });
@@ -71,7 +71,7 @@ namespace LeadAlign.Tests.Scoring
         public void A_clock_moved_backwards_decays_nothing_and_adds_nothing()
         {
             var ledger = new EngagementLedger();
-            ledger.Count(Guid.NewGuid(), Webinar, Now, Now, 14m);
+            ledger.Count(Webinar, Now, Now, 14m);
 
             var score = LeadScorer.Score(Model(Webinar), new Entity("lead"), ledger, Now.AddDays(-3), _ => { });
 
@@ -79,15 +79,14 @@ namespace LeadAlign.Tests.Scoring
         }
 
         [Fact]
-        public void An_engagement_rule_stops_at_its_cap_and_one_activity_counts_once()
+        public void An_engagement_rule_stops_at_its_cap()
         {
             var ledger = new EngagementLedger();
-            var first = Guid.NewGuid();
 
-            Assert.True(ledger.Count(first, Webinar, Now, Now, 14m));
-            Assert.False(ledger.Count(first, Webinar, Now, Now, 14m));
-            ledger.Count(Guid.NewGuid(), Webinar, Now, Now, 14m);
-            ledger.Count(Guid.NewGuid(), Webinar, Now, Now, 14m);
+            for (var webinar = 0; webinar < 3; webinar++)
+            {
+                ledger.Count(Webinar, Now, Now, 14m);
+            }
 
             var score = LeadScorer.Score(Model(Webinar), new Entity("lead"), ledger, Now, _ => { });
             Assert.Equal(40m, score.Engagement);
@@ -98,13 +97,15 @@ namespace LeadAlign.Tests.Scoring
         public void The_ledger_survives_its_text_form()
         {
             var ledger = new EngagementLedger();
-            var activity = Guid.NewGuid();
-            ledger.Count(activity, Webinar, Now.AddDays(-1), Now, 14m);
+            ledger.Count(Webinar, Now.AddDays(-1), Now, 14m);
 
             var read = EngagementLedger.Parse(ledger.ToString());
 
             Assert.Equal(ledger.ToString(), read.ToString());
-            Assert.True(read.HasCounted(activity, Webinar.Id));
+            var entry = Assert.Single(read.Entries);
+            Assert.Equal(Webinar.Id, entry.RuleId);
+            Assert.Equal(Now.AddDays(-1), entry.LastEvent);
+            Assert.Equal(Math.Round(20m * EngagementLedger.DecayFactor(Now.AddDays(-1), Now, 14m), 4), entry.Points);
         }
 
         [Theory]

