@@ -34,7 +34,12 @@ namespace LeadAlign.Runtime
     internal sealed class OrganizationCache<T>
         where T : class
     {
-        /// <summary>How long a change is treated as possibly uncommitted: the platform ends any transaction after two minutes.</summary>
+        /// <summary>
+        /// How long a change is treated as possibly uncommitted, from the start of the operation that made it. "There's a hard
+        /// 2-minute time limit for a Dataverse message operation to complete. This limit includes executing the intended message
+        /// operation and all registered synchronous plug-ins", and past it the operation is rolled back (Microsoft Learn,
+        /// <i>Analyze plug-in performance</i>, Time and resource constraints): after two minutes its transaction has ended.
+        /// </summary>
         public static readonly TimeSpan PendingLimit = TimeSpan.FromMinutes(2);
 
         private readonly object _gate = new object();

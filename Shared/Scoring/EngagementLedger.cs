@@ -14,7 +14,7 @@ namespace LeadAlign.Scoring
     /// Points decay with the model's half-life: after one half-life they count half. A clock that moved backwards decays nothing.
     /// <para>
     /// Text form, version 2: a first line <c>v2</c>, then one line per rule <c>{rule id};{points};{earned};{as of};{last event}</c>
-    /// (ids without dashes, invariant numbers, ISO dates in UTC), under 100 characters. A rule whose points decayed to nothing
+    /// (ids without dashes, invariant numbers, ISO dates in UTC), about 100 characters. A rule whose points decayed to nothing
     /// (four decimals) is dropped. The text written
     /// before version 2 (<c>rule;{id};{points};{earned};{as of};{last event}</c> lines and one <c>act;{activity};{rule}</c> line
     /// per counted activity) is still read: its rules are kept, its activity lines dropped, and the next write of the lead stores
