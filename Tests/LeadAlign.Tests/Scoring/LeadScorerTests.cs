@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using LeadAlign.Schema;
 using LeadAlign.Scoring;
 using Microsoft.Xrm.Sdk;
@@ -106,6 +107,46 @@ namespace LeadAlign.Tests.Scoring
             Assert.Equal(Webinar.Id, entry.RuleId);
             Assert.Equal(Now.AddDays(-1), entry.LastEvent);
             Assert.Equal(Math.Round(20m * EngagementLedger.DecayFactor(Now.AddDays(-1), Now, 14m), 4), entry.Points);
+        }
+
+        [Fact]
+        public void Engagement_and_the_total_stay_within_their_columns_however_much_is_earned()
+        {
+            var uncapped = new ScoringRule(new Guid("00000000-0000-4000-8000-0000000000e2"), "Met the sales rep", ScoreCategory.Engagement, 1000, null) { ActivityKind = ActivityKind.Appointment };
+            var ledger = new EngagementLedger();
+            for (var meeting = 0; meeting < 150; meeting++)
+            {
+                ledger.Count(uncapped, Now, Now, 14m);
+            }
+
+            var traced = new List<string>();
+            var score = LeadScorer.Score(Model(uncapped, Director), Lead, ledger, Now, traced.Add);
+
+            Assert.Equal(ScoreColumns.EngagementMax, score.Engagement);
+            Assert.Equal(20, score.Fit);
+            Assert.Equal(ScoreColumns.ScoreMax, score.Score);
+            Assert.Contains(traced, line => line.Contains("engagement 150000 are kept as 20 and 100000", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void A_ledger_of_more_rules_than_its_column_holds_keeps_the_rules_with_the_most_points()
+        {
+            var rules = Enumerable.Range(1, 2000)
+                .Select(index => new ScoringRule(new Guid(index, 0, 0, new byte[8]), "Rule " + index, ScoreCategory.Engagement, index % 500 + 1, null) { ActivityKind = ActivityKind.Task })
+                .ToArray();
+            var ledger = new EngagementLedger();
+            foreach (var rule in rules)
+            {
+                ledger.Count(rule, Now, Now, 14m);
+            }
+
+            var traced = new List<string>();
+            LeadScorer.Score(Model(rules), new Entity("lead"), ledger, Now, traced.Add);
+
+            Assert.InRange(ledger.ToString().Length, ScoreColumns.LedgerMaxLength - 200, ScoreColumns.LedgerMaxLength);
+            var smallestKept = ledger.Entries.Min(entry => entry.Points);
+            Assert.All(rules.Where(rule => rule.Points > smallestKept), rule => Assert.Contains(ledger.Entries, entry => entry.RuleId == rule.Id));
+            Assert.Contains(traced, line => line.Contains("rules with the fewest were dropped", StringComparison.Ordinal));
         }
 
         [Theory]
