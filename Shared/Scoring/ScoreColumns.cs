@@ -3,7 +3,7 @@ using System;
 namespace LeadAlign.Scoring
 {
     /// <summary>
-    /// What the lead's scoring columns can hold, as Solution/Entities/Lead/Entity.xml declares them (MinValue, MaxValue,
+    /// What the scoring columns can hold (the lead's, and the activities' record of what they applied), as Solution/Entities/Lead/Entity.xml declares them (MinValue, MaxValue,
     /// MaxLength): a score is clamped to its column's range and the texts are kept within their lengths, so no model, however
     /// many rules or points it has, can make a lead save fail. The generated schema carries names only, so these are
     /// constants; ScoreColumnsTests pins each one against the solution's metadata.
@@ -30,6 +30,9 @@ namespace LeadAlign.Scoring
 
         /// <summary>la_engagementledger (multiline text): 100,000 characters.</summary>
         public const int LedgerMaxLength = 100000;
+
+        /// <summary>la_engagementapplied on each activity table (email, phone call, appointment, task, marketing interaction): 2,000 characters.</summary>
+        public const int AppliedMaxLength = 2000;
 
         public static int Clamp(long value, int min, int max) => (int)Math.Max(min, Math.Min(max, value));
 

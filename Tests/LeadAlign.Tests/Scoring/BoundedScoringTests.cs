@@ -105,6 +105,35 @@ namespace LeadAlign.Tests.Scoring
         }
 
         [Fact]
+        public void An_activity_earning_more_rules_than_it_can_record_saves_and_counts_those_it_records()
+        {
+            for (var rule = 1; rule <= 60; rule++)
+            {
+                _org.As(_marketer).Create(new Entity(ScoringRuleTable.EntityName)
+                {
+                    [ScoringRuleTable.Name] = "Any interaction, take " + rule.ToString(CultureInfo.InvariantCulture),
+                    [ScoringRuleTable.ScoringModelId] = new EntityReference(ScoringModelTable.EntityName, new Guid("1ead5c0e-a000-4000-8000-000000000001")),
+                    [ScoringRuleTable.Category] = new OptionSetValue((int)ScoreCategory.Engagement),
+                    [ScoringRuleTable.Points] = rule,
+                    [ScoringRuleTable.IsActive] = true,
+                    [ScoringRuleTable.ActivityKind] = new OptionSetValue((int)ActivityKind.MarketingInteraction),
+                });
+            }
+
+            var id = _org.As(_rep).Create(new Entity("lead") { ["lastname"] = "Novak" });
+            var visit = Visit(id, 1);
+
+            var applied = _org.Get(MarketingInteractionTable.EntityName, visit)!.GetAttributeValue<string>(MarketingInteractionTable.EngagementApplied);
+            var recorded = EngagementMatcher.AppliedRuleIds(applied);
+            Assert.InRange(applied.Length, ScoreColumns.AppliedMaxLength - 45, ScoreColumns.AppliedMaxLength);
+            Assert.Contains(_org.All(ScoringRuleTable.EntityName).Single(rule => rule.GetAttributeValue<string>(ScoringRuleTable.Name) == "Any interaction, take 60").Id, recorded);
+            Assert.DoesNotContain(WebVisit, recorded);
+            var counted = _org.All(ScoringRuleTable.EntityName).Where(rule => recorded.Contains(rule.Id)).Sum(rule => rule.GetAttributeValue<int>(ScoringRuleTable.Points));
+            Assert.Equal(counted, Lead(id).GetAttributeValue<decimal>(LeadTable.EngagementScore));
+            Assert.Contains("Not counted, as the activity cannot record more rules", _org.Log.Of(typeof(EngagementPointsPlugin)).Last().Trace, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void A_hundred_and_one_rules_of_a_thousand_points_score_the_columns_maximum_and_the_lead_saves()
         {
             for (var rule = 1; rule <= 101; rule++)

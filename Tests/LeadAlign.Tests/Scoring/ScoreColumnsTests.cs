@@ -31,6 +31,19 @@ namespace LeadAlign.Tests.Scoring
             Assert.Equal((ScoreColumns.ScoreMin, ScoreColumns.ScoreMax), (score.MinValue!.Value, score.MaxValue!.Value));
         }
 
+        [Theory]
+        [InlineData("email")]
+        [InlineData("phonecall")]
+        [InlineData("appointment")]
+        [InlineData("task")]
+        [InlineData(MarketingInteractionTable.EntityName)]
+        public void What_an_activity_applied_fits_its_column(string table)
+        {
+            var column = ((RetrieveAttributeResponse)Org.SystemService.Execute(new RetrieveAttributeRequest { EntityLogicalName = table, LogicalName = ActivityColumns.EngagementApplied })).AttributeMetadata;
+
+            Assert.Equal(ScoreColumns.AppliedMaxLength, Assert.IsType<StringAttributeMetadata>(column).MaxLength);
+        }
+
         [Fact]
         public void The_text_lengths_are_the_columns_lengths()
         {
