@@ -4,13 +4,25 @@ using LeadAlign.Schema;
 
 namespace LeadAlign.Plugins.Lifecycle
 {
-    /// <summary>Keeps exactly one agreement active, and drops this process's cached agreement whenever one changes.</summary>
+    /// <summary>
+    /// Keeps exactly one agreement active, and tells this process's agreement cache of every change of an agreement in two
+    /// steps (see <see cref="Runtime.OrganizationCache{T}"/>): the synchronous PostOperation step, in the change's transaction,
+    /// drops the cached agreement and marks the change pending (reads are used, not kept); the asynchronous PostOperation step,
+    /// queued only once the change commits, marks it committed, and the next read is kept.
+    /// </summary>
     [PluginStep("1ead5c0e-000a-4000-8000-000000000001", "Create", AgreementTable.EntityName, PluginStage.PostOperation)]
-    [PluginStep("1ead5c0e-000a-4000-8000-000000000002", "Update", AgreementTable.EntityName, PluginStage.PostOperation,
-        FilteringAttributes = $"{AgreementTable.IsActive},{AgreementTable.Name},{AgreementTable.ScoringModelId},{AgreementTable.SqlRequiredColumns},{AgreementTable.SalesTeamId},{AgreementTable.MarketingTeamId},{AgreementTable.MarketingQueueId},{AgreementTable.RoutingFilter},{AgreementTable.MaxOpenLeadsPerRep},{AgreementTable.MqlsPerWeek},{AgreementTable.AcceptHours},{AgreementTable.FirstContactHours},{AgreementTable.WarningPercent},{AgreementTable.TimeZone},{AgreementTable.WorkDays},{AgreementTable.WorkHours},{AgreementTable.Holidays},{AgreementTable.FeedbackResponseDays},{AgreementTable.SlaWarning}")]
+    [PluginStep("1ead5c0e-000a-4000-8000-000000000002", "Update", AgreementTable.EntityName, PluginStage.PostOperation, FilteringAttributes = AgreementColumns)]
     [PluginStep("1ead5c0e-000a-4000-8000-000000000003", "Delete", AgreementTable.EntityName, PluginStage.PostOperation)]
+    [PluginStep("1ead5c0e-000a-4000-8000-000000000004", "Create", AgreementTable.EntityName, PluginStage.PostOperation, Mode = PluginMode.Asynchronous, AsyncAutoDelete = true,
+        Description = "After an agreement is created and committed, lets the agreement cache keep what it reads again.")]
+    [PluginStep("1ead5c0e-000a-4000-8000-000000000005", "Update", AgreementTable.EntityName, PluginStage.PostOperation, Mode = PluginMode.Asynchronous, AsyncAutoDelete = true, FilteringAttributes = AgreementColumns,
+        Description = "After an agreement change commits, lets the agreement cache keep what it reads again.")]
+    [PluginStep("1ead5c0e-000a-4000-8000-000000000006", "Delete", AgreementTable.EntityName, PluginStage.PostOperation, Mode = PluginMode.Asynchronous, AsyncAutoDelete = true,
+        Description = "After an agreement is deleted and committed, lets the agreement cache keep what it reads again.")]
     public sealed class AgreementChangedPlugin : PluginBase
     {
+        private const string AgreementColumns = $"{AgreementTable.IsActive},{AgreementTable.Name},{AgreementTable.ScoringModelId},{AgreementTable.SqlRequiredColumns},{AgreementTable.SalesTeamId},{AgreementTable.MarketingTeamId},{AgreementTable.MarketingQueueId},{AgreementTable.RoutingFilter},{AgreementTable.MaxOpenLeadsPerRep},{AgreementTable.MqlsPerWeek},{AgreementTable.AcceptHours},{AgreementTable.FirstContactHours},{AgreementTable.WarningPercent},{AgreementTable.TimeZone},{AgreementTable.WorkDays},{AgreementTable.WorkHours},{AgreementTable.Holidays},{AgreementTable.FeedbackResponseDays},{AgreementTable.SlaWarning}";
+
         public AgreementChangedPlugin(string unsecureConfiguration, string secureConfiguration)
             : base(typeof(AgreementChangedPlugin))
         {
@@ -19,7 +31,16 @@ namespace LeadAlign.Plugins.Lifecycle
         protected override void ExecuteDataversePlugin(ILocalPluginContext localPluginContext)
         {
             var context = localPluginContext.PluginExecutionContext;
-            AgreementCache.Invalidate(context.OrganizationId);
+            var change = context.ConfigurationChange();
+            if (context.Mode == (int)PluginMode.Asynchronous)
+            {
+                AgreementCache.Committed(context.OrganizationId, change, context.OperationCreatedOn);
+                localPluginContext.Trace($"Agreement cache: the {context.MessageName} of the agreement committed; the next read is kept.");
+                return;
+            }
+
+            AgreementCache.Changing(context.OrganizationId, change, context.OperationCreatedOn);
+            localPluginContext.Trace($"Agreement cache invalidated ({context.MessageName}); nothing read is kept until the change commits.");
             if (context.GetTargetEntity()?.GetAttributeValue<bool?>(AgreementTable.IsActive) != true)
             {
                 return;

@@ -3,16 +3,21 @@ using LeadAlign.Lifecycle;
 using LeadAlign.Plugins.Registration;
 using LeadAlign.Runtime;
 using LeadAlign.Schema;
-using Microsoft.Xrm.Sdk;
-using Microsoft.Xrm.Sdk.Query;
+using LeadAlign.Scoring;
 
 namespace LeadAlign.Plugins.Lifecycle
 {
-    /// <summary>Refuses an agreement whose business hours the SLA clocks could not count in, saying what to correct.</summary>
+    /// <summary>
+    /// Refuses an agreement that could never work, saying what to correct: business hours the SLA clocks could not count in
+    /// (no working day, working hours that end before they start, a time zone or date the server does not know), and SQL
+    /// columns lead does not have (a misspelt column would keep every lead from becoming an SQL). Any calendar it accepts
+    /// gives every handoff its deadlines, however short its working hours. Service calls: lead's columns (one
+    /// RetrieveEntity), only when the SQL columns are saved.
+    /// </summary>
     [PluginStep("1ead5c0e-000d-4000-8000-000000000001", "Create", AgreementTable.EntityName, PluginStage.PreValidation)]
     [PluginStep("1ead5c0e-000d-4000-8000-000000000002", "Update", AgreementTable.EntityName, PluginStage.PreValidation,
-        FilteringAttributes = $"{AgreementTable.TimeZone},{AgreementTable.WorkDays},{AgreementTable.WorkHours},{AgreementTable.Holidays},{AgreementTable.WarningPercent}",
-        PreImageAttributes = $"{AgreementTable.TimeZone},{AgreementTable.WorkDays},{AgreementTable.WorkHours},{AgreementTable.Holidays}")]
+        FilteringAttributes = $"{AgreementTable.TimeZone},{AgreementTable.WorkDays},{AgreementTable.WorkHours},{AgreementTable.Holidays},{AgreementTable.WarningPercent},{AgreementTable.SqlRequiredColumns}",
+        PreImageAttributes = $"{AgreementTable.Name},{AgreementTable.TimeZone},{AgreementTable.WorkDays},{AgreementTable.WorkHours},{AgreementTable.Holidays}")]
     public sealed class ValidateAgreementPlugin : PluginBase
     {
         public ValidateAgreementPlugin(string unsecureConfiguration, string secureConfiguration)
@@ -29,13 +34,29 @@ namespace LeadAlign.Plugins.Lifecycle
                 return;
             }
 
+            var agreement = target.MergeWithPreImage(context.GetPreImage("PreImage"));
             try
             {
-                Agreement.CalendarOf(target.MergeWithPreImage(context.GetPreImage("PreImage")));
+                Agreement.CalendarOf(agreement);
             }
             catch (ArgumentException invalid)
             {
                 throw new BusinessRuleException("The agreement's business hours are not valid: " + invalid.Message);
+            }
+
+            var sqlColumns = target.GetAttributeValue<string>(AgreementTable.SqlRequiredColumns);
+            if (string.IsNullOrWhiteSpace(sqlColumns))
+            {
+                return;
+            }
+
+            var unknown = LeadColumns.Unknown(ScoringModel.ParseRequiredColumns(sqlColumns), LeadColumns.Read(localPluginContext.SystemUserService));
+            if (unknown.Count > 0)
+            {
+                var name = agreement.GetAttributeValue<string>(AgreementTable.Name) ?? "this agreement";
+                throw new BusinessRuleException(
+                    $"Agreement '{name}': the table lead has {LeadColumns.NoColumns(unknown)} (SQL required columns), so no lead could ever become an SQL. "
+                    + "Give each column's logical name as the Lead columns list shows it, separated by commas, with | between alternatives: budgetamount|budgetstatus,decisionmaker,need,purchasetimeframe.");
             }
         }
     }

@@ -10,9 +10,11 @@ using Microsoft.Xrm.Sdk.Query;
 namespace LeadAlign.Plugins.Scoring
 {
     /// <summary>
-    /// PostOperation of an activity that earned engagement: counts it on the lead's ledger, once per activity and rule, and
-    /// updates the lead, whose scoring step then re-scores it. At most two service calls (read the lead, update the lead);
-    /// none when the activity earned nothing or regards no lead. A replay finds the activity already counted and changes nothing.
+    /// PostOperation of an activity that earned engagement: counts the rules <see cref="EngagementPointsPlugin"/> found newly
+    /// earned on the lead's ledger and updates the lead, whose scoring step then re-scores it. That each activity counts once
+    /// per rule is the activity's own record (la_engagementapplied, written by the PreOperation step in the same transaction):
+    /// the ledger keeps only each rule's points, so it stays the same size however many activities a lead has. At most two
+    /// service calls (read the lead, update the lead); none when the activity earned nothing or regards no lead.
     /// </summary>
     [PluginStep("1ead5c0e-0003-4000-8000-000000000001", "Create", "email", PluginStage.PostOperation)]
     [PluginStep("1ead5c0e-0003-4000-8000-000000000002", "Update", "email", PluginStage.PostOperation, FilteringAttributes = "regardingobjectid,directioncode")]
@@ -57,16 +59,23 @@ namespace LeadAlign.Plugins.Scoring
             foreach (var ruleId in toApply.RuleIds)
             {
                 var rule = model.Rule(ruleId);
-                if (rule != null && ledger.Count(context.PrimaryEntityId, rule, happenedOn, context.OperationCreatedOn, model.HalfLifeDays))
+                if (rule != null)
                 {
+                    ledger.Count(rule, happenedOn, context.OperationCreatedOn, model.HalfLifeDays);
                     counted++;
                 }
             }
 
             if (counted == 0)
             {
-                localPluginContext.Trace("This activity was already counted for the lead: nothing to apply.");
+                localPluginContext.Trace("The rules this activity earned are no longer in the scoring model: nothing to apply.");
                 return;
+            }
+
+            var dropped = ledger.KeepWithin(ScoreColumns.LedgerMaxLength);
+            if (dropped > 0)
+            {
+                localPluginContext.Trace($"The engagement ledger dropped the {dropped} rules with the fewest points to fit its {ScoreColumns.LedgerMaxLength} characters.");
             }
 
             service.Update(new Entity(LeadTable.EntityName, leadId) { [LeadTable.EngagementLedger] = ledger.ToString() });

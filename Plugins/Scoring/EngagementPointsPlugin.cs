@@ -12,7 +12,9 @@ namespace LeadAlign.Plugins.Scoring
     /// <summary>
     /// PreOperation of an activity regarding a lead: finds the engagement rules it earns that it has not applied yet, records
     /// them on the activity itself (la_engagementapplied, in the Target: no extra call) and hands them to
-    /// <see cref="ApplyEngagementPlugin"/> through the shared variables. An update that changes nothing earns nothing.
+    /// <see cref="ApplyEngagementPlugin"/> through the shared variables. An update that changes nothing earns nothing. An activity
+    /// records what it applied within its column (about fifty rules): a rule it cannot record any more is not counted, and the
+    /// trace names it, so a model with very many engagement rules of one kind never makes an activity fail to save.
     /// No service call when the model cache is warm; none at all for an activity that regards no lead.
     /// </summary>
     [PluginStep("1ead5c0e-0002-4000-8000-000000000001", "Create", "email", PluginStage.PreOperation)]
@@ -63,7 +65,19 @@ namespace LeadAlign.Plugins.Scoring
                 return;
             }
 
-            target[ActivityColumns.EngagementApplied] = EngagementMatcher.AppliedText(earned.Concat(model.Rules.Where(rule => applied.Contains(rule.Id))).Distinct());
+            var recorded = EngagementMatcher.Recordable(model.Rules.Where(rule => applied.Contains(rule.Id)), fresh, ScoreColumns.AppliedMaxLength);
+            var left = fresh.Where(rule => !recorded.Contains(rule)).ToList();
+            if (left.Count > 0)
+            {
+                localPluginContext.Trace($"Not counted, as the activity cannot record more rules in its {ScoreColumns.AppliedMaxLength} characters: {string.Join(", ", left.Select(rule => rule.Name))}.");
+                fresh = fresh.Where(recorded.Contains).ToList();
+                if (fresh.Count == 0)
+                {
+                    return;
+                }
+            }
+
+            target[ActivityColumns.EngagementApplied] = EngagementMatcher.AppliedText(recorded);
             new EngagementToApply(regarding.Id, fresh.Select(rule => rule.Id).ToList()).WriteTo(context.SharedVariables);
             localPluginContext.Trace($"Earned: {string.Join(", ", fresh.Select(rule => rule.Name))}.");
         }

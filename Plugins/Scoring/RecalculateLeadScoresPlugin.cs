@@ -15,8 +15,11 @@ namespace LeadAlign.Plugins.Scoring
     /// <summary>
     /// The Custom API la_RecalculateLeadScores: re-scores one page of leads, given by ids (LeadIds) or by a FetchXML filter on
     /// lead (FetchXml; open leads when neither is given), with the active model and decay to now. A lead whose score, band or
-    /// reasons change is updated; one that fails is counted and traced, and the others go on. Outputs: Scored, Changed, Failed,
-    /// MoreRecords, PagingCookie and NextPageNumber, to call again for the next page (as a scheduled flow does for decay).
+    /// reasons change is updated. Scoring itself cannot fail a lead (scores are clamped to their columns, texts kept within
+    /// their lengths, stale rules skipped); if the update of a lead fails all the same (another step refuses it), the whole
+    /// page fails with a message naming that lead and nothing of the page is saved: a failed nested request dooms the
+    /// platform's transaction, so it is never caught to go on with the next lead. Outputs: Scored, Changed, MoreRecords,
+    /// PagingCookie and NextPageNumber, to call again for the next page (as a scheduled flow does for decay).
     /// Leads are read with every column, not only the fit rules' columns: a rule can name a column deleted after the rule was
     /// saved, and naming it in the query would fail the whole page where scoring skips just that rule.
     /// </summary>
@@ -69,40 +72,52 @@ namespace LeadAlign.Plugins.Scoring
                 leads = caller.RetrieveMultiple(new FetchExpression(Paged(fetchXml, page, pageSize, request.PagingCookie)));
             }
 
-            int scored = 0, changed = 0, failed = 0;
+            int scored = 0, changed = 0;
             foreach (var lead in leads.Entities)
             {
-                try
+                var score = LeadScorer.Score(model, lead, EngagementLedger.Parse(lead.GetAttributeValue<string>(LeadTable.EngagementLedger)), context.OperationCreatedOn, message => localPluginContext.Trace(message));
+                scored++;
+                if (score.SameAs(lead) && lead.GetAttributeValue<EntityReference>(LeadTable.ScoringModelId)?.Id == model.Id)
                 {
-                    var score = LeadScorer.Score(model, lead, EngagementLedger.Parse(lead.GetAttributeValue<string>(LeadTable.EngagementLedger)), context.OperationCreatedOn, message => localPluginContext.Trace(message));
-                    scored++;
-                    if (score.SameAs(lead) && lead.GetAttributeValue<EntityReference>(LeadTable.ScoringModelId)?.Id == model.Id)
-                    {
-                        continue;
-                    }
+                    continue;
+                }
 
-                    var update = new Entity(LeadTable.EntityName, lead.Id);
-                    score.WriteTo(update, model.Id, context.OperationCreatedOn);
-                    service.Update(update);
-                    changed++;
-                }
-                catch (FaultException<OrganizationServiceFault> fault)
-                {
-                    failed++;
-                    localPluginContext.Trace($"Lead {lead.Id} could not be re-scored: {fault.Detail?.Message ?? fault.Message}");
-                }
+                var update = new Entity(LeadTable.EntityName, lead.Id);
+                score.WriteTo(update, model.Id, context.OperationCreatedOn);
+                Save(service, update, lead);
+                changed++;
             }
 
             context.SetCustomApiResponse(new RecalculateLeadScoresResponse
             {
                 Scored = scored,
                 Changed = changed,
-                Failed = failed,
                 MoreRecords = leads.MoreRecords,
                 PagingCookie = leads.PagingCookie ?? string.Empty,
                 NextPageNumber = leads.MoreRecords ? page + 1 : 0,
             });
-            localPluginContext.Trace($"Page {page}: scored {scored}, changed {changed}, failed {failed}, more: {leads.MoreRecords}.");
+            localPluginContext.Trace($"Page {page}: scored {scored}, changed {changed}, more: {leads.MoreRecords}.");
+        }
+
+        /// <summary>
+        /// Writes one lead's new score. A lead whose update fails (another step refuses it, the platform faults) fails the page:
+        /// the platform has already doomed the transaction, so carrying on would only end in a rollback with a less useful
+        /// message. The fault is rethrown at once, naming the lead, and no lead of the page keeps a new score.
+        /// </summary>
+        private static void Save(IOrganizationService service, Entity update, Entity lead)
+        {
+            try
+            {
+                service.Update(update);
+            }
+            catch (FaultException<OrganizationServiceFault> fault)
+            {
+                var name = lead.GetAttributeValue<string>(LeadTable.FullName);
+                throw new InvalidPluginExecutionException(
+                    $"Lead '{(string.IsNullOrWhiteSpace(name) ? lead.Id.ToString() : name)}' ({lead.Id}) could not be re-scored: {fault.Detail?.Message ?? fault.Message} "
+                    + "No lead of this page was re-scored. Correct that lead, or leave it out (LeadIds or FetchXml), and run the page again.",
+                    fault);
+            }
         }
 
         /// <summary>The caller's FetchXML on lead, with every column and this page's paging attributes.</summary>

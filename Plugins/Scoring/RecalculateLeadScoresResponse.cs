@@ -11,9 +11,6 @@ namespace LeadAlign.Plugins.Scoring
         [CustomApiResponseProperty("Changed", CustomApiParameterType.Integer, Description = "How many leads got a different score, band or reasons.")]
         public int Changed { get; set; }
 
-        [CustomApiResponseProperty("Failed", CustomApiParameterType.Integer, Description = "How many leads could not be updated; the trace names them.")]
-        public int Failed { get; set; }
-
         [CustomApiResponseProperty("MoreRecords", CustomApiParameterType.Boolean, Description = "Whether more leads remain after this page.")]
         public bool MoreRecords { get; set; }
 

@@ -10,14 +10,19 @@ using Microsoft.Xrm.Sdk.Query;
 
 namespace LeadAlign.Lifecycle
 {
-    /// <summary>The active agreement of each organization: one query, kept 60 s of platform time, dropped when an agreement changes.</summary>
+    /// <summary>
+    /// The active agreement of each organization: one query, kept 60 s of platform time. A change of an agreement is told by
+    /// AgreementChangedPlugin in two parts, as <see cref="OrganizationCache{T}"/> describes: <see cref="Changing"/> in the
+    /// change's transaction (nothing loaded is kept from then on), <see cref="Committed"/> after it commits (the next load is
+    /// kept), so an agreement saved in a transaction that rolled back is never kept.
+    /// </summary>
     internal static class AgreementCache
     {
         private static readonly OrganizationCache<Agreement> Cache = new OrganizationCache<Agreement>(TimeSpan.FromSeconds(60));
 
         /// <summary>The active agreement; <paramref name="service"/> is asked for only when the entry must be (re)loaded.</summary>
-        public static Agreement? Get(Func<IOrganizationService> service, Guid organizationId, DateTime now) =>
-            Cache.Get(organizationId, now, () => Load(service()));
+        public static Agreement? Get(Func<IOrganizationService> service, Guid organizationId, DateTime now, Action<string> trace) =>
+            Cache.Get(organizationId, now, () => Load(service()), why => trace($"Agreement cache: the agreement read is used for this operation but not kept: {why}."));
 
         /// <summary>
         /// The active agreement read now, without the cache: for code outside the plug-in assembly (the workflow activities
@@ -32,6 +37,10 @@ namespace LeadAlign.Lifecycle
             return row == null ? null : Agreement.FromRow(row);
         }
 
-        public static void Invalidate(Guid organizationId) => Cache.Invalidate(organizationId);
+        /// <summary>An agreement is being changed, in the change's transaction.</summary>
+        public static void Changing(Guid organizationId, string change, DateTime now) => Cache.Changing(organizationId, change, now);
+
+        /// <summary>The change committed (after commit, from its asynchronous step).</summary>
+        public static void Committed(Guid organizationId, string change, DateTime now) => Cache.Committed(organizationId, change, now);
     }
 }

@@ -7,36 +7,44 @@ using System.Text;
 namespace LeadAlign.Scoring
 {
     /// <summary>
-    /// A lead's engagement, by rule, and the activities already counted (the lead's la_engagementledger column).
-    /// Each rule's points decay with the model's half-life: after one half-life they count half. Points are decayed from the
-    /// moment they were recorded to "now"; a clock that moved backwards decays nothing (no time is negative).
-    /// Text form, one entry a line: <c>rule;{id};{points};{earned};{as of};{last event}</c> and <c>act;{activity id};{rule id}</c>.
+    /// A lead's engagement, by rule (the lead's la_engagementledger column): for each engagement rule, its points decayed to a
+    /// moment, what it earned before decay (capped), and its latest activity. That is all decay needs, so the ledger's
+    /// size depends on the rules that still hold points, never on how many activities were counted: which activity was counted
+    /// for which rule is kept on the activity itself (la_engagementapplied), and <see cref="EngagementMatcher"/> reads it there.
+    /// Points decay with the model's half-life: after one half-life they count half. A clock that moved backwards decays nothing.
+    /// <para>
+    /// Text form, version 2: a first line <c>v2</c>, then one line per rule <c>{rule id};{points};{earned};{as of};{last event}</c>
+    /// (ids without dashes, invariant numbers, ISO dates in UTC), about 100 characters. A rule whose points decayed to nothing
+    /// (four decimals) is dropped. The text written
+    /// before version 2 (<c>rule;{id};{points};{earned};{as of};{last event}</c> lines and one <c>act;{activity};{rule}</c> line
+    /// per counted activity) is still read: its rules are kept, its activity lines dropped, and the next write of the lead stores
+    /// version 2, so a lead saved before the upgrade is migrated the next time it is scored.
+    /// </para>
     /// </summary>
     internal sealed class EngagementLedger
     {
+        private const string Version = "v2";
+        private const string LastEventFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
+        private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
         private readonly Dictionary<Guid, Entry> _rules = new Dictionary<Guid, Entry>();
-        private readonly HashSet<string> _counted = new HashSet<string>(StringComparer.Ordinal);
 
         public IReadOnlyCollection<Entry> Entries => _rules.Values;
 
         public static EngagementLedger Parse(string? text)
         {
             var ledger = new EngagementLedger();
-            foreach (var line in (text ?? string.Empty).Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries))
+            var lines = (text ?? string.Empty).Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries).Select(line => line.Trim()).ToList();
+            var second = lines.Count > 0 && lines[0] == Version;
+            foreach (var parts in lines.Skip(second ? 1 : 0).Select(line => line.Split(';')))
             {
-                var parts = line.Trim().Split(';');
-                var invariant = CultureInfo.InvariantCulture;
-                if (parts.Length == 6 && parts[0] == "rule" && Guid.TryParse(parts[1], out var ruleId)
-                    && decimal.TryParse(parts[2], NumberStyles.Number, invariant, out var points)
-                    && decimal.TryParse(parts[3], NumberStyles.Number, invariant, out var earned)
-                    && DateTime.TryParse(parts[4], invariant, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var asOf)
-                    && DateTime.TryParse(parts[5], invariant, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var lastEvent))
+                // Version 2: {rule id};{points};{earned};{as of};{last event}. Before: rule;{rule id};{points};{earned};{as of};{last event}
+                // and act;{activity id};{rule id}, whose activities are the activities' own record now (la_engagementapplied).
+                var first = second ? 0 : 1;
+                if (parts.Length == first + 5 && (second || parts[0] == "rule") && Guid.TryParse(parts[first], out var ruleId)
+                    && ParseNumber(parts[first + 1]) is decimal points && ParseNumber(parts[first + 2]) is decimal earned
+                    && ParseDate(parts[first + 3]) is DateTime asOf && ParseDate(parts[first + 4]) is DateTime lastEvent)
                 {
                     ledger._rules[ruleId] = new Entry(ruleId, points, earned, asOf, lastEvent);
-                }
-                else if (parts.Length == 3 && parts[0] == "act")
-                {
-                    ledger._counted.Add(parts[1] + ";" + parts[2]);
                 }
             }
 
@@ -49,35 +57,30 @@ namespace LeadAlign.Scoring
             return days <= 0 ? 1m : (decimal)Math.Pow(0.5, days / (double)halfLifeDays);
         }
 
-        /// <summary>Every rule's points, decayed to <paramref name="now"/>.</summary>
+        /// <summary>Every rule's points, decayed to <paramref name="now"/>; a rule whose points decayed to nothing is dropped.</summary>
         public void DecayTo(DateTime now, decimal halfLifeDays)
         {
-            foreach (var entry in _rules.Values)
+            foreach (var entry in _rules.Values.Where(entry => now > entry.AsOf).ToList())
             {
-                if (now > entry.AsOf)
+                entry.Points = Math.Round(entry.Points * DecayFactor(entry.AsOf, now, halfLifeDays), 4, MidpointRounding.AwayFromZero);
+                entry.AsOf = now;
+                if (entry.Points == 0m)
                 {
-                    entry.Points = Math.Round(entry.Points * DecayFactor(entry.AsOf, now, halfLifeDays), 4, MidpointRounding.AwayFromZero);
-                    entry.AsOf = now;
+                    _rules.Remove(entry.RuleId);
                 }
             }
         }
 
-        /// <summary>Engagement starts again from zero; the activities already counted stay counted, so none counts twice.</summary>
+        /// <summary>Engagement starts again from zero (recycling to Nurture); the activities keep what they applied, so none counts twice.</summary>
         public void ResetPoints() => _rules.Clear();
 
-        public bool HasCounted(Guid activityId, Guid ruleId) => _counted.Contains(activityId.ToString("D") + ";" + ruleId.ToString("D"));
-
         /// <summary>
-        /// Counts the points of one rule for one activity that happened at <paramref name="happenedOn"/>, once: decayed from then
-        /// to now, added to the rule's decayed total, and capped. Returns false when this activity was already counted for the rule.
+        /// Counts the points of one rule for one activity that happened at <paramref name="happenedOn"/>: decayed from then to
+        /// now, added to the rule's decayed total, and capped. That an activity counts once per rule is the activity's own record
+        /// (la_engagementapplied, written in the same transaction); the ledger only adds.
         /// </summary>
-        public bool Count(Guid activityId, ScoringRule rule, DateTime happenedOn, DateTime now, decimal halfLifeDays)
+        public void Count(ScoringRule rule, DateTime happenedOn, DateTime now, decimal halfLifeDays)
         {
-            if (HasCounted(activityId, rule.Id))
-            {
-                return false;
-            }
-
             DecayTo(now, halfLifeDays);
             if (!_rules.TryGetValue(rule.Id, out var entry))
             {
@@ -88,32 +91,60 @@ namespace LeadAlign.Scoring
             entry.Points = rule.ApplyCap(entry.Points + (rule.Points * DecayFactor(happenedOn, now, halfLifeDays)));
             entry.Earned = rule.ApplyCap(entry.Earned + rule.Points);
             entry.LastEvent = happenedOn > entry.LastEvent ? happenedOn : entry.LastEvent;
-            _counted.Add(activityId.ToString("D") + ";" + rule.Id.ToString("D"));
-            return true;
         }
 
-        public override string ToString()
+        /// <summary>
+        /// Keeps the text within <paramref name="maxLength"/> characters: when it would be longer (a model with about a thousand
+        /// engagement rules or more, all earned by one lead), the rules holding the fewest points are dropped until it fits.
+        /// Returns how many were dropped.
+        /// </summary>
+        public int KeepWithin(int maxLength)
         {
-            var invariant = CultureInfo.InvariantCulture;
-            var text = new StringBuilder();
-            foreach (var entry in _rules.Values.OrderBy(entry => entry.RuleId))
+            var length = Version.Length + 1 + _rules.Values.Sum(entry => Line(entry).Length);
+            var dropped = 0;
+            foreach (var entry in _rules.Values.OrderBy(entry => Math.Abs(entry.Points)).ThenBy(entry => entry.RuleId).ToList())
             {
-                text.Append("rule;").Append(entry.RuleId.ToString("D")).Append(';')
-                    .Append(entry.Points.ToString("0.####", invariant)).Append(';')
-                    .Append(entry.Earned.ToString("0.####", invariant)).Append(';')
-                    .Append(entry.AsOf.ToString("o", invariant)).Append(';')
-                    .Append(entry.LastEvent.ToString("o", invariant)).Append('\n');
+                if (length <= maxLength)
+                {
+                    break;
+                }
+
+                length -= Line(entry).Length;
+                _rules.Remove(entry.RuleId);
+                dropped++;
             }
 
-            foreach (var counted in _counted.OrderBy(key => key, StringComparer.Ordinal))
+            return dropped;
+        }
+
+        /// <summary>The version 2 text (empty when no rule holds points).</summary>
+        public override string ToString()
+        {
+            if (_rules.Count == 0)
             {
-                text.Append("act;").Append(counted).Append('\n');
+                return string.Empty;
+            }
+
+            var text = new StringBuilder(Version).Append('\n');
+            foreach (var entry in _rules.Values.OrderBy(entry => entry.RuleId))
+            {
+                text.Append(Line(entry));
             }
 
             return text.ToString();
         }
 
-        /// <summary>One rule's engagement: its decayed points as of a moment, what it earned before decay, and its latest event.</summary>
+        private static decimal? ParseNumber(string text) =>
+            decimal.TryParse(text, NumberStyles.Number, Invariant, out var number) ? number : (decimal?)null;
+
+        private static DateTime? ParseDate(string text) =>
+            DateTime.TryParse(text, Invariant, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date) ? date : (DateTime?)null;
+
+        private static string Line(Entry entry) =>
+            entry.RuleId.ToString("N") + ";" + entry.Points.ToString("0.####", Invariant) + ";" + entry.Earned.ToString("0.####", Invariant)
+            + ";" + entry.AsOf.ToString("o", Invariant) + ";" + entry.LastEvent.ToString(LastEventFormat, Invariant) + "\n";
+
+        /// <summary>One rule's engagement: its points decayed to a moment, what it earned before decay (capped), and its latest event.</summary>
         internal sealed class Entry
         {
             public Entry(Guid ruleId, decimal points, decimal earned, DateTime asOf, DateTime lastEvent)

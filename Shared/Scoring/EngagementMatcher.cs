@@ -38,7 +38,31 @@ namespace LeadAlign.Scoring
 
         /// <summary>The text an activity keeps of what it applied: "ruleid:points;..."; the parser reads the rule ids back.</summary>
         public static string AppliedText(IEnumerable<ScoringRule> rules) =>
-            string.Join(";", rules.OrderBy(rule => rule.Id).Select(rule => rule.Id.ToString("D") + ":" + rule.Points.ToString(CultureInfo.InvariantCulture)));
+            string.Join(";", rules.OrderBy(rule => rule.Id).Select(Item));
+
+        /// <summary>
+        /// The rules an activity can record as applied within <paramref name="maxLength"/> characters: those it applied before
+        /// first, then the newly earned ones, most points first, as long as the text fits (about fifty rules in 2,000 characters).
+        /// A newly earned rule that does not fit is not counted, so nothing is counted that the activity cannot remember.
+        /// </summary>
+        public static IReadOnlyList<ScoringRule> Recordable(IEnumerable<ScoringRule> before, IEnumerable<ScoringRule> earned, int maxLength)
+        {
+            var recorded = new List<ScoringRule>();
+            var length = -1;
+            foreach (var rule in before.Concat(earned.OrderByDescending(rule => Math.Abs(rule.Points)).ThenBy(rule => rule.Id)))
+            {
+                var added = Item(rule).Length + 1;
+                if (length + added <= maxLength)
+                {
+                    recorded.Add(rule);
+                    length += added;
+                }
+            }
+
+            return recorded;
+        }
+
+        private static string Item(ScoringRule rule) => rule.Id.ToString("D") + ":" + rule.Points.ToString(CultureInfo.InvariantCulture);
 
         public static IReadOnlyList<Guid> AppliedRuleIds(string? applied) =>
             (applied ?? string.Empty).Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries)

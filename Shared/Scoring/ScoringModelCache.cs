@@ -9,10 +9,15 @@ using Microsoft.Xrm.Sdk.Query;
 namespace LeadAlign.Scoring
 {
     /// <summary>
-    /// The active scoring model of each organization, read with one query (the model, outer-joined to its active rules) and
-    /// kept for <see cref="MaxAge"/> of platform time. Thread-safe: the platform runs one plug-in instance on many threads.
-    /// A change of a model or rule invalidates the entry in this process; other sandbox processes see the change when their
-    /// entry ages out, which bounds how stale a score can be. A clock that moved backwards also reloads.
+    /// The active scoring model of each organization, read with one query (the model, outer-joined to its active rules) and,
+    /// when it has fit rules or required columns, lead's columns (one RetrieveEntity), and kept for <see cref="MaxAge"/> of platform time.
+    /// Thread-safe: the platform runs one plug-in instance on many threads. A fit rule whose column lead no longer has is
+    /// marked unusable (skipped and traced at every score, never scored as an empty column), and a required column lead no
+    /// longer has is left out of the MQL check; both are found once per load, so a save costs no metadata call.
+    /// A change of a model or rule is told by the plug-in ScoringModelChangedPlugin in two parts, as
+    /// <see cref="OrganizationCache{T}"/> describes: <see cref="Changing"/> in the change's transaction, <see cref="Committed"/>
+    /// after it commits; only committed rules are ever kept. Other sandbox processes see the change when their entry ages out,
+    /// which bounds how stale a score can be. A clock that moved backwards also reloads.
     /// </summary>
     internal static class ScoringModelCache
     {
@@ -22,18 +27,26 @@ namespace LeadAlign.Scoring
         public static TimeSpan MaxAge => Cache.MaxAge;
 
         /// <summary>
-        /// The active model, or null when no model is active. At most one service call, none when the entry is fresh; the
+        /// The active model, or null when no model is active. At most two service calls, none when the entry is fresh; the
         /// service is asked for only when the entry must be (re)loaded, so a warm lookup creates none.
         /// </summary>
         public static ScoringModel? Get(Func<IOrganizationService> service, Guid organizationId, DateTime now, Action<string> trace) =>
-            Cache.Get(organizationId, now, () =>
-            {
-                var model = Load(service(), trace);
-                trace(model == null ? "Scoring model cache: no active scoring model." : $"Scoring model cache: loaded '{model.Name}' with {model.Rules.Count} active rules.");
-                return model;
-            });
+            Cache.Get(
+                organizationId,
+                now,
+                () =>
+                {
+                    var model = Load(service(), trace);
+                    trace(model == null ? "Scoring model cache: no active scoring model." : $"Scoring model cache: loaded '{model.Name}' with {model.Rules.Count} active rules.");
+                    return model;
+                },
+                why => trace($"Scoring model cache: the model read is used for this operation but not kept: {why}."));
 
-        public static void Invalidate(Guid organizationId) => Cache.Invalidate(organizationId);
+        /// <summary>A model or rule is being changed, in the change's transaction: nothing loaded is kept until it commits.</summary>
+        public static void Changing(Guid organizationId, string change, DateTime now) => Cache.Changing(organizationId, change, now);
+
+        /// <summary>The change committed (after commit, from its asynchronous step): the next load reads it and is kept.</summary>
+        public static void Committed(Guid organizationId, string change, DateTime now) => Cache.Committed(organizationId, change, now);
 
         private static ScoringModel? Load(IOrganizationService service, Action<string> trace)
         {
@@ -68,19 +81,51 @@ namespace LeadAlign.Scoring
                 .GroupBy(rule => rule.Id)
                 .Select(group => group.First())
                 .ToList();
+            var required = ScoringModel.ParseRequiredColumns(first.GetAttributeValue<string>(ScoringModelTable.RequiredColumns));
+            var name = first.GetAttributeValue<string>(ScoringModelTable.Name) ?? string.Empty;
+            if (ruleList.Any(rule => rule.Category == ScoreCategory.Fit) || required.Count > 0)
+            {
+                required = CheckColumns(LeadColumns.Read(service), name, ruleList, required, trace);
+            }
+
             return new ScoringModel(
                 modelId,
-                first.GetAttributeValue<string>(ScoringModelTable.Name) ?? string.Empty,
+                name,
                 first.GetAttributeValue<int?>(ScoringModelTable.MqlThreshold) ?? 0,
                 first.GetAttributeValue<int?>(ScoringModelTable.WarmThreshold) ?? 0,
                 first.GetAttributeValue<int?>(ScoringModelTable.HotThreshold) ?? 0,
                 first.GetAttributeValue<decimal?>(ScoringModelTable.HalfLifeDays) ?? 30m,
-                ScoringModel.ParseRequiredColumns(first.GetAttributeValue<string>(ScoringModelTable.RequiredColumns)),
+                required,
                 ruleList)
             {
                 NurtureResetsEngagement = first.GetAttributeValue<bool?>(ScoringModelTable.NurtureResetsEngagement) ?? false,
             };
         }
 
+        /// <summary>
+        /// Marks the fit rules whose column lead no longer has (a column deleted after the rule was saved) and leaves such
+        /// columns out of the required ones (an entry none of whose columns exists is dropped): a deleted column can neither
+        /// score as empty nor keep every lead from becoming an MQL.
+        /// </summary>
+        private static IReadOnlyList<IReadOnlyList<string>> CheckColumns(ISet<string> columns, string modelName, IEnumerable<ScoringRule> rules, IReadOnlyList<IReadOnlyList<string>> required, Action<string> trace)
+        {
+            foreach (var rule in rules.Where(rule => rule.Category == ScoreCategory.Fit && rule.Column != null && !columns.Contains(rule.Column)))
+            {
+                rule.Unusable = $"lead has no column '{rule.Column}' any more; correct the rule or deactivate it";
+                trace($"Scoring model cache: the fit rule '{rule.Name}' ({rule.Id}) reads '{rule.Column}', which lead no longer has: it is skipped.");
+            }
+
+            var unknown = LeadColumns.Unknown(required, columns);
+            if (unknown.Count == 0)
+            {
+                return required;
+            }
+
+            trace($"Scoring model cache: the model '{modelName}' requires {string.Join(", ", unknown)} of an MQL, which lead no longer has: left out of the MQL check.");
+            return required
+                .Select(entry => (IReadOnlyList<string>)entry.Where(columns.Contains).ToList())
+                .Where(entry => entry.Count > 0)
+                .ToList();
+        }
     }
 }

@@ -43,6 +43,12 @@ namespace LeadAlign.Scoring
 
         public InteractionType? InteractionType { get; set; }
 
+        /// <summary>
+        /// Why the rule cannot be evaluated, found when the model was loaded (its lead column no longer exists); null when it can.
+        /// Such a rule is skipped and traced, never scored as if the column were empty.
+        /// </summary>
+        public string? Unusable { get; set; }
+
         /// <summary>Caps a rule's total points: the total keeps its sign and is at most Cap in size.</summary>
         public decimal ApplyCap(decimal total) => Cap == null ? total : Math.Sign(total) * Math.Min(Math.Abs(total), Cap.Value);
 

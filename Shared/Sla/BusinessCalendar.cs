@@ -13,6 +13,9 @@ namespace LeadAlign.Sla
     /// </summary>
     internal sealed class BusinessCalendar
     {
+        /// <summary>The last day counted in: a day later would not convert between time zones.</summary>
+        private static readonly DateTime LastDay = DateTime.MaxValue.Date.AddDays(-2);
+
         private readonly HashSet<DayOfWeek> _workDays;
         private readonly HashSet<DateTime> _holidays;
 
@@ -63,13 +66,19 @@ namespace LeadAlign.Sla
             return new BusinessCalendar(timeZone, days, start, end, dates);
         }
 
-        /// <summary>The moment <paramref name="duration"/> of business time after <paramref name="startUtc"/>, in UTC.</summary>
+        /// <summary>
+        /// The moment <paramref name="duration"/> of business time after <paramref name="startUtc"/>, in UTC. Every calendar
+        /// <see cref="Parse"/> accepts has business time (at least one working day, working hours of a minute or more, and
+        /// finitely many holidays), so the count always ends: days without business time are passed over without converting
+        /// anything, and a short working day is counted as often as it takes (working hours 09:00-09:01 count 100 hours in
+        /// 6,000 working days). A deadline past the end of the calendar (the year 9999) is that end.
+        /// </summary>
         public DateTime Add(DateTime startUtc, TimeSpan duration)
         {
             var remaining = duration;
             var cursor = DateTime.SpecifyKind(startUtc, DateTimeKind.Utc);
             var day = TimeZoneInfo.ConvertTimeFromUtc(cursor, Zone).Date;
-            for (var guard = 0; guard < 3660; guard++, day = day.AddDays(1))
+            for (; day < LastDay; day = day.AddDays(1))
             {
                 if (!_workDays.Contains(day.DayOfWeek) || _holidays.Contains(day))
                 {
@@ -98,7 +107,7 @@ namespace LeadAlign.Sla
                 cursor = windowEnd;
             }
 
-            throw new InvalidOperationException("The calendar found no business time in ten years: check its working days and holidays.");
+            return DateTime.SpecifyKind(LastDay, DateTimeKind.Utc);
         }
 
         private DateTime ToUtc(DateTime local)

@@ -55,6 +55,9 @@ namespace LeadAlign.Tests.Lifecycle
             }
 
             Org.SystemService.Update(update);
+
+            // The agreement's change committed and its asynchronous step ran, as in a running org: the caches keep what they read.
+            Org.DrainAsync();
         }
 
         public InMemoryDataverse Org { get; }

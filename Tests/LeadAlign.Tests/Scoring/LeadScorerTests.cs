@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using LeadAlign.Schema;
 using LeadAlign.Scoring;
 using Microsoft.Xrm.Sdk;
@@ -34,7 +35,7 @@ namespace LeadAlign.Tests.Scoring
         public void Engagement_halves_after_one_half_life_and_the_reason_shows_what_was_earned()
         {
             var ledger = new EngagementLedger();
-            ledger.Count(Guid.NewGuid(), Webinar, Now.AddDays(-14), Now.AddDays(-14), 14m);
+            ledger.Count(Webinar, Now.AddDays(-14), Now.AddDays(-14), 14m);
 
             var score = LeadScorer.Score(Model(Webinar), new Entity("lead"), ledger, Now, _ => { });
 
@@ -46,7 +47,7 @@ namespace LeadAlign.Tests.Scoring
         public void Fresh_engagement_is_shown_undecayed_as_earned_today()
         {
             var ledger = new EngagementLedger();
-            ledger.Count(Guid.NewGuid(), Webinar, Now, Now, 14m);
+            ledger.Count(Webinar, Now, Now, 14m);
 
             var score = LeadScorer.Score(Model(Webinar), new Entity("lead"), ledger, Now, _ => { });
 
@@ -57,7 +58,7 @@ namespace LeadAlign.Tests.Scoring
         public void Decay_compounds_over_a_long_gap_until_the_points_no_longer_show()
         {
             var ledger = new EngagementLedger();
-            ledger.Count(Guid.NewGuid(), Webinar, Now, Now, 14m);
+            ledger.Count(Webinar, Now, Now, 14m);
 
             var afterThreeHalfLives = LeadScorer.Score(Model(Webinar), new Entity("lead"), ledger, Now.AddDays(42), _ => { });
             var afterAYear = LeadScorer.Score(Model(Webinar), new Entity("lead"), EngagementLedger.Parse(afterThreeHalfLives.Ledger.ToString()), Now.AddDays(365), _ => { });
@@ -71,7 +72,7 @@ namespace LeadAlign.Tests.Scoring
         public void A_clock_moved_backwards_decays_nothing_and_adds_nothing()
         {
             var ledger = new EngagementLedger();
-            ledger.Count(Guid.NewGuid(), Webinar, Now, Now, 14m);
+            ledger.Count(Webinar, Now, Now, 14m);
 
             var score = LeadScorer.Score(Model(Webinar), new Entity("lead"), ledger, Now.AddDays(-3), _ => { });
 
@@ -79,15 +80,14 @@ namespace LeadAlign.Tests.Scoring
         }
 
         [Fact]
-        public void An_engagement_rule_stops_at_its_cap_and_one_activity_counts_once()
+        public void An_engagement_rule_stops_at_its_cap()
         {
             var ledger = new EngagementLedger();
-            var first = Guid.NewGuid();
 
-            Assert.True(ledger.Count(first, Webinar, Now, Now, 14m));
-            Assert.False(ledger.Count(first, Webinar, Now, Now, 14m));
-            ledger.Count(Guid.NewGuid(), Webinar, Now, Now, 14m);
-            ledger.Count(Guid.NewGuid(), Webinar, Now, Now, 14m);
+            for (var webinar = 0; webinar < 3; webinar++)
+            {
+                ledger.Count(Webinar, Now, Now, 14m);
+            }
 
             var score = LeadScorer.Score(Model(Webinar), new Entity("lead"), ledger, Now, _ => { });
             Assert.Equal(40m, score.Engagement);
@@ -98,13 +98,55 @@ namespace LeadAlign.Tests.Scoring
         public void The_ledger_survives_its_text_form()
         {
             var ledger = new EngagementLedger();
-            var activity = Guid.NewGuid();
-            ledger.Count(activity, Webinar, Now.AddDays(-1), Now, 14m);
+            ledger.Count(Webinar, Now.AddDays(-1), Now, 14m);
 
             var read = EngagementLedger.Parse(ledger.ToString());
 
             Assert.Equal(ledger.ToString(), read.ToString());
-            Assert.True(read.HasCounted(activity, Webinar.Id));
+            var entry = Assert.Single(read.Entries);
+            Assert.Equal(Webinar.Id, entry.RuleId);
+            Assert.Equal(Now.AddDays(-1), entry.LastEvent);
+            Assert.Equal(Math.Round(20m * EngagementLedger.DecayFactor(Now.AddDays(-1), Now, 14m), 4), entry.Points);
+        }
+
+        [Fact]
+        public void Engagement_and_the_total_stay_within_their_columns_however_much_is_earned()
+        {
+            var uncapped = new ScoringRule(new Guid("00000000-0000-4000-8000-0000000000e2"), "Met the sales rep", ScoreCategory.Engagement, 1000, null) { ActivityKind = ActivityKind.Appointment };
+            var ledger = new EngagementLedger();
+            for (var meeting = 0; meeting < 150; meeting++)
+            {
+                ledger.Count(uncapped, Now, Now, 14m);
+            }
+
+            var traced = new List<string>();
+            var score = LeadScorer.Score(Model(uncapped, Director), Lead, ledger, Now, traced.Add);
+
+            Assert.Equal(ScoreColumns.EngagementMax, score.Engagement);
+            Assert.Equal(20, score.Fit);
+            Assert.Equal(ScoreColumns.ScoreMax, score.Score);
+            Assert.Contains(traced, line => line.Contains("engagement 150000 are kept as 20 and 100000", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void A_ledger_of_more_rules_than_its_column_holds_keeps_the_rules_with_the_most_points()
+        {
+            var rules = Enumerable.Range(1, 2000)
+                .Select(index => new ScoringRule(new Guid(index, 0, 0, new byte[8]), "Rule " + index, ScoreCategory.Engagement, index % 500 + 1, null) { ActivityKind = ActivityKind.Task })
+                .ToArray();
+            var ledger = new EngagementLedger();
+            foreach (var rule in rules)
+            {
+                ledger.Count(rule, Now, Now, 14m);
+            }
+
+            var traced = new List<string>();
+            LeadScorer.Score(Model(rules), new Entity("lead"), ledger, Now, traced.Add);
+
+            Assert.InRange(ledger.ToString().Length, ScoreColumns.LedgerMaxLength - 200, ScoreColumns.LedgerMaxLength);
+            var smallestKept = ledger.Entries.Min(entry => entry.Points);
+            Assert.All(rules.Where(rule => rule.Points > smallestKept), rule => Assert.Contains(ledger.Entries, entry => entry.RuleId == rule.Id));
+            Assert.Contains(traced, line => line.Contains("rules with the fewest were dropped", StringComparison.Ordinal));
         }
 
         [Theory]

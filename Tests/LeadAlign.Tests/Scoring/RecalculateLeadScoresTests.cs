@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using LeadAlign.Dataverse;
+using LeadAlign.Dataverse.Registration;
+using LeadAlign.Plugins.Scoring;
 using LeadAlign.Schema;
 using LeadAlign.Tests.Support;
 using Microsoft.Xrm.Sdk;
@@ -57,7 +59,6 @@ namespace LeadAlign.Tests.Scoring
                 });
                 pages++;
                 changed += (int)response["Changed"];
-                Assert.Equal(0, (int)response["Failed"]);
                 Assert.Equal((bool)response["MoreRecords"] ? page + 1 : 0, (int)response["NextPageNumber"]);
                 cookie = (string)response["PagingCookie"];
                 page = (int)response["NextPageNumber"];
@@ -96,6 +97,29 @@ namespace LeadAlign.Tests.Scoring
             Assert.Equal(1, (int)response["Changed"]);
             Assert.Equal(5m, _org.Get("lead", _leads[0])!.GetAttributeValue<decimal>(LeadTable.EngagementScore));
             Assert.Equal(20, _org.Get("lead", _leads[0])!.GetAttributeValue<int>(LeadTable.Score));
+        }
+
+        [Fact]
+        public void A_lead_whose_update_is_refused_fails_the_page_naming_it_and_no_lead_of_the_page_is_rescored()
+        {
+            var org = LeadAlignOrganization.Start(options => options with
+            {
+                Steps = options.Steps.Concat(StepRegistration.FromTypes(new[] { typeof(RefuseLeadUpdatePlugin) })).ToList(),
+                PluginAssemblies = options.PluginAssemblies.Append(typeof(RefuseLeadUpdatePlugin).Assembly).ToList(),
+            });
+            var leads = new[] { "First", "Refuse me", "Last" }.Select(name => org.SystemService.Create(new Entity("lead") { ["lastname"] = name, ["numberofemployees"] = 300 })).ToList();
+            var rule = org.All(ScoringRuleTable.EntityName).Single(each => each.GetAttributeValue<string>(ScoringRuleTable.Name) == "Company has 200 or more employees");
+            org.SystemService.Update(new Entity(ScoringRuleTable.EntityName, rule.Id) { [ScoringRuleTable.Points] = 25 });
+            var request = new OrganizationRequest("la_RecalculateLeadScores");
+            request["LeadIds"] = leads.Select(id => id.ToString()).ToArray();
+
+            var fault = TestOrganization.Fault(() => org.SystemService.Execute(request));
+
+            Assert.StartsWith($"Lead 'Refuse me' ({leads[1]}) could not be re-scored: Contoso's data-quality step refuses changes to this lead. No lead of this page was re-scored.", fault.Message, StringComparison.Ordinal);
+            Assert.All(leads, id => Assert.Equal(15, org.Get("lead", id)!.GetAttributeValue<int>(LeadTable.Score)));
+            // The page stopped at the refused lead: the last lead's update was never attempted.
+            Assert.Equal(2, org.Log.Of(typeof(ScoreLeadPlugin)).Count(run => run.Message == "Update" && run.Depth == 2));
+            Assert.False(Assert.Single(org.Log.Of(typeof(RecalculateLeadScoresPlugin))).Succeeded);
         }
 
         [Fact]

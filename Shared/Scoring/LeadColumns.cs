@@ -1,0 +1,34 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using LeadAlign.Schema;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
+using Microsoft.Xrm.Sdk.Metadata;
+
+namespace LeadAlign.Scoring
+{
+    /// <summary>
+    /// The lead table's columns as the organization's metadata has them now: one RetrieveEntity with its attributes. Scoring
+    /// reads it once per model load (and keeps it with the model), validation once per save of a model or agreement.
+    /// </summary>
+    internal static class LeadColumns
+    {
+        /// <summary>The logical names of lead's columns. One service call.</summary>
+        public static ISet<string> Read(IOrganizationService service)
+        {
+            var response = (RetrieveEntityResponse)service.Execute(new RetrieveEntityRequest { LogicalName = LeadTable.EntityName, EntityFilters = EntityFilters.Attributes });
+            return new HashSet<string>(
+                (response.EntityMetadata?.Attributes ?? Array.Empty<AttributeMetadata>()).Select(attribute => attribute.LogicalName).Where(name => !string.IsNullOrEmpty(name))!,
+                StringComparer.OrdinalIgnoreCase);
+        }
+
+        /// <summary>"no column 'x'" or "no columns 'x', 'y'": what a refusal says lead lacks.</summary>
+        public static string NoColumns(IReadOnlyList<string> unknown) =>
+            (unknown.Count == 1 ? "no column " : "no columns ") + string.Join(", ", unknown.Select(column => "'" + column + "'"));
+
+        /// <summary>The columns of required-columns text (<c>emailaddress1|telephone1,companyname</c>) lead does not have, in order.</summary>
+        public static IReadOnlyList<string> Unknown(IEnumerable<IReadOnlyList<string>> required, ISet<string> columns) =>
+            required.SelectMany(entry => entry).Where(column => !columns.Contains(column)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    }
+}
