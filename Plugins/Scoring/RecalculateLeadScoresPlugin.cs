@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.ServiceModel;
@@ -61,7 +62,7 @@ namespace LeadAlign.Plugins.Scoring
             if (request.LeadIds is string[] leadIds && leadIds.Length > 0)
             {
                 var pageIds = leadIds.Skip((page - 1) * pageSize).Take(pageSize).Select(id => Guid.TryParse(id, out var parsed) ? parsed : throw new BusinessRuleException($"'{id}' in LeadIds is not a lead id.")).ToList();
-                var query = new QueryExpression(LeadTable.EntityName) { ColumnSet = new ColumnSet(true) };
+                var query = new QueryExpression(LeadTable.EntityName) { ColumnSet = new ColumnSet(LeadTable.Id) };
                 query.Criteria.AddCondition(LeadTable.Id, ConditionOperator.In, pageIds.Cast<object>().ToArray());
                 leads = pageIds.Count == 0 ? new EntityCollection() : caller.RetrieveMultiple(query);
                 leads.MoreRecords = leadIds.Length > page * pageSize;
@@ -73,7 +74,7 @@ namespace LeadAlign.Plugins.Scoring
             }
 
             int scored = 0, changed = 0;
-            foreach (var lead in leads.Entities)
+            foreach (var lead in AsSystem(service, leads))
             {
                 var score = LeadScorer.Score(model, lead, EngagementLedger.Parse(lead.GetAttributeValue<string>(LeadTable.EngagementLedger)), context.OperationCreatedOn, message => localPluginContext.Trace(message));
                 scored++;
@@ -97,6 +98,25 @@ namespace LeadAlign.Plugins.Scoring
                 NextPageNumber = leads.MoreRecords ? page + 1 : 0,
             });
             localPluginContext.Trace($"Page {page}: scored {scored}, changed {changed}, more: {leads.MoreRecords}.");
+        }
+
+        /// <summary>
+        /// The page's leads as they are stored, read as SYSTEM in one query: the caller chose them, but the columns scoring reads
+        /// (the engagement ledger, the current score) are secured, and a caller outside the column security profile would read
+        /// them as empty and so re-score every lead as if it had no engagement.
+        /// </summary>
+        private static IEnumerable<Entity> AsSystem(IOrganizationService service, EntityCollection chosen)
+        {
+            var ids = chosen.Entities.Select(lead => lead.Id).Distinct().ToList();
+            if (ids.Count == 0)
+            {
+                return Enumerable.Empty<Entity>();
+            }
+
+            var query = new QueryExpression(LeadTable.EntityName) { ColumnSet = new ColumnSet(true) };
+            query.Criteria.AddCondition(LeadTable.Id, ConditionOperator.In, ids.Cast<object>().ToArray());
+            var stored = service.RetrieveMultiple(query).Entities.ToDictionary(lead => lead.Id);
+            return ids.Where(stored.ContainsKey).Select(id => stored[id]);
         }
 
         /// <summary>
