@@ -46,6 +46,8 @@ namespace LeadAlign.Benchmarks
                 });
             }
 
+            // The rule changes' asynchronous commit steps clear the cache's pending mark; until they run every lookup queries.
+            _org.DrainAsync();
             _lead = _org.SystemService.Create(new Entity("lead") { ["lastname"] = "Benchmark", ["jobtitle"] = "Director", ["companyname"] = "Contoso" });
             _plugin = new ScoreLeadPlugin(string.Empty, string.Empty);
             _provider = new BenchmarkProvider(_org, new Entity("lead", _lead) { ["jobtitle"] = "VP Sales", ["numberofemployees"] = 700, ["revenue"] = new Money(2_000_000m), ["emailaddress1"] = "ann@contoso.com" });
