@@ -20,7 +20,6 @@ namespace LeadAlign.Dataverse.Storage
         private readonly Dictionary<string, Dictionary<Guid, Entity>> _tables = new(StringComparer.Ordinal);
         private readonly AsyncLocal<StoreTransaction?> _current = new();
         private readonly RowLocks _locks;
-        private long _began;
 
         public RecordStore()
             : this(DataverseOptions.DefaultLockTimeout)
@@ -168,7 +167,7 @@ namespace LeadAlign.Dataverse.Storage
                 return null;
             }
 
-            var transaction = new StoreTransaction(this, Interlocked.Increment(ref _began));
+            var transaction = new StoreTransaction(this);
             _current.Value = transaction;
             return transaction;
         }

@@ -18,14 +18,10 @@ namespace LeadAlign.Dataverse.Storage
         private readonly RecordStore _store;
         private List<Action>? _afterCommit;
 
-        internal StoreTransaction(RecordStore store, long number)
+        internal StoreTransaction(RecordStore store)
         {
             _store = store;
-            Number = number;
         }
-
-        /// <summary>The order in which the transactions of the store began, from 1.</summary>
-        public long Number { get; }
 
         /// <summary>Every write, with the row as it was before it (null when it did not exist), in order.</summary>
         internal List<(string Table, Guid Id, Entity? Before)> Journal { get; } = new();

@@ -40,6 +40,15 @@ namespace LeadAlign.Tests.Dataverse.Concurrency
             return service.RetrieveMultiple(query).Entities.Count;
         }
 
+        /// <summary>Contacts whose account (a join) has that many employees.</summary>
+        private static int ContactsOfAccountsWith(IOrganizationService service, int employees)
+        {
+            var query = new QueryExpression("contact") { ColumnSet = new ColumnSet("lastname") };
+            var account = query.AddLink("account", "parentcustomerid", "accountid", JoinOperator.Inner);
+            account.LinkCriteria.AddCondition("numberofemployees", ConditionOperator.Equal, employees);
+            return service.RetrieveMultiple(query).Entities.Count;
+        }
+
         private static int Named(IOrganizationService service, string name)
         {
             var fetch = $"<fetch><entity name='account'><attribute name='name' /><filter><condition attribute='name' operator='eq' value='{name}' /></filter></entity></fetch>";
@@ -52,6 +61,7 @@ namespace LeadAlign.Tests.Dataverse.Concurrency
             var org = Organization();
             var contoso = org.SystemService.Create(new Entity("account") { ["name"] = "Contoso", ["numberofemployees"] = 10 });
             org.SystemService.Create(new Entity("account") { ["name"] = "Fabrikam", ["numberofemployees"] = 5 });
+            org.SystemService.Create(new Entity("contact") { ["lastname"] = "Smith", ["parentcustomerid"] = new EntityReference("account", contoso) });
             var reader = org.As(org.AddUser("Rita Reader"));
             var pause = Pause.New();
 
@@ -61,6 +71,8 @@ namespace LeadAlign.Tests.Dataverse.Concurrency
             Assert.Equal(10, Employees(reader, contoso));
             Assert.Equal(1, Matching(reader, 10));
             Assert.Equal(0, Matching(reader, 100));
+            Assert.Equal(1, ContactsOfAccountsWith(reader, 10));
+            Assert.Equal(0, ContactsOfAccountsWith(reader, 100));
             Assert.Equal((15, 2), TotalEmployees(reader));
             Assert.Equal(10, org.Get("account", contoso)!["numberofemployees"]);
             Assert.Null(org.All("account").Single(row => row.Id == contoso).GetAttributeValue<string>("description"));
@@ -69,6 +81,7 @@ namespace LeadAlign.Tests.Dataverse.Concurrency
             writer.Succeeded();
             Assert.Equal("sees=100", Assert.Single(org.Log.Of(typeof(PauseInTransactionPlugin)), run => run.Trace.Length > 0).Trace.Trim());
             Assert.Equal(100, Employees(reader, contoso));
+            Assert.Equal(1, ContactsOfAccountsWith(reader, 100));
             Assert.Equal((105, 2), TotalEmployees(reader));
         }
 
