@@ -38,8 +38,9 @@ namespace LeadAlign.Tests.Dataverse.Concurrency
     }
 
     /// <summary>
-    /// "+1" in an account's description: PreOperation reads the account's number of employees through the service and saves one
-    /// more. A read-modify-write, as plug-ins do: it gives the right count only if the row it reads is the one it then writes.
+    /// "+1" (or "-1") in an account's description: PreOperation reads the account's number of employees through the service and
+    /// saves one more (or one less). A read-modify-write, as plug-ins do: it gives the right count only if the row it reads is the
+    /// one it then writes.
     /// </summary>
     [PluginStep("c0c00002-0000-4000-8000-000000000001", "Update", "account", PluginStage.PreOperation, FilteringAttributes = "description")]
     public sealed class IncrementEmployeesPlugin : IPlugin
@@ -48,14 +49,20 @@ namespace LeadAlign.Tests.Dataverse.Concurrency
         {
             var context = (IPluginExecutionContext)serviceProvider.GetService(typeof(IPluginExecutionContext))!;
             var target = (Entity)context.InputParameters["Target"];
-            if (target.GetAttributeValue<string>("description") != "+1")
+            var step = target.GetAttributeValue<string>("description") switch
+            {
+                "+1" => 1,
+                "-1" => -1,
+                _ => 0,
+            };
+            if (step == 0)
             {
                 return;
             }
 
             var service = ((IOrganizationServiceFactory)serviceProvider.GetService(typeof(IOrganizationServiceFactory))!).CreateOrganizationService(context.UserId);
             var current = service.Retrieve("account", target.Id, new ColumnSet("numberofemployees"));
-            target["numberofemployees"] = (current.GetAttributeValue<int?>("numberofemployees") ?? 0) + 1;
+            target["numberofemployees"] = (current.GetAttributeValue<int?>("numberofemployees") ?? 0) + step;
         }
     }
 

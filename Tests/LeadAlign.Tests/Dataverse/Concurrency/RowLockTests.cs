@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.ServiceModel;
 using LeadAlign.Dataverse;
 using LeadAlign.Dataverse.Faults;
 using LeadAlign.Tests.Support;
@@ -120,7 +121,6 @@ namespace LeadAlign.Tests.Dataverse.Concurrency
         public void Threads_writing_rows_of_their_own_all_commit_and_every_execution_is_logged_once()
         {
             var org = TestOrganization.With(typeof(IncrementEmployeesPlugin), typeof(Pipeline.ContextProbePlugin));
-            const int Threads = 8;
             const int RowsEach = 25;
             var users = new Guid[Threads];
             for (var index = 0; index < Threads; index++)
@@ -163,6 +163,57 @@ namespace LeadAlign.Tests.Dataverse.Concurrency
             Assert.Equal(Threads * RowsEach, org.DrainAsync());
             Assert.Equal(4 * Threads * RowsEach, org.Log.Of(typeof(Pipeline.ContextProbePlugin)).Count);
             Assert.Empty(org.FailedAsyncJobs);
+        }
+
+        [Fact]
+        public void Transfers_between_four_shared_rows_from_eight_threads_lose_no_update_and_each_deadlock_victim_can_retry()
+        {
+            var org = Organization();
+            var pools = Enumerable.Range(0, 4).Select(index => org.SystemService.Create(new Entity("account") { ["name"] = "Pool " + index, ["numberofemployees"] = 100 })).ToArray();
+            var moved = new int[Threads, 4];
+
+            // Each transfer adds one to a pool and takes one from another, in that order: two transfers between the same pools in
+            // opposite directions deadlock, and the victim sends its transfer again.
+            var workers = Enumerable.Range(0, Threads).Select(thread => Worker.Start(() =>
+            {
+                var random = new Random(thread);
+                for (var transfer = 0; transfer < 40; transfer++)
+                {
+                    var from = random.Next(4);
+                    var to = (from + 1 + random.Next(3)) % 4;
+                    while (!TryTransfer(org, pools[from], pools[to]))
+                    {
+                    }
+
+                    moved[thread, to]++;
+                    moved[thread, from]--;
+                }
+            })).ToList();
+            workers.ForEach(worker => worker.Succeeded());
+
+            for (var pool = 0; pool < 4; pool++)
+            {
+                var net = Enumerable.Range(0, Threads).Sum(thread => moved[thread, pool]);
+                Assert.Equal(100 + net, Employees(org, pools[pool]));
+            }
+
+            Assert.Equal(400, pools.Sum(pool => Employees(org, pool)));
+        }
+
+        private const int Threads = 8;
+
+        /// <summary>One transfer in one transaction; false when it was the victim of a deadlock (rolled back, to send again).</summary>
+        private static bool TryTransfer(InMemoryDataverse org, Guid from, Guid to)
+        {
+            try
+            {
+                org.SystemService.Execute(Transaction(new Entity("account", to) { ["description"] = "+1" }, new Entity("account", from) { ["description"] = "-1" }));
+                return true;
+            }
+            catch (FaultException<OrganizationServiceFault> fault) when (fault.Detail.ErrorCode == DataverseFault.SqlError)
+            {
+                return false;
+            }
         }
 
         private static ExecuteTransactionRequest Transaction(params Entity[] updates)
