@@ -15,8 +15,9 @@ namespace LeadAlign.Dataverse.Pipeline
     /// <summary>
     /// The event pipeline: one operation, as the platform runs it. <see cref="Run"/> reads as the platform's documentation does: build
     /// the context; PreValidation (at depth 1 before the transaction opens); then, in one transaction of the calling chain that any
-    /// exception rolls back (nested writes included; a write of the primary row locks it first), PreOperation, the main operation, synchronous PostOperation, each by rank; asynchronous steps and
-    /// background workflows are queued when the operation commits and run after it (<see cref="AsyncQueue"/>).
+    /// exception rolls back (nested writes included; a write of the primary row locks it first), PreOperation, the main operation,
+    /// synchronous PostOperation, each by rank; asynchronous steps and background workflows are queued when the operation commits
+    /// and run after it (<see cref="AsyncQueue"/>).
     /// </summary>
     internal sealed class EventPipeline
     {

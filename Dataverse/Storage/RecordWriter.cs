@@ -48,33 +48,6 @@ namespace LeadAlign.Dataverse.Storage
             }
         }
 
-        /// <summary>Updates the columns the target carries (null removes a value), the owner, the state and status, and the system columns.</summary>
-        public void Update(Entity target, Guid userId, ConcurrencyBehavior concurrency)
-        {
-            lock (_store.Gate)
-            {
-                Change(target, userId, concurrency);
-            }
-        }
-
-        /// <summary>Deletes a row (and an activity's parties); nothing else cascades.</summary>
-        public void Delete(string tableName, Guid id, ConcurrencyBehavior concurrency, string? rowVersion)
-        {
-            var table = _metadata.RequireTable(tableName ?? string.Empty);
-            lock (_store.Gate)
-            {
-                // The row is read once its lock is held: a change or delete another transaction was making has ended by then.
-                _store.Lock(table.Name, id);
-                var row = _store.Get(table.Name, id) ?? throw DataverseFault.RecordNotFound(table.Name, id);
-                ColumnChecks.CheckVersion(table.Name, id, row, concurrency, rowVersion);
-                _store.Remove(table.Name, id);
-                if (table.IsActivity)
-                {
-                    _parties.RemoveOf(id);
-                }
-            }
-        }
-
         private Guid Insert(Entity target, Guid userId)
         {
             var table = _metadata.RequireTable(target.LogicalName ?? string.Empty);
@@ -135,6 +108,15 @@ namespace LeadAlign.Dataverse.Storage
             return id;
         }
 
+        /// <summary>Updates the columns the target carries (null removes a value), the owner, the state and status, and the system columns.</summary>
+        public void Update(Entity target, Guid userId, ConcurrencyBehavior concurrency)
+        {
+            lock (_store.Gate)
+            {
+                Change(target, userId, concurrency);
+            }
+        }
+
         private void Change(Entity target, Guid userId, ConcurrencyBehavior concurrency)
         {
             var table = _metadata.RequireTable(target.LogicalName ?? string.Empty);
@@ -187,6 +169,24 @@ namespace LeadAlign.Dataverse.Storage
             if (table.IsActivity && table.Columns.Any(column => column.Type == AttributeTypeCode.PartyList && target.Contains(column.Name)))
             {
                 _parties.Write(table, row, creating: false);
+            }
+        }
+
+        /// <summary>Deletes a row (and an activity's parties); nothing else cascades.</summary>
+        public void Delete(string tableName, Guid id, ConcurrencyBehavior concurrency, string? rowVersion)
+        {
+            var table = _metadata.RequireTable(tableName ?? string.Empty);
+            lock (_store.Gate)
+            {
+                // The row is read once its lock is held: a change or delete another transaction was making has ended by then.
+                _store.Lock(table.Name, id);
+                var row = _store.Get(table.Name, id) ?? throw DataverseFault.RecordNotFound(table.Name, id);
+                ColumnChecks.CheckVersion(table.Name, id, row, concurrency, rowVersion);
+                _store.Remove(table.Name, id);
+                if (table.IsActivity)
+                {
+                    _parties.RemoveOf(id);
+                }
             }
         }
 
