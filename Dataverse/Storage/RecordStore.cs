@@ -29,6 +29,11 @@ namespace LeadAlign.Dataverse.Storage
         /// <summary><paramref name="lockTimeout"/>: how long a write waits for a row another transaction holds (<see cref="DataverseOptions.LockTimeout"/>).</summary>
         public RecordStore(TimeSpan lockTimeout)
         {
+            if (lockTimeout <= TimeSpan.Zero || lockTimeout.TotalMilliseconds > int.MaxValue)
+            {
+                throw new ArgumentOutOfRangeException(nameof(lockTimeout), lockTimeout, "The lock timeout must be positive and at most int.MaxValue milliseconds (about 24 days).");
+            }
+
             _locks = new RowLocks(Gate, lockTimeout, Undo);
         }
 
