@@ -39,6 +39,17 @@ namespace LeadAlign.Dataverse
 
         public DateTime StartTime { get; init; } = new(2026, 1, 5, 9, 0, 0, DateTimeKind.Utc);
 
+        /// <summary>The default <see cref="LockTimeout"/>: 5 seconds, long enough for any test, short enough that a test that deadlocks its own threads fails soon.</summary>
+        public static readonly TimeSpan DefaultLockTimeout = TimeSpan.FromSeconds(5);
+
+        /// <summary>
+        /// How long a write waits for a row another transaction holds locked before it fails with the platform's SQL timeout fault
+        /// (0x80044151, "SQL timeout expired"). The platform has no such setting of its own: a blocked request waits until its SQL
+        /// command times out, within the two minutes a request (and a plug-in) may run. See Dataverse/README.md, <i>Transactions,
+        /// locks and isolation</i>.
+        /// </summary>
+        public TimeSpan LockTimeout { get; init; } = DefaultLockTimeout;
+
         /// <summary>The call depth past which the platform stops an operation as an infinite loop (8 by default).</summary>
         public int MaxDepth { get; init; } = 8;
 

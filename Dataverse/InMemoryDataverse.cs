@@ -18,7 +18,8 @@ namespace LeadAlign.Dataverse
     /// An organization of the in-memory Dataverse: the metadata catalog, the rows, the registered steps and Custom APIs,
     /// the settable clock, deterministic ids, the queue of asynchronous work and the log of every execution.
     /// Services for a user come from <see cref="ServiceFor"/>; they run every request through the event pipeline.
-    /// One request runs at a time (requests from many threads are serialized); plug-in code runs on the caller's thread.
+    /// Requests from many threads run at once, each top-level operation in its own transaction with row locks and snapshot reads
+    /// (<see cref="RecordStore"/>); plug-in code runs on the caller's thread.
     /// This class composes the organization's parts, each with one job: the rows (<see cref="RecordStore"/>, <see cref="RecordWriter"/>
     /// and its column checks, <see cref="RecordReader"/>), the messages (<see cref="MessageDispatcher"/> and the handlers of Messages/),
     /// the queries (<see cref="Query.QueryRunner"/>), the event pipeline (<see cref="EventPipeline"/>, <see cref="StepInvoker"/>,
@@ -29,7 +30,6 @@ namespace LeadAlign.Dataverse
         /// <summary>The most requests one ExecuteMultiple or ExecuteTransaction may carry.</summary>
         public const int MaxBatchSize = 1000;
 
-        private readonly object _gate = new();
         private readonly OrganizationClock _clock;
         private readonly IdSequence _ids = new();
         private readonly SlaSettings _sla;
@@ -52,6 +52,7 @@ namespace LeadAlign.Dataverse
             Metadata = options.Metadata ?? MetadataCatalog.Standard();
             Steps = options.Steps;
             MaxDepth = options.MaxDepth;
+            Store = new RecordStore(options.LockTimeout);
             _clock = new OrganizationClock(options.StartTime);
             _sla = new SlaSettings(options.SlaEnabledTables, Metadata);
             var pluginTypes = new PluginTypes(options.PluginAssemblies);
@@ -71,9 +72,9 @@ namespace LeadAlign.Dataverse
 
             _reader = new RecordReader(Store, Metadata, RootBusinessUnitId);
             _records = new RecordWriter(Store, Metadata, _reader, new ColumnChecks(Metadata, _reader, _sla), new ActivityParties(Store, _ids), _clock, _ids, RootBusinessUnitId);
-            _jobs = new AsyncQueue(_gate);
-            var transactions = new Transactions(Store, _jobs);
-            _activities = new WorkflowActivityRunner(_gate, transactions, Log, _reader, _clock, _ids, OrganizationId, PluginServicesFor);
+            _jobs = new AsyncQueue(Store);
+            var transactions = new Transactions(Store);
+            _activities = new WorkflowActivityRunner(transactions, Log, _reader, _clock, _ids, OrganizationId, PluginServicesFor);
             _workflows = new BackgroundWorkflows(workflows, Metadata, Store, _jobs, _activities, _clock, SystemUserId);
             var invoker = new StepInvoker(pluginTypes, options.SecureConfigurations, Log, PluginServicesFor);
             var pipeline = new EventPipeline(Steps, MaxDepth, Metadata, Store, _reader, transactions, _jobs, invoker, _workflows, _clock, _ids, OrganizationId);
@@ -96,7 +97,7 @@ namespace LeadAlign.Dataverse
                 identity,
                 _sla,
                 _access);
-            _messages = new MessageDispatcher(_gate, MessageTable.BuiltIn, customApis, pipeline, services);
+            _messages = new MessageDispatcher(MessageTable.BuiltIn, customApis, pipeline, services);
 
             Store.Put(_records.SystemRow("businessunit", RootBusinessUnitId, new Dictionary<string, object?> { ["name"] = "LeadAlign" }));
             Store.Put(_records.SystemRow("systemuser", SystemUserId, new Dictionary<string, object?>
@@ -126,7 +127,7 @@ namespace LeadAlign.Dataverse
         public Guid SystemUserId { get; }
 
         /// <summary>The rows. Tests read them through a service; this is for the library's own use and diagnostics.</summary>
-        public RecordStore Store { get; } = new();
+        public RecordStore Store { get; }
 
         /// <summary>Every plug-in and workflow activity execution, with its trace, duration and service calls.</summary>
         public ExecutionLog Log { get; } = new();
@@ -190,10 +191,7 @@ namespace LeadAlign.Dataverse
                 values[column.Key] = column.Value;
             }
 
-            lock (_gate)
-            {
-                Store.Put(_records.SystemRow("systemuser", id, values));
-            }
+            Store.Put(_records.SystemRow("systemuser", id, values));
 
             return id;
         }
@@ -204,16 +202,13 @@ namespace LeadAlign.Dataverse
         /// </summary>
         public void Seed(IEnumerable<Entity> rows, Guid? asUser = null)
         {
-            lock (_gate)
+            using var transaction = Store.Begin();
+            foreach (var row in rows)
             {
-                using var transaction = Store.Begin();
-                foreach (var row in rows)
-                {
-                    _records.Create(RowCopy.Of(row), asUser ?? SystemUserId);
-                }
-
-                transaction?.Commit();
+                _records.Create(RowCopy.Of(row), asUser ?? SystemUserId);
             }
+
+            transaction?.Commit();
         }
 
         public void Seed(params Entity[] rows) => Seed((IEnumerable<Entity>)rows);
@@ -248,7 +243,7 @@ namespace LeadAlign.Dataverse
         public SecurityRole AddRole(string name, IReadOnlyDictionary<string, PrivilegeDepths> privileges)
         {
             var role = SecurityRole.Declare(name, privileges);
-            lock (_gate)
+            lock (Store.Gate)
             {
                 _access.Declare(role);
             }
@@ -268,7 +263,7 @@ namespace LeadAlign.Dataverse
         public void AssignTeamRole(Guid teamId, string roleName)
         {
             var role = RoleRow(roleName);
-            lock (_gate)
+            lock (Store.Gate)
             {
                 _access.AssignToTeam(teamId, role);
             }
@@ -301,7 +296,7 @@ namespace LeadAlign.Dataverse
         /// <summary>"Then Dataverse holds": the stored row with every column, read without running any step; null when absent.</summary>
         public Entity? Get(string table, Guid id)
         {
-            lock (_gate)
+            lock (Store.Gate)
             {
                 return _reader.Get(table, id);
             }
@@ -310,7 +305,7 @@ namespace LeadAlign.Dataverse
         /// <summary>"Then Dataverse holds": every stored row of a table, read without running any step.</summary>
         public IReadOnlyList<Entity> All(string table)
         {
-            lock (_gate)
+            lock (Store.Gate)
             {
                 return _reader.RowsOf(table).Select(RowCopy.Of).ToList();
             }
@@ -320,7 +315,7 @@ namespace LeadAlign.Dataverse
         private Guid RoleRow(string roleName)
         {
             SecurityRole role;
-            lock (_gate)
+            lock (Store.Gate)
             {
                 role = _access.Role(roleName);
                 if (_reader.Get("role", role.Id) != null)

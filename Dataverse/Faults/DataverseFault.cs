@@ -54,6 +54,30 @@ namespace LeadAlign.Dataverse.Faults
         /// <summary>0x80055003 (SlaNotEnabledEntity): the table is not enabled for SLAs.</summary>
         public const int SlaNotEnabledEntity = unchecked((int)0x80055003);
 
+        /// <summary>
+        /// 0x80044150 (-2147204784): "Generic SQL error", the platform's code for a SQL error it has no code of its own for; with SQL
+        /// error 1205 it is a deadlock victim (Microsoft Learn, <i>Troubleshoot Dataverse bulk operation errors</i>).
+        /// </summary>
+        public const int SqlError = unchecked((int)0x80044150);
+
+        /// <summary>
+        /// 0x80044151 (-2147204783): "SQL timeout expired", a statement (here: a wait for a row lock) ran past the command timeout
+        /// (Microsoft Learn, <i>Troubleshoot Dataverse bulk operation errors</i>).
+        /// </summary>
+        public const int SqlTimeout = unchecked((int)0x80044151);
+
+        /// <summary>
+        /// 0x80040251 (-2147220911): "There is no active transaction": a plug-in ignored the fault of a service call made inside the
+        /// transaction and went on (Microsoft Learn, <i>Troubleshoot Dataverse bulk operation errors</i>).
+        /// </summary>
+        public const int NoActiveTransaction = unchecked((int)0x80040251);
+
+        /// <summary>
+        /// 0x80040255 (-2147220907): the transaction was already rolled back, usually after a swallowed deadlock fault (Microsoft
+        /// Learn, <i>Troubleshoot Dataverse bulk operation errors</i>).
+        /// </summary>
+        public const int TransactionAlreadyEnded = unchecked((int)0x80040255);
+
         public static FaultException<OrganizationServiceFault> Create(int errorCode, string message, OrganizationServiceFault? inner = null, string? traceText = null)
         {
             var fault = new OrganizationServiceFault

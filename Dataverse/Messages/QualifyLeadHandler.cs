@@ -22,6 +22,9 @@ namespace LeadAlign.Dataverse.Messages
         public override (string Table, Guid Id)? PrimaryRow(OrganizationRequest request) =>
             request.Parameters.TryGetValue("LeadId", out var leadId) && leadId is EntityReference lead ? ("lead", lead.Id) : null;
 
+        /// <summary>QualifyLead closes the lead: it holds the lead's lock from the start, so two qualifications of one lead queue.</summary>
+        public override bool LocksPrimaryRow => true;
+
         public override OrganizationResponse Execute(OrganizationRequest request, MessageContext context)
         {
             var leadRef = Parameter<EntityReference>(request, "LeadId");

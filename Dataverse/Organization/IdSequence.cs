@@ -6,7 +6,7 @@ namespace LeadAlign.Dataverse.Organization
 {
     /// <summary>
     /// Deterministic ids and row versions: the ids of one organization are <c>00000000-0000-4000-8000-000000000001</c>, then 2, ...,
-    /// so two runs of a scenario produce the same rows. Organization ids are unique in the process, so caches keyed by organization
+    /// so two runs of a scenario produce the same rows (on one thread; threads share the sequence safely, in the order they ask). Organization ids are unique in the process, so caches keyed by organization
     /// (as plug-ins key them) never mix two test organizations.
     /// </summary>
     internal sealed class IdSequence
@@ -26,6 +26,6 @@ namespace LeadAlign.Dataverse.Organization
         }
 
         /// <summary>The next row version (versionnumber): every write changes it.</summary>
-        public long NextVersion() => ++_nextVersion;
+        public long NextVersion() => Interlocked.Increment(ref _nextVersion);
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using LeadAlign.Dataverse.Storage;
 
 namespace LeadAlign.Dataverse.Pipeline
 {
@@ -10,92 +11,101 @@ namespace LeadAlign.Dataverse.Pipeline
     /// </summary>
     internal sealed class AsyncQueue
     {
-        private readonly object _gate;
+        private readonly object _queue = new();
+        private readonly RecordStore _store;
         private readonly Queue<AsyncJob> _ready = new();
-        private List<AsyncJob>? _held;
+        private readonly List<string> _failed = new();
 
-        public AsyncQueue(object gate)
+        public AsyncQueue(RecordStore store)
         {
-            _gate = gate;
+            _store = store;
         }
 
         /// <summary>The jobs waiting to run, in order.</summary>
-        public int Count => _ready.Count;
+        public int Count
+        {
+            get
+            {
+                lock (_queue)
+                {
+                    return _ready.Count;
+                }
+            }
+        }
 
-        /// <summary>What the jobs that failed said, in order.</summary>
-        public List<string> Failed { get; } = new();
+        /// <summary>What the jobs that failed said, in order (a copy).</summary>
+        public List<string> Failed
+        {
+            get
+            {
+                lock (_queue)
+                {
+                    return new List<string>(_failed);
+                }
+            }
+        }
 
-        /// <summary>Queues a job: held by the open transaction if there is one, else ready to run.</summary>
+        /// <summary>Queues a job: held by the calling chain's open transaction until it commits, else ready to run.</summary>
         public void Enqueue(AsyncJob job)
         {
-            if (_held != null)
+            if (_store.Current is { } transaction)
             {
-                _held.Add(job);
+                transaction.AfterCommit(() => EnqueueReady(job));
             }
             else
             {
-                _ready.Enqueue(job);
+                EnqueueReady(job);
             }
         }
 
         /// <summary>Queues a job ready to run, whatever transaction is open (a waiting workflow whose date has passed).</summary>
-        public void EnqueueReady(AsyncJob job) => _ready.Enqueue(job);
-
-        /// <summary>Starts holding the jobs queued from now on; returns what was held before, for <see cref="StopHolding"/>.</summary>
-        public List<AsyncJob>? StartHolding()
+        public void EnqueueReady(AsyncJob job)
         {
-            var outer = _held;
-            _held = new List<AsyncJob>();
-            return outer;
-        }
-
-        /// <summary>The transaction committed: the jobs it held are ready to run.</summary>
-        public void ReleaseHeld()
-        {
-            foreach (var job in _held ?? new List<AsyncJob>())
+            lock (_queue)
             {
                 _ready.Enqueue(job);
             }
         }
 
-        /// <summary>Ends holding (a rolled-back transaction's jobs are dropped here) and restores what was held before.</summary>
-        public void StopHolding(List<AsyncJob>? outer) => _held = outer;
-
         /// <summary>
         /// Runs the queued jobs, including the work they queue in turn; <paramref name="releaseDue"/> moves the waiting workflows whose
-        /// date has passed back to the queue and says how many. Returns how many jobs ran.
+        /// date has passed back to the queue and says how many. Returns how many jobs ran. Each job runs outside any transaction, as the
+        /// asynchronous service runs it, and its service calls are operations of their own; other threads may send requests meanwhile.
         /// </summary>
         public int Drain(int maxJobs, Func<int> releaseDue)
         {
             var ran = 0;
             while (true)
             {
-                AsyncJob job;
-                lock (_gate)
+                AsyncJob? job = null;
+                lock (_queue)
                 {
-                    if (_ready.Count == 0 && releaseDue() == 0)
+                    if (_ready.Count > 0)
+                    {
+                        job = ran < maxJobs ? _ready.Dequeue() : throw new InvalidOperationException($"More than {maxJobs} asynchronous jobs ran in one drain: the work keeps queueing itself.");
+                    }
+                }
+
+                if (job == null)
+                {
+                    if (releaseDue() == 0)
                     {
                         return ran;
                     }
 
-                    if (ran >= maxJobs)
-                    {
-                        throw new InvalidOperationException($"More than {maxJobs} asynchronous jobs ran in one drain: the work keeps queueing itself.");
-                    }
-
-                    job = _ready.Dequeue();
+                    continue;
                 }
 
                 ran++;
-                lock (_gate)
+                try
                 {
-                    try
+                    job.Run();
+                }
+                catch (Exception failure) when (failure is not OutOfMemoryException)
+                {
+                    lock (_queue)
                     {
-                        job.Run();
-                    }
-                    catch (Exception failure) when (failure is not OutOfMemoryException)
-                    {
-                        Failed.Add($"{job.Description}: {failure.Message}");
+                        _failed.Add($"{job.Description}: {failure.Message}");
                     }
                 }
             }

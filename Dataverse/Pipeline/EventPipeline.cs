@@ -14,9 +14,10 @@ namespace LeadAlign.Dataverse.Pipeline
 {
     /// <summary>
     /// The event pipeline: one operation, as the platform runs it. <see cref="Run"/> reads as the platform's documentation does: build
-    /// the context; PreValidation (at depth 1 before the transaction opens); then, in one transaction that any exception rolls back
-    /// (nested writes included), PreOperation, the main operation, synchronous PostOperation, each by rank; asynchronous steps and
-    /// background workflows are queued when the operation commits and run after it (<see cref="AsyncQueue"/>).
+    /// the context; PreValidation (at depth 1 before the transaction opens); then, in one transaction of the calling chain that any
+    /// exception rolls back (nested writes included; a write of the primary row locks it first), PreOperation, the main operation,
+    /// synchronous PostOperation, each by rank; asynchronous steps and background workflows are queued when the operation commits
+    /// and run after it (<see cref="AsyncQueue"/>).
     /// </summary>
     internal sealed class EventPipeline
     {
@@ -113,7 +114,13 @@ namespace LeadAlign.Dataverse.Pipeline
             {
                 return _transactions.Run(() =>
                 {
-                    // The pre-image is the row as the operation found it, re-read once the transaction is open.
+                    // The pre-image is the row as the operation found it, re-read once the transaction is open (and, for a write of
+                    // the row, holds its lock: a change another transaction was making is committed or rolled back by then).
+                    if (main.LocksPrimaryRow && entityId != Guid.Empty)
+                    {
+                        _store.Lock(entityName, entityId);
+                    }
+
                     var before = imageSource != null ? _store.Get(entityName, entityId) : null;
                     RunStage(steps, StepRegistration.PreOperation, operation, true, before, null);
                     var response = main.Execute(request, new MessageContext(messages, caller, operation));

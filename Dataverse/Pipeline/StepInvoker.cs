@@ -54,13 +54,20 @@ namespace LeadAlign.Dataverse.Pipeline
             }
         }
 
-        /// <summary>The plug-in instance of a step: created once, then reused for every execution, as the platform caches it.</summary>
+        /// <summary>
+        /// The plug-in instance of a step: created once, then reused for every execution, on every thread at once, as the platform
+        /// caches it (so instance state a plug-in keeps is shared by concurrent executions, as it is on the platform).
+        /// </summary>
         private IPlugin PluginFor(StepRegistration step)
         {
-            if (_instances.TryGetValue(step.Id, out var cached))
+            lock (_instances)
             {
-                return cached;
+                return _instances.TryGetValue(step.Id, out var cached) ? cached : Created(step);
             }
+        }
+
+        private IPlugin Created(StepRegistration step)
+        {
 
             var type = _types.Find(step.PluginTypeFullName)!;
             _secureConfigurations.TryGetValue(step.Id, out var secure);

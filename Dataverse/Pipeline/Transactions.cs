@@ -4,19 +4,19 @@ using LeadAlign.Dataverse.Storage;
 namespace LeadAlign.Dataverse.Pipeline
 {
     /// <summary>
-    /// The database transaction of an operation: a new one that commits when the work succeeds and rolls back every write when it
-    /// throws, or the open one the work then joins (its owner commits or rolls back). Asynchronous work queued inside reaches the
-    /// queue only when the transaction that owns it commits; a rollback discards it.
+    /// The database transaction of an operation: a new one for the calling chain, which commits when the work succeeds and rolls back
+    /// every write when it throws, or the chain's open one, which the work then joins (its owner commits or rolls back). Asynchronous
+    /// work queued inside reaches the queue only when the transaction that owns it commits; a rollback discards it. A doomed
+    /// transaction (a plug-in swallowed the fault of a service call made inside it) rolls back at the end even when the work
+    /// returns, with the platform's fault.
     /// </summary>
     internal sealed class Transactions
     {
         private readonly RecordStore _store;
-        private readonly AsyncQueue _jobs;
 
-        public Transactions(RecordStore store, AsyncQueue jobs)
+        public Transactions(RecordStore store)
         {
             _store = store;
-            _jobs = jobs;
         }
 
         public T Run<T>(Func<T> work)
@@ -27,22 +27,16 @@ namespace LeadAlign.Dataverse.Pipeline
                 return work();
             }
 
-            var outer = _jobs.StartHolding();
             try
             {
                 var result = work();
                 transaction.Commit();
-                _jobs.ReleaseHeld();
                 return result;
             }
             catch
             {
                 transaction.Rollback();
                 throw;
-            }
-            finally
-            {
-                _jobs.StopHolding(outer);
             }
         }
     }

@@ -47,6 +47,16 @@ namespace LeadAlign.Dataverse.Query
 
         private EntityCollection Run(QueryBase query, Guid userId)
         {
+            // One statement, one consistent view: the store's mutex is held while the query evaluates (rows other transactions hold
+            // are read as they were last committed).
+            lock (_store.Gate)
+            {
+                return Evaluate(query, userId);
+            }
+        }
+
+        private EntityCollection Evaluate(QueryBase query, Guid userId)
+        {
             if (_access.Checks(userId) && _metadata.Table(TableOf(query)) != null)
             {
                 _access.Require(userId, AccessRight.Read, TableOf(query), null);

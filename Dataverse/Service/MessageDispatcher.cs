@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using LeadAlign.Dataverse.Faults;
 using LeadAlign.Dataverse.Pipeline;
@@ -6,21 +7,21 @@ using Microsoft.Xrm.Sdk;
 namespace LeadAlign.Dataverse.Service
 {
     /// <summary>
-    /// Where every request arrives: one at a time (requests from many threads are serialized), counted on the execution that made it,
-    /// then found in the <see cref="MessageTable"/>. A handler outside the pipeline runs at once; any other request is one operation of
+    /// Where every request arrives, from any number of threads at once: counted on the execution that made it, then found in the
+    /// <see cref="MessageTable"/>. A call made in a transaction that a failed call doomed is refused with the platform's fault; a call
+    /// made by plug-in code inside a transaction that fails dooms it (the platform rolls the transaction back, whatever the plug-in
+    /// does with the fault). A handler outside the pipeline runs at once; any other request is one operation of
     /// the <see cref="EventPipeline"/>, whose main operation is the solution's Custom API of that name or the message's handler. Any
     /// other message is refused with the platform's fault (MessageNotSupported) naming it.
     /// </summary>
     internal sealed class MessageDispatcher
     {
-        private readonly object _gate;
         private readonly MessageTable _table;
         private readonly IReadOnlyDictionary<string, CustomApiHandler> _customApis;
         private readonly EventPipeline _pipeline;
 
-        public MessageDispatcher(object gate, MessageTable table, IReadOnlyDictionary<string, CustomApiHandler> customApis, EventPipeline pipeline, MessageServices services)
+        public MessageDispatcher(MessageTable table, IReadOnlyDictionary<string, CustomApiHandler> customApis, EventPipeline pipeline, MessageServices services)
         {
-            _gate = gate;
             _table = table;
             _customApis = customApis;
             _pipeline = pipeline;
@@ -32,10 +33,22 @@ namespace LeadAlign.Dataverse.Service
         /// <summary>A request sent through a service: counted on the caller's execution record, then dispatched.</summary>
         public OrganizationResponse Execute(OrganizationRequest request, Caller caller)
         {
-            lock (_gate)
+            caller.Record?.CountCall(request.RequestName ?? string.Empty);
+            var transaction = Services.Store.Current;
+            if (transaction is { IsUnusable: true })
             {
-                caller.Record?.CountCall(request.RequestName ?? string.Empty);
+                throw transaction.UnusableFault();
+            }
+
+            try
+            {
                 return Dispatch(request, caller);
+            }
+            catch (Exception failure) when (transaction != null && caller.Parent != null)
+            {
+                // A plug-in's (or workflow activity's) call failed inside the transaction: the platform has rolled it back.
+                transaction.Doom(failure.Message);
+                throw;
             }
         }
 

@@ -30,6 +30,13 @@ namespace LeadAlign.Dataverse.Service
         /// </summary>
         public virtual bool HasPreImage => false;
 
+        /// <summary>
+        /// True when the operation writes the row it is about (Update, Delete, QualifyLead): its transaction takes the row's exclusive
+        /// lock as it opens, before PreOperation, so the pre-image and every step read the row as it was last committed by the time
+        /// this operation holds it, and no other transaction changes it until this one ends.
+        /// </summary>
+        public virtual bool LocksPrimaryRow => HasPreImage;
+
         /// <summary>False when the row is gone after the main operation (Delete): there is then no post-image.</summary>
         public virtual bool HasPostImage => true;
 

@@ -10,7 +10,7 @@ namespace LeadAlign.Dataverse.Storage
     /// <summary>
     /// Associate and Disassociate: a one-to-many relationship through the referencing row's lookup, a many-to-many relationship through
     /// its intersect table (a duplicate association is the platform's duplicate-key fault). Both rows must exist; the relationship must
-    /// be one the metadata knows.
+    /// be one the metadata knows. Each takes the locks of what it writes (the referencing row, or the intersect pair) before it reads it.
     /// </summary>
     internal sealed class Associations
     {
@@ -27,9 +27,21 @@ namespace LeadAlign.Dataverse.Storage
             _ids = ids;
         }
 
-        public void Associate(EntityReference target, Relationship relationship, EntityReferenceCollection related) => Relate(true, target, relationship, related);
+        public void Associate(EntityReference target, Relationship relationship, EntityReferenceCollection related)
+        {
+            lock (_store.Gate)
+            {
+                Relate(true, target, relationship, related);
+            }
+        }
 
-        public void Disassociate(EntityReference target, Relationship relationship, EntityReferenceCollection related) => Relate(false, target, relationship, related);
+        public void Disassociate(EntityReference target, Relationship relationship, EntityReferenceCollection related)
+        {
+            lock (_store.Gate)
+            {
+                Relate(false, target, relationship, related);
+            }
+        }
 
         private void Relate(bool associate, EntityReference target, Relationship relationship, EntityReferenceCollection related)
         {
@@ -50,6 +62,10 @@ namespace LeadAlign.Dataverse.Storage
                 if (definition.IsManyToMany)
                 {
                     var (first, second) = target.LogicalName == definition.Entity1 ? (target, other) : (other, target);
+
+                    // The pair is the intersect table's unique key: locked first, so a pair another transaction is associating or
+                    // disassociating has been committed or rolled back when this one looks for it.
+                    _store.LockKey(definition.IntersectEntity, first.Id, second.Id);
                     var existing = _store.Rows(definition.IntersectEntity).FirstOrDefault(row =>
                         row.GetAttributeValue<Guid>(definition.Entity1IntersectAttribute) == first.Id && row.GetAttributeValue<Guid>(definition.Entity2IntersectAttribute) == second.Id);
                     if (associate)
@@ -73,7 +89,8 @@ namespace LeadAlign.Dataverse.Storage
                 else
                 {
                     var (referenced, referencing) = target.LogicalName == definition.ReferencedEntity ? (target, other) : (other, target);
-                    var row = _store.Get(referencing.LogicalName, referencing.Id)!;
+                    _store.Lock(referencing.LogicalName, referencing.Id);
+                    var row = _store.Get(referencing.LogicalName, referencing.Id) ?? throw DataverseFault.RecordNotFound(referencing.LogicalName, referencing.Id);
                     if (associate)
                     {
                         row[definition.ReferencingAttribute] = new EntityReference(referenced.LogicalName, referenced.Id);

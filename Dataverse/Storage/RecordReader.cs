@@ -29,7 +29,7 @@ namespace LeadAlign.Dataverse.Storage
 
         /// <summary>The stored row with every column (a copy), or its activitypointer view; null when absent.</summary>
         public Entity? Get(string table, Guid id) =>
-            table == "activitypointer" ? ActivityRows().FirstOrDefault(row => row.Id == id) : _store.Get(table, id);
+            table == "activitypointer" ? ActivityRow(id) : _store.Get(table, id);
 
         /// <summary>Whether the row exists; an activitypointer exists when any activity table holds the id.</summary>
         public bool Exists(string table, Guid id) =>
@@ -39,7 +39,7 @@ namespace LeadAlign.Dataverse.Storage
         public IEnumerable<Entity> RowsOf(string table) =>
             table == "activitypointer" ? ActivityRows() : _store.Rows(_metadata.RequireTable(table).Name);
 
-        /// <summary>The activitypointer view: every activity row, with the columns activitypointer has.</summary>
+        /// <summary>The activitypointer view: every activity row, with the columns activitypointer has (enumerate it holding the store's mutex, as a query does).</summary>
         public IEnumerable<Entity> ActivityRows()
         {
             var pointer = _metadata.RequireTable("activitypointer");
@@ -64,7 +64,7 @@ namespace LeadAlign.Dataverse.Storage
         public Entity Retrieve(string tableName, Guid id, ColumnSet? columns)
         {
             var table = _metadata.RequireTable(tableName ?? string.Empty);
-            var row = (table.Name == "activitypointer" ? ActivityRows().FirstOrDefault(activity => activity.Id == id) : _store.Get(table.Name, id))
+            var row = (table.Name == "activitypointer" ? ActivityRow(id) : _store.Get(table.Name, id))
                 ?? throw DataverseFault.RecordNotFound(table.Name, id);
             columns ??= new ColumnSet();
             foreach (var column in columns.AllColumns ? Array.Empty<string>() : columns.Columns.ToArray())
@@ -79,6 +79,15 @@ namespace LeadAlign.Dataverse.Storage
             }
 
             return result;
+        }
+
+        /// <summary>The activitypointer view of one activity row, read under the store's mutex; null when no activity table holds it.</summary>
+        private Entity? ActivityRow(Guid id)
+        {
+            lock (_store.Gate)
+            {
+                return ActivityRows().FirstOrDefault(row => row.Id == id);
+            }
         }
 
         /// <summary>The business unit of a user: their businessunitid, else the root business unit.</summary>

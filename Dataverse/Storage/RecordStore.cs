@@ -1,77 +1,225 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadAlign.Dataverse.Storage
 {
     /// <summary>
-    /// The rows of the in-memory Dataverse, by table and id, with one database transaction at a time: every write made
-    /// while a transaction is open is journaled, and <see cref="Transaction.Rollback"/> undoes them all, in reverse order.
+    /// The rows of the in-memory Dataverse, by table and id, written by many transactions at once as SQL Server writes them: each call
+    /// chain (a top-level operation with the nested calls its plug-ins make) has its own <see cref="StoreTransaction"/>, which writes
+    /// in place, journals every write for its rollback, and holds an exclusive lock on every row it writes until it commits or rolls
+    /// back (<see cref="RowLocks"/>). Reads are READ COMMITTED SNAPSHOT: a transaction sees its own writes and, for a row another open
+    /// transaction holds, the row as it was last committed (a row that one inserted is invisible, a row it deleted still there).
+    /// One short mutex (<see cref="Gate"/>) protects the structures; a query holds it while it evaluates, a wait for a row lock releases it.
     /// The store keeps its own copies: a row handed in or out is never shared with the caller.
     /// </summary>
     public sealed class RecordStore
     {
         private readonly Dictionary<string, Dictionary<Guid, Entity>> _tables = new(StringComparer.Ordinal);
-        private List<(string Table, Guid Id, Entity? Before)>? _journal;
+        private readonly AsyncLocal<StoreTransaction?> _current = new();
+        private readonly RowLocks _locks;
 
-        /// <summary>True while a transaction is open: writes then belong to it.</summary>
-        public bool InTransaction => _journal != null;
+        public RecordStore()
+            : this(DataverseOptions.DefaultLockTimeout)
+        {
+        }
 
-        public int Count(string table) => _tables.TryGetValue(table, out var rows) ? rows.Count : 0;
+        /// <summary><paramref name="lockTimeout"/>: how long a write waits for a row another transaction holds (<see cref="DataverseOptions.LockTimeout"/>).</summary>
+        public RecordStore(TimeSpan lockTimeout)
+        {
+            if (lockTimeout <= TimeSpan.Zero || lockTimeout.TotalMilliseconds > int.MaxValue)
+            {
+                throw new ArgumentOutOfRangeException(nameof(lockTimeout), lockTimeout, "The lock timeout must be positive and at most int.MaxValue milliseconds (about 24 days).");
+            }
 
-        /// <summary>A copy of the row, or null.</summary>
-        public Entity? Get(string table, Guid id) =>
-            _tables.TryGetValue(table, out var rows) && rows.TryGetValue(id, out var row) ? RowCopy.Of(row) : null;
+            _locks = new RowLocks(Gate, lockTimeout, Undo);
+        }
 
-        public bool Contains(string table, Guid id) => _tables.TryGetValue(table, out var rows) && rows.ContainsKey(id);
+        /// <summary>True while the calling chain has a transaction open: its writes then belong to it.</summary>
+        public bool InTransaction => _current.Value != null;
 
-        /// <summary>The stored rows of a table, read-only: callers must not change them (the query engine copies what it returns).</summary>
-        public IEnumerable<Entity> Rows(string table) =>
-            _tables.TryGetValue(table, out var rows) ? rows.Values : Enumerable.Empty<Entity>();
+        /// <summary>How many writes wait for a row lock now (a test's way to know a second writer is blocked; never a timing).</summary>
+        public int WaitingForLocks
+        {
+            get
+            {
+                lock (Gate)
+                {
+                    return _locks.Waiting;
+                }
+            }
+        }
 
-        /// <summary>Inserts or replaces the row (a copy of it).</summary>
+        /// <summary>The mutex of the store's structures: hold it to read several rows consistently (a query), never while plug-in code runs.</summary>
+        internal object Gate { get; } = new();
+
+        /// <summary>The transaction of the calling chain, or null.</summary>
+        internal StoreTransaction? Current => _current.Value;
+
+        /// <summary>How many rows of the table the calling chain sees.</summary>
+        public int Count(string table)
+        {
+            lock (Gate)
+            {
+                return VisibleRows(table).Count();
+            }
+        }
+
+        /// <summary>A copy of the row as the calling chain sees it, or null.</summary>
+        public Entity? Get(string table, Guid id)
+        {
+            Entity? row;
+            lock (Gate)
+            {
+                row = Visible(table, id);
+            }
+
+            return row == null ? null : RowCopy.Of(row);
+        }
+
+        public bool Contains(string table, Guid id)
+        {
+            lock (Gate)
+            {
+                return Visible(table, id) != null;
+            }
+        }
+
+        /// <summary>
+        /// The rows of a table as the calling chain sees them, read-only: callers must not change them (the query engine copies what it
+        /// returns). A caller holding <see cref="Gate"/> gets them as they are stored and must enumerate them before it lets go; any
+        /// other caller gets a list taken under the mutex.
+        /// </summary>
+        public IEnumerable<Entity> Rows(string table)
+        {
+            if (Monitor.IsEntered(Gate))
+            {
+                return VisibleRows(table);
+            }
+
+            lock (Gate)
+            {
+                return VisibleRows(table).ToList();
+            }
+        }
+
+        /// <summary>Inserts or replaces the row (a copy of it), once the calling chain's transaction holds its lock.</summary>
         public void Put(Entity row)
         {
-            if (!_tables.TryGetValue(row.LogicalName, out var rows))
+            var copy = RowCopy.Of(row);
+            lock (Gate)
             {
-                rows = new Dictionary<Guid, Entity>();
-                _tables[row.LogicalName] = rows;
+                var transaction = _current.Value;
+                var rows = StoredRows(copy.LogicalName);
+                _locks.Acquire(transaction, copy.LogicalName, copy.Id, rows);
+                rows.TryGetValue(copy.Id, out var before);
+                transaction?.Journal.Add((copy.LogicalName, copy.Id, before));
+                rows[copy.Id] = copy;
             }
-
-            rows.TryGetValue(row.Id, out var before);
-            _journal?.Add((row.LogicalName, row.Id, before));
-            rows[row.Id] = RowCopy.Of(row);
         }
 
+        /// <summary>Deletes the row, once the calling chain's transaction holds its lock; false when there was none.</summary>
         public bool Remove(string table, Guid id)
         {
-            if (!_tables.TryGetValue(table, out var rows) || !rows.TryGetValue(id, out var before))
+            lock (Gate)
             {
-                return false;
-            }
+                var transaction = _current.Value;
+                _tables.TryGetValue(table, out var rows);
+                _locks.Acquire(transaction, table, id, rows);
+                if (rows == null || !rows.TryGetValue(id, out var before))
+                {
+                    return false;
+                }
 
-            _journal?.Add((table, id, before));
-            rows.Remove(id);
-            return true;
+                transaction?.Journal.Add((table, id, before));
+                rows.Remove(id);
+                return true;
+            }
         }
 
-        /// <summary>Opens a transaction, or returns null when one is already open (the caller then joins it).</summary>
-        public Transaction? Begin()
+        /// <summary>
+        /// Takes the exclusive lock on a row the calling chain is about to write (an Update reads the row it changes only once it
+        /// holds it, so it never overwrites a change committed meanwhile), waiting while another transaction holds it.
+        /// </summary>
+        internal void Lock(string table, Guid id)
         {
-            if (_journal != null)
+            lock (Gate)
+            {
+                _tables.TryGetValue(table, out var rows);
+                _locks.Acquire(_current.Value, table, id, rows);
+            }
+        }
+
+        /// <summary>
+        /// Takes the exclusive lock on a key of <paramref name="table"/> made of two ids (an association's pair, as a unique index's
+        /// key): two transactions inserting the same pair queue, and the second then finds the first's row.
+        /// </summary>
+        internal void LockKey(string table, Guid first, Guid second)
+        {
+            lock (Gate)
+            {
+                _locks.Acquire(_current.Value, table + ":" + first.ToString("N"), second, null);
+            }
+        }
+
+        /// <summary>Opens a transaction for the calling chain, or returns null when it has one open (the caller then joins it).</summary>
+        public StoreTransaction? Begin()
+        {
+            if (_current.Value != null)
             {
                 return null;
             }
 
-            _journal = new List<(string, Guid, Entity?)>();
-            return new Transaction(this);
+            var transaction = new StoreTransaction(this);
+            _current.Value = transaction;
+            return transaction;
         }
 
-        private void Undo()
+        internal void Commit(StoreTransaction transaction)
         {
-            var journal = _journal ?? throw new InvalidOperationException("No transaction is open.");
-            _journal = null;
+            if (transaction.IsUnusable)
+            {
+                var fault = transaction.UnusableFault();
+                Rollback(transaction);
+                throw fault;
+            }
+
+            if (!transaction.IsOpen)
+            {
+                End(transaction);
+                return;
+            }
+
+            lock (Gate)
+            {
+                transaction.IsOpen = false;
+                transaction.Journal.Clear();
+                _locks.Release(transaction);
+            }
+
+            End(transaction);
+            transaction.RunAfterCommit();
+        }
+
+        internal void Rollback(StoreTransaction transaction)
+        {
+            if (transaction.IsOpen)
+            {
+                lock (Gate)
+                {
+                    Undo(transaction);
+                }
+            }
+
+            End(transaction);
+        }
+
+        /// <summary>Undoes the transaction's writes in reverse order and releases its locks (mutex held).</summary>
+        private void Undo(StoreTransaction transaction)
+        {
+            var journal = transaction.Journal;
             for (var index = journal.Count - 1; index >= 0; index--)
             {
                 var (table, id, before) = journal[index];
@@ -85,38 +233,83 @@ namespace LeadAlign.Dataverse.Storage
                     rows[id] = before;
                 }
             }
+
+            journal.Clear();
+            transaction.IsOpen = false;
+            transaction.DropAfterCommit();
+            _locks.Release(transaction);
         }
 
-        /// <summary>The open transaction: commit keeps the writes, rollback (or disposing without commit) undoes them.</summary>
-        public sealed class Transaction : IDisposable
+        /// <summary>The chain that began the transaction is done with it.</summary>
+        private void End(StoreTransaction transaction)
         {
-            private readonly RecordStore _store;
-            private bool _done;
-
-            internal Transaction(RecordStore store)
+            if (_current.Value == transaction)
             {
-                _store = store;
+                _current.Value = null;
+            }
+        }
+
+        private Dictionary<Guid, Entity> StoredRows(string table)
+        {
+            if (!_tables.TryGetValue(table, out var rows))
+            {
+                rows = new Dictionary<Guid, Entity>();
+                _tables[table] = rows;
             }
 
-            public void Commit()
+            return rows;
+        }
+
+        /// <summary>The row as the calling chain sees it (the stored object: not to be changed), or null. Mutex held.</summary>
+        private Entity? Visible(string table, Guid id)
+        {
+            var reader = _current.Value;
+            if (_locks.HeldByOthers(table, reader) is { } locks && locks.TryGetValue(id, out var held) && held.Owner != reader)
             {
-                if (!_done)
+                return held.Committed;
+            }
+
+            return _tables.TryGetValue(table, out var rows) && rows.TryGetValue(id, out var row) ? row : null;
+        }
+
+        /// <summary>The rows of the table as the calling chain sees them, lazily (the stored objects: not to be changed). Mutex held.</summary>
+        private IEnumerable<Entity> VisibleRows(string table)
+        {
+            _tables.TryGetValue(table, out var rows);
+            var reader = _current.Value;
+            if (_locks.HeldByOthers(table, reader) is not { } locks)
+            {
+                return rows?.Values ?? Enumerable.Empty<Entity>();
+            }
+
+            return Committed(rows, locks, reader);
+        }
+
+        /// <summary>
+        /// The stored rows with, for each row another transaction holds, the row as it was committed: in the stored order, a row that
+        /// transaction inserted left out; then the rows it deleted.
+        /// </summary>
+        private static IEnumerable<Entity> Committed(Dictionary<Guid, Entity>? rows, Dictionary<Guid, RowLock> locks, StoreTransaction? reader)
+        {
+            foreach (var row in rows?.Values ?? Enumerable.Empty<Entity>())
+            {
+                if (!locks.TryGetValue(row.Id, out var held) || held.Owner == reader)
                 {
-                    _done = true;
-                    _store._journal = null;
+                    yield return row;
+                }
+                else if (held.Committed != null)
+                {
+                    yield return held.Committed;
                 }
             }
 
-            public void Rollback()
+            foreach (var held in locks.Values)
             {
-                if (!_done)
+                if (held.Owner != reader && held.Committed != null && (rows == null || !rows.ContainsKey(held.Committed.Id)))
                 {
-                    _done = true;
-                    _store.Undo();
+                    yield return held.Committed;
                 }
             }
-
-            public void Dispose() => Rollback();
         }
     }
 }

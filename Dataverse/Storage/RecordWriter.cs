@@ -13,7 +13,8 @@ namespace LeadAlign.Dataverse.Storage
     /// Writes rows as Dataverse writes them: every value checked against its column (<see cref="ColumnChecks"/>), columns not valid
     /// for create or update ignored, the system columns filled (createdon, modifiedon, createdby, modifiedby, versionnumber; ownerid,
     /// owninguser, owningteam and owningbusinessunit on user-owned tables; statecode and statuscode defaults and valid pairs), full
-    /// names composed, an activity's parties written. A column written as null no longer comes back.
+    /// names composed, an activity's parties written. A column written as null no longer comes back. Each write holds the store's
+    /// mutex and first takes the row's lock for the calling chain's transaction (waiting while another transaction holds it).
     /// </summary>
     internal sealed class RecordWriter
     {
@@ -41,8 +42,19 @@ namespace LeadAlign.Dataverse.Storage
         /// <summary>Creates a row: checks it, fills the system columns and ownership, and returns its id.</summary>
         public Guid Create(Entity target, Guid userId)
         {
+            lock (_store.Gate)
+            {
+                return Insert(target, userId);
+            }
+        }
+
+        private Guid Insert(Entity target, Guid userId)
+        {
             var table = _metadata.RequireTable(target.LogicalName ?? string.Empty);
             var id = target.Id != Guid.Empty ? target.Id : target.Attributes.TryGetValue(table.PrimaryId, out var key) && key is Guid keyId && keyId != Guid.Empty ? keyId : _ids.NewId();
+
+            // The new row's key is locked first: a row of that id another transaction is inserting is committed (a duplicate) or gone by then.
+            _store.Lock(table.Name, id);
             if (_reader.Exists(table.Name, id))
             {
                 throw DataverseFault.Create(DataverseFault.DuplicateRecord, $"Cannot insert duplicate key: a {table.Name} with id {id} already exists.");
@@ -99,8 +111,19 @@ namespace LeadAlign.Dataverse.Storage
         /// <summary>Updates the columns the target carries (null removes a value), the owner, the state and status, and the system columns.</summary>
         public void Update(Entity target, Guid userId, ConcurrencyBehavior concurrency)
         {
+            lock (_store.Gate)
+            {
+                Change(target, userId, concurrency);
+            }
+        }
+
+        private void Change(Entity target, Guid userId, ConcurrencyBehavior concurrency)
+        {
             var table = _metadata.RequireTable(target.LogicalName ?? string.Empty);
             var id = target.Id != Guid.Empty ? target.Id : target.GetAttributeValue<Guid?>(table.PrimaryId) ?? Guid.Empty;
+
+            // The row is read once its lock is held, so a change another transaction committed meanwhile is never overwritten.
+            _store.Lock(table.Name, id);
             var row = _store.Get(table.Name, id) ?? throw DataverseFault.RecordNotFound(table.Name, id);
             ColumnChecks.CheckVersion(table.Name, id, row, concurrency, target.RowVersion);
             _checks.CheckValues(table, target);
@@ -153,12 +176,17 @@ namespace LeadAlign.Dataverse.Storage
         public void Delete(string tableName, Guid id, ConcurrencyBehavior concurrency, string? rowVersion)
         {
             var table = _metadata.RequireTable(tableName ?? string.Empty);
-            var row = _store.Get(table.Name, id) ?? throw DataverseFault.RecordNotFound(table.Name, id);
-            ColumnChecks.CheckVersion(table.Name, id, row, concurrency, rowVersion);
-            _store.Remove(table.Name, id);
-            if (table.IsActivity)
+            lock (_store.Gate)
             {
-                _parties.RemoveOf(id);
+                // The row is read once its lock is held: a change or delete another transaction was making has ended by then.
+                _store.Lock(table.Name, id);
+                var row = _store.Get(table.Name, id) ?? throw DataverseFault.RecordNotFound(table.Name, id);
+                ColumnChecks.CheckVersion(table.Name, id, row, concurrency, rowVersion);
+                _store.Remove(table.Name, id);
+                if (table.IsActivity)
+                {
+                    _parties.RemoveOf(id);
+                }
             }
         }
 

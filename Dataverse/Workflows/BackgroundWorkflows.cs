@@ -47,8 +47,16 @@ namespace LeadAlign.Dataverse.Workflows
         }
 
         /// <summary>Background workflows waiting for a date, with the date they wait for.</summary>
-        public IReadOnlyList<(string Workflow, EntityReference Row, DateTime Until)> Waiting =>
-            _waiting.UnorderedItems.OrderBy(item => item.Priority).Select(item => (item.Element.Definition.Name, item.Element.Primary, item.Element.WaitUntil)).ToList();
+        public IReadOnlyList<(string Workflow, EntityReference Row, DateTime Until)> Waiting
+        {
+            get
+            {
+                lock (_waiting)
+                {
+                    return _waiting.UnorderedItems.OrderBy(item => item.Priority).Select(item => (item.Element.Definition.Name, item.Element.Primary, item.Element.WaitUntil)).ToList();
+                }
+            }
+        }
 
         /// <summary>Loads each workflow as the workflow host loads it: its table must exist, its XAML must load (<see cref="WorkflowProgram"/>).</summary>
         public static IReadOnlyList<(WorkflowDefinition Definition, WorkflowProgram Program)> Load(IEnumerable<WorkflowDefinition> definitions, MetadataCatalog metadata, Func<string, Type?> typeOf)
@@ -81,15 +89,21 @@ namespace LeadAlign.Dataverse.Workflows
         /// <summary>Moves the waiting workflows whose date has passed back to the queue. Returns how many.</summary>
         public int ReleaseDue()
         {
-            var released = 0;
-            while (_waiting.TryPeek(out var run, out var when) && when.Until <= _clock.UtcNow)
+            var due = new List<WorkflowRun>();
+            lock (_waiting)
             {
-                _waiting.Dequeue();
-                _jobs.EnqueueReady(new AsyncJob($"Workflow '{run.Definition.Name}' on {run.Primary.LogicalName} {run.Primary.Id} (resumed)", () => Continue(run)));
-                released++;
+                while (_waiting.TryPeek(out var run, out var when) && when.Until <= _clock.UtcNow)
+                {
+                    due.Add(_waiting.Dequeue());
+                }
             }
 
-            return released;
+            foreach (var run in due)
+            {
+                _jobs.EnqueueReady(new AsyncJob($"Workflow '{run.Definition.Name}' on {run.Primary.LogicalName} {run.Primary.Id} (resumed)", () => Continue(run)));
+            }
+
+            return due.Count;
         }
 
         private void Continue(WorkflowRun run)
@@ -176,7 +190,11 @@ namespace LeadAlign.Dataverse.Workflows
                     if (until > _clock.UtcNow)
                     {
                         run.WaitUntil = until;
-                        _waiting.Enqueue(run, (until, _waitOrder++));
+                        lock (_waiting)
+                        {
+                            _waiting.Enqueue(run, (until, _waitOrder++));
+                        }
+
                         return false;
                     }
 

@@ -19,7 +19,6 @@ namespace LeadAlign.Dataverse.Workflows
     /// </summary>
     internal sealed class WorkflowActivityRunner
     {
-        private readonly object _gate;
         private readonly Transactions _transactions;
         private readonly ExecutionLog _log;
         private readonly RecordReader _reader;
@@ -28,9 +27,8 @@ namespace LeadAlign.Dataverse.Workflows
         private readonly Guid _organizationId;
         private readonly Func<IExecutionContext, ExecutionRecord, PluginServices> _servicesFor;
 
-        public WorkflowActivityRunner(object gate, Transactions transactions, ExecutionLog log, RecordReader reader, OrganizationClock clock, IdSequence ids, Guid organizationId, Func<IExecutionContext, ExecutionRecord, PluginServices> servicesFor)
+        public WorkflowActivityRunner(Transactions transactions, ExecutionLog log, RecordReader reader, OrganizationClock clock, IdSequence ids, Guid organizationId, Func<IExecutionContext, ExecutionRecord, PluginServices> servicesFor)
         {
-            _gate = gate;
             _transactions = transactions;
             _log = log;
             _reader = reader;
@@ -43,44 +41,41 @@ namespace LeadAlign.Dataverse.Workflows
         /// <summary>Runs the activity with its input arguments and returns its output arguments; a fault it raises is the platform's fault.</summary>
         public IDictionary<string, object> Run(Activity activity, IDictionary<string, object?> inputs, Guid userId, EntityReference primaryEntity, int depth)
         {
-            lock (_gate)
+            var operation = new OperationState
             {
-                var operation = new OperationState
-                {
-                    MessageName = "Update",
-                    PrimaryEntityName = primaryEntity.LogicalName,
-                    PrimaryEntityId = primaryEntity.Id,
-                    Depth = depth,
-                    UserId = userId,
-                    InitiatingUserId = userId,
-                    BusinessUnitId = _reader.BusinessUnitOf(userId),
-                    OrganizationId = _organizationId,
-                    CorrelationId = _ids.NewId(),
-                    CreatedOn = _clock.UtcNow,
-                };
-                var context = new WorkflowContext(operation);
-                var record = new ExecutionRecord(activity.GetType().FullName ?? activity.GetType().Name, "Workflow", primaryEntity.LogicalName, StepRegistration.PostOperation, 1, depth, _clock.UtcNow);
-                _log.Add(record);
-                var services = _servicesFor(context, record);
-                var invoker = new WorkflowInvoker(activity);
-                invoker.Extensions.Add<IWorkflowContext>(() => context);
-                invoker.Extensions.Add<IOrganizationServiceFactory>(() => services);
-                invoker.Extensions.Add<ITracingService>(() => services);
-                var clock = System.Diagnostics.Stopwatch.StartNew();
-                try
-                {
-                    // A step of a transacted workflow (IsTransacted) is one transaction: its writes stand or fall together.
-                    return _transactions.Run(() => invoker.Invoke(inputs.ToDictionary(pair => pair.Key, pair => pair.Value!)));
-                }
-                catch (Exception failure)
-                {
-                    record.Failure = failure.Message;
-                    throw PluginFault.From(failure, record.Handler, record.Trace);
-                }
-                finally
-                {
-                    record.Duration = clock.Elapsed;
-                }
+                MessageName = "Update",
+                PrimaryEntityName = primaryEntity.LogicalName,
+                PrimaryEntityId = primaryEntity.Id,
+                Depth = depth,
+                UserId = userId,
+                InitiatingUserId = userId,
+                BusinessUnitId = _reader.BusinessUnitOf(userId),
+                OrganizationId = _organizationId,
+                CorrelationId = _ids.NewId(),
+                CreatedOn = _clock.UtcNow,
+            };
+            var context = new WorkflowContext(operation);
+            var record = new ExecutionRecord(activity.GetType().FullName ?? activity.GetType().Name, "Workflow", primaryEntity.LogicalName, StepRegistration.PostOperation, 1, depth, _clock.UtcNow);
+            _log.Add(record);
+            var services = _servicesFor(context, record);
+            var invoker = new WorkflowInvoker(activity);
+            invoker.Extensions.Add<IWorkflowContext>(() => context);
+            invoker.Extensions.Add<IOrganizationServiceFactory>(() => services);
+            invoker.Extensions.Add<ITracingService>(() => services);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            try
+            {
+                // A step of a transacted workflow (IsTransacted) is one transaction: its writes stand or fall together.
+                return _transactions.Run(() => invoker.Invoke(inputs.ToDictionary(pair => pair.Key, pair => pair.Value!)));
+            }
+            catch (Exception failure)
+            {
+                record.Failure = failure.Message;
+                throw PluginFault.From(failure, record.Handler, record.Trace);
+            }
+            finally
+            {
+                record.Duration = clock.Elapsed;
             }
         }
     }

@@ -33,6 +33,7 @@ namespace LeadAlign.Tests.Support
                 StartTime = options.StartTime,
                 MaxDepth = options.MaxDepth,
                 SlaEnabledTables = options.SlaEnabledTables,
+                LockTimeout = options.LockTimeout,
             });
         }
 
