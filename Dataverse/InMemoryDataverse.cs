@@ -273,7 +273,7 @@ namespace LeadAlign.Dataverse
         public FieldSecurityProfile AddFieldSecurityProfile(string name, IEnumerable<FieldPermission> permissions)
         {
             var profile = FieldSecurityProfile.Declare(name, permissions);
-            lock (_gate)
+            lock (Store.Gate)
             {
                 _access.Columns.Declare(profile);
             }
@@ -287,7 +287,7 @@ namespace LeadAlign.Dataverse
         /// </summary>
         public void AddFieldSecurityProfileMember(string profileName, Guid principalId)
         {
-            lock (_gate)
+            lock (Store.Gate)
             {
                 _access.Columns.AddMember(_access.Columns.Profile(profileName).Id, principalId);
             }
