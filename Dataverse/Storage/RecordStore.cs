@@ -41,6 +41,18 @@ namespace LeadAlign.Dataverse.Storage
         public bool InTransaction => _current.Value != null;
 
         /// <summary>How many writes wait for a row lock now (a test's way to know a second writer is blocked; never a timing).</summary>
+        /// <summary>How many times writes waited for a row lock, and for how long in all, since the organization started (benchmarks report them).</summary>
+        public (long Waits, TimeSpan WaitedFor) LockWaits
+        {
+            get
+            {
+                lock (Gate)
+                {
+                    return (_locks.Waits, _locks.WaitedFor);
+                }
+            }
+        }
+
         public int WaitingForLocks
         {
             get

@@ -36,6 +36,12 @@ namespace LeadAlign.Dataverse.Storage
         /// <summary>How many transactions (or writes outside any) wait for a row lock now.</summary>
         public int Waiting { get; private set; }
 
+        /// <summary>How many times a write waited for a row lock another transaction held, since the organization started.</summary>
+        public long Waits { get; private set; }
+
+        /// <summary>The wall-clock time writes spent waiting for row locks, in all.</summary>
+        public TimeSpan WaitedFor { get; private set; }
+
         /// <summary>
         /// The locks of <paramref name="table"/> when some of them may be held by a transaction other than <paramref name="reader"/>;
         /// null when the reader sees every row of the table as it is stored (no lock, or only its own).
@@ -157,6 +163,7 @@ namespace LeadAlign.Dataverse.Storage
             }
 
             Waiting++;
+            var waitStarted = Stopwatch.GetTimestamp();
             try
             {
                 Monitor.Wait(_gate, remaining);
@@ -164,6 +171,8 @@ namespace LeadAlign.Dataverse.Storage
             finally
             {
                 Waiting--;
+                Waits++;
+                WaitedFor += Stopwatch.GetElapsedTime(waitStarted);
                 if (waiter != null)
                 {
                     waiter.WaitingFor = null;

@@ -13,8 +13,9 @@ namespace LeadAlign.Plugins.Scoring
     /// PostOperation of an activity that earned engagement: counts the rules <see cref="EngagementPointsPlugin"/> found newly
     /// earned on the lead's ledger and updates the lead, whose scoring step then re-scores it. That each activity counts once
     /// per rule is the activity's own record (la_engagementapplied, written by the PreOperation step in the same transaction):
-    /// the ledger keeps only each rule's points, so it stays the same size however many activities a lead has. At most two
-    /// service calls (read the lead, update the lead); none when the activity earned nothing or regards no lead.
+    /// the ledger keeps only each rule's points, so it stays the same size however many activities a lead has. At most three
+    /// service calls (lock the lead with an empty update, read it, update it); none when the activity earned nothing or regards
+    /// no lead.
     /// </summary>
     [PluginStep("1ead5c0e-0003-4000-8000-000000000001", "Create", "email", PluginStage.PostOperation)]
     [PluginStep("1ead5c0e-0003-4000-8000-000000000002", "Update", "email", PluginStage.PostOperation, FilteringAttributes = "regardingobjectid,directioncode")]
@@ -50,6 +51,10 @@ namespace LeadAlign.Plugins.Scoring
             }
 
             var service = localPluginContext.SystemUserService;
+            // Lock first (an update that changes nothing still takes the lead's row lock, held until this operation commits), then
+            // read: two activities on one lead saved at once would otherwise both read the same ledger and the later write would
+            // lose the earlier one's points. The pattern of Microsoft Learn's "Scalable Customization Design: Auto-numbering example".
+            service.Update(new Entity(LeadTable.EntityName, leadId));
             var lead = service.Retrieve(LeadTable.EntityName, leadId, new ColumnSet(LeadTable.EngagementLedger));
             var ledger = EngagementLedger.Parse(lead.GetAttributeValue<string>(LeadTable.EngagementLedger));
             // The activity's actual end, typed by the user, is never later than now: a future date cannot earn undecayed points.

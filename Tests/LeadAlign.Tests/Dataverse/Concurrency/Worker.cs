@@ -32,17 +32,17 @@ namespace LeadAlign.Tests.Dataverse.Concurrency
         }
 
         /// <summary>Waits for the worker, failing the test when it failed.</summary>
-        public void Succeeded()
+        public void Succeeded(TimeSpan? patience = null)
         {
-            var failure = Finish();
+            var failure = Finish(patience);
             Assert.True(failure == null, failure?.ToString());
         }
 
-        private Exception? Finish()
+        private Exception? Finish(TimeSpan? patience = null)
         {
             try
             {
-                Assert.True(_task.Wait(Pause.Patience), "The worker did not finish.");
+                Assert.True(_task.Wait(patience ?? Pause.Patience), "The worker did not finish.");
                 return null;
             }
             catch (AggregateException failed)
