@@ -21,8 +21,15 @@ namespace LeadAlign.Dataverse.Query
         private readonly Func<string, string> _primaryIdOf;
         private readonly ConditionEvaluator _evaluator;
 
-        public QueryEngine(Func<string, IEnumerable<Entity>> rowsOf, Func<string, string> primaryIdOf, ConditionEvaluator evaluator)
+        private readonly Func<string, IReadOnlyCollection<Guid>, IEnumerable<Entity>>? _rowsWithIds;
+
+        /// <param name="rowsWithIds">
+        /// Optional: the rows of a table with given ids. Given, a query whose criteria require its primary key to equal a value or
+        /// be in a list reads just those rows instead of scanning the table, as an index seek would; the criteria still decide.
+        /// </param>
+        public QueryEngine(Func<string, IEnumerable<Entity>> rowsOf, Func<string, string> primaryIdOf, ConditionEvaluator evaluator, Func<string, IReadOnlyCollection<Guid>, IEnumerable<Entity>>? rowsWithIds = null)
         {
+            _rowsWithIds = rowsWithIds;
             _rowsOf = rowsOf ?? throw new ArgumentNullException(nameof(rowsOf));
             _primaryIdOf = primaryIdOf ?? throw new ArgumentNullException(nameof(primaryIdOf));
             _evaluator = evaluator ?? throw new ArgumentNullException(nameof(evaluator));
@@ -48,7 +55,7 @@ namespace LeadAlign.Dataverse.Query
             {
                 // Without links the criteria can only name the table's own columns: filter the stored rows before copying them.
                 var idOfTable = _primaryIdOf(query.EntityName);
-                matching = _rowsOf(query.EntityName)
+                matching = RootRows(query)
                     .Where(row => _evaluator.Matches(row.Contains(idOfTable) ? row : WithPrimaryId(row), query.Criteria))
                     .Select(WithPrimaryId)
                     .ToList();
@@ -56,7 +63,7 @@ namespace LeadAlign.Dataverse.Query
             else
             {
                 var rootColumns = RootColumns(query, links);
-                var joined = _rowsOf(query.EntityName).Select(row => rootColumns == null ? WithPrimaryId(row) : Narrow(row, rootColumns)).ToList();
+                var joined = RootRows(query).Select(row => rootColumns == null ? WithPrimaryId(row) : Narrow(row, rootColumns)).ToList();
                 foreach (var link in links)
                 {
                     joined = joined.SelectMany(row => Join(row, link)).ToList();
@@ -217,6 +224,29 @@ namespace LeadAlign.Dataverse.Query
 
         private static IEnumerable<ConditionExpression> Conditions(FilterExpression filter) =>
             filter.Conditions.Concat(filter.Filters.SelectMany(Conditions));
+
+        /// <summary>
+        /// The root table's rows the query can match: when its criteria are an AND whose own conditions require the primary key to
+        /// equal one id or be in a list of ids, just those rows (read by id); otherwise every row.
+        /// </summary>
+        private IEnumerable<Entity> RootRows(QueryExpression query)
+        {
+            if (_rowsWithIds != null && query.Criteria.FilterOperator == LogicalOperator.And)
+            {
+                var idColumn = _primaryIdOf(query.EntityName);
+                foreach (var condition in query.Criteria.Conditions)
+                {
+                    if ((string.IsNullOrEmpty(condition.EntityName) || condition.EntityName == query.EntityName) && condition.AttributeName == idColumn
+                        && condition.Operator is ConditionOperator.Equal or ConditionOperator.In && condition.Values.Count > 0
+                        && condition.Values.All(value => value is Guid))
+                    {
+                        return _rowsWithIds(query.EntityName, condition.Values.Cast<Guid>().ToList());
+                    }
+                }
+            }
+
+            return _rowsOf(query.EntityName);
+        }
 
         /// <summary>The row joined with each matching row of the linked table (or, for an outer link without a match, alone).</summary>
         private IEnumerable<Entity> Join(Entity row, ResolvedLink link, string? fromAlias = null)

@@ -64,7 +64,8 @@ namespace LeadAlign.Dataverse.Query
 
             var rowsOf = _access.Readable(userId, _reader.RowsOf);
             var evaluator = new ConditionEvaluator(() => _clock.UtcNow, userId);
-            var engine = new QueryEngine(rowsOf, table => _metadata.RequireTable(table).PrimaryId, evaluator);
+            var rowsWithIds = (Func<string, IReadOnlyCollection<Guid>, IEnumerable<Entity>>)((table, ids) => _access.Readable(userId, _ => _reader.RowsWithIds(table, ids))(table));
+            var engine = new QueryEngine(rowsOf, table => _metadata.RequireTable(table).PrimaryId, evaluator, rowsWithIds);
             switch (query)
             {
                 case QueryExpression expression:

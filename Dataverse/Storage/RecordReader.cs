@@ -39,6 +39,10 @@ namespace LeadAlign.Dataverse.Storage
         public IEnumerable<Entity> RowsOf(string table) =>
             table == "activitypointer" ? ActivityRows() : _store.Rows(_metadata.RequireTable(table).Name);
 
+        /// <summary>The rows of a table with the given ids (the activitypointer view: its rows with those ids), read-only, as <see cref="RowsOf"/>.</summary>
+        public IEnumerable<Entity> RowsWithIds(string table, IReadOnlyCollection<Guid> ids) =>
+            table == "activitypointer" ? ActivityRows().Where(row => ids.Contains(row.Id)) : _store.RowsWithIds(_metadata.RequireTable(table).Name, ids);
+
         /// <summary>The activitypointer view: every activity row, with the columns activitypointer has (enumerate it holding the store's mutex, as a query does).</summary>
         public IEnumerable<Entity> ActivityRows()
         {

@@ -10,7 +10,7 @@ namespace LeadAlign.Scoring
 {
     /// <summary>
     /// The active scoring model of each organization, read with one query (the model, outer-joined to its active rules) and,
-    /// when it has fit rules or required columns, lead's columns (one RetrieveEntity), and kept for <see cref="MaxAge"/> of platform time.
+    /// when it has fit rules or required columns, lead's columns (one RetrieveEntity, itself kept 10 minutes: LeadColumns), and kept for <see cref="MaxAge"/> of platform time.
     /// Thread-safe: the platform runs one plug-in instance on many threads. A fit rule whose column lead no longer has is
     /// marked unusable (skipped and traced at every score, never scored as an empty column), and a required column lead no
     /// longer has is left out of the MQL check; both are found once per load, so a save costs no metadata call.
@@ -36,7 +36,7 @@ namespace LeadAlign.Scoring
                 now,
                 () =>
                 {
-                    var model = Load(service(), trace);
+                    var model = Load(service(), organizationId, now, trace);
                     trace(model == null ? "Scoring model cache: no active scoring model." : $"Scoring model cache: loaded '{model.Name}' with {model.Rules.Count} active rules.");
                     return model;
                 },
@@ -48,7 +48,7 @@ namespace LeadAlign.Scoring
         /// <summary>The change committed (after commit, from its asynchronous step): the next load reads it and is kept.</summary>
         public static void Committed(Guid organizationId, string change, DateTime now) => Cache.Committed(organizationId, change, now);
 
-        private static ScoringModel? Load(IOrganizationService service, Action<string> trace)
+        private static ScoringModel? Load(IOrganizationService service, Guid organizationId, DateTime now, Action<string> trace)
         {
             var query = new QueryExpression(ScoringModelTable.EntityName)
             {
@@ -85,7 +85,7 @@ namespace LeadAlign.Scoring
             var name = first.GetAttributeValue<string>(ScoringModelTable.Name) ?? string.Empty;
             if (ruleList.Any(rule => rule.Category == ScoreCategory.Fit) || required.Count > 0)
             {
-                required = CheckColumns(LeadColumns.Read(service), name, ruleList, required, trace);
+                required = CheckColumns(LeadColumns.Cached(service, organizationId, now), name, ruleList, required, trace);
             }
 
             return new ScoringModel(

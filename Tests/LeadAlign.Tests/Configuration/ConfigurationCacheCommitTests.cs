@@ -80,7 +80,8 @@ namespace LeadAlign.Tests.Configuration
             Assert.All(new[] { before, loaded, kept }, id => Assert.Equal(50, org.Get("lead", id)!.GetAttributeValue<int>(LeadTable.Score)));
             Assert.Contains("not kept: a change of the configuration is not committed yet", stillPending.Trace, StringComparison.Ordinal);
             var runs = org.Log.Of(typeof(ScoreLeadPlugin));
-            Assert.Equal(2, runs[^2].TotalCalls);
+            // The load: the model with its rules (lead's columns were read by an earlier load and are kept 10 minutes).
+            Assert.Equal(1, runs[^2].TotalCalls);
             Assert.Equal(0, runs[^1].TotalCalls);
         }
 

@@ -33,6 +33,35 @@ namespace LeadAlign.Tests.Dataverse
         private QueryEngine Engine => new QueryEngine(table => _tables[table], table => table + "id", new ConditionEvaluator(() => Now, Guid.Empty));
 
         [Fact]
+        public void A_query_on_its_primary_key_reads_just_those_rows_and_still_applies_every_condition()
+        {
+            var sought = new List<Guid>();
+            var seeking = new QueryEngine(
+                table => throw new InvalidOperationException("scanned " + table),
+                table => table + "id",
+                new ConditionEvaluator(() => Now, Guid.Empty),
+                (table, ids) =>
+                {
+                    sought.AddRange(ids);
+                    return _tables[table].Where(row => ids.Contains(row.Id));
+                });
+            var query = new QueryExpression("lead") { ColumnSet = new ColumnSet("lastname") };
+            query.Criteria.AddCondition("leadid", ConditionOperator.In, Id(2), Id(3), Id(6), Id(99));
+            query.Criteria.AddCondition("address1_country", ConditionOperator.Equal, "France");
+
+            var found = seeking.Execute(query);
+
+            Assert.Equal(new[] { Id(2), Id(3), Id(6), Id(99) }, sought);
+            Assert.Equal(new[] { Id(2), Id(6) }, found.Entities.Select(row => row.Id).OrderBy(id => id));
+            Assert.Equal(Engine.Execute(query).Entities.Select(row => row.Id).OrderBy(id => id), found.Entities.Select(row => row.Id).OrderBy(id => id));
+
+            var either = new QueryExpression("lead") { ColumnSet = new ColumnSet("lastname"), Criteria = { FilterOperator = LogicalOperator.Or } };
+            either.Criteria.AddCondition("leadid", ConditionOperator.Equal, Id(2));
+            either.Criteria.AddCondition("address1_country", ConditionOperator.Equal, "France");
+            Assert.Throws<InvalidOperationException>(() => seeking.Execute(either));
+        }
+
+        [Fact]
         public void Only_the_requested_columns_come_back_with_the_primary_id()
         {
             var result = Engine.Execute(new QueryExpression("lead") { ColumnSet = new ColumnSet("lastname") });
