@@ -66,6 +66,10 @@ namespace LeadAlign.Feedback
             var rejectedOn = lead.GetAttributeValue<DateTime?>(LeadTable.RejectedOn) ?? now;
             var rejectedBy = lead.GetAttributeValue<EntityReference>(LeadTable.RejectedBy)?.Id ?? runningUser;
 
+            // Lock the lead first (an update that changes nothing takes its row lock until this operation commits), then look for
+            // feedback already sent: two sends for one rejection at once (a retried workflow, the Custom API beside it) would
+            // otherwise both find none and both send.
+            system.Update(new Entity(LeadTable.EntityName, leadRef.Id));
             var existing = new QueryExpression(LeadFeedbackTable.EntityName) { ColumnSet = new ColumnSet(LeadFeedbackTable.RecipientUserId, LeadFeedbackTable.RecipientQueueId), TopCount = 1 };
             existing.Criteria.AddCondition(LeadFeedbackTable.LeadId, ConditionOperator.Equal, leadRef.Id);
             existing.Criteria.AddCondition(LeadFeedbackTable.RejectedOn, ConditionOperator.Equal, rejectedOn);
