@@ -33,10 +33,13 @@ namespace LeadAlign.Dataverse.Query
                 throw new InvalidOperationException("The top count cannot be specified with paging: set either top or count on the fetch, not both.");
             }
 
-            query.ColumnSet = new ColumnSet(true);
+            // Only the columns the aggregate reads, of the entity and of each link (by its alias): joined rows then carry those
+            // alone, not every column of every linked row (an aggregate over thousands of wide rows copied them all).
+            var byOwner = fetch.Columns.ToLookup(column => column.Owner ?? string.Empty, column => column.Attribute, StringComparer.Ordinal);
+            query.ColumnSet = new ColumnSet(byOwner[string.Empty].Distinct(StringComparer.Ordinal).ToArray());
             foreach (var link in RowOrdering.Flatten(query.LinkEntities, each => each.LinkEntities))
             {
-                link.Columns = new ColumnSet(true);
+                link.Columns = string.IsNullOrEmpty(link.EntityAlias) ? new ColumnSet(true) : new ColumnSet(byOwner[link.EntityAlias].Distinct(StringComparer.Ordinal).ToArray());
                 link.Orders.Clear();
             }
 

@@ -54,10 +54,14 @@ namespace LeadAlign.Dataverse.Query
             if (links.Count == 0)
             {
                 // Without links the criteria can only name the table's own columns: filter the stored rows before copying them.
+                // A matching row is copied with just the columns the query returns, orders or filters on (all of them for an
+                // all-columns query), not whole.
                 var idOfTable = _primaryIdOf(query.EntityName);
+                var columns = RootColumns(query, links);
+                var namesId = Names(query.Criteria, idOfTable);
                 matching = RootRows(query)
-                    .Where(row => _evaluator.Matches(row.Contains(idOfTable) ? row : WithPrimaryId(row), query.Criteria))
-                    .Select(WithPrimaryId)
+                    .Where(row => _evaluator.Matches(row.Contains(idOfTable) || !namesId ? row : WithPrimaryId(row), query.Criteria))
+                    .Select(row => columns == null ? WithPrimaryId(row) : Narrow(row, columns))
                     .ToList();
             }
             else
@@ -225,6 +229,10 @@ namespace LeadAlign.Dataverse.Query
         private static IEnumerable<ConditionExpression> Conditions(FilterExpression filter) =>
             filter.Conditions.Concat(filter.Filters.SelectMany(Conditions));
 
+        /// <summary>Whether a condition of the filter names <paramref name="column"/> (or compares columns): a row is then evaluated with its primary id added.</summary>
+        private static bool Names(FilterExpression filter, string column) =>
+            Conditions(filter).Any(condition => condition.AttributeName == column || condition.CompareColumns);
+
         /// <summary>
         /// The root table's rows the query can match: when its criteria are an AND whose own conditions require the primary key to
         /// equal one id or be in a list of ids, just those rows (read by id); otherwise every row.
@@ -380,10 +388,11 @@ namespace LeadAlign.Dataverse.Query
             {
                 // Filter the stored rows before copying them, as a query without links does.
                 var idColumn = engine._primaryIdOf(Link.LinkToEntityName);
+                var namesId = Names(Link.LinkCriteria, idColumn);
                 var index = new Dictionary<Guid, List<Entity>>();
                 foreach (var candidate in engine._rowsOf(Link.LinkToEntityName))
                 {
-                    if (engine.LinkedValue(this, candidate) is Guid id && engine._evaluator.Matches(candidate.Contains(idColumn) ? candidate : engine.WithPrimaryId(candidate), Link.LinkCriteria))
+                    if (engine.LinkedValue(this, candidate) is Guid id && engine._evaluator.Matches(candidate.Contains(idColumn) || !namesId ? candidate : engine.WithPrimaryId(candidate), Link.LinkCriteria))
                     {
                         if (!index.TryGetValue(id, out var rows))
                         {

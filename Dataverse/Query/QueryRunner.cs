@@ -74,7 +74,7 @@ namespace LeadAlign.Dataverse.Query
                     foreach (var row in result.Entities)
                     {
                         row.RowVersion = row.GetAttributeValue<long?>("versionnumber")?.ToString(CultureInfo.InvariantCulture)
-                            ?? _store.Get(row.LogicalName, row.Id)?.GetAttributeValue<long?>("versionnumber")?.ToString(CultureInfo.InvariantCulture);
+                            ?? _store.VersionNumber(row.LogicalName, row.Id)?.ToString(CultureInfo.InvariantCulture);
                     }
 
                     return result;

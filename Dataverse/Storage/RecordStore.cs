@@ -117,6 +117,15 @@ namespace LeadAlign.Dataverse.Storage
             }
         }
 
+        /// <summary>The row's versionnumber as the calling chain sees it, without copying the row; null when there is no such row.</summary>
+        public long? VersionNumber(string table, Guid id)
+        {
+            lock (Gate)
+            {
+                return Visible(table, id)?.GetAttributeValue<long?>("versionnumber");
+            }
+        }
+
         /// <summary>
         /// The rows of a table with the given ids, as the calling chain sees them (read-only, as <see cref="Rows"/>): what a query
         /// whose criteria name the primary key reads, without scanning the table. Ids without a visible row are skipped.
