@@ -23,16 +23,21 @@ namespace LeadAlign.Tests.Load
     {
         private const int Threads = 8;
 
+        /// <summary>
+        /// 1,000 handoffs in CI (about 15 s); <c>LEADALIGN_LOAD_HANDOFFS=4000</c> runs the 4,000 (60–80 s on the build
+        /// machine: routing's open-lead count reads every lead, see BENCHMARKS.md).
+        /// </summary>
         [Fact]
         public void Eight_threads_handing_off_1000_leads_to_seven_reps_keep_the_rotation_fair_within_one_under_the_cap_and_replayable()
         {
-            const int LeadsEach = 125;
-            var given = new LifecycleFixture(reps: 7, agreement: new Dictionary<string, object?> { [AgreementTable.MaxOpenLeadsPerRep] = 600 });
+            var handoffs = int.TryParse(Environment.GetEnvironmentVariable("LEADALIGN_LOAD_HANDOFFS"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var asked) && asked >= Threads ? asked : 1000;
+            var leadsEach = handoffs / Threads;
+            var given = new LifecycleFixture(reps: 7, agreement: new Dictionary<string, object?> { [AgreementTable.MaxOpenLeadsPerRep] = handoffs / 7 + 100 });
             var marketers = Enumerable.Range(1, Threads).Select(index => given.Org.AddUser("Marketer " + index.ToString(CultureInfo.InvariantCulture))).ToList();
 
             var workers = marketers.Select(marketer => given.Org.As(marketer)).Select((service, thread) => Worker.Start(() =>
             {
-                for (var lead = 0; lead < LeadsEach; lead++)
+                for (var lead = 0; lead < leadsEach; lead++)
                 {
                     Client.Retrying(() => service.Create(LifecycleFixture.QualifiedLead($"Lead {thread}-{lead}")));
                 }
@@ -40,7 +45,7 @@ namespace LeadAlign.Tests.Load
             workers.ForEach(worker => worker.Succeeded(TimeSpan.FromMinutes(5)));
 
             var leads = given.Org.All(LeadTable.EntityName);
-            Assert.Equal(Threads * LeadsEach, leads.Count);
+            Assert.Equal(Threads * leadsEach, leads.Count);
             Assert.Empty(RoutingInvariants.Check(given.Org, LifecycleFixture.AgreementId, given.Reps, expectEvenShares: true));
             var clocks = given.Org.All(SlaKpiInstanceTable.EntityName);
             Assert.Equal(2 * leads.Count, clocks.Count);
