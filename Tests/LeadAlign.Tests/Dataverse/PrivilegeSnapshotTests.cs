@@ -46,6 +46,7 @@ namespace LeadAlign.Tests.Dataverse
         [InlineData("prvAppendToQueue", "queue", AccessRight.AppendTo, PrivilegeDepths.All)]
         [InlineData("prvCreateBusinessUnit", "businessunit", AccessRight.Create, PrivilegeDepths.Deep | PrivilegeDepths.Global)]
         [InlineData("prvReadTransactionCurrency", "transactioncurrency", AccessRight.Read, PrivilegeDepths.Global)]
+        [InlineData("prvWriteOpportunity", "opportunity", AccessRight.Write, PrivilegeDepths.All)]
         public void The_snapshot_answers_the_platforms_real_names(string name, string table, AccessRight right, PrivilegeDepths depths)
         {
             var privilege = Catalog.Privilege(name);
@@ -85,6 +86,7 @@ namespace LeadAlign.Tests.Dataverse
         [InlineData("phonecall")]
         [InlineData("task")]
         [InlineData("appointment")]
+        [InlineData("opportunityclose")]
         [InlineData(MarketingInteractionTable.EntityName)]
         public void Every_activity_table_uses_the_shared_activity_privileges(string table)
         {
