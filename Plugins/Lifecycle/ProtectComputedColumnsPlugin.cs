@@ -10,7 +10,7 @@ namespace LeadAlign.Plugins.Lifecycle
 {
     /// <summary>
     /// Keeps what LeadAlign computes on a lead (the score and its parts, the engagement ledger, the stage stamps and minutes,
-    /// the routing, the SLA clock lookups, who rejected it) written by LeadAlign only, whoever calls: a value a caller sends is
+    /// the routing, the SLA clock lookups, who rejected it, the outcome of its opportunity) written by LeadAlign only, whoever calls: a value a caller sends is
     /// refused naming the columns (PreValidation, before anything is written). LeadAlign writes these columns from its own steps
     /// and activities, whose requests are nested (depth 2 and deeper); a caller's request is the top one (depth 1). A value equal
     /// to the stored one is dropped from the request instead, as clients that send a whole row back (unchanged columns included)
@@ -29,7 +29,8 @@ namespace LeadAlign.Plugins.Lifecycle
             $"{LeadTable.FitScore},{LeadTable.EngagementScore},{LeadTable.Score},{LeadTable.ScoreBand},{LeadTable.ScoreReasons},{LeadTable.ScoredOn}," +
             $"{LeadTable.ScoringModelId},{LeadTable.EngagementLedger},{LeadTable.StageEnteredOn},{LeadTable.MqlOn},{LeadTable.HandoffOn}," +
             $"{LeadTable.RoutedToId},{LeadTable.AcceptedOn},{LeadTable.SqlOn},{LeadTable.RejectedOn},{LeadTable.NurturedOn},{LeadTable.FirstContactOn}," +
-            $"{LeadTable.MinutesToAccept},{LeadTable.MinutesToFirstContact},{LeadTable.AcceptByKpiId},{LeadTable.FirstContactByKpiId},{LeadTable.RejectedBy}";
+            $"{LeadTable.MinutesToAccept},{LeadTable.MinutesToFirstContact},{LeadTable.AcceptByKpiId},{LeadTable.FirstContactByKpiId},{LeadTable.RejectedBy}," +
+            $"{LeadTable.Outcome},{LeadTable.OutcomeOn},{LeadTable.OutcomeRevenue},{LeadTable.DaysInquiryToClose},{LeadTable.DaysHandoffToClose}";
 
         private static readonly string[] ComputedColumns = ComputedColumnList.Split(',');
 

@@ -90,5 +90,20 @@ namespace LeadAlign.Schema
 
         /// <summary>Recycle reason (nvarchar).</summary>
         public const string RecycleReason = "la_recyclereason";
+
+        /// <summary>Outcome (picklist: <see cref="Outcome"/>).</summary>
+        public const string Outcome = "la_outcome";
+
+        /// <summary>Outcome on (datetime).</summary>
+        public const string OutcomeOn = "la_outcomeon";
+
+        /// <summary>Outcome revenue (decimal).</summary>
+        public const string OutcomeRevenue = "la_outcomerevenue";
+
+        /// <summary>Days inquiry to close (int).</summary>
+        public const string DaysInquiryToClose = "la_daysinquirytoclose";
+
+        /// <summary>Days handoff to close (int).</summary>
+        public const string DaysHandoffToClose = "la_dayshandofftoclose";
     }
 }

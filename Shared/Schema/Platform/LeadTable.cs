@@ -12,5 +12,6 @@ namespace LeadAlign.Schema
         public const string Country = "address1_country";
         public const string LeadSource = "leadsourcecode";
         public const string CampaignId = "campaignid";
+        public const string CreatedOn = "createdon";
     }
 }
