@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using LeadAlign.Plugins.Registration;
 using LeadAlign.Schema;
 using Microsoft.Xrm.Sdk;
@@ -74,8 +75,8 @@ namespace LeadAlign.Plugins.Outcomes
                 update[LeadTable.DaysHandoffToClose] = DaysBetween(lead.GetAttributeValue<DateTime?>(LeadTable.HandoffOn), closedOn);
                 name = won ? "Won" : "Lost";
                 note = won
-                    ? $"The opportunity {context.PrimaryEntityId:D} was won on {closedOn:yyyy-MM-dd}{(revenue == null ? "" : $" for {revenue.Value:0.00}")}."
-                    : $"The opportunity {context.PrimaryEntityId:D} was lost on {closedOn:yyyy-MM-dd}.";
+                    ? $"The opportunity {context.PrimaryEntityId:D} was won on {closedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}{(revenue == null ? "" : " for " + revenue.Value.ToString("0.00", CultureInfo.InvariantCulture))}."
+                    : $"The opportunity {context.PrimaryEntityId:D} was lost on {closedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.";
             }
             else
             {
