@@ -15,6 +15,10 @@ namespace LeadAlign.Dataverse.Messages
         {
         }
 
+        /// <summary>Column security: a secured column in the Target as the caller sent it needs the caller's permission to create it.</summary>
+        public override void CheckCaller(OrganizationRequest request, Guid userId, Security.AccessChecker access) =>
+            access.Columns.RequireWrite(userId, Parameter<Entity>(request, "Target"), create: true);
+
         public override Guid CreatedRowId(OrganizationResponse response) =>
             response.Results.TryGetValue("id", out var id) && id is Guid created ? created : Guid.Empty;
 

@@ -19,6 +19,10 @@ namespace LeadAlign.Dataverse.Messages
         {
         }
 
+        /// <summary>Column security: a secured column in the Target as the caller sent it needs the caller's permission to update it.</summary>
+        public override void CheckCaller(OrganizationRequest request, Guid userId, Security.AccessChecker access) =>
+            access.Columns.RequireWrite(userId, Parameter<Entity>(request, "Target"), create: false);
+
         public override bool HasPreImage => true;
 
         public override IReadOnlyCollection<string>? ChangedColumns(OrganizationRequest request) =>

@@ -75,11 +75,7 @@ namespace LeadAlign.Dataverse.Pipeline
             request = Deserialized(request, message);
             var (entityName, entityId) = PrimaryOf(request, main);
             main.CheckRequest(request);
-            if (message is "Create" or "Update" && request.Parameters.TryGetValue("Target", out var sent) && sent is Entity target)
-            {
-                // Column security checks the request as the caller sent it, before any step can add to the Target.
-                messages.Services.Access.Columns.RequireWrite(caller.UserId, target, message == "Create");
-            }
+            main.CheckCaller(request, caller.UserId, messages.Services.Access);
 
             var operation = new OperationState
             {

@@ -60,6 +60,14 @@ namespace LeadAlign.Dataverse.Service
         {
         }
 
+        /// <summary>
+        /// Checks the request as its caller sent it, before any step can change it (column security checks a Create's or an
+        /// Update's Target here); throws the platform's fault.
+        /// </summary>
+        public virtual void CheckCaller(OrganizationRequest request, Guid userId, Security.AccessChecker access)
+        {
+        }
+
         /// <summary>Executes the request: the main operation, or the whole message for a handler outside the pipeline.</summary>
         public abstract OrganizationResponse Execute(OrganizationRequest request, MessageContext context);
 

@@ -22,7 +22,7 @@ namespace LeadAlign.Scoring
         /// metadata each time. A column deleted is noticed by scoring within 10 minutes. One service call when not kept, else none.
         /// </summary>
         public static ISet<string> Cached(IOrganizationService service, Guid organizationId, DateTime now) =>
-            Cache.Get(organizationId, now, () => Read(service)) ?? Read(service);
+            Cache.Get(organizationId, now, () => Read(service))!;
 
         /// <summary>The logical names of lead's columns. One service call.</summary>
         public static ISet<string> Read(IOrganizationService service)
