@@ -50,6 +50,12 @@ namespace LeadAlign.Dataverse
         /// </summary>
         public TimeSpan LockTimeout { get; init; } = DefaultLockTimeout;
 
+        /// <summary>
+        /// The most rows an aggregate FetchXML query may group or count before the platform refuses it with AggregateQueryRecordLimitExceeded
+        /// (0x8004E023): 50,000 in Dataverse, which no one can raise; lower it so a test can reach the refusal with a few rows.
+        /// </summary>
+        public int AggregateQueryRecordLimit { get; init; } = Query.ParsedFetch.AggregateQueryRecordLimit;
+
         /// <summary>The call depth past which the platform stops an operation as an infinite loop (8 by default).</summary>
         public int MaxDepth { get; init; } = 8;
 

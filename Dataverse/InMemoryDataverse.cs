@@ -91,7 +91,7 @@ namespace LeadAlign.Dataverse
                 _reader,
                 _records,
                 new Associations(Store, Metadata, _reader, _ids),
-                new Query.QueryRunner(Metadata, Store, _reader, _clock, _access),
+                new Query.QueryRunner(Metadata, Store, _reader, _clock, _access, options.AggregateQueryRecordLimit),
                 transactions,
                 _clock,
                 identity,

@@ -51,6 +51,13 @@ namespace LeadAlign.Dataverse.Faults
         /// <summary>0x8004431A: a value is out of the column's range or longer than its maximum length.</summary>
         public const int ValueOutOfRange = unchecked((int)0x8004431A);
 
+        /// <summary>
+        /// 0x8004E023 (-2147164125, AggregateQueryRecordLimitExceeded): an aggregate query over more rows than the AggregateQueryRecordLimit
+        /// (50,000): "The maximum record limit is exceeded. Reduce the number of records." (Microsoft Learn, <i>Web service error codes</i>;
+        /// the limit itself: <i>Aggregate data using FetchXml</i>, Limitations, learn.microsoft.com/power-apps/developer/data-platform/fetchxml/aggregate-data).
+        /// </summary>
+        public const int AggregateQueryRecordLimitExceeded = unchecked((int)0x8004E023);
+
         /// <summary>0x80055003 (SlaNotEnabledEntity): the table is not enabled for SLAs.</summary>
         public const int SlaNotEnabledEntity = unchecked((int)0x80055003);
 

@@ -17,10 +17,12 @@ namespace LeadAlign.Dataverse.Query
     internal sealed class FetchXmlAggregator
     {
         private readonly QueryEngine _queryEngine;
+        private readonly int _limit;
 
-        public FetchXmlAggregator(QueryEngine queryEngine)
+        public FetchXmlAggregator(QueryEngine queryEngine, int limit = ParsedFetch.AggregateQueryRecordLimit)
         {
             _queryEngine = queryEngine;
+            _limit = limit;
         }
 
         /// <summary>One row per group of an aggregate fetch, ordered and paged.</summary>
@@ -49,11 +51,12 @@ namespace LeadAlign.Dataverse.Query
             query.Distinct = false;
 
             var rows = _queryEngine.Execute(query).Entities;
-            if (rows.Count > fetch.AggregateLimit)
+            var limit = Math.Min(fetch.AggregateLimit, _limit);
+            if (rows.Count > limit)
             {
-                throw new InvalidOperationException(
+                throw new AggregateLimitExceededException(
                     "AggregateQueryRecordLimit exceeded. Cannot perform this operation. The maximum record limit is exceeded. Reduce the number of records. ("
-                    + rows.Count.ToString(CultureInfo.InvariantCulture) + " rows, limit " + fetch.AggregateLimit.ToString(CultureInfo.InvariantCulture) + ".)");
+                    + rows.Count.ToString(CultureInfo.InvariantCulture) + " rows, limit " + limit.ToString(CultureInfo.InvariantCulture) + ".)");
             }
 
             var groupColumns = fetch.Columns.Where(c => c.GroupBy).ToList();

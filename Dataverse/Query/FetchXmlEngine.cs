@@ -35,7 +35,8 @@ namespace LeadAlign.Dataverse.Query
     /// it: week 1 holds 1 January and weeks start on Sunday, which is what the Dataverse documentation's example shows); groups are ordered by
     /// <c>order alias</c> (an <c>order attribute</c> is refused, as Dataverse refuses it) and otherwise come in order of first appearance;
     /// strings group case-insensitively. The AggregateQueryRecordLimit is modelled: more than 50,000 joined and filtered rows (or than the
-    /// fetch's lower <c>aggregatelimit</c>) fail with the Dataverse message.</item>
+    /// fetch's lower <c>aggregatelimit</c>, or the organization's lower <see cref="DataverseOptions.AggregateQueryRecordLimit"/>) fail with
+    /// <see cref="AggregateLimitExceededException"/>, which the service turns into the platform's fault 0x8004E023 and message.</item>
     /// </list>
     /// <para>What is not modelled:</para>
     /// <list type="bullet">
@@ -69,7 +70,8 @@ namespace LeadAlign.Dataverse.Query
             Func<string, IEnumerable<Entity>> rowsOf,
             Func<string, string> primaryIdOf,
             ConditionEvaluator evaluator,
-            Func<string, string, AttributeTypeCode?> typeOf)
+            Func<string, string, AttributeTypeCode?> typeOf,
+            int aggregateQueryRecordLimit = ParsedFetch.AggregateQueryRecordLimit)
         {
             if (queryEngine == null)
             {
@@ -88,7 +90,7 @@ namespace LeadAlign.Dataverse.Query
 
             _parser = new FetchXmlParser(primaryIdOf ?? throw new ArgumentNullException(nameof(primaryIdOf)), typeOf ?? throw new ArgumentNullException(nameof(typeOf)));
             _evaluator = new FetchXmlEvaluator(queryEngine);
-            _aggregator = new FetchXmlAggregator(queryEngine);
+            _aggregator = new FetchXmlAggregator(queryEngine, aggregateQueryRecordLimit);
         }
 
         /// <summary>Runs the fetch: rows for a plain fetch, one row per group for an aggregate fetch.</summary>

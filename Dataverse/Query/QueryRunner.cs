@@ -28,9 +28,11 @@ namespace LeadAlign.Dataverse.Query
         private readonly RecordReader _reader;
         private readonly OrganizationClock _clock;
         private readonly AccessChecker _access;
+        private readonly int _aggregateLimit;
 
-        public QueryRunner(MetadataCatalog metadata, RecordStore store, RecordReader reader, OrganizationClock clock, AccessChecker access)
+        public QueryRunner(MetadataCatalog metadata, RecordStore store, RecordReader reader, OrganizationClock clock, AccessChecker access, int aggregateLimit = ParsedFetch.AggregateQueryRecordLimit)
         {
+            _aggregateLimit = aggregateLimit;
             _access = access;
             _metadata = metadata;
             _store = store;
@@ -119,7 +121,7 @@ namespace LeadAlign.Dataverse.Query
             AttributeTypeCode? TypeOf(string table, string column) => _metadata.Table(table)?.Column(column)?.Type;
             try
             {
-                var fetch = new FetchXmlEngine(engine, rowsOf, table => _metadata.RequireTable(table).PrimaryId, evaluator, TypeOf);
+                var fetch = new FetchXmlEngine(engine, rowsOf, table => _metadata.RequireTable(table).PrimaryId, evaluator, TypeOf, _aggregateLimit);
                 var query = XDocument.Parse(fetchXml).Root;
                 if ((string?)query?.Attribute("aggregate") != "true")
                 {
@@ -128,6 +130,10 @@ namespace LeadAlign.Dataverse.Query
                 }
 
                 return fetch.Execute(fetchXml);
+            }
+            catch (AggregateLimitExceededException over)
+            {
+                throw DataverseFault.Create(DataverseFault.AggregateQueryRecordLimitExceeded, over.Message);
             }
             catch (Exception failure) when (failure is InvalidOperationException or NotSupportedException or XmlException or FormatException)
             {

@@ -21,7 +21,7 @@ namespace LeadAlign.Plugins.Lifecycle
         Description = "After an agreement is deleted and committed, lets the agreement cache keep what it reads again.")]
     public sealed class AgreementChangedPlugin : PluginBase
     {
-        private const string AgreementColumns = $"{AgreementTable.IsActive},{AgreementTable.Name},{AgreementTable.ScoringModelId},{AgreementTable.SqlRequiredColumns},{AgreementTable.SalesTeamId},{AgreementTable.MarketingTeamId},{AgreementTable.MarketingQueueId},{AgreementTable.RoutingFilter},{AgreementTable.MaxOpenLeadsPerRep},{AgreementTable.MqlsPerWeek},{AgreementTable.AcceptHours},{AgreementTable.FirstContactHours},{AgreementTable.WarningPercent},{AgreementTable.TimeZone},{AgreementTable.WorkDays},{AgreementTable.WorkHours},{AgreementTable.Holidays},{AgreementTable.FeedbackResponseDays},{AgreementTable.SlaWarning}";
+        private const string AgreementColumns = $"{AgreementTable.IsActive},{AgreementTable.Name},{AgreementTable.ScoringModelId},{AgreementTable.SqlRequiredColumns},{AgreementTable.SalesTeamId},{AgreementTable.MarketingTeamId},{AgreementTable.MarketingQueueId},{AgreementTable.RoutingFilter},{AgreementTable.MaxOpenLeadsPerRep},{AgreementTable.MqlsPerWeek},{AgreementTable.PipelineSharePercent},{AgreementTable.SqlsPerMonth},{AgreementTable.AcceptHours},{AgreementTable.FirstContactHours},{AgreementTable.WarningPercent},{AgreementTable.TimeZone},{AgreementTable.WorkDays},{AgreementTable.WorkHours},{AgreementTable.Holidays},{AgreementTable.FeedbackResponseDays},{AgreementTable.SlaWarning}";
 
         public AgreementChangedPlugin(string unsecureConfiguration, string secureConfiguration)
             : base(typeof(AgreementChangedPlugin))

@@ -1,9 +1,11 @@
 using System;
+using System.Collections.Generic;
 using LeadAlign.Lifecycle;
 using LeadAlign.Plugins.Registration;
 using LeadAlign.Runtime;
 using LeadAlign.Schema;
 using LeadAlign.Scoring;
+using Microsoft.Xrm.Sdk;
 
 namespace LeadAlign.Plugins.Lifecycle
 {
@@ -11,12 +13,14 @@ namespace LeadAlign.Plugins.Lifecycle
     /// Refuses an agreement that could never work, saying what to correct: business hours the SLA clocks could not count in
     /// (no working day, working hours that end before they start, a time zone or date the server does not know), and SQL
     /// columns lead does not have (a misspelt column would keep every lead from becoming an SQL). Any calendar it accepts
-    /// gives every handoff its deadlines, however short its working hours. Service calls: lead's columns (one
-    /// RetrieveEntity), only when the SQL columns are saved.
+    /// gives every handoff its deadlines, however short its working hours. Marketing's commitments must be counts of zero or
+    /// more (MQLs per week, SQLs per month) and a share of 0 to 100 percent (pipeline share), refused before the platform's own
+    /// range check so the message says what the number means. Service calls: lead's columns (one RetrieveEntity), only when the
+    /// SQL columns are saved.
     /// </summary>
     [PluginStep("1ead5c0e-000d-4000-8000-000000000001", "Create", AgreementTable.EntityName, PluginStage.PreValidation)]
     [PluginStep("1ead5c0e-000d-4000-8000-000000000002", "Update", AgreementTable.EntityName, PluginStage.PreValidation,
-        FilteringAttributes = $"{AgreementTable.TimeZone},{AgreementTable.WorkDays},{AgreementTable.WorkHours},{AgreementTable.Holidays},{AgreementTable.WarningPercent},{AgreementTable.SqlRequiredColumns}",
+        FilteringAttributes = $"{AgreementTable.MqlsPerWeek},{AgreementTable.PipelineSharePercent},{AgreementTable.SqlsPerMonth},{AgreementTable.TimeZone},{AgreementTable.WorkDays},{AgreementTable.WorkHours},{AgreementTable.Holidays},{AgreementTable.WarningPercent},{AgreementTable.SqlRequiredColumns}",
         PreImageAttributes = $"{AgreementTable.Name},{AgreementTable.TimeZone},{AgreementTable.WorkDays},{AgreementTable.WorkHours},{AgreementTable.Holidays}")]
     public sealed class ValidateAgreementPlugin : PluginBase
     {
@@ -44,6 +48,8 @@ namespace LeadAlign.Plugins.Lifecycle
                 throw new BusinessRuleException("The agreement's business hours are not valid: " + invalid.Message);
             }
 
+            CheckCommitments(target, agreement.GetAttributeValue<string>(AgreementTable.Name) ?? "this agreement");
+
             var sqlColumns = target.GetAttributeValue<string>(AgreementTable.SqlRequiredColumns);
             if (string.IsNullOrWhiteSpace(sqlColumns))
             {
@@ -57,6 +63,33 @@ namespace LeadAlign.Plugins.Lifecycle
                 throw new BusinessRuleException(
                     $"Agreement '{name}': the table lead has {LeadColumns.NoColumns(unknown)} (SQL required columns), so no lead could ever become an SQL. "
                     + "Give each column's logical name as the Lead columns list shows it, separated by commas, with | between alternatives: budgetamount|budgetstatus,decisionmaker,need,purchasetimeframe.");
+            }
+        }
+
+        private static void CheckCommitments(Entity target, string name)
+        {
+            var problems = new List<string>();
+            var share = target.GetAttributeValue<int?>(AgreementTable.PipelineSharePercent);
+            if (share < 0 || share > 100)
+            {
+                problems.Add($"Pipeline share (%) is {share}: give the percent of new pipeline marketing commits to, from 0 to 100");
+            }
+
+            CheckCount(target, AgreementTable.MqlsPerWeek, "MQLs per week", problems);
+            CheckCount(target, AgreementTable.SqlsPerMonth, "SQLs per month", problems);
+
+            if (problems.Count > 0)
+            {
+                throw new BusinessRuleException($"Agreement '{name}': marketing's commitments are not valid. " + string.Join("; ", problems) + ".");
+            }
+        }
+
+        private static void CheckCount(Entity target, string column, string label, List<string> problems)
+        {
+            var count = target.GetAttributeValue<int?>(column);
+            if (count < 0)
+            {
+                problems.Add($"{label} is {count}: give a count of 0 or more, or leave it empty for no commitment");
             }
         }
     }

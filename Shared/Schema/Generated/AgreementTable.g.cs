@@ -40,6 +40,12 @@ namespace LeadAlign.Schema
         /// <summary>MQLs per week (int).</summary>
         public const string MqlsPerWeek = "la_mqlsperweek";
 
+        /// <summary>Pipeline share (%) (int).</summary>
+        public const string PipelineSharePercent = "la_pipelinesharepercent";
+
+        /// <summary>SQLs per month (int).</summary>
+        public const string SqlsPerMonth = "la_sqlspermonth";
+
         /// <summary>Accept within (business hours) (int).</summary>
         public const string AcceptHours = "la_accepthours";
 

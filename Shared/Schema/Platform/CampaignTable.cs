@@ -4,6 +4,7 @@ namespace LeadAlign.Schema
     internal static class CampaignTable
     {
         public const string EntityName = "campaign";
+        public const string Id = "campaignid";
         public const string Name = "name";
         public const string OwnerId = "ownerid";
     }

@@ -1,6 +1,6 @@
 namespace LeadAlign.Schema
 {
-    /// <summary>The platform's (Dynamics 365 Sales) opportunity: the columns LeadAlign reads to bring its outcome back to the lead.</summary>
+    /// <summary>The platform's (Dynamics 365 Sales) opportunity: the columns LeadAlign reads to bring its outcome back to the lead and to report the pipeline.</summary>
     internal static class OpportunityTable
     {
         public const string EntityName = "opportunity";
@@ -8,6 +8,9 @@ namespace LeadAlign.Schema
         public const string OriginatingLeadId = "originatingleadid";
         public const string ActualValue = "actualvalue";
         public const string ActualCloseDate = "actualclosedate";
+        public const string Id = "opportunityid";
+        public const string CreatedOn = "createdon";
+        public const string EstimatedValue = "estimatedvalue";
 
         /// <summary>The opportunity's statecode options: Open, Won, Lost.</summary>
         public const int StateOpen = 0;

@@ -585,7 +585,7 @@ namespace LeadAlign.Tests.Dataverse
         {
             var fetch = "<fetch aggregate='true' aggregatelimit='5'><entity name='lead'><attribute name='leadid' alias='n' aggregate='count' />{0}</entity></fetch>";
 
-            var fault = Assert.Throws<InvalidOperationException>(() => Engine.Execute(string.Format(fetch, string.Empty)));
+            var fault = Assert.Throws<AggregateLimitExceededException>(() => Engine.Execute(string.Format(fetch, string.Empty)));
             var withinLimit = Engine.Execute(string.Format(fetch, "<filter><condition attribute='la_score' operator='le' value='50' /></filter>"));
 
             Assert.Contains("AggregateQueryRecordLimit exceeded", fault.Message);

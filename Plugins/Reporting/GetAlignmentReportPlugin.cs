@@ -1,0 +1,98 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using LeadAlign.Plugins.Registration;
+using LeadAlign.Reporting;
+using LeadAlign.Runtime;
+using LeadAlign.Schema;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace LeadAlign.Plugins.Reporting
+{
+    /// <summary>
+    /// The Custom API la_GetAlignmentReport: the closed-loop report of a period (leads created in it, what they became, marketing's
+    /// commitments, SLA compliance, rejections, score bands), computed from Dataverse rows as SYSTEM, so marketing users and sales
+    /// managers see every lead's figures whatever they may read themselves. Its execute privilege is prvWritela_leadfeedback
+    /// (answering rejection feedback), which marketing, sales managers and administrators hold and sales reps do not.
+    /// Service calls: the agreement, one aggregate count, three choice labels, and eight queries of a page per 5,000 rows.
+    /// </summary>
+    [CustomApi(ApiName, DisplayName = "Get alignment report",
+        Description = "The sales and marketing alignment report of a period as JSON: the lead waterfall with velocity, campaigns and sources, marketing's commitments, pipeline share, SLA compliance, rejections and score bands.",
+        ExecutePrivilegeName = "prvWrite" + LeadFeedbackTable.EntityName,
+        Request = typeof(GetAlignmentReportRequest), Response = typeof(GetAlignmentReportResponse))]
+    public sealed class GetAlignmentReportPlugin : PluginBase
+    {
+        public const string ApiName = "la_GetAlignmentReport";
+
+        /// <summary>The longest period one call reports on.</summary>
+        public const int MaximumDays = 366;
+
+        /// <summary>How long the report may read before it gives up: well inside the two minutes a sandboxed plug-in may run.</summary>
+        public static readonly TimeSpan ReadBudget = TimeSpan.FromSeconds(90);
+
+        public GetAlignmentReportPlugin(string unsecureConfiguration, string secureConfiguration)
+            : base(typeof(GetAlignmentReportPlugin))
+        {
+        }
+
+        protected override void ExecuteDataversePlugin(ILocalPluginContext localPluginContext)
+        {
+            var clock = Stopwatch.StartNew();
+            var context = localPluginContext.PluginExecutionContext;
+            var request = context.GetCustomApiRequest<GetAlignmentReportRequest>();
+            var start = Utc(request.PeriodStart, "PeriodStart");
+            var end = Utc(request.PeriodEnd, "PeriodEnd");
+            if (end <= start)
+            {
+                throw new BusinessRuleException(
+                    $"PeriodEnd ({Text(end)}) must be after PeriodStart ({Text(start)}): the period runs from PeriodStart up to, not including, PeriodEnd.");
+            }
+
+            if (end - start > TimeSpan.FromDays(MaximumDays))
+            {
+                throw new BusinessRuleException(
+                    $"The period from {Text(start)} to {Text(end)} is {(end - start).TotalDays.ToString("0.#", CultureInfo.InvariantCulture)} days long; a report covers at most {MaximumDays} days: ask for a shorter period.");
+            }
+
+            var service = localPluginContext.SystemUserService;
+            var agreement = Agreement(service, request.AgreementId);
+            var settings = new ReportSettings(agreement, start, end, DateTime.SpecifyKind(context.OperationCreatedOn, DateTimeKind.Utc));
+            var reader = new AlignmentReportReader(service, () => clock.Elapsed > ReadBudget);
+            var result = AlignmentReport.Compute(reader, settings);
+            localPluginContext.Trace($"Alignment report {Text(start)} to {Text(end)}: complete {result.Complete}, {result.Report.Length} characters.");
+            context.SetCustomApiResponse(new GetAlignmentReportResponse { Report = result.Report, Complete = result.Complete, Notice = result.Notice });
+        }
+
+        private static Entity Agreement(IOrganizationService service, Guid? id)
+        {
+            var query = new QueryExpression(AgreementTable.EntityName) { ColumnSet = new ColumnSet(ReportSettings.AgreementColumns), TopCount = 1 };
+            if (id.HasValue && id.Value != Guid.Empty)
+            {
+                query.Criteria.AddCondition(AgreementTable.Id, ConditionOperator.Equal, id.Value);
+            }
+            else
+            {
+                query.Criteria.AddCondition(AgreementTable.IsActive, ConditionOperator.Equal, true);
+            }
+
+            return service.RetrieveMultiple(query).Entities.FirstOrDefault()
+                ?? throw new BusinessRuleException(id.HasValue && id.Value != Guid.Empty
+                    ? $"There is no sales and marketing agreement with the id {id.Value}: pass the id of an existing agreement, or none for the active one."
+                    : "There is no active sales and marketing agreement: activate one, or pass the AgreementId of the agreement to report against.");
+        }
+
+        private static DateTime Utc(DateTime? value, string name)
+        {
+            if (!value.HasValue)
+            {
+                throw new BusinessRuleException($"{name} is required: give the period as UTC instants, PeriodStart inclusive and PeriodEnd exclusive.");
+            }
+
+            return value.Value.Kind == DateTimeKind.Local ? value.Value.ToUniversalTime() : DateTime.SpecifyKind(value.Value, DateTimeKind.Utc);
+        }
+
+        private static string Text(DateTime instant) => instant.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.ServiceModel;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
+using Microsoft.Xrm.Sdk.Metadata;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace LeadAlign.Reporting
+{
+    /// <summary>
+    /// Reads what the alignment report needs within the platform's limits: a count by FetchXML aggregate (refused by the platform
+    /// over the AggregateQueryRecordLimit of 50,000 rows), rows in pages of 5,000 with the paging cookie, choice labels from
+    /// metadata; and it gives up, saying so, when the time a plug-in may run is nearly spent rather than be stopped half-way.
+    /// </summary>
+    internal sealed class AlignmentReportReader
+    {
+        /// <summary>The most rows one page of RetrieveMultiple returns.</summary>
+        public const int PageSize = 5000;
+
+        /// <summary>The AggregateQueryRecordLimit: the most rows an aggregate query may count (Microsoft Learn, <i>Aggregate data using FetchXml</i>).</summary>
+        public const int AggregateQueryRecordLimit = 50000;
+
+        /// <summary>The platform's fault for an aggregate over the limit: AggregateQueryRecordLimitExceeded, 0x8004E023 (<i>Web service error codes</i>).</summary>
+        public const int AggregateQueryRecordLimitExceeded = unchecked((int)0x8004E023);
+
+        private readonly IOrganizationService _service;
+        private readonly Func<bool> _outOfTime;
+
+        /// <param name="service">The service to read with (SYSTEM: the report counts every lead whoever asks).</param>
+        /// <param name="outOfTime">Whether the time left is too short for another page.</param>
+        public AlignmentReportReader(IOrganizationService service, Func<bool> outOfTime)
+        {
+            _service = service ?? throw new ArgumentNullException(nameof(service));
+            _outOfTime = outOfTime ?? throw new ArgumentNullException(nameof(outOfTime));
+        }
+
+        /// <summary>The result of the count of a FetchXML aggregate, or null when the platform refuses it as over the AggregateQueryRecordLimit.</summary>
+        public int? Count(string fetchXml, string alias)
+        {
+            try
+            {
+                var row = _service.RetrieveMultiple(new FetchExpression(fetchXml)).Entities.FirstOrDefault();
+                var value = row?.GetAttributeValue<AliasedValue>(alias)?.Value;
+                return value is int count ? count : 0;
+            }
+            catch (FaultException<OrganizationServiceFault> fault) when (fault.Detail?.ErrorCode == AggregateQueryRecordLimitExceeded)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>Every row of the query, a page of 5,000 at a time.</summary>
+        /// <exception cref="ReportTooLargeException">The time a plug-in may run would not be enough for the next page.</exception>
+        public List<Entity> ReadAll(QueryExpression query)
+        {
+            var rows = new List<Entity>();
+            query.PageInfo = new PagingInfo { Count = PageSize, PageNumber = 1 };
+            while (true)
+            {
+                if (_outOfTime())
+                {
+                    throw new ReportTooLargeException("The period holds too many rows to read in the two minutes one call may run: ask for a shorter period.");
+                }
+
+                var page = _service.RetrieveMultiple(query);
+                rows.AddRange(page.Entities);
+                if (!page.MoreRecords)
+                {
+                    return rows;
+                }
+
+                query.PageInfo.PageNumber++;
+                query.PageInfo.PagingCookie = page.PagingCookie;
+            }
+        }
+
+        /// <summary>A choice column's options (value and label) in the order the choice defines them.</summary>
+        public List<KeyValuePair<int, string>> Options(string table, string column)
+        {
+            var response = (RetrieveAttributeResponse)_service.Execute(new RetrieveAttributeRequest { EntityLogicalName = table, LogicalName = column, RetrieveAsIfPublished = false });
+            var options = (response.AttributeMetadata as EnumAttributeMetadata)?.OptionSet?.Options ?? new OptionMetadataCollection();
+            return options
+                .Where(option => option.Value.HasValue)
+                .Select(option => new KeyValuePair<int, string>(option.Value!.Value, LabelOf(option.Label) ?? option.Value.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+                .ToList();
+        }
+
+        private static string? LabelOf(Label? label) =>
+            label?.UserLocalizedLabel?.Label ?? label?.LocalizedLabels?.FirstOrDefault(localized => localized.LanguageCode == 1033)?.Label ?? label?.LocalizedLabels?.FirstOrDefault()?.Label;
+    }
+}

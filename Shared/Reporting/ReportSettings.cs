@@ -1,0 +1,48 @@
+using System;
+using LeadAlign.Schema;
+using LeadAlign.Sla;
+using Microsoft.Xrm.Sdk;
+
+namespace LeadAlign.Reporting
+{
+    /// <summary>What a report is computed for: the agreement (its time zone and marketing's commitments), the period and the time it runs.</summary>
+    internal sealed class ReportSettings
+    {
+        public ReportSettings(Entity agreement, DateTime start, DateTime end, DateTime now)
+        {
+            Agreement = agreement ?? throw new ArgumentNullException(nameof(agreement));
+            Start = start;
+            End = end;
+            Now = now;
+            TimeZoneId = agreement.GetAttributeValue<string>(AgreementTable.TimeZone) ?? "UTC";
+            Zone = BusinessCalendar.Parse(TimeZoneId, null, null, null).Zone;
+            MqlsPerWeek = agreement.GetAttributeValue<int?>(AgreementTable.MqlsPerWeek);
+            PipelineSharePercent = agreement.GetAttributeValue<int?>(AgreementTable.PipelineSharePercent);
+            SqlsPerMonth = agreement.GetAttributeValue<int?>(AgreementTable.SqlsPerMonth);
+        }
+
+        public Entity Agreement { get; }
+
+        public DateTime Start { get; }
+
+        public DateTime End { get; }
+
+        public DateTime Now { get; }
+
+        public string TimeZoneId { get; }
+
+        public TimeZoneInfo Zone { get; }
+
+        public int? MqlsPerWeek { get; }
+
+        public int? PipelineSharePercent { get; }
+
+        public int? SqlsPerMonth { get; }
+
+        /// <summary>The columns of the agreement the report reads.</summary>
+        public static readonly string[] AgreementColumns =
+        {
+            AgreementTable.Name, AgreementTable.TimeZone, AgreementTable.MqlsPerWeek, AgreementTable.PipelineSharePercent, AgreementTable.SqlsPerMonth,
+        };
+    }
+}
