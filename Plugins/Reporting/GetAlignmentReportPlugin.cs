@@ -1,7 +1,7 @@
 using System;
 using System.Diagnostics;
-using System.Globalization;
 using System.Linq;
+using LeadAlign.Plugins.Handoffs;
 using LeadAlign.Plugins.Registration;
 using LeadAlign.Reporting;
 using LeadAlign.Runtime;
@@ -16,18 +16,17 @@ namespace LeadAlign.Plugins.Reporting
     /// commitments, SLA compliance, rejections, score bands), computed from Dataverse rows as SYSTEM, so marketing users and sales
     /// managers see every lead's figures whatever they may read themselves. Its execute privilege is prvWritela_leadfeedback
     /// (answering rejection feedback), which marketing, sales managers and administrators hold and sales reps do not.
-    /// Service calls: the agreement, one aggregate count, three choice labels, and eight queries of a page per 5,000 rows.
+    /// The period's leads are counted first (by <see cref="CountReportLeadsPlugin"/> in PreValidation, outside the transaction).
+    /// Service calls: the agreement, three choice labels, and eight queries of a page per 5,000 rows.
     /// </summary>
     [CustomApi(ApiName, DisplayName = "Get alignment report",
         Description = "The sales and marketing alignment report of a period as JSON: the lead waterfall with velocity, campaigns and sources, marketing's commitments, pipeline share, SLA compliance, rejections and score bands.",
         ExecutePrivilegeName = "prvWrite" + LeadFeedbackTable.EntityName,
+        AllowedProcessingStepType = CustomApiProcessingStepType.SyncAndAsync,
         Request = typeof(GetAlignmentReportRequest), Response = typeof(GetAlignmentReportResponse))]
     public sealed class GetAlignmentReportPlugin : PluginBase
     {
         public const string ApiName = "la_GetAlignmentReport";
-
-        /// <summary>The longest period one call reports on.</summary>
-        public const int MaximumDays = 366;
 
         /// <summary>How long the report may read before it gives up: well inside the two minutes a sandboxed plug-in may run.</summary>
         public static readonly TimeSpan ReadBudget = TimeSpan.FromSeconds(90);
@@ -42,26 +41,18 @@ namespace LeadAlign.Plugins.Reporting
             var clock = Stopwatch.StartNew();
             var context = localPluginContext.PluginExecutionContext;
             var request = context.GetCustomApiRequest<GetAlignmentReportRequest>();
-            var start = Utc(request.PeriodStart, "PeriodStart");
-            var end = Utc(request.PeriodEnd, "PeriodEnd");
-            if (end <= start)
-            {
-                throw new BusinessRuleException(
-                    $"PeriodEnd ({Text(end)}) must be after PeriodStart ({Text(start)}): the period runs from PeriodStart up to, not including, PeriodEnd.");
-            }
-
-            if (end - start > TimeSpan.FromDays(MaximumDays))
-            {
-                throw new BusinessRuleException(
-                    $"The period from {Text(start)} to {Text(end)} is {(end - start).TotalDays.ToString("0.#", CultureInfo.InvariantCulture)} days long; a report covers at most {MaximumDays} days: ask for a shorter period.");
-            }
-
+            var period = ReportPeriod.Of(request);
             var service = localPluginContext.SystemUserService;
             var agreement = Agreement(service, request.AgreementId);
-            var settings = new ReportSettings(agreement, start, end, DateTime.SpecifyKind(context.OperationCreatedOn, DateTimeKind.Utc));
+            var settings = new ReportSettings(agreement, period.Start, period.End, DateTime.SpecifyKind(context.OperationCreatedOn, DateTimeKind.Utc));
             var reader = new AlignmentReportReader(service, () => clock.Elapsed > ReadBudget);
-            var result = AlignmentReport.Compute(reader, settings);
-            localPluginContext.Trace($"Alignment report {Text(start)} to {Text(end)}: complete {result.Complete}, {result.Report.Length} characters.");
+
+            // Counted before the transaction by CountReportLeadsPlugin; inside a caller's transaction, here, where the platform's
+            // refusal of a count over the aggregate limit fails the call rather than give figures that are not whole.
+            var counted = ReportLeadCount.ReadFrom(context.SharedVariables);
+            var count = counted != null ? counted.Count : reader.CountLeads(period.Start, period.End, catchLimit: false);
+            var result = AlignmentReport.Compute(reader, settings, count);
+            localPluginContext.Trace($"Alignment report {period}: complete {result.Complete}, {result.Report.Length} characters.");
             context.SetCustomApiResponse(new GetAlignmentReportResponse { Report = result.Report, Complete = result.Complete, Notice = result.Notice });
         }
 
@@ -82,17 +73,5 @@ namespace LeadAlign.Plugins.Reporting
                     ? $"There is no sales and marketing agreement with the id {id.Value}: pass the id of an existing agreement, or none for the active one."
                     : "There is no active sales and marketing agreement: activate one, or pass the AgreementId of the agreement to report against.");
         }
-
-        private static DateTime Utc(DateTime? value, string name)
-        {
-            if (!value.HasValue)
-            {
-                throw new BusinessRuleException($"{name} is required: give the period as UTC instants, PeriodStart inclusive and PeriodEnd exclusive.");
-            }
-
-            return value.Value.Kind == DateTimeKind.Local ? value.Value.ToUniversalTime() : DateTime.SpecifyKind(value.Value, DateTimeKind.Utc);
-        }
-
-        private static string Text(DateTime instant) => instant.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
     }
 }

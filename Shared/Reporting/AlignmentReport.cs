@@ -9,10 +9,10 @@ namespace LeadAlign.Reporting
 {
     /// <summary>
     /// The closed-loop alignment report of one period, computed from Dataverse rows (the contract of la_GetAlignmentReport).
-    /// It first counts the period's leads with a FetchXML aggregate: when the platform refuses the count (over the
+    /// It is given the count of the period's leads (a FetchXML aggregate): when the platform refused the count (over the
     /// AggregateQueryRecordLimit) or the count is over it, the report says so and carries no figures. Otherwise it reads the
-    /// cohort and the period's rows in pages (see <see cref="AlignmentReportQueries"/>): one aggregate, three metadata reads and
-    /// eight queries of one or more pages of 5,000 each, whatever the number of leads.
+    /// cohort and the period's rows in pages (see <see cref="AlignmentReportQueries"/>): three metadata reads and eight
+    /// queries of one or more pages of 5,000 each, whatever the number of leads.
     /// </summary>
     internal static class AlignmentReport
     {
@@ -22,9 +22,10 @@ namespace LeadAlign.Reporting
             "The period holds more than " + AlignmentReportReader.AggregateQueryRecordLimit.ToString("N0", CultureInfo.InvariantCulture)
             + " leads, more than one call can count: ask for a shorter period.";
 
-        public static AlignmentReportResult Compute(AlignmentReportReader reader, ReportSettings settings)
+        /// <param name="leadCount">The period's leads, or null when the platform refused to count them.</param>
+        public static AlignmentReportResult Compute(AlignmentReportReader reader, ReportSettings settings, int? leadCount)
         {
-            var count = reader.Count(AlignmentReportQueries.LeadCount(settings.Start, settings.End), "leads");
+            var count = leadCount;
             if (count == null || count > AlignmentReportReader.AggregateQueryRecordLimit)
             {
                 return Incomplete(settings, TooManyLeadsNotice);

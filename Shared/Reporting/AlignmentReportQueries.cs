@@ -14,10 +14,11 @@ namespace LeadAlign.Reporting
         public const string CampaignAlias = "campaign";
         public const string OwnerAlias = "owner";
         public const string CohortAlias = "cohort";
+        public const string LeadCountAlias = "leads";
 
         /// <summary>The count of the period's leads, as a FetchXML aggregate (one row, column "leads").</summary>
         public static string LeadCount(DateTime start, DateTime end) =>
-            "<fetch aggregate=\"true\"><entity name=\"" + LeadTable.EntityName + "\"><attribute name=\"" + LeadTable.Id + "\" alias=\"leads\" aggregate=\"count\" />"
+            "<fetch aggregate=\"true\"><entity name=\"" + LeadTable.EntityName + "\"><attribute name=\"" + LeadTable.Id + "\" alias=\"" + LeadCountAlias + "\" aggregate=\"count\" />"
             + "<filter><condition attribute=\"" + LeadTable.CreatedOn + "\" operator=\"ge\" value=\"" + Fetch(start) + "\" />"
             + "<condition attribute=\"" + LeadTable.CreatedOn + "\" operator=\"lt\" value=\"" + Fetch(end) + "\" /></filter></entity></fetch>";
 

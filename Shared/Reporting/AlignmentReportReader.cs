@@ -36,20 +36,31 @@ namespace LeadAlign.Reporting
             _outOfTime = outOfTime ?? throw new ArgumentNullException(nameof(outOfTime));
         }
 
-        /// <summary>The result of the count of a FetchXML aggregate, or null when the platform refuses it as over the AggregateQueryRecordLimit.</summary>
-        public int? Count(string fetchXml, string alias)
+        /// <summary>
+        /// The leads created in the period, counted by a FetchXML aggregate. With <paramref name="catchLimit"/>, the platform's refusal
+        /// of a count over the AggregateQueryRecordLimit gives null; only outside a transaction may a caller catch it, as a failed
+        /// call inside one dooms the transaction ("There is no active transaction").
+        /// </summary>
+        public int? CountLeads(DateTime start, DateTime end, bool catchLimit)
         {
+            var count = new FetchExpression(AlignmentReportQueries.LeadCount(start, end));
+            if (!catchLimit)
+            {
+                return CountOf(_service.RetrieveMultiple(count));
+            }
+
             try
             {
-                var row = _service.RetrieveMultiple(new FetchExpression(fetchXml)).Entities.FirstOrDefault();
-                var value = row?.GetAttributeValue<AliasedValue>(alias)?.Value;
-                return value is int count ? count : 0;
+                return CountOf(_service.RetrieveMultiple(count));
             }
             catch (FaultException<OrganizationServiceFault> fault) when (fault.Detail?.ErrorCode == AggregateQueryRecordLimitExceeded)
             {
                 return null;
             }
         }
+
+        private static int CountOf(EntityCollection result) =>
+            result.Entities.FirstOrDefault()?.GetAttributeValue<AliasedValue>(AlignmentReportQueries.LeadCountAlias)?.Value is int count ? count : 0;
 
         /// <summary>Every row of the query, a page of 5,000 at a time.</summary>
         /// <exception cref="ReportTooLargeException">The time a plug-in may run would not be enough for the next page.</exception>
