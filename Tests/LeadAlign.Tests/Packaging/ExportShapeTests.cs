@@ -230,7 +230,7 @@ namespace LeadAlign.Tests.Packaging
             // and customapis/sample_IsSystemAdmin/customapi.xml (PowerApps-Samples, commit 3297c08): no empty elements (a global API
             // has no boundentitylogicalname), each folder named by its uniquename, elements in alphabetical order.
             var files = PackedSolution.Managed.Keys.Where(name => name.StartsWith("customapis/", StringComparison.Ordinal)).ToList();
-            Assert.Equal(4, files.Count(name => name.EndsWith("/customapi.xml", StringComparison.Ordinal)));
+            Assert.Equal(5, files.Count(name => name.EndsWith("/customapi.xml", StringComparison.Ordinal)));
             Assert.Contains("customapis/la_RecalculateLeadScores/customapirequestparameters/FetchXml/customapirequestparameter.xml", files);
             Assert.Contains("customapis/la_SendRejectionFeedback/customapiresponseproperties/Feedback/customapiresponseproperty.xml", files);
             foreach (var file in files)

@@ -101,14 +101,14 @@ namespace LeadAlign.Tests.Packaging
         }
     
         [Fact]
-        public void The_three_roles_ship_with_least_privilege()
+        public void The_four_roles_ship_with_least_privilege()
         {
             var packer = Packer();
             using var archive = ZipFile.OpenRead(packer.Pack(managed: true, Assemblies, _output));
             var roles = XDocument.Load(archive.GetEntry("customizations.xml")!.Open()).Root!.Element("Roles")!.Elements("Role")
                 .ToDictionary(role => (string)role.Attribute("name")!, role => role.Descendants("RolePrivilege").ToDictionary(privilege => (string)privilege.Attribute("name")!, privilege => (string)privilege.Attribute("level")!));
 
-            Assert.Equal(new[] { "LeadAlign Administrator", "LeadAlign Marketing User", "LeadAlign Sales Rep" }, roles.Keys.OrderBy(name => name, StringComparer.Ordinal));
+            Assert.Equal(new[] { "LeadAlign Administrator", "LeadAlign Marketing User", "LeadAlign Sales Manager", "LeadAlign Sales Rep" }, roles.Keys.OrderBy(name => name, StringComparer.Ordinal));
             var rep = roles["LeadAlign Sales Rep"];
             Assert.Equal("Basic", rep["prvWriteLead"]);
             Assert.Equal("Global", rep["prvReadla_scoringrule"]);
@@ -119,6 +119,14 @@ namespace LeadAlign.Tests.Packaging
             Assert.Equal("Global", marketing["prvWritela_leadfeedback"]);
             Assert.False(marketing.ContainsKey("prvWriteLead"));
             Assert.Equal("Global", roles["LeadAlign Administrator"]["prvWritela_agreement"]);
+
+            // The sales manager: what a rep holds, the business unit's clocks, and Write on feedback (the report's privilege); no configuration.
+            var manager = roles["LeadAlign Sales Manager"];
+            Assert.All(rep.Keys.Where(name => name != "prvReadSLAKPIInstance"), name => Assert.Equal(rep[name], manager[name]));
+            Assert.Equal("Local", manager["prvReadSLAKPIInstance"]);
+            Assert.Equal("Local", manager["prvWritela_leadfeedback"]);
+            Assert.Equal(rep.Count + 1, manager.Count);
+            Assert.False(rep.ContainsKey("prvWritela_leadfeedback"));
         }
     
         [Fact]
@@ -130,7 +138,7 @@ namespace LeadAlign.Tests.Packaging
             var app = customizations.Descendants("AppModule").Single();
             Assert.Equal("la_LeadAlignment", app.Element("UniqueName")!.Value);
             Assert.Equal("Lead Alignment", app.Descendants("LocalizedName").First().Attribute("description")!.Value);
-            Assert.Equal(3, app.Descendants("AppModuleRoleMaps").Elements("Role").Count());
+            Assert.Equal(4, app.Descendants("AppModuleRoleMaps").Elements("Role").Count());
             var subAreas = customizations.Descendants("AppModuleSiteMap").Descendants("SubArea").Select(subArea => (string?)subArea.Attribute("Entity")).Where(entity => entity != null).ToList();
             Assert.Contains("lead", subAreas);
             Assert.Contains(LeadFeedbackTable.EntityName, subAreas);

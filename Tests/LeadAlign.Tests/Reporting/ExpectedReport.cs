@@ -34,7 +34,12 @@ namespace LeadAlign.Tests.Reporting
 
         private static readonly Dictionary<int, string> Sources = new() { [1] = "Advertisement", [2] = "Employee Referral", [3] = "External Referral", [4] = "Partner", [5] = "Public Relations", [6] = "Seminar", [7] = "Trade Show", [8] = "Web", [9] = "Word of Mouth", [10] = "Other" };
 
-        private static readonly Dictionary<int, string> Reasons = new() { [412500000] = "Not a fit", [412500001] = "No budget", [412500002] = "Bad contact data", [412500003] = "Duplicate", [412500004] = "Competitor", [412500005] = "Student or job seeker", [412500006] = "Not ready yet", [412500007] = "Other" };
+        private static readonly Dictionary<int, string> Reasons = new()
+        {
+            [(int)RejectionReason.NotAFit] = "Not a fit", [(int)RejectionReason.NoBudget] = "No budget", [(int)RejectionReason.BadContactData] = "Bad contact data",
+            [(int)RejectionReason.Duplicate] = "Duplicate", [(int)RejectionReason.Competitor] = "Competitor", [(int)RejectionReason.StudentOrJobSeeker] = "Student or job seeker",
+            [(int)RejectionReason.NotReadyYet] = "Not ready yet", [(int)RejectionReason.Other] = "Other",
+        };
 
         private bool InPeriod(DateTime on) => on >= _start && on < _end;
 

@@ -18,7 +18,7 @@ namespace LeadAlign.Tests.Dataverse.Security
         {
             var roles = SecurityRole.FromSolutionFolder(RepositoryLayout.PathInRepo("Solution")).ToDictionary(role => role.Name);
 
-            Assert.Equal(new[] { "LeadAlign Administrator", "LeadAlign Marketing User", "LeadAlign Sales Rep" }, roles.Keys.OrderBy(name => name, StringComparer.Ordinal));
+            Assert.Equal(new[] { "LeadAlign Administrator", "LeadAlign Marketing User", "LeadAlign Sales Manager", "LeadAlign Sales Rep" }, roles.Keys.OrderBy(name => name, StringComparer.Ordinal));
             Assert.Equal(Guid.Parse("5a7e3cdc-4585-5f34-8423-6a3c0309f3a5"), roles["LeadAlign Sales Rep"].Id);
             Assert.Equal(PrivilegeDepths.Local, roles["LeadAlign Sales Rep"].Privileges["prvReadLead"]);
             Assert.Equal(PrivilegeDepths.Global, roles["LeadAlign Administrator"].Privileges["prvCreatela_agreement"]);
