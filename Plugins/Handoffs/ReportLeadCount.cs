@@ -25,8 +25,25 @@ namespace LeadAlign.Plugins.Handoffs
             shared[Key + nameof(Count)] = Count ?? 0;
         }
 
-        /// <summary>The count taken before the transaction, or null when none was taken (the call came inside a transaction).</summary>
-        public static ReportLeadCount? ReadFrom(ParameterCollection shared) =>
+        /// <summary>
+        /// The count taken before the transaction, from the context's shared variables or, where the platform gave the PreValidation
+        /// step its own context, a parent's; null when none was taken (the call came inside a transaction).
+        /// </summary>
+        public static ReportLeadCount? ReadFrom(IPluginExecutionContext context)
+        {
+            for (var each = context; each != null; each = each.ParentContext)
+            {
+                var found = ReadFrom(each.SharedVariables);
+                if (found != null)
+                {
+                    return found;
+                }
+            }
+
+            return null;
+        }
+
+        private static ReportLeadCount? ReadFrom(ParameterCollection shared) =>
             shared.TryGetValue(Key + "OverLimit", out var over) && over is bool overLimit
                 ? new ReportLeadCount(overLimit ? (int?)null : (int)shared[Key + nameof(Count)])
                 : null;

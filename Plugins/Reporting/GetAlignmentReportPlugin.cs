@@ -49,7 +49,7 @@ namespace LeadAlign.Plugins.Reporting
 
             // Counted before the transaction by CountReportLeadsPlugin; inside a caller's transaction, here, where the platform's
             // refusal of a count over the aggregate limit fails the call rather than give figures that are not whole.
-            var counted = ReportLeadCount.ReadFrom(context.SharedVariables);
+            var counted = ReportLeadCount.ReadFrom(context);
             var count = counted != null ? counted.Count : reader.CountLeads(period.Start, period.End, catchLimit: false);
             var result = AlignmentReport.Compute(reader, settings, count);
             localPluginContext.Trace($"Alignment report {period}: complete {result.Complete}, {result.Report.Length} characters.");

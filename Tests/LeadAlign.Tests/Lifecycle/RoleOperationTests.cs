@@ -32,6 +32,7 @@ namespace LeadAlign.Tests.Lifecycle
                 ("edit a scoring rule", false, true, true),
                 ("recalculate scores", false, true, true),
                 ("change the agreement", false, false, true),
+                ("run the alignment report", false, true, true),
             }.SelectMany(cell => new[] { new object[] { cell.Operation, SalesRep, cell.Rep }, new object[] { cell.Operation, MarketingUser, cell.Marketing }, new object[] { cell.Operation, Administrator, cell.Admin } });
 
         [Theory]
@@ -57,6 +58,7 @@ namespace LeadAlign.Tests.Lifecycle
                 "answer feedback" => () => service.Update(new Entity(LeadFeedbackTable.EntityName, feedback) { [LeadFeedbackTable.Notes] = "Fixed at the source." }),
                 "edit a scoring rule" => () => service.Update(new Entity(ScoringRuleTable.EntityName, rule.Id) { [ScoringRuleTable.Points] = rule.GetAttributeValue<int>(ScoringRuleTable.Points) + 1 }),
                 "recalculate scores" => () => service.Execute(new OrganizationRequest("la_RecalculateLeadScores")),
+                "run the alignment report" => () => service.Execute(new OrganizationRequest("la_GetAlignmentReport") { ["PeriodStart"] = org.UtcNow.Date, ["PeriodEnd"] = org.UtcNow.Date.AddDays(1) }),
                 "change the agreement" => () => service.Update(new Entity(AgreementTable.EntityName, LifecycleFixture.AgreementId) { [AgreementTable.MqlsPerWeek] = 60 }),
                 _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "no such operation"),
             };
