@@ -137,6 +137,29 @@ namespace LeadAlign.Tests.Reporting
         }
 
         [Fact]
+        public void The_report_uses_the_agreement_asked_for_and_refuses_one_that_does_not_exist()
+        {
+            var scenario = new ReportScenario(seed: false);
+            var org = scenario.Org;
+            var other = org.SystemService.Create(new Entity(AgreementTable.EntityName) { [AgreementTable.Name] = "EMEA agreement", [AgreementTable.IsActive] = false, [AgreementTable.MqlsPerWeek] = 12 });
+            var missing = Guid.NewGuid();
+
+            var emea = Report(org.As(scenario.Fixture.Marketer), ReportScenario.PeriodStart, ReportScenario.PeriodEnd, other);
+            var active = Report(org.As(scenario.Fixture.Marketer), ReportScenario.PeriodStart, ReportScenario.PeriodEnd);
+            var fault = TestOrganization.Fault(() => Report(org.As(scenario.Fixture.Marketer), ReportScenario.PeriodStart, ReportScenario.PeriodEnd, missing));
+
+            var agreement = JsonNode.Parse((string)emea.Results["Report"])!["agreement"]!;
+            Assert.Equal(other.ToString(), (string)agreement["id"]!);
+            Assert.Equal("EMEA agreement", (string)agreement["name"]!);
+            Assert.Equal("UTC", (string)agreement["timeZone"]!);
+            Assert.Equal(12, (int)agreement["mqlsPerWeek"]!);
+            Assert.Null(agreement["pipelineSharePercent"]);
+            Assert.Null(JsonNode.Parse((string)emea.Results["Report"])!["weeklyMql"]![0]!["met"]);
+            Assert.Equal(LifecycleFixture.AgreementId.ToString(), (string)JsonNode.Parse((string)active.Results["Report"])!["agreement"]!["id"]!);
+            Assert.Contains($"There is no sales and marketing agreement with the id {missing}", fault.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void A_report_costs_one_count_the_agreement_three_label_reads_and_one_page_per_query_whatever_the_number_of_leads()
         {
             var scenario = new ReportScenario();
