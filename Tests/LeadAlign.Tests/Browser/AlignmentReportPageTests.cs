@@ -70,6 +70,25 @@ namespace LeadAlign.Tests.Browser
         }
 
         [Fact]
+        public async Task On_a_dashboard_the_page_calls_the_Web_API_of_the_org_the_client_context_names()
+        {
+            // A dashboard frames the web resource; Xrm.Utility.getGlobalContext().getClientUrl() of the parent gives the org's
+            // URL, which (on premises, or behind a path) is not the page's origin.
+            const string parent = "<!DOCTYPE html><html><head><script>window.Xrm = { Utility: { getGlobalContext: function () { return { getClientUrl: function () { return 'https://contoso.crm.dynamics.com/contoso'; } }; } } };</script></head>" +
+                "<body><iframe id=\"report\" src=\"/WebResources/la_alignmentreport.html\" style=\"width:1000px;height:800px\"></iframe></body></html>";
+            await using var page = await ReportPage.CreateAsync(_browser, parent: parent);
+
+            await page.Page.GotoAsync(ReportPage.ParentUrl);
+            var report = page.Page.FrameLocator("#report");
+            await report.Locator("#la-waterfall").WaitForAsync();
+
+            Assert.Equal(new[] { "https://contoso.crm.dynamics.com/contoso/api/data/v9.2/la_GetAlignmentReport" }, page.CustomApiRequests.Select(request => request.Url));
+            Assert.Contains(_figures.FirstCampaign, await report.Locator("#la-campaigns").InnerTextAsync());
+            Assert.Empty(page.OtherRequests);
+            Assert.Empty(page.ScriptErrors);
+        }
+
+        [Fact]
         public async Task The_charts_carry_axis_labels_legends_a_commitment_line_and_partial_weeks_marked_partial()
         {
             await using var page = await ReportPage.CreateAsync(_browser);
@@ -111,6 +130,9 @@ namespace LeadAlign.Tests.Browser
             Assert.True(await page.Page.EvaluateAsync<int>("document.scrollingElement.scrollWidth") <= 375, "The page scrolls sideways at 375 px.");
             Assert.True(await page.Page.EvaluateAsync<bool>("(() => { const box = document.querySelector('#la-campaigns .la-scroll'); return box.scrollWidth > box.clientWidth && getComputedStyle(box).overflowX === 'auto'; })()"),
                 "The campaign table does not scroll inside its own box.");
+            // The charts are drawn for the phone's width, not shrunk from the desktop's: their smallest text is still readable.
+            var smallestText = await page.Page.EvaluateAsync<double>("() => Math.min(...Array.from(document.querySelectorAll('svg.la-chart text')).map(text => text.getBoundingClientRect().height).filter(height => height > 0))");
+            Assert.True(smallestText >= 10, $"The smallest chart text is {smallestText:0.0} px high at 375 px.");
             Assert.Contains(_figures.FirstCampaign, await page.TextAsync());
             Assert.Empty(page.ScriptErrors);
         }

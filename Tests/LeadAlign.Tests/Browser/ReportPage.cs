@@ -18,7 +18,11 @@ namespace LeadAlign.Tests.Browser
     {
         public const string Organization = "https://contoso.crm.dynamics.com";
         public const string PageUrl = Organization + "/WebResources/la_alignmentreport.html";
-        public const string CustomApiUrl = Organization + "/api/data/v9.2/la_GetAlignmentReport";
+        public const string CustomApiPath = "/api/data/v9.2/la_GetAlignmentReport";
+        public const string CustomApiUrl = Organization + CustomApiPath;
+
+        /// <summary>A page of the org that frames the web resource, as a dashboard does (<see cref="CreateAsync"/>'s parent).</summary>
+        public const string ParentUrl = Organization + "/main.aspx";
 
         private readonly IBrowserContext _context;
 
@@ -45,7 +49,9 @@ namespace LeadAlign.Tests.Browser
         public static string ShippedHtml => File.ReadAllText(RepositoryLayout.PathInRepo("Solution", "WebResources", "la_alignmentreport.html"));
 
         /// <summary>A new page of the given width (desktop 1280), its clock at <paramref name="now"/> when given; not yet loaded.</summary>
-        public static async Task<ReportPage> CreateAsync(ReportBrowser browser, int width = 1280, DateTime? now = null, string? html = null)
+        /// <param name="html">The web resource's HTML (default: the shipped file).</param>
+        /// <param name="parent">When given, the HTML of <see cref="ParentUrl"/>, which the test opens instead to frame the web resource.</param>
+        public static async Task<ReportPage> CreateAsync(ReportBrowser browser, int width = 1280, DateTime? now = null, string? html = null, string? parent = null)
         {
             var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
             {
@@ -76,7 +82,11 @@ namespace LeadAlign.Tests.Browser
                 {
                     await route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "text/html; charset=utf-8", Body = content });
                 }
-                else if (request.Url == CustomApiUrl && request.Method == "POST")
+                else if (parent != null && request.Url == ParentUrl)
+                {
+                    await route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "text/html; charset=utf-8", Body = parent });
+                }
+                else if (request.Url.EndsWith(CustomApiPath, StringComparison.Ordinal) && request.Method == "POST")
                 {
                     result.CustomApiRequests.Add(request);
                     var (status, body) = result.CustomApi(request);
