@@ -11,7 +11,7 @@ namespace LeadAlign.Dataverse.Messages
     internal sealed class LoseOpportunityHandler : OpportunityCloseHandler
     {
         public LoseOpportunityHandler()
-            : base("LoseOpportunity", state: 2, defaultStatus: 4)
+            : base("LoseOpportunity", "Lose", state: 2, defaultStatus: 4)
         {
         }
 

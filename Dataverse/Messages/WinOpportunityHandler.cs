@@ -11,7 +11,7 @@ namespace LeadAlign.Dataverse.Messages
     internal sealed class WinOpportunityHandler : OpportunityCloseHandler
     {
         public WinOpportunityHandler()
-            : base("WinOpportunity", state: 1, defaultStatus: 3)
+            : base("WinOpportunity", "Win", state: 1, defaultStatus: 3)
         {
         }
 

@@ -65,14 +65,14 @@ namespace LeadAlign.Dataverse.Pipeline
         /// <summary>Runs <paramref name="request"/> as one operation whose main operation is <paramref name="main"/>.</summary>
         public OrganizationResponse Run(OrganizationRequest request, Caller caller, MessageHandler main, MessageDispatcher messages)
         {
-            var message = request.RequestName ?? string.Empty;
+            var message = main.PipelineMessage(request.RequestName ?? string.Empty);
             var depth = caller.Parent == null ? 1 : caller.Parent.Depth + 1;
             if (depth > _maxDepth)
             {
                 throw DataverseFault.Create(DataverseFault.InfiniteLoopDetected, "This workflow job was canceled because the workflow that started it included an infinite loop. Correct the workflow logic and try again.");
             }
 
-            request = Deserialized(request, message);
+            request = Deserialized(request, request.RequestName ?? string.Empty);
             var (entityName, entityId) = PrimaryOf(request, main);
             main.CheckRequest(request);
             main.CheckCaller(request, caller.UserId, messages.Services.Access);

@@ -22,6 +22,12 @@ namespace LeadAlign.Dataverse.Service
         /// <summary>The request names this handler executes.</summary>
         public IReadOnlyList<string> Messages { get; }
 
+        /// <summary>
+        /// The message's name as plug-in steps are registered on it and as execution contexts carry it (MessageName). It is the
+        /// request's name for most messages; some SDK requests run a message of another name (WinOpportunityRequest runs Win).
+        /// </summary>
+        public virtual string PipelineMessage(string requestName) => requestName;
+
         /// <summary>True when the request is an operation of the event pipeline and <see cref="Execute"/> is its main operation (stage 30).</summary>
         public virtual bool RunsInPipeline => true;
 

@@ -18,16 +18,24 @@ namespace LeadAlign.Dataverse.Service
         private const int CompletedCloseState = 1;
         private const int CompletedCloseStatus = 2;
 
+        private readonly string _pipelineMessage;
         private readonly int _state;
         private readonly int _defaultStatus;
 
-        /// <summary><paramref name="state"/>: Won (1) or Lost (2); <paramref name="defaultStatus"/>: its status when the request gives none.</summary>
-        protected OpportunityCloseHandler(string message, int state, int defaultStatus)
+        /// <summary>
+        /// <paramref name="pipelineMessage"/>: the message steps register on (Win, Lose: the names the opportunity table's messages
+        /// have on Learn, and the Plugin Registration tool offers); <paramref name="state"/>: Won (1) or Lost (2);
+        /// <paramref name="defaultStatus"/>: its status when the request gives none.
+        /// </summary>
+        protected OpportunityCloseHandler(string message, string pipelineMessage, int state, int defaultStatus)
             : base(message)
         {
+            _pipelineMessage = pipelineMessage;
             _state = state;
             _defaultStatus = defaultStatus;
         }
+
+        public override string PipelineMessage(string requestName) => _pipelineMessage;
 
         public override (string Table, Guid Id)? PrimaryRow(OrganizationRequest request) =>
             request.Parameters.TryGetValue("OpportunityClose", out var close) && close is Entity entity && entity.GetAttributeValue<EntityReference>("opportunityid") is { } opportunity

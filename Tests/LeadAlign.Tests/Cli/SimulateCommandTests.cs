@@ -36,9 +36,9 @@ namespace LeadAlign.Tests.Cli
             Assert.Equal(0, first.Exit);
             Assert.Equal(string.Empty, first.Error);
             Assert.Contains("  Inquiry        120", first.Output);
-            Assert.Contains("  MQL             32  (26.7% of Inquiry)", first.Output);
-            Assert.Contains("  SQL             19  (59.4% of SAL)", first.Output);
-            Assert.Contains("Weekly MQLs (commitment 28)", first.Output);
+            Assert.Contains("  MQL             33  (27.5% of Inquiry)", first.Output);
+            Assert.Contains("  SQL             17  (53.1% of SAL)", first.Output);
+            Assert.Contains("Weekly MQLs (commitment 50)", first.Output);
             Assert.Contains("<svg", first.Html);
             Assert.Contains("SLA compliance", first.Html);
             Assert.Equal(Report(first.Output), Report(second.Output));

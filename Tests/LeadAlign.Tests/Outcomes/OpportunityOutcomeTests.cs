@@ -22,7 +22,7 @@ namespace LeadAlign.Tests.Outcomes
         private Guid Rep => _fixture.Reps[0];
 
         [Fact]
-        public void A_won_opportunity_brings_won_its_date_revenue_and_days_back_to_the_lead_in_three_calls()
+        public void A_won_opportunity_brings_won_its_date_revenue_and_days_back_to_the_lead_from_the_close_activity_in_four_calls()
         {
             var (lead, opportunity, createdOn) = QualifiedIntoOpportunity();
             var closeOn = createdOn.Date.AddDays(30);
@@ -43,12 +43,16 @@ namespace LeadAlign.Tests.Outcomes
             Assert.Contains("42000.00", history.GetAttributeValue<string>(LeadStageChangeTable.Note), StringComparison.Ordinal);
             Assert.Equal(Rep, history.GetAttributeValue<EntityReference>(LeadStageChangeTable.ChangedBy).Id);
 
-            // One Retrieve of the lead (createdon, handoff, stage), one Update of it, one Create of the history row.
-            var run = Assert.Single(_fixture.Org.Log.Of(typeof(OpportunityOutcomePlugin)));
-            Assert.Equal(1, run.Calls("Retrieve"));
+            // The close activity's step writes it: one Retrieve of the opportunity (its originating lead), one of the lead
+            // (createdon, handoff, stage, outcome), one Update of it, one Create of the history row. The state change that
+            // follows inside Win is left alone by the Update step, without a call.
+            var run = Assert.Single(_fixture.Org.Log.Of(typeof(OpportunityClosedPlugin)));
+            Assert.Equal(2, run.Calls("Retrieve"));
             Assert.Equal(1, run.Calls("Update"));
             Assert.Equal(1, run.Calls("Create"));
-            Assert.Equal(3, run.TotalCalls);
+            Assert.Equal(4, run.TotalCalls);
+            Assert.Equal(0, Assert.Single(_fixture.Org.Log.Of(typeof(OpportunityOutcomePlugin))).TotalCalls);
+            Assert.Single(_fixture.History(lead), history => history.GetAttributeValue<string>(LeadStageChangeTable.Name) == "Won");
         }
 
         [Fact]
@@ -97,10 +101,52 @@ namespace LeadAlign.Tests.Outcomes
 
             _fixture.Org.SystemService.Execute(new WinOpportunityRequest { OpportunityClose = Close(opportunity, 9_000m, _fixture.Org.UtcNow.Date), Status = new OptionSetValue(3) });
 
-            var run = Assert.Single(_fixture.Org.Log.Of(typeof(OpportunityOutcomePlugin)));
-            Assert.Equal(0, run.TotalCalls);
+            Assert.Equal(1, Assert.Single(_fixture.Org.Log.Of(typeof(OpportunityClosedPlugin))).TotalCalls);
+            Assert.Equal(0, Assert.Single(_fixture.Org.Log.Of(typeof(OpportunityOutcomePlugin))).TotalCalls);
             Assert.All(_fixture.Org.All("lead"), row => Assert.Null(row.GetAttributeValue<OptionSetValue>(LeadTable.Outcome)));
             Assert.Equal(before, _fixture.History(lead).Count);
+        }
+
+        [Fact]
+        public void Steps_on_Win_and_Lose_see_the_platforms_message_names_and_the_close_activitys_parent_context()
+        {
+            var (_, opportunity, createdOn) = QualifiedIntoOpportunity();
+            _fixture.Org.Log.Clear();
+
+            _fixture.Org.As(Rep).Execute(new WinOpportunityRequest { OpportunityClose = Close(opportunity, 1_000m, createdOn.Date.AddDays(3)), Status = new OptionSetValue(3) });
+
+            var close = Assert.Single(_fixture.Org.Log.Of(typeof(OpportunityClosedPlugin)));
+            Assert.Equal("Create", close.Message);
+            Assert.Equal(2, close.Depth);
+            Assert.DoesNotContain("not recorded by Win or Lose", close.Trace, StringComparison.Ordinal);
+            var stateChange = Assert.Single(_fixture.Org.Log.Of(typeof(OpportunityOutcomePlugin)));
+            Assert.Contains("Closed inside Win or Lose", stateChange.Trace, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void A_close_activity_created_outside_Win_and_Lose_writes_no_outcome()
+        {
+            var (lead, opportunity, createdOn) = QualifiedIntoOpportunity();
+            var before = _fixture.History(lead).Count;
+
+            _fixture.Org.SystemService.Create(new Entity("opportunityclose") { ["opportunityid"] = new EntityReference("opportunity", opportunity), ["subject"] = "Imported close", ["actualrevenue"] = new Money(5m), ["actualend"] = createdOn.Date });
+
+            Assert.Null(_fixture.Lead(lead).GetAttributeValue<OptionSetValue>(LeadTable.Outcome));
+            Assert.Equal(before, _fixture.History(lead).Count);
+        }
+
+        [Fact]
+        public void An_opportunity_closed_by_an_update_instead_of_Win_gets_its_outcome_written_once()
+        {
+            var (lead, opportunity, createdOn) = QualifiedIntoOpportunity();
+            var closeOn = createdOn.Date.AddDays(20);
+
+            _fixture.Org.SystemService.Update(new Entity("opportunity", opportunity) { ["statecode"] = new OptionSetValue(2), ["statuscode"] = new OptionSetValue(4), ["actualclosedate"] = closeOn });
+
+            var row = _fixture.Lead(lead);
+            Assert.Equal((int)Outcome.Lost, row.GetAttributeValue<OptionSetValue>(LeadTable.Outcome).Value);
+            Assert.Equal(closeOn, row.GetAttributeValue<DateTime>(LeadTable.OutcomeOn));
+            Assert.Single(_fixture.History(lead), history => history.GetAttributeValue<string>(LeadStageChangeTable.Name) == "Lost");
         }
 
         [Fact]

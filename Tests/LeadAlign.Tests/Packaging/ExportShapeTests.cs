@@ -56,7 +56,7 @@ namespace LeadAlign.Tests.Packaging
         {
             // Shape: ApolloHospitalProject_1_0_0_3_managed/solution.xml (commit 4af90e9): tables the solution creates behavior 0,
             // standard tables it only extends behavior 2 (systemuser, appointment, contact there), option sets 9, roles 20,
-            // workflows 29, dashboards 60, site map 62, field security profile 70 (by id, its "Invoice Cols Restrictions"), app module
+            // workflows 29, dashboards 60, web resources 61 (by name, as apollo_highlight in commit ad50cef), site map 62, field security profile 70 (by id, its "Invoice Cols Restrictions"), app module
             // 80, assembly 91 (id and full name), steps 92, ordered by type;
             // table forms, views and charts are not root components. The Custom API exports of PowerApps-Samples (commit 3297c08)
             // list only their assembly.
@@ -76,6 +76,7 @@ namespace LeadAlign.Tests.Packaging
             Assert.Equal(Directory.GetFiles(Shipped("Roles")).Select(file => Id((string)XDocument.Load(file).Root!.Attribute("id")!)).OrderBy(id => id, StringComparer.Ordinal), Keys(listed, 20));
             Assert.Equal(Directory.GetFiles(Shipped("Workflows"), "*.xaml.data.xml").Select(file => Id((string)XDocument.Load(file).Root!.Attribute("WorkflowId")!)).OrderBy(id => id, StringComparer.Ordinal), Keys(listed, 29));
             Assert.Equal(new[] { "{1254527e-4273-5d9d-bcb0-a4d1e832c9ac}" }, Keys(listed, 60));
+            Assert.Equal(new[] { "la_alignmentreport.html" }, Keys(listed, 61));
             Assert.Equal(new[] { "la_LeadAlignment" }, Keys(listed, 62));
             Assert.Equal(new[] { "la_LeadAlignment" }, Keys(listed, 80));
             Assert.Equal(XDocument.Load(Shipped("Other", "FieldSecurityProfiles.xml")).Root!.Elements("FieldSecurityProfile").Select(profile => Id((string)profile.Attribute("fieldsecurityprofileid")!)).OrderBy(id => id, StringComparer.Ordinal), Keys(listed, 70));
@@ -83,7 +84,7 @@ namespace LeadAlign.Tests.Packaging
                 new[] { "LeadAlign.Plugins, Version=1.0.0.0, Culture=neutral, PublicKeyToken=8d4dc8547008946c", "LeadAlign.WorkflowActivities, Version=1.0.0.0, Culture=neutral, PublicKeyToken=8d4dc8547008946c" },
                 listed.Where(entry => entry.Type == 91).Select(entry => entry.Name).OrderBy(name => name, StringComparer.Ordinal));
             Assert.Equal(Directory.GetFiles(Shipped("SdkMessageProcessingSteps")).Select(file => Path.GetFileNameWithoutExtension(file)).OrderBy(id => id, StringComparer.Ordinal), Keys(listed, 92));
-            Assert.Equal(new[] { 1, 9, 20, 29, 60, 62, 70, 80, 91, 92 }, listed.Select(entry => entry.Type).Distinct());
+            Assert.Equal(new[] { 1, 9, 20, 29, 60, 61, 62, 70, 80, 91, 92 }, listed.Select(entry => entry.Type).Distinct());
             Assert.All(listed.Where(entry => entry.Type != 1), entry => Assert.Equal(0, entry.Behavior));
             Assert.Equal(listed.Select(entry => entry.Type), listed.Select(entry => entry.Type).OrderBy(type => type));
 

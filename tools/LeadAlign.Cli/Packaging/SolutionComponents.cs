@@ -20,7 +20,7 @@ namespace LeadAlign.Cli.Packaging
     /// the subcomponents the solution holds, as the reference writes systemuser with its added columns, form and views), or 1
     /// when the solution also carries the table's own properties (as the reference writes account);</item>
     /// <item>type 9 global option set, 20 security role, 29 workflow, 60 dashboard (a system form of no table; a table's forms
-    /// are its subcomponents), 62 site map, 70 field security profile (by id, as the reference lists its "Invoice Cols
+    /// are its subcomponents), 61 web resource (by its name, as the reference lists apollo_highlight), 62 site map, 70 field security profile (by id, as the reference lists its "Invoice Cols
     /// Restrictions" profile), 80 app module, 91 plug-in assembly (id and full name), 92 SDK message processing step: each
     /// behaviour 0.</item>
     /// </list>
@@ -36,6 +36,7 @@ namespace LeadAlign.Cli.Packaging
         public const int Role = 20;
         public const int Workflow = 29;
         public const int SystemForm = 60;
+        public const int WebResource = 61;
         public const int SiteMap = 62;
         public const int FieldSecurityProfile = 70;
         public const int AppModule = 80;
@@ -73,6 +74,7 @@ namespace LeadAlign.Cli.Packaging
             }));
             components.AddRange(Files(solutionFolder, "Dashboards", "*.xml").Select(file =>
                 WithId(SystemForm, Id(file, (string?)XDocument.Load(file).Root!.Element("FormId") ?? throw new InvalidDataException($"{file}: the dashboard has no FormId.")), $"dashboard {Path.GetFileName(file)}")));
+            components.AddRange(WebResourceFiles.FromFolder(solutionFolder).Select(webResource => Named(WebResource, webResource.Name, $"web resource {webResource.Name}")));
             components.AddRange(Files(solutionFolder, "AppModuleSiteMaps", "AppModuleSiteMap.xml").Select(file =>
             {
                 var name = (string?)XDocument.Load(file).Root!.Element("SiteMapUniqueName") ?? throw new InvalidDataException($"{file}: the site map has no SiteMapUniqueName.");

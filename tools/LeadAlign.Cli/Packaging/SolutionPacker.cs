@@ -35,7 +35,7 @@ namespace LeadAlign.Cli.Packaging
             "Workflow/BusinessProcessType", "Workflow/IsCustomProcessingStepAllowedForOtherPublishers", "Workflow/ModernFlowType", "Workflow/LocalizedNames", "Workflow/Descriptions",
             "EntityRelationship/CascadeRollupView", "EntityRelationshipRole/NavigationPropertyName", "EntityRelationshipRole/RelationshipRoleType",
             "ImportExportXml/AppModuleSiteMaps", "ImportExportXml/AppModules",
-            "Role/IsAutoAssigned", "FieldPermission/CanReadUnmasked",
+            "Role/IsAutoAssigned", "FieldPermission/CanReadUnmasked", "WebResource/IsAvailableForMobileOffline",
             "optionset/ExternalTypeName", "option/@ExternalValue", "option/@IsHidden", "PluginAssembly/@PluginAssemblyId", "PluginType/@PluginTypeId",
         };
 
@@ -82,11 +82,16 @@ namespace LeadAlign.Cli.Packaging
             Validate(customizations);
             entries["customizations.xml"] = Bytes(customizations);
             entries["solution.xml"] = Bytes(SolutionManifest(managed, assemblies));
-            entries["[Content_Types].xml"] = Bytes(new XDocument(new XElement(XName.Get("Types", "http://schemas.openxmlformats.org/package/2006/content-types"),
-                new[] { "xml", "xaml", "dll" }.Select(extension => new XElement(XName.Get("Default", "http://schemas.openxmlformats.org/package/2006/content-types"), new XAttribute("Extension", extension), new XAttribute("ContentType", "application/octet-stream"))))));
+            var webResources = WebResourceFiles.FromFolder(_solution);
+            entries["[Content_Types].xml"] = Bytes(ContentTypes(webResources));
             foreach (var file in Files("Workflows", "*.xaml").Concat(Files("customapis", "*.xml")))
             {
                 entries[Path.GetRelativePath(_solution, file).Replace('\\', '/')] = File.ReadAllBytes(file);
+            }
+
+            foreach (var webResource in webResources)
+            {
+                entries[webResource.EntryName] = File.ReadAllBytes(webResource.ContentFile);
             }
 
             Directory.CreateDirectory(outputFolder);
@@ -147,6 +152,19 @@ namespace LeadAlign.Cli.Packaging
             var zipPath = Path.Combine(outputFolder, DataFileName);
             File.WriteAllBytes(zipPath, Zip(entries));
             return zipPath;
+        }
+
+        /// <summary>
+        /// [Content_Types].xml: every extension the zip holds as application/octet-stream, and each web resource (its entry has
+        /// no extension of its own) as an Override naming its part, as the Apollo export writes them (commit
+        /// ad50cef8aeb53488a377dce335da326cbc75acb1, ApolloHospitalProject_1_0_0_3_managed/[Content_Types].xml).
+        /// </summary>
+        private static XDocument ContentTypes(IReadOnlyList<WebResourceFile> webResources)
+        {
+            var ns = XNamespace.Get("http://schemas.openxmlformats.org/package/2006/content-types");
+            return new XDocument(new XElement(ns + "Types",
+                new[] { "xml", "xaml", "dll" }.Select(extension => new XElement(ns + "Default", new XAttribute("Extension", extension), new XAttribute("ContentType", "application/octet-stream"))),
+                webResources.Select(webResource => new XElement(ns + "Override", new XAttribute("PartName", "/" + webResource.EntryName), new XAttribute("ContentType", "application/octet-stream")))));
         }
 
         private static byte[] Zip(SortedDictionary<string, byte[]> entries)
@@ -253,6 +271,7 @@ namespace LeadAlign.Cli.Packaging
             root.Add(new XElement("OrganizationSettings"));
             root.Add(new XElement("optionsets", Files("OptionSets", "*.xml").Select(path => XDocument.Load(path).Root!)));
             root.Add(new XElement("Dashboards", Files("Dashboards", "*.xml").Select(path => XDocument.Load(path).Root!)));
+            root.Add(new XElement("WebResources", WebResourceFiles.FromFolder(_solution).Select(webResource => webResource.CustomizationsElement)));
             root.Add(new XElement("SolutionPluginAssemblies", pluginAssemblies));
             root.Add(new XElement("SdkMessageProcessingSteps", Files(StepFiles.FolderName, "*.xml").Select(path => XDocument.Load(path).Root!)));
             root.Add(new XElement("AppModuleSiteMaps", Files("AppModuleSiteMaps", "AppModuleSiteMap.xml").Select(path => XDocument.Load(path).Root!)));

@@ -111,7 +111,6 @@ namespace LeadAlign.Cli.Simulation
                 [AgreementTable.MarketingTeamId] = new EntityReference("team", marketingTeam),
                 [AgreementTable.MarketingQueueId] = new EntityReference("queue", queue),
                 [AgreementTable.MaxOpenLeadsPerRep] = Math.Max(20, _options.Leads / _options.Reps / 2),
-                [AgreementTable.MqlsPerWeek] = Math.Max(10, _options.Leads * 7 / _options.Days / 3),
             });
 
             var campaigns = new List<(Guid, int)>
@@ -257,8 +256,50 @@ namespace LeadAlign.Cli.Simulation
 
             if (_random.NextDouble() < 0.5)
             {
-                At(Org.UtcNow.AddHours(24 + (_random.NextDouble() * 120)), () => Try(() => Org.As(rep.Id).Execute(new QualifyLeadRequest { LeadId = new EntityReference("lead", lead), CreateAccount = true, Status = new OptionSetValue(3) })));
+                At(Org.UtcNow.AddHours(24 + (_random.NextDouble() * 120)), () => Convert(lead, rep));
             }
+        }
+
+        /// <summary>
+        /// The rep qualifies the lead into an account and an opportunity (as D365 Sales does by default: the opportunity keeps the
+        /// lead as its originating lead, its campaign and its estimated amount), then closes it within one to three weeks: won
+        /// more often for better leads, for about the estimate; otherwise lost.
+        /// </summary>
+        private void Convert(Guid lead, Rep rep)
+        {
+            var estimate = 5_000m + _random.Next(95_000);
+            if (!Try(() => Org.As(rep.Id).Update(new Entity("lead", lead) { ["estimatedamount"] = new Money(estimate) })))
+            {
+                return;
+            }
+
+            Guid opportunity = Guid.Empty;
+            if (!Try(() => opportunity = ((QualifyLeadResponse)Org.As(rep.Id).Execute(new QualifyLeadRequest { LeadId = new EntityReference("lead", lead), CreateAccount = true, CreateOpportunity = true, Status = new OptionSetValue(3) }))
+                    .CreatedEntities.Single(created => created.LogicalName == "opportunity").Id))
+            {
+                return;
+            }
+
+            var quality = _quality[lead];
+            var won = _random.NextDouble() < (quality == 0 ? 0.45 : quality == 1 ? 0.25 : 0.08);
+            At(Org.UtcNow.AddDays(7 + (_random.NextDouble() * 14)), () => Try(() =>
+            {
+                var close = new Entity("opportunityclose")
+                {
+                    ["opportunityid"] = new EntityReference("opportunity", opportunity),
+                    ["subject"] = won ? "Won" : "Lost",
+                    ["actualend"] = Org.UtcNow.Date,
+                };
+                if (won)
+                {
+                    close["actualrevenue"] = new Money(Math.Round(estimate * (decimal)(0.8 + (_random.NextDouble() * 0.4)), 2));
+                    Org.As(rep.Id).Execute(new WinOpportunityRequest { OpportunityClose = close, Status = new OptionSetValue(3) });
+                }
+                else
+                {
+                    Org.As(rep.Id).Execute(new LoseOpportunityRequest { OpportunityClose = close, Status = new OptionSetValue(4) });
+                }
+            }));
         }
 
         private void Reject(Guid lead, Rep rep, int quality)

@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+
+namespace LeadAlign.Cli.Simulation.Report
+{
+    /// <summary>
+    /// The alignment report as text, written from the Custom API la_GetAlignmentReport's Report JSON and nothing else, so the
+    /// console shows what the web resource in Dynamics 365 shows.
+    /// </summary>
+    internal static class AlignmentReportText
+    {
+        public static void Write(JsonElement report, TextWriter output)
+        {
+            var agreement = report.GetProperty("agreement");
+            var period = report.GetProperty("period");
+            output.WriteLine($"Alignment report: {Text(agreement, "name")}, {Day(period, "start")} to {Day(period, "end")} (exclusive), {Number(report, "leads")} leads");
+            if (!report.GetProperty("complete").GetBoolean())
+            {
+                output.WriteLine($"  Not computed: {Text(report, "notice")}");
+                return;
+            }
+
+            output.WriteLine("Waterfall (median and p90 hours from the stage before)");
+            foreach (var stage in report.GetProperty("waterfall").EnumerateArray())
+            {
+                output.WriteLine($"  {Text(stage, "stage"),-12} {Number(stage, "count"),7}  {Percent(stage, "conversionPercent"),7}  {Hours(stage, "medianHours"),8} {Hours(stage, "p90Hours"),8}");
+            }
+
+            output.WriteLine($"  Revenue won {Money(report, "revenueWon")}");
+            output.WriteLine($"Weekly MQLs (commitment {Number(agreement, "mqlsPerWeek")}, weeks in {Text(agreement, "timeZone")})");
+            foreach (var week in report.GetProperty("weeklyMql").EnumerateArray())
+            {
+                output.WriteLine($"  {Text(week, "weekStart")}  {Number(week, "mql"),5}  {Met(week)}");
+            }
+
+            output.WriteLine($"SQLs per month (commitment {Number(agreement, "sqlsPerMonth")})");
+            foreach (var month in report.GetProperty("sqlsPerMonth").EnumerateArray())
+            {
+                output.WriteLine($"  {Text(month, "month")}  {Number(month, "sql"),5}  {Met(month)}");
+            }
+
+            var share = report.GetProperty("pipelineShare");
+            output.WriteLine($"Marketing's share of new pipeline (commitment {Number(share, "commitmentPercent")}%)");
+            output.WriteLine($"  {Number(share, "fromMarketing")} of {Number(share, "opportunities")} opportunities  {Percent(share, "percent")}  value {Money(share, "valueFromMarketing")} of {Money(share, "value")}  {Met(share)}");
+            Groups(report, "byCampaign", "By campaign", output);
+            Groups(report, "bySource", "By source", output);
+            output.WriteLine("SLA compliance");
+            foreach (var kpi in report.GetProperty("sla").GetProperty("overall").EnumerateArray())
+            {
+                output.WriteLine($"  {Text(kpi, "kpi"),-16} succeeded {Number(kpi, "succeeded"),5}  breached {Number(kpi, "breached"),5}  open {Number(kpi, "open"),4}  compliance {Percent(kpi, "compliancePercent")}");
+            }
+
+            foreach (var rep in report.GetProperty("sla").GetProperty("byRep").EnumerateArray())
+            {
+                output.WriteLine($"  {Text(rep, "rep"),-14} {Text(rep, "kpi"),-16} succeeded {Number(rep, "succeeded"),4}  breached {Number(rep, "breached"),4}  open {Number(rep, "open"),3}  compliance {Percent(rep, "compliancePercent")}");
+            }
+
+            output.WriteLine("Rejections by campaign and reason");
+            foreach (var rejection in report.GetProperty("rejectionsByCampaign").EnumerateArray())
+            {
+                output.WriteLine($"  {Text(rejection, "campaign"),-22} {Text(rejection, "reason"),-22} {Number(rejection, "count"),5}");
+            }
+
+            output.WriteLine("SQL and win rate by score band");
+            foreach (var band in report.GetProperty("scoreBands").EnumerateArray())
+            {
+                output.WriteLine($"  {Text(band, "band"),-8} {Number(band, "leads"),6} leads  {Number(band, "sql"),5} SQL {Percent(band, "sqlPercent"),7}  {Number(band, "won"),4} won {Percent(band, "winPercent"),7}");
+            }
+        }
+
+        private static void Groups(JsonElement report, string property, string title, TextWriter output)
+        {
+            output.WriteLine($"{title}: leads, MQL, SAL, SQL, opportunities, won, lost, revenue; MQL %, SQL %, win %");
+            foreach (var group in report.GetProperty(property).EnumerateArray())
+            {
+                output.WriteLine($"  {Text(group, "name"),-22} {Number(group, "leads"),6} {Number(group, "mql"),5} {Number(group, "sal"),5} {Number(group, "sql"),5} {Number(group, "opportunities"),5} {Number(group, "won"),4} {Number(group, "lost"),4} {Money(group, "revenue"),14}  {Percent(group, "mqlPercent"),6} {Percent(group, "sqlPercent"),6} {Percent(group, "winPercent"),6}");
+            }
+        }
+
+        private static string Met(JsonElement row) =>
+            row.TryGetProperty("partial", out var partial) && partial.ValueKind == JsonValueKind.True ? "partial"
+            : row.TryGetProperty("met", out var met) && met.ValueKind is JsonValueKind.True or JsonValueKind.False ? (met.GetBoolean() ? "met" : "missed") : "-";
+
+        private static string Text(JsonElement row, string property) =>
+            row.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "-";
+
+        private static string Number(JsonElement row, string property) =>
+            row.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDecimal().ToString("0.##", CultureInfo.InvariantCulture) : "-";
+
+        private static string Percent(JsonElement row, string property) =>
+            row.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDecimal().ToString("0.0", CultureInfo.InvariantCulture) + "%" : "-";
+
+        private static string Hours(JsonElement row, string property) =>
+            row.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDecimal().ToString("0.0", CultureInfo.InvariantCulture) + " h" : "-";
+
+        private static string Money(JsonElement row, string property) =>
+            row.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDecimal().ToString("#,0.00", CultureInfo.InvariantCulture) : "-";
+
+        private static string Day(JsonElement row, string property) => Text(row, property).Split('T').First();
+    }
+}
