@@ -27,13 +27,16 @@ namespace LeadAlign.Reporting
 
         private readonly IOrganizationService _service;
         private readonly Func<bool> _outOfTime;
+        private readonly int _pageSize;
 
         /// <param name="service">The service to read with (SYSTEM: the report counts every lead whoever asks).</param>
         /// <param name="outOfTime">Whether the time left is too short for another page.</param>
-        public AlignmentReportReader(IOrganizationService service, Func<bool> outOfTime)
+        /// <param name="pageSize">Rows per page: the platform's 5,000; smaller only to exercise paging.</param>
+        public AlignmentReportReader(IOrganizationService service, Func<bool> outOfTime, int pageSize = PageSize)
         {
             _service = service ?? throw new ArgumentNullException(nameof(service));
             _outOfTime = outOfTime ?? throw new ArgumentNullException(nameof(outOfTime));
+            _pageSize = pageSize;
         }
 
         /// <summary>
@@ -62,12 +65,12 @@ namespace LeadAlign.Reporting
         private static int CountOf(EntityCollection result) =>
             result.Entities.FirstOrDefault()?.GetAttributeValue<AliasedValue>(AlignmentReportQueries.LeadCountAlias)?.Value is int count ? count : 0;
 
-        /// <summary>Every row of the query, a page of 5,000 at a time.</summary>
+        /// <summary>Every row of the query, a page of 5,000 at a time, each page asked for with the previous one's paging cookie.</summary>
         /// <exception cref="ReportTooLargeException">The time a plug-in may run would not be enough for the next page.</exception>
         public List<Entity> ReadAll(QueryExpression query)
         {
             var rows = new List<Entity>();
-            query.PageInfo = new PagingInfo { Count = PageSize, PageNumber = 1 };
+            query.PageInfo = new PagingInfo { Count = _pageSize, PageNumber = 1 };
             while (true)
             {
                 if (_outOfTime())

@@ -53,6 +53,24 @@ namespace LeadAlign.Tests.Reporting
         }
 
         [Fact]
+        public void Rows_are_read_page_by_page_with_the_paging_cookie_until_there_are_no_more()
+        {
+            var scenario = new ReportScenario();
+            var org = scenario.Org;
+            var expected = org.All(Schema.LeadTable.EntityName).Where(lead => lead.GetAttributeValue<DateTime>("createdon") >= ReportScenario.PeriodStart).Select(lead => lead.Id).OrderBy(id => id).ToList();
+            var service = new CountingService(org.SystemService);
+
+            var rows = new AlignmentReportReader(service, () => false, pageSize: 3).ReadAll(AlignmentReportQueries.Leads(ReportScenario.PeriodStart, ReportScenario.PeriodEnd));
+
+            Assert.Equal(8, expected.Count);
+            Assert.Equal(expected, rows.Select(row => row.Id).OrderBy(id => id));
+            Assert.Equal(3, service.Pages.Count);
+            Assert.Equal(new[] { 1, 2, 3 }, service.Pages.Select(page => page.PageNumber));
+            Assert.Null(service.Pages[0].PagingCookie);
+            Assert.All(service.Pages.Skip(1), page => Assert.False(string.IsNullOrEmpty(page.PagingCookie)));
+        }
+
+        [Fact]
         public void Names_with_quotes_markup_and_control_characters_stay_valid_json_and_read_back_unchanged()
         {
             var name = "Q1 \"launch\" <b>&</b> \\ \n\t\u0001 café";
