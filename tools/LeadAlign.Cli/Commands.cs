@@ -200,15 +200,22 @@ namespace LeadAlign.Cli
             }
 
             SolutionInput.Open(options.SolutionFolder, needsData: true);
+            if (!File.Exists(Path.Combine(options.SolutionFolder, Simulation.SimulationReport.PagePath)))
+            {
+                throw new CommandFailure(ExitCode.Input, $"The solution folder {options.SolutionFolder} has no {Simulation.SimulationReport.PagePath}: the report page is the solution's own web resource." + Environment.NewLine + "Give the unpacked LeadAlign solution with --solution, or restore the file from source control.");
+            }
+
             var reportText = Path.Combine(options.OutputFolder, "report.txt");
             var reportHtml = Path.Combine(options.OutputFolder, "report.html");
-            OutputTarget.CheckFolder(options.OutputFolder, OutputWriteAdvice, Path.GetFileName(reportText), Path.GetFileName(reportHtml));
+            var reportCsv = Path.Combine(options.OutputFolder, "report.csv");
+            var reportJson = Path.Combine(options.OutputFolder, "report.json");
+            OutputTarget.CheckFolder(options.OutputFolder, OutputWriteAdvice, Path.GetFileName(reportText), Path.GetFileName(reportHtml), Path.GetFileName(reportCsv), Path.GetFileName(reportJson));
 
             var clock = System.Diagnostics.Stopwatch.StartNew();
             output.WriteLine($"Simulating {options.Leads} leads, {options.Reps} reps, {options.Days} days (seed {options.Seed}) on the in-memory Dataverse...");
             var simulator = new Simulation.Simulator(options);
             simulator.Run((day, total, count) => output.WriteLine($"  day {day,3}/{total}: {count} leads"));
-            var report = new Simulation.SimulationReport(simulator.Org, simulator.Reps);
+            var report = new Simulation.SimulationReport(simulator, options.SolutionFolder);
             output.WriteLine();
             report.WriteText(output);
             OutputTarget.Writing(options.OutputFolder, OutputWriteAdvice, () =>
@@ -219,6 +226,12 @@ namespace LeadAlign.Cli
                     report.WriteText(text);
                 }
 
+                using (var csv = new StreamWriter(reportCsv))
+                {
+                    report.WriteCsv(csv);
+                }
+
+                File.WriteAllText(reportJson, report.Json());
                 File.WriteAllText(reportHtml, report.Html());
             });
             var failed = simulator.Org.FailedAsyncJobs.Count;

@@ -1,4 +1,6 @@
 using System.IO;
+using System.Text.Json;
+using LeadAlign.Tests.Support;
 using Xunit;
 
 namespace LeadAlign.Tests.Cli
@@ -6,7 +8,7 @@ namespace LeadAlign.Tests.Cli
     /// <summary>leadalign simulate on a small seed: exact figures, the same report for the same seed, and its errors.</summary>
     public sealed class SimulateCommandTests
     {
-        private static (int Exit, string Output, string Error, string Html) Simulate(params string[] extra)
+        private static (int Exit, string Output, string Error, string Html, string Csv, string Json) Simulate(params string[] extra)
         {
             var folder = Directory.CreateTempSubdirectory("leadalign-simulate-").FullName;
             try
@@ -16,8 +18,8 @@ namespace LeadAlign.Tests.Cli
                 var args = new System.Collections.Generic.List<string> { "simulate", "--leads", "120", "--reps", "4", "--days", "10", "--seed", "7", "--output", folder };
                 args.AddRange(extra);
                 var exit = LeadAlign.Cli.Program.Run(args.ToArray(), output, error);
-                var html = File.Exists(Path.Combine(folder, "report.html")) ? File.ReadAllText(Path.Combine(folder, "report.html")) : string.Empty;
-                return (exit, output.ToString(), error.ToString(), html);
+                string Read(string name) => File.Exists(Path.Combine(folder, name)) ? File.ReadAllText(Path.Combine(folder, name)) : string.Empty;
+                return (exit, output.ToString(), error.ToString(), Read("report.html"), Read("report.csv"), Read("report.json"));
             }
             finally
             {
@@ -25,24 +27,38 @@ namespace LeadAlign.Tests.Cli
             }
         }
 
-        private static string Report(string output) => output[output.IndexOf("Funnel", System.StringComparison.Ordinal)..output.IndexOf("Done in", System.StringComparison.Ordinal)];
+        private static string Report(string output) => output[output.IndexOf("Alignment report", System.StringComparison.Ordinal)..output.IndexOf("Done in", System.StringComparison.Ordinal)];
 
         [Fact]
-        public void A_small_seeded_month_reports_exact_figures_and_the_same_seed_gives_the_same_report()
+        public void A_small_seeded_month_reports_exact_figures_from_the_custom_api_in_text_csv_json_and_the_shipped_page()
         {
             var first = Simulate();
             var second = Simulate();
 
             Assert.Equal(0, first.Exit);
             Assert.Equal(string.Empty, first.Error);
-            Assert.Contains("  Inquiry        120", first.Output);
-            Assert.Contains("  MQL             33  (27.5% of Inquiry)", first.Output);
-            Assert.Contains("  SQL             17  (53.1% of SAL)", first.Output);
-            Assert.Contains("Weekly MQLs (commitment 50)", first.Output);
-            Assert.Contains("<svg", first.Html);
-            Assert.Contains("SLA compliance", first.Html);
+            Assert.Contains("Alignment report: Sales and marketing agreement, 2026-01-05 to 2026-01-15 (exclusive), 120 leads", first.Output);
+            Assert.Contains("  Inquiry          120", first.Output);
+            Assert.Contains("  MQL               31    25.8%", first.Output);
+            Assert.Contains("  SQL               18    58.1%", first.Output);
+            Assert.Contains("Weekly MQLs (commitment 50, weeks in", first.Output);
+            Assert.Contains("waterfall,MQL,count,31", first.Csv);
+
+            // The page is the shipped web resource with the Custom API's response embedded: its Report is the JSON written beside it.
+            var page = File.ReadAllText(RepositoryLayout.PathInRepo("Solution", "WebResources", "la_alignmentreport.html"));
+            Assert.StartsWith(page[..200], first.Html, System.StringComparison.Ordinal);
+            var start = first.Html.IndexOf("<script type=\"application/json\" id=\"la-report-data\">", System.StringComparison.Ordinal);
+            Assert.True(start > 0, "the report page embeds the response");
+            var embedded = first.Html[(first.Html.IndexOf('>', start) + 1)..first.Html.IndexOf("</script>", start, System.StringComparison.Ordinal)];
+            using var response = JsonDocument.Parse(embedded);
+            Assert.True(response.RootElement.GetProperty("Complete").GetBoolean());
+            using var report = JsonDocument.Parse(response.RootElement.GetProperty("Report").GetString()!);
+            using var json = JsonDocument.Parse(first.Json);
+            Assert.Equal(json.RootElement.GetProperty("leads").GetInt32(), report.RootElement.GetProperty("leads").GetInt32());
+            Assert.Equal(31, report.RootElement.GetProperty("waterfall")[1].GetProperty("count").GetInt32());
+
             Assert.Equal(Report(first.Output), Report(second.Output));
-            Assert.Equal(first.Html, second.Html);
+            Assert.Equal(first.Csv, second.Csv);
         }
 
         [Fact]
@@ -58,6 +74,42 @@ namespace LeadAlign.Tests.Cli
             Assert.Contains("--days must be between 7 and 366; it was 3.", daysError.ToString());
             Assert.Equal(3, missing);
             Assert.Contains("does not exist: give the unpacked solution with --solution", error.ToString());
+        }
+
+        [Fact]
+        public void A_solution_folder_without_the_report_page_exits_3_before_simulating_and_names_the_file()
+        {
+            var solution = Directory.CreateTempSubdirectory("leadalign-solution-").FullName;
+            try
+            {
+                CopyFolder(RepositoryLayout.PathInRepo("Solution"), solution);
+                File.Delete(Path.Combine(solution, "WebResources", "la_alignmentreport.html"));
+                var output = new StringWriter();
+                var error = new StringWriter();
+
+                var exit = LeadAlign.Cli.Program.Run(new[] { "simulate", "--solution", solution, "--output", Path.Combine(solution, "out") }, output, error);
+
+                Assert.Equal(3, exit);
+                Assert.Contains("has no WebResources/la_alignmentreport.html", error.ToString());
+                Assert.DoesNotContain("Simulating", output.ToString());
+            }
+            finally
+            {
+                Directory.Delete(solution, recursive: true);
+            }
+        }
+
+        private static void CopyFolder(string from, string to)
+        {
+            foreach (var folder in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
+            {
+                Directory.CreateDirectory(folder.Replace(from, to, System.StringComparison.Ordinal));
+            }
+
+            foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+            {
+                File.Copy(file, file.Replace(from, to, System.StringComparison.Ordinal));
+            }
         }
     }
 }

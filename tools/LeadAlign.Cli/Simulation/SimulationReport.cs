@@ -1,62 +1,73 @@
-using System.Collections.Generic;
-using System.Globalization;
+using System;
 using System.IO;
-using System.Linq;
-using System.Text;
+using System.Text.Json;
 using LeadAlign.Cli.Simulation.Report;
-using LeadAlign.Dataverse;
-using LeadAlign.Schema;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadAlign.Cli.Simulation
 {
     /// <summary>
-    /// The figures of a simulated month, read back from the in-memory Dataverse, as text and as an HTML page with inline SVG
-    /// charts: one <see cref="ReportSection"/> per part, in the order below.
+    /// The report of a simulated month: the Custom API la_GetAlignmentReport's response, asked of the in-memory Dataverse by the
+    /// sales manager for the month's leads, exactly as the dashboard's web resource asks a real organization. Its text, CSV and
+    /// JSON are written from that response; its page is the shipped web resource itself with the response embedded, so the
+    /// simulator and the org show the same thing.
     /// </summary>
     public sealed class SimulationReport
     {
-        private readonly int _leads;
-        private readonly IReadOnlyList<ReportSection> _sections;
+        /// <summary>The web resource's path inside the solution folder.</summary>
+        public const string PagePath = "WebResources/la_alignmentreport.html";
 
-        public SimulationReport(InMemoryDataverse org, IReadOnlyList<Simulator.Rep> reps)
+        private readonly string _page;
+
+        public SimulationReport(Simulator simulator, string solutionFolder)
         {
-            var data = new ReportData(org, reps);
-            _leads = data.Leads.Count;
-            _sections = new ReportSection[]
+            var response = simulator.Org.As(simulator.SalesManager).Execute(new OrganizationRequest("la_GetAlignmentReport")
             {
-                new FunnelSection(data),
-                new WeeklyMqlSection(data),
-                new RepTimesSection(data),
-                new SlaComplianceSection(data),
-                new RejectionsSection(data, "Campaign", feedback => feedback.GetAttributeValue<EntityReference>(LeadFeedbackTable.CampaignId) is { } campaign ? data.CampaignNames.GetValueOrDefault(campaign.Id, "?") : "(no campaign)"),
-                new RejectionsSection(data, "Source", ReportData.Source),
-                new SqlRateByBandSection(data),
-                new StageVelocitySection(data),
-            };
+                ["PeriodStart"] = simulator.Start,
+                ["PeriodEnd"] = simulator.End,
+            });
+            ReportJson = (string)response["Report"];
+            Complete = (bool)response["Complete"];
+            Notice = response.Results.Contains("Notice") ? response["Notice"] as string ?? string.Empty : string.Empty;
+            _page = File.ReadAllText(Path.Combine(solutionFolder, PagePath));
         }
+
+        /// <summary>The response's Report: the report as JSON.</summary>
+        public string ReportJson { get; }
+
+        public bool Complete { get; }
+
+        public string Notice { get; }
 
         public void WriteText(TextWriter output)
         {
-            foreach (var section in _sections)
-            {
-                section.WriteText(output);
-            }
+            using var report = JsonDocument.Parse(ReportJson);
+            AlignmentReportText.Write(report.RootElement, output);
         }
 
+        public void WriteCsv(TextWriter output)
+        {
+            using var report = JsonDocument.Parse(ReportJson);
+            AlignmentReportCsv.Write(report.RootElement, output);
+        }
+
+        /// <summary>The report JSON, indented.</summary>
+        public string Json()
+        {
+            using var report = JsonDocument.Parse(ReportJson);
+            return JsonSerializer.Serialize(report.RootElement, new JsonSerializerOptions { WriteIndented = true });
+        }
+
+        /// <summary>
+        /// The web resource with the response embedded as <c>&lt;script type="application/json" id="la-report-data"&gt;</c>, which the
+        /// page renders instead of calling the Web API; every <c>&lt;/</c> of the data is written <c>&lt;\/</c> so it cannot end the element.
+        /// </summary>
         public string Html()
         {
-            var html = new StringBuilder();
-            html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>LeadAlign: a simulated month</title>")
-                .Append("<style>body{font-family:Segoe UI,Arial,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #ccc;padding:.25em .6em;text-align:right}th{background:#f3f3f3}td:first-child,th:first-child{text-align:left}h2{margin-top:1.5em}</style></head><body>")
-                .Append("<h1>LeadAlign: a simulated month</h1>")
-                .Append("<p>").Append(_leads.ToString(CultureInfo.InvariantCulture)).Append(" leads through the real plug-ins, workflows and activities, in the in-memory Dataverse.</p>");
-            foreach (var section in _sections)
-            {
-                section.WriteHtml(html);
-            }
-
-            return html.Append("</body></html>").ToString();
+            var response = JsonSerializer.Serialize(new { Report = ReportJson, Complete, Notice }).Replace("</", "<\\/", StringComparison.Ordinal);
+            var data = $"<script type=\"application/json\" id=\"la-report-data\">{response}</script>{Environment.NewLine}";
+            var end = _page.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
+            return end < 0 ? _page + data : _page[..end] + data + _page[end..];
         }
     }
 }

@@ -53,6 +53,9 @@ namespace LeadAlign.Cli.Simulation
 
         public IReadOnlyList<Rep> Reps => _reps;
 
+        /// <summary>The reps' manager, who reads the month's alignment report.</summary>
+        public Guid SalesManager { get; private set; }
+
         /// <summary>Runs the month; <paramref name="progress"/> hears about each simulated day.</summary>
         public void Run(Action<int, int, int> progress)
         {
@@ -60,6 +63,7 @@ namespace LeadAlign.Cli.Simulation
             End = Start.AddDays(_options.Days);
             var campaigns = SetUp();
             ScheduleLeads(campaigns);
+            ScheduleOwnDeals();
             var day = -1;
             while (_events.TryDequeue(out var action, out var when))
             {
@@ -93,6 +97,7 @@ namespace LeadAlign.Cli.Simulation
 
             var system = Org.SystemService;
             var manager = Org.AddUser("Sam Sales Manager");
+            SalesManager = manager;
             var marketers = new List<Guid> { Org.AddUser("Mia Marketing"), Org.AddUser("Carla Campaigns"), Org.AddUser("Pat Partners") };
             var salesTeam = system.Create(new Entity("team") { ["name"] = "Inside sales", ["businessunitid"] = new EntityReference("businessunit", Org.RootBusinessUnitId) });
             var marketingTeam = system.Create(new Entity("team") { ["name"] = "Marketing", ["businessunitid"] = new EntityReference("businessunit", Org.RootBusinessUnitId) });
@@ -126,6 +131,33 @@ namespace LeadAlign.Cli.Simulation
             At(Start.AddDays(7).AddHours(8), () => Org.SystemService.Update(new Entity("systemuser", away.Id) { [SystemUserTable.IsUnavailable] = true }));
             At(Start.AddDays(14).AddHours(8), () => Org.SystemService.Update(new Entity("systemuser", away.Id) { [SystemUserTable.IsUnavailable] = false }));
             return campaigns;
+        }
+
+        /// <summary>
+        /// Sales' own pipeline: on each weekday one rep in three opens an opportunity of their own (a referral from a customer, an
+        /// outbound call) without a lead, so marketing's share of new pipeline is a share of something. Each is closed like the
+        /// others, within one to three weeks.
+        /// </summary>
+        private void ScheduleOwnDeals()
+        {
+            for (var day = 0; day < _options.Days; day++)
+            {
+                if (Start.AddDays(day).DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+                {
+                    continue;
+                }
+
+                foreach (var rep in _reps.Where(_ => _random.NextDouble() < 1.0 / 3))
+                {
+                    var estimate = 10_000m + _random.Next(90_000);
+                    var won = _random.NextDouble() < 0.3;
+                    At(Start.AddDays(day).AddHours(9 + (_random.NextDouble() * 8)), () =>
+                    {
+                        var opportunity = Org.As(rep.Id).Create(new Entity("opportunity") { ["name"] = $"{rep.Name}: own deal", ["estimatedvalue"] = new Money(estimate) });
+                        At(Org.UtcNow.AddDays(7 + (_random.NextDouble() * 14)), () => Close(rep, opportunity, won, estimate));
+                    });
+                }
+            }
         }
 
         private void ScheduleLeads(List<(Guid Id, int Source)> campaigns)
@@ -282,25 +314,28 @@ namespace LeadAlign.Cli.Simulation
 
             var quality = _quality[lead];
             var won = _random.NextDouble() < (quality == 0 ? 0.45 : quality == 1 ? 0.25 : 0.08);
-            At(Org.UtcNow.AddDays(7 + (_random.NextDouble() * 14)), () => Try(() =>
-            {
-                var close = new Entity("opportunityclose")
-                {
-                    ["opportunityid"] = new EntityReference("opportunity", opportunity),
-                    ["subject"] = won ? "Won" : "Lost",
-                    ["actualend"] = Org.UtcNow.Date,
-                };
-                if (won)
-                {
-                    close["actualrevenue"] = new Money(Math.Round(estimate * (decimal)(0.8 + (_random.NextDouble() * 0.4)), 2));
-                    Org.As(rep.Id).Execute(new WinOpportunityRequest { OpportunityClose = close, Status = new OptionSetValue(3) });
-                }
-                else
-                {
-                    Org.As(rep.Id).Execute(new LoseOpportunityRequest { OpportunityClose = close, Status = new OptionSetValue(4) });
-                }
-            }));
+            At(Org.UtcNow.AddDays(7 + (_random.NextDouble() * 14)), () => Close(rep, opportunity, won, estimate));
         }
+
+        /// <summary>The rep closes the opportunity through Win (for about the estimate) or Lose, recording the close activity.</summary>
+        private void Close(Rep rep, Guid opportunity, bool won, decimal estimate) => Try(() =>
+        {
+            var close = new Entity("opportunityclose")
+            {
+                ["opportunityid"] = new EntityReference("opportunity", opportunity),
+                ["subject"] = won ? "Won" : "Lost",
+                ["actualend"] = Org.UtcNow.Date,
+            };
+            if (won)
+            {
+                close["actualrevenue"] = new Money(Math.Round(estimate * (decimal)(0.8 + (_random.NextDouble() * 0.4)), 2));
+                Org.As(rep.Id).Execute(new WinOpportunityRequest { OpportunityClose = close, Status = new OptionSetValue(3) });
+            }
+            else
+            {
+                Org.As(rep.Id).Execute(new LoseOpportunityRequest { OpportunityClose = close, Status = new OptionSetValue(4) });
+            }
+        });
 
         private void Reject(Guid lead, Rep rep, int quality)
         {
