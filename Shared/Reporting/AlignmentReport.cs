@@ -65,6 +65,7 @@ namespace LeadAlign.Reporting
             SlaSection.Write(json, clocks);
             SlaSection.WriteRejections(json, feedback, reasons);
             FunnelSection.WriteScoreBands(json, cohort, bands);
+            SpeedToLeadSection.Write(json, cohort);
             return json.EndObject().ToString();
         }
 

@@ -13,6 +13,7 @@ namespace LeadAlign.Reporting
     {
         public const string CampaignAlias = "campaign";
         public const string OwnerAlias = "owner";
+        public const string RoutedToAlias = "routedto";
         public const string CohortAlias = "cohort";
         public const string LeadCountAlias = "leads";
 
@@ -22,12 +23,20 @@ namespace LeadAlign.Reporting
             + "<filter><condition attribute=\"" + LeadTable.CreatedOn + "\" operator=\"ge\" value=\"" + Fetch(start) + "\" />"
             + "<condition attribute=\"" + LeadTable.CreatedOn + "\" operator=\"lt\" value=\"" + Fetch(end) + "\" /></filter></entity></fetch>";
 
-        /// <summary>The cohort: creation, campaign (with its name), source and score band.</summary>
+        /// <summary>
+        /// The cohort: creation, campaign (with its name), source and score band; and its handoff (when, the rep it was routed to
+        /// and its owner, with their names, minutes to accept and to first contact) for speed to lead.
+        /// </summary>
         public static QueryExpression Leads(DateTime start, DateTime end)
         {
-            var query = new QueryExpression(LeadTable.EntityName) { ColumnSet = new ColumnSet(LeadTable.Id, LeadTable.CreatedOn, LeadTable.CampaignId, LeadTable.LeadSource, LeadTable.ScoreBand) };
+            var query = new QueryExpression(LeadTable.EntityName)
+            {
+                ColumnSet = new ColumnSet(LeadTable.Id, LeadTable.CreatedOn, LeadTable.CampaignId, LeadTable.LeadSource, LeadTable.ScoreBand, LeadTable.HandoffOn, LeadTable.RoutedToId, LeadTable.MinutesToAccept, LeadTable.MinutesToFirstContact),
+            };
             Within(query.Criteria, LeadTable.CreatedOn, start, end);
             query.LinkEntities.Add(CampaignName(LeadTable.EntityName, LeadTable.CampaignId));
+            query.LinkEntities.Add(UserName(LeadTable.EntityName, LeadTable.RoutedToId, RoutedToAlias));
+            query.LinkEntities.Add(UserName(LeadTable.EntityName, LeadTable.OwnerId, OwnerAlias));
             query.AddOrder(LeadTable.Id, OrderType.Ascending);
             return query;
         }
@@ -123,6 +132,9 @@ namespace LeadAlign.Reporting
 
         private static LinkEntity CampaignName(string table, string campaignColumn) =>
             new LinkEntity(table, CampaignTable.EntityName, campaignColumn, CampaignTable.Id, JoinOperator.LeftOuter) { EntityAlias = CampaignAlias, Columns = new ColumnSet(CampaignTable.Name) };
+
+        private static LinkEntity UserName(string table, string userColumn, string alias) =>
+            new LinkEntity(table, SystemUserTable.EntityName, userColumn, SystemUserTable.Id, JoinOperator.LeftOuter) { EntityAlias = alias, Columns = new ColumnSet(SystemUserTable.FullName) };
 
         private static void Within(FilterExpression filter, string column, DateTime start, DateTime end)
         {

@@ -20,6 +20,11 @@ namespace LeadAlign.Reporting
             CampaignName = lead.GetAttributeValue<AliasedValue>(AlignmentReportQueries.CampaignAlias + "." + CampaignTable.Name)?.Value as string;
             Source = lead.GetAttributeValue<OptionSetValue>(LeadTable.LeadSource)?.Value;
             Band = lead.GetAttributeValue<OptionSetValue>(LeadTable.ScoreBand)?.Value;
+            HandedOff = lead.GetAttributeValue<DateTime?>(LeadTable.HandoffOn).HasValue;
+            Rep = lead.GetAttributeValue<AliasedValue>(AlignmentReportQueries.RoutedToAlias + "." + SystemUserTable.FullName)?.Value as string
+                ?? lead.GetAttributeValue<AliasedValue>(AlignmentReportQueries.OwnerAlias + "." + SystemUserTable.FullName)?.Value as string;
+            MinutesToAccept = lead.GetAttributeValue<int?>(LeadTable.MinutesToAccept);
+            MinutesToFirstContact = lead.GetAttributeValue<int?>(LeadTable.MinutesToFirstContact);
         }
 
         public Guid Id { get; }
@@ -33,6 +38,16 @@ namespace LeadAlign.Reporting
         public int? Source { get; }
 
         public int? Band { get; }
+
+        /// <summary>Whether the lead is handed off to sales (its handoff date is set; a nurtured lead's is cleared).</summary>
+        public bool HandedOff { get; }
+
+        /// <summary>The full name of the rep the lead was routed to, else of its owning user; null when neither is a user.</summary>
+        public string? Rep { get; }
+
+        public int? MinutesToAccept { get; }
+
+        public int? MinutesToFirstContact { get; }
 
         /// <summary>When the lead first reached each stage of its history (MQL, SAL, SQL).</summary>
         public Dictionary<int, DateTime> FirstReached { get; } = new Dictionary<int, DateTime>();

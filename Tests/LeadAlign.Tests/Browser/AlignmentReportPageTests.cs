@@ -35,7 +35,9 @@ namespace LeadAlign.Tests.Browser
             Assert.All(_figures.WaterfallCounts, figure => Assert.Contains(figure, text));
             Assert.Contains(_figures.MqlConversion, text);
             Assert.Contains(_figures.WeeklyMqlCommitment, text);
-            Assert.Contains(_figures.PipelineSharePercent + " of the 420 opportunities", text);
+            Assert.Contains(_figures.PipelineShareSentence, text);
+            var waterfallTable = await page.Page.InnerTextAsync("#la-waterfall table");
+            Assert.All(_figures.WaterfallRows, row => Assert.Contains(row, waterfallTable));
             Assert.Contains(_figures.FirstCampaign, text);
             Assert.Contains(_figures.FirstRep, text);
             Assert.Empty(page.ConsoleErrors);
@@ -107,7 +109,8 @@ namespace LeadAlign.Tests.Browser
             Assert.Equal(1, await page.Page.Locator("#la-weekly svg polyline.la-line").CountAsync());
             Assert.Equal(_figures.MissedWeeks.Length, await page.Page.Locator("#la-weekly svg rect.la-bar.la-fill-bad").CountAsync());
             var weeklyTable = await page.Page.InnerTextAsync("#la-weekly table");
-            Assert.All(_figures.MissedWeeks, week => Assert.Contains(week + "\t44\t50\tmissed", weeklyTable));
+            Assert.NotEmpty(_figures.MissedWeeks);
+            Assert.All(_figures.MissedWeeks, week => Assert.Contains(week, weeklyTable));
             var bands = await page.ChartTextsAsync("la-bands");
             Assert.Contains("SQL rate", bands);
             Assert.Contains("Win rate", bands);
@@ -134,6 +137,44 @@ namespace LeadAlign.Tests.Browser
             var smallestText = await page.Page.EvaluateAsync<double>("() => Math.min(...Array.from(document.querySelectorAll('svg.la-chart text')).map(text => text.getBoundingClientRect().height).filter(height => height > 0))");
             Assert.True(smallestText >= 10, $"The smallest chart text is {smallestText:0.0} px high at 375 px.");
             Assert.Contains(_figures.FirstCampaign, await page.TextAsync());
+            Assert.Contains(_figures.WithinHourOverall, await page.Page.InnerTextAsync("#la-speed"));
+            Assert.Empty(page.ScriptErrors);
+        }
+
+        [Fact]
+        public async Task A_sales_manager_sees_each_reps_speed_to_lead_in_a_table_and_a_bar_chart_scaled_to_100_percent()
+        {
+            await using var page = await ReportPage.CreateAsync(_browser);
+
+            await page.OpenAsync();
+
+            Assert.Contains(_figures.WithinHourOverall + " of the", await page.Page.InnerTextAsync("#la-speed .la-share"));
+            var table = await page.Page.InnerTextAsync("#la-speed table");
+            var chart = await page.ChartTextsAsync("la-speed");
+            Assert.NotEmpty(_figures.SpeedByRep);
+            foreach (var rep in _figures.SpeedByRep)
+            {
+                var row = table.Split('\n').Single(line => line.StartsWith(rep.Rep + "\t", StringComparison.Ordinal));
+                Assert.StartsWith(rep.Rep + "\t" + rep.Leads + "\t", row, StringComparison.Ordinal);
+                Assert.Contains("\t" + rep.Within5 + "\t" + rep.Within60 + "\t", row, StringComparison.Ordinal);
+                Assert.Contains(rep.Rep, chart);
+                Assert.Contains(rep.Within5 + " · " + rep.Within60, chart);
+
+                // The rep's bar (its two segments) is as long as its within-an-hour share of the axis from 0 % to 100 %.
+                var share = await page.Page.EvaluateAsync<double>(
+                    @"rep => {
+                        const chart = document.querySelector('#la-speed svg');
+                        const tick = label => Number(Array.from(chart.querySelectorAll('text')).find(text => text.textContent === label).getAttribute('x'));
+                        const bars = Array.from(chart.querySelectorAll('rect.la-bar')).filter(bar => bar.querySelector('title').textContent.startsWith(rep + ': '));
+                        return 100 * bars.reduce((sum, bar) => sum + Number(bar.getAttribute('width')), 0) / (tick('100 %') - tick('0 %'));
+                    }", rep.Rep);
+                Assert.Equal(double.Parse(rep.Within60.Replace(" %", string.Empty, StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture), share, 0);
+            }
+
+            Assert.Contains("Within 5 minutes", chart);
+            Assert.Contains("Within an hour (after 5 minutes)", chart);
+            Assert.Contains("Share of handed-off leads first contacted", chart);
+            Assert.Contains("100 %", chart);
             Assert.Empty(page.ScriptErrors);
         }
 
@@ -223,6 +264,7 @@ namespace LeadAlign.Tests.Browser
                 report["byCampaign"]![0]!["name"] = name;
                 report["rejectionsByCampaign"]![0]!["campaign"] = name;
                 report["sla"]!["byRep"]![0]!["rep"] = "<b>Alex</b> Rep";
+                report["speedToLead"]!["byRep"]![0]!["rep"] = "<b>Alex</b> Rep";
             });
             await using var page = await ReportPage.CreateAsync(_browser);
             page.CustomApi = _ => (200, hostile.WebApiBody(ReportPage.Organization));
@@ -232,7 +274,8 @@ namespace LeadAlign.Tests.Browser
             Assert.Contains(name, await page.Page.InnerTextAsync("#la-campaigns"));
             Assert.Contains(name, await page.Page.InnerTextAsync("#la-rejections"));
             Assert.Contains("<b>Alex</b> Rep", await page.Page.InnerTextAsync("#la-sla"));
-            Assert.Equal(0, await page.Page.Locator("img, #la-sla b").CountAsync());
+            Assert.Contains("<b>Alex</b> Rep", await page.Page.InnerTextAsync("#la-speed"));
+            Assert.Equal(0, await page.Page.Locator("img, #la-sla b, #la-speed b").CountAsync());
             Assert.True(await page.Page.EvaluateAsync<bool>("() => window.laInjected === undefined"), "The campaign name's markup ran.");
             Assert.Empty(page.OtherRequests);
             Assert.Empty(page.ScriptErrors);

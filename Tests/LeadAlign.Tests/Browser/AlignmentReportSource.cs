@@ -1,19 +1,25 @@
-using System.IO;
-using LeadAlign.Tests.Support;
+using System;
+using LeadAlign.Tests.Reporting;
 
 namespace LeadAlign.Tests.Browser
 {
     /// <summary>
-    /// Where the browser tests get the Custom API's answer from. <see cref="Response"/> is the one place to switch: today it
-    /// reads a fixture written to the report contract (alignment-report.json next to this file: a month of 5,000 leads); once
-    /// la_GetAlignmentReport runs in the in-memory Dataverse it can execute the request there instead
-    /// (<c>new OrganizationRequest("la_GetAlignmentReport") { ["PeriodStart"] = …, ["PeriodEnd"] = … }</c>) and return the
-    /// response's Report, Complete and Notice. The tests assert the fixture's figures, so they name them in one place:
-    /// <see cref="AlignmentReportFigures"/>.
+    /// Where the browser tests get the Custom API's answer from: la_GetAlignmentReport executed, as a marketing user, in the
+    /// in-memory Dataverse on the seeded month of the reporting tests (<see cref="ReportScenario"/>: leads created and moved
+    /// through the stages, called, qualified, won and lost by LeadAlign's real plug-ins and workflows), once per test run. The
+    /// tests read the figures they look for on the page from this response: <see cref="AlignmentReportFigures"/>.
     /// </summary>
     public static class AlignmentReportSource
     {
-        public static AlignmentReportResponse Response() =>
-            new(File.ReadAllText(RepositoryLayout.PathInRepo("Tests", "LeadAlign.Tests", "Browser", "alignment-report.json")), Complete: true, Notice: string.Empty);
+        private static readonly Lazy<AlignmentReportResponse> Seeded = new(Execute);
+
+        public static AlignmentReportResponse Response() => Seeded.Value;
+
+        private static AlignmentReportResponse Execute()
+        {
+            var scenario = new ReportScenario();
+            var response = AlignmentReportTests.Report(scenario.Org.As(scenario.Fixture.Marketer), ReportScenario.PeriodStart, ReportScenario.PeriodEnd);
+            return new AlignmentReportResponse((string)response.Results["Report"], (bool)response.Results["Complete"], (string)response.Results["Notice"]);
+        }
     }
 }

@@ -53,6 +53,16 @@ namespace LeadAlign.Tests.Reporting
             Assert.Contains(report["weeklyMql"]!.AsArray(), week => !(bool)week!["partial"]!);
             Assert.Equal(5, (int)report["pipelineShare"]!["opportunities"]!);
             Assert.Equal(4, (int)report["pipelineShare"]!["fromMarketing"]!);
+
+            // Speed to lead: the handed-off cohort leads (not Fay or Gus, still inquiries; not Early, handed off before the
+            // period); Ben and Hal called at once, Ana and Dee at exactly an hour, Eve a day later; Ana and Ben reached SQL.
+            var speed = report["speedToLead"]!["overall"]!;
+            Assert.Equal(6, (int)speed["leads"]!);
+            Assert.Equal(33.3m, (decimal)speed["within5MinutesPercent"]!);
+            Assert.Equal(66.7m, (decimal)speed["within60MinutesPercent"]!);
+            Assert.Equal(50.0m, (decimal)speed["sqlPercentContactedWithinHour"]!);
+            Assert.Equal(0.0m, (decimal)speed["sqlPercentContactedLater"]!);
+            Assert.True(report["speedToLead"]!["byRep"]!.AsArray().Count > 1);
         }
 
         [Fact]

@@ -143,7 +143,50 @@ namespace LeadAlign.Tests.Reporting
             }
 
             report["scoreBands"] = bands;
+            report["speedToLead"] = SpeedToLead(leads, lead => First(lead, LeadStage.Sql) != null);
             return report;
+        }
+
+        /// <summary>Speed to lead of the handed-off leads (handoff date set), overall and per rep (routed-to user, else owning user).</summary>
+        private JsonObject SpeedToLead(List<Entity> leads, Func<Guid, bool> reachedSql)
+        {
+            string RepOf(Entity lead)
+            {
+                var user = lead.GetAttributeValue<EntityReference>(LeadTable.RoutedToId) ?? lead.GetAttributeValue<EntityReference>("ownerid");
+                return user?.LogicalName == "systemuser" ? _org.Get("systemuser", user.Id)!.GetAttributeValue<string>("fullname") : "(no rep)";
+            }
+
+            JsonObject Row(string? rep, List<Entity> group)
+            {
+                var accept = group.Select(lead => lead.GetAttributeValue<int?>(LeadTable.MinutesToAccept)).Where(value => value != null).Select(value => (decimal)value!.Value).ToList();
+                var contacted = group.Where(lead => lead.GetAttributeValue<int?>(LeadTable.MinutesToFirstContact) != null)
+                    .Select(lead => (lead.Id, Minutes: lead.GetAttributeValue<int>(LeadTable.MinutesToFirstContact))).ToList();
+                var withinHour = contacted.Where(lead => lead.Minutes <= 60).ToList();
+                var later = contacted.Where(lead => lead.Minutes > 60).ToList();
+                var row = new JsonObject();
+                if (rep != null)
+                {
+                    row["rep"] = rep;
+                }
+
+                row["leads"] = group.Count;
+                row["acceptMedianMinutes"] = Percentile(accept, 0.5m);
+                row["acceptP90Minutes"] = Percentile(accept, 0.9m);
+                row["contactMedianMinutes"] = Percentile(contacted.Select(lead => (decimal)lead.Minutes).ToList(), 0.5m);
+                row["contactP90Minutes"] = Percentile(contacted.Select(lead => (decimal)lead.Minutes).ToList(), 0.9m);
+                row["within5MinutesPercent"] = Percent(contacted.Count(lead => lead.Minutes <= 5), group.Count);
+                row["within60MinutesPercent"] = Percent(withinHour.Count, group.Count);
+                row["sqlPercentContactedWithinHour"] = Percent(withinHour.Count(lead => reachedSql(lead.Id)), withinHour.Count);
+                row["sqlPercentContactedLater"] = Percent(later.Count(lead => reachedSql(lead.Id)), later.Count);
+                return row;
+            }
+
+            var handedOff = leads.Where(lead => lead.GetAttributeValue<DateTime?>(LeadTable.HandoffOn) != null).ToList();
+            return new JsonObject
+            {
+                ["overall"] = Row(null, handedOff),
+                ["byRep"] = new JsonArray(handedOff.GroupBy(RepOf).OrderBy(group => group.Key, StringComparer.Ordinal).Select(group => (JsonNode)Row(group.Key, group.ToList())).ToArray()),
+            };
         }
 
         private JsonObject Agreement() => new()

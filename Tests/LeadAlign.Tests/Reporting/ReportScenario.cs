@@ -13,7 +13,7 @@ namespace LeadAlign.Tests.Reporting
     /// A seeded January on an organization whose agreement counts in W. Europe time: leads from two campaigns and none, of
     /// several sources and bands, created before and during the period, moved through the stages by their reps, qualified into
     /// opportunities that are won and lost, rejected with reasons (the feedback workflow runs), clocks that breach and succeed,
-    /// and an opportunity no lead brought. Everything happens through LeadAlign's real plug-ins and workflows.
+    /// leads first called at once, at exactly an hour and a day later, and an opportunity no lead brought. Everything happens through LeadAlign's real plug-ins and workflows.
     /// </summary>
     internal sealed class ReportScenario
     {
@@ -52,8 +52,10 @@ namespace LeadAlign.Tests.Reporting
             // Monday 5 January.
             var ana = Create("Ana", spring, 8, qualified: true, estimate: 30_000m);
             var ben = Create("Ben", spring, 8, qualified: true, estimate: 12_000m);
+            Call(ben);
             Org.Advance(TimeSpan.FromHours(1));
             Accept(ana);
+            Call(ana);
             Org.Advance(TimeSpan.FromHours(2));
             Accept(ben);
             ToSql(ana);
@@ -62,6 +64,7 @@ namespace LeadAlign.Tests.Reporting
             Org.Advance(TimeSpan.FromHours(1));
             var hot = Create("Hal", null, 4, qualified: true);
             Call(hot);
+            Call(dee);
 
             // Tuesday 6 January: Dee's accept clock has breached; Ana is qualified.
             Org.UtcNow = new DateTime(2026, 1, 6, 10, 0, 0, DateTimeKind.Utc);
@@ -77,6 +80,7 @@ namespace LeadAlign.Tests.Reporting
             Reject(dee, RejectionReason.NoBudget);
             Org.Advance(TimeSpan.FromHours(1));
             Accept(eve);
+            Call(eve);
             Reject(eve, RejectionReason.NotAFit);
             Accept(cal);
             Org.Advance(TimeSpan.FromHours(3));
