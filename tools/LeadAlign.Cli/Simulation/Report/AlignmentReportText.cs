@@ -57,6 +57,16 @@ namespace LeadAlign.Cli.Simulation.Report
                 output.WriteLine($"  {Text(rep, "rep"),-14} {Text(rep, "kpi"),-16} succeeded {Number(rep, "succeeded"),4}  breached {Number(rep, "breached"),4}  open {Number(rep, "open"),3}  compliance {Percent(rep, "compliancePercent")}");
             }
 
+            if (report.TryGetProperty("speedToLead", out var speed))
+            {
+                output.WriteLine("Speed to lead (minutes to accept and to first contact: median, p90; share first contacted within 5 and 60 minutes; SQL rate contacted within the hour vs later)");
+                foreach (var rep in speed.GetProperty("byRep").EnumerateArray().Append(speed.GetProperty("overall")))
+                {
+                    var name = rep.TryGetProperty("rep", out _) ? Text(rep, "rep") : "All reps";
+                    output.WriteLine($"  {name,-14} {Number(rep, "leads"),5} leads  accept {Number(rep, "acceptMedianMinutes"),6} {Number(rep, "acceptP90Minutes"),6}  contact {Number(rep, "contactMedianMinutes"),6} {Number(rep, "contactP90Minutes"),6}  within 5 {Percent(rep, "within5MinutesPercent"),6}  within 60 {Percent(rep, "within60MinutesPercent"),6}  SQL {Percent(rep, "sqlPercentContactedWithinHour"),6} vs {Percent(rep, "sqlPercentContactedLater"),6}");
+                }
+            }
+
             output.WriteLine("Rejections by campaign and reason");
             foreach (var rejection in report.GetProperty("rejectionsByCampaign").EnumerateArray())
             {
