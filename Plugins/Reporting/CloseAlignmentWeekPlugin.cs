@@ -40,7 +40,7 @@ namespace LeadAlign.Plugins.Reporting
             var zone = BusinessCalendar.Parse(agreement.GetAttributeValue<string>(AgreementTable.TimeZone), null, null, null).Zone;
             var now = DateTime.SpecifyKind(context.OperationCreatedOn, DateTimeKind.Utc);
             var week = request.WeekStart.HasValue ? AlignmentWeekSpan.Containing(request.WeekStart.Value, zone) : AlignmentWeekSpan.LastFull(now, zone);
-            var closed = AlignmentWeekClose.Close(system, user => localPluginContext.OrgSvcFactory.CreateOrganizationService(user), agreement, week, now, message => localPluginContext.Trace(message));
+            var closed = AlignmentWeekClose.Close(system, agreement, week, now, message => localPluginContext.Trace(message));
             context.SetCustomApiResponse(new CloseAlignmentWeekResponse { AlignmentWeek = closed.Week, Created = closed.Created, Changed = closed.Changed, Summary = closed.Summary });
         }
 

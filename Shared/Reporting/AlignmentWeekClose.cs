@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.ServiceModel;
 using LeadAlign.Runtime;
 using LeadAlign.Schema;
 using Microsoft.Xrm.Sdk;
@@ -19,6 +18,9 @@ namespace LeadAlign.Reporting
     /// </summary>
     internal static class AlignmentWeekClose
     {
+        /// <summary>AccessRights.ReadAccess of RetrievePrincipalAccess's answer.</summary>
+        private const int ReadAccess = 1;
+
         /// <summary>The columns of the agreement a close reads.</summary>
         public static readonly string[] AgreementColumns =
         {
@@ -27,11 +29,10 @@ namespace LeadAlign.Reporting
         };
 
         /// <summary>
-        /// Closes <paramref name="week"/> of <paramref name="agreement"/>. <paramref name="system"/> is SYSTEM's service;
-        /// <paramref name="serviceAs"/> gives a user's service, used only to check that a manager can read the week row.
+        /// Closes <paramref name="week"/> of <paramref name="agreement"/> through <paramref name="system"/>, SYSTEM's service.
         /// </summary>
         /// <exception cref="BusinessRuleException">The week is not over at <paramref name="now"/>.</exception>
-        public static AlignmentWeekClosed Close(IOrganizationService system, Func<Guid, IOrganizationService> serviceAs, Entity agreement, AlignmentWeekSpan week, DateTime now, Action<string> trace)
+        public static AlignmentWeekClosed Close(IOrganizationService system, Entity agreement, AlignmentWeekSpan week, DateTime now, Action<string> trace)
         {
             var agreementName = agreement.GetAttributeValue<string>(AgreementTable.Name) ?? "the agreement";
             if (week.End > now)
@@ -69,7 +70,7 @@ namespace LeadAlign.Reporting
             }
 
             var reference = new EntityReference(AlignmentWeekTable.EntityName, row.Id);
-            var notified = changed ? Notify(system, serviceAs, agreement, week, figures, reference, trace) : 0;
+            var notified = changed ? Notify(system, agreement, week, figures, reference, trace) : 0;
             trace($"Week of {week.Label} closed for {agreementName}: row {row.Id} {(existing == null ? "created" : changed ? "updated with changed figures" : "unchanged")}, {notified} manager(s) notified.");
             return new AlignmentWeekClosed(reference, existing == null, changed, notified, Summary(figures));
         }
@@ -94,7 +95,7 @@ namespace LeadAlign.Reporting
                 : $"{met} of {measured.Count} commitments met; missed: {string.Join(", ", missed)}.";
         }
 
-        private static int Notify(IOrganizationService system, Func<Guid, IOrganizationService> serviceAs, Entity agreement, AlignmentWeekSpan week, AlignmentWeekFigures figures, EntityReference row, Action<string> trace)
+        private static int Notify(IOrganizationService system, Entity agreement, AlignmentWeekSpan week, AlignmentWeekFigures figures, EntityReference row, Action<string> trace)
         {
             var managers = new List<Guid>();
             foreach (var team in new[] { AgreementTable.SalesTeamId, AgreementTable.MarketingTeamId })
@@ -110,7 +111,7 @@ namespace LeadAlign.Reporting
             var notified = 0;
             foreach (var manager in managers)
             {
-                if (!CanRead(serviceAs(manager), row))
+                if (!CanRead(system, manager, row))
                 {
                     trace($"Manager {manager} cannot read the week row: not notified.");
                     continue;
@@ -132,17 +133,17 @@ namespace LeadAlign.Reporting
             return notified;
         }
 
-        private static bool CanRead(IOrganizationService service, EntityReference row)
+        /// <summary>
+        /// Whether <paramref name="user"/> may read <paramref name="row"/>: RetrievePrincipalAccess, asked as SYSTEM (a refused read
+        /// as the user would fail this whole operation, as any failed call inside a plug-in does). Its AccessRights is the
+        /// platform's flags enum (ReadAccess = 1), read with Convert.ToInt32 so an int answers the same.
+        /// </summary>
+        private static bool CanRead(IOrganizationService system, Guid user, EntityReference row)
         {
-            try
-            {
-                service.Retrieve(row.LogicalName, row.Id, new ColumnSet(false));
-                return true;
-            }
-            catch (FaultException<OrganizationServiceFault>)
-            {
-                return false;
-            }
+            var request = new OrganizationRequest("RetrievePrincipalAccess");
+            request["Target"] = row;
+            request["Principal"] = new EntityReference(SystemUserTable.EntityName, user);
+            return (Convert.ToInt32(system.Execute(request).Results["AccessRights"], CultureInfo.InvariantCulture) & ReadAccess) != 0;
         }
 
         private static string Committed(int? commitment) => commitment?.ToString(CultureInfo.InvariantCulture) ?? "no commitment";

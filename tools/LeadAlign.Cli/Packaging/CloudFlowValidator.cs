@@ -59,14 +59,14 @@ namespace LeadAlign.Cli.Packaging
                 var workflow = XDocument.Load(dataFile).Root!;
                 if ((string?)workflow.Element("Category") != "5")
                 {
-                    findings.Add($"{name}: a cloud flow is a workflow of Category 5 (modern flow).");
+                    findings.Add($"{name}:{Line(dataFile, "<Category>")}: a cloud flow is a workflow of Category 5 (modern flow).");
                 }
 
                 var jsonName = ((string?)workflow.Element("JsonFileName") ?? string.Empty).TrimStart('/');
                 var jsonFile = Path.Combine(_solution, jsonName.Replace('/', Path.DirectorySeparatorChar));
                 if (jsonName.Length == 0 || !File.Exists(jsonFile))
                 {
-                    findings.Add($"{name}: JsonFileName '{jsonName}' names no file of the solution.");
+                    findings.Add($"{name}:{Line(dataFile, "<JsonFileName>")}: JsonFileName '{jsonName}' names no file of the solution.");
                     continue;
                 }
 
@@ -77,13 +77,13 @@ namespace LeadAlign.Cli.Packaging
                 }
                 catch (JsonException malformed)
                 {
-                    findings.Add($"{jsonName}: the flow definition is not valid JSON ({malformed.Message}).");
+                    findings.Add($"{jsonName}:{(malformed.LineNumber ?? 0) + 1}: the flow definition is not valid JSON ({malformed.Message}).");
                     continue;
                 }
 
                 using (document)
                 {
-                    CheckFlow(jsonName, document.RootElement, references, apis, findings);
+                    CheckFlow(jsonName, File.ReadAllText(jsonFile), document.RootElement, references, apis, findings);
                 }
             }
 
@@ -115,11 +115,11 @@ namespace LeadAlign.Cli.Packaging
             }
         }
 
-        private static void CheckFlow(string jsonName, JsonElement root, IReadOnlySet<string> references, IReadOnlyDictionary<string, ISet<string>> apis, List<string> findings)
+        private static void CheckFlow(string jsonName, string text, JsonElement root, IReadOnlySet<string> references, IReadOnlyDictionary<string, ISet<string>> apis, List<string> findings)
         {
             if (!root.TryGetProperty("properties", out var properties) || !properties.TryGetProperty("definition", out var definition))
             {
-                findings.Add($"{jsonName}: the flow has no properties.definition.");
+                findings.Add($"{jsonName}:1: the flow has no properties.definition.");
                 return;
             }
 
@@ -132,7 +132,7 @@ namespace LeadAlign.Cli.Packaging
                     connections[connection.Name] = logicalName;
                     if (!references.Contains(logicalName))
                     {
-                        findings.Add($"{jsonName}: the connection '{connection.Name}' uses the connection reference '{logicalName}', which Other/{ConnectionReferencesFile} does not declare.");
+                        findings.Add($"{jsonName}:{Line(text, "\"" + logicalName + "\"")}: the connection '{connection.Name}' uses the connection reference '{logicalName}', which Other/{ConnectionReferencesFile} does not declare.");
                     }
                 }
             }
@@ -152,7 +152,7 @@ namespace LeadAlign.Cli.Packaging
                 var connectionName = host.TryGetProperty("connectionName", out var connectionValue) ? connectionValue.GetString() ?? string.Empty : string.Empty;
                 if (!connections.ContainsKey(connectionName))
                 {
-                    findings.Add($"{jsonName}: the action '{action.Key}' uses the connection '{connectionName}', which is not in the flow's connectionReferences.");
+                    findings.Add($"{jsonName}:{Line(text, "\"" + action.Key + "\"")}: the action '{action.Key}' uses the connection '{connectionName}', which is not in the flow's connectionReferences.");
                 }
 
                 if (!host.TryGetProperty("operationId", out var operation) || operation.GetString() != PerformUnboundAction)
@@ -164,7 +164,7 @@ namespace LeadAlign.Cli.Packaging
                 var apiName = parameters.ValueKind == JsonValueKind.Object && parameters.TryGetProperty("actionName", out var actionName) ? actionName.GetString() ?? string.Empty : string.Empty;
                 if (!apis.TryGetValue(apiName, out var declared))
                 {
-                    findings.Add($"{jsonName}: the action '{action.Key}' runs '{apiName}', which is not a Custom API of the solution (customapis/).");
+                    findings.Add($"{jsonName}:{Line(text, "\"" + apiName + "\"")}: the action '{action.Key}' runs '{apiName}', which is not a Custom API of the solution (customapis/).");
                     continue;
                 }
 
@@ -172,10 +172,18 @@ namespace LeadAlign.Cli.Packaging
                 {
                     if (!declared.Contains(parameter.Name["item/".Length..]))
                     {
-                        findings.Add($"{jsonName}: the action '{action.Key}' passes '{parameter.Name["item/".Length..]}', which {apiName} does not declare.");
+                        findings.Add($"{jsonName}:{Line(text, "\"" + parameter.Name + "\"")}: the action '{action.Key}' passes '{parameter.Name["item/".Length..]}', which {apiName} does not declare.");
                     }
                 }
             }
+        }
+
+        /// <summary>The 1-based line of the first occurrence of <paramref name="needle"/> in a file's text (or in the file a path names), or 1.</summary>
+        private static int Line(string textOrPath, string needle)
+        {
+            var text = File.Exists(textOrPath) ? File.ReadAllText(textOrPath) : textOrPath;
+            var at = text.IndexOf(needle, StringComparison.Ordinal);
+            return at < 0 ? 1 : text.Take(at).Count(character => character == '\n') + 1;
         }
 
         /// <summary>Each Custom API of customapis/ with the unique names of its request parameters.</summary>
