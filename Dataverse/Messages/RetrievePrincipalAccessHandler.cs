@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.ServiceModel;
 using LeadAlign.Dataverse.Faults;
 using LeadAlign.Dataverse.Metadata;
@@ -37,8 +38,15 @@ namespace LeadAlign.Dataverse.Messages
             var principal = Parameter<EntityReference>(request, "Principal");
             var row = context.Reader.Get(target.LogicalName, target.Id) ?? throw DataverseFault.RecordNotFound(target.LogicalName, target.Id);
             var rights = 0;
+            var privileges = context.Metadata.PrivilegesOf(target.LogicalName);
             foreach (var flag in Flags)
             {
+                // A right the table has no privilege for (Assign and Share of an organization-owned table) is never held.
+                if (!privileges.Any(privilege => privilege.AccessRight == flag.Key))
+                {
+                    continue;
+                }
+
                 try
                 {
                     context.Access.Require(principal.Id, flag.Key, target.LogicalName, row);
