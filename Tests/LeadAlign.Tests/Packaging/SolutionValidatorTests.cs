@@ -52,6 +52,33 @@ namespace LeadAlign.Tests.Packaging
         }
 
         [Fact]
+        public void A_cloud_flow_calling_an_api_the_solution_lacks_or_an_undeclared_connection_is_a_finding_with_its_file_and_line()
+        {
+            var flow = Path.Combine("Workflows", "LeadAlignWeeklyalignmentclose-1EAD5C0E-0050-4000-8000-000000000010.json");
+            Break(flow, "\"actionName\": \"la_CloseAlignmentWeek\"", "\"actionName\": \"la_CloseAlignmentWeeks\"");
+            Break(flow, "\"item/PageSize\": 250,", "\"item/PageSize\": 250,\n                  \"item/Page\": 1,");
+            Break(flow, "\"connectionReferenceLogicalName\": \"la_sharedcommondataserviceforapps_leadalign\"", "\"connectionReferenceLogicalName\": \"la_elsewhere\"");
+
+            var findings = new SolutionValidator(CopyFolder, Assemblies).Findings();
+
+            Assert.Contains(findings, finding => finding.EndsWith("the action 'Close_the_last_full_week' runs 'la_CloseAlignmentWeeks', which is not a Custom API of the solution (customapis/).", StringComparison.Ordinal));
+            Assert.Contains(findings, finding => finding.EndsWith("the action 'Recalculate_lead_scores' passes 'Page', which la_RecalculateLeadScores does not declare.", StringComparison.Ordinal));
+            Assert.Contains(findings, finding => finding.Contains("uses the connection reference 'la_elsewhere', which Other/ConnectionReferences.xml does not declare.", StringComparison.Ordinal));
+            Assert.Equal(3, findings.Count);
+            Assert.All(findings, finding => Assert.Matches(@"^Workflows/LeadAlignWeeklyalignmentclose-[^:]+\.json:\d+: ", finding));
+        }
+
+        [Fact]
+        public void A_cloud_flow_that_is_not_json_is_a_finding()
+        {
+            Break(Path.Combine("Workflows", "LeadAlignWeeklyalignmentclose-1EAD5C0E-0050-4000-8000-000000000010.json"), "\"schemaVersion\": \"1.0.0.0\"", "\"schemaVersion\": ");
+
+            var finding = Assert.Single(new SolutionValidator(CopyFolder, Assemblies).Findings());
+
+            Assert.Contains("the flow definition is not valid JSON", finding, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void A_workflow_in_a_shape_no_workflow_host_loads_is_a_finding_with_its_file_and_line()
         {
             // The shape of an earlier LeadAlign: ReferenceLiteral bound to Microsoft.Xrm.Sdk.Query, where the platform has none.

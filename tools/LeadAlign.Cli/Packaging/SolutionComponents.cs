@@ -67,7 +67,7 @@ namespace LeadAlign.Cli.Packaging
                 var role = XDocument.Load(file).Root!;
                 return WithId(Role, Id(file, Attribute(file, role, "id")), $"role {(string?)role.Attribute("name")}");
             }));
-            components.AddRange(Files(solutionFolder, "Workflows", "*.xaml.data.xml").Select(file =>
+            components.AddRange(Files(solutionFolder, "Workflows", "*.xaml.data.xml").Concat(CloudFlowValidator.DataFiles(solutionFolder)).Select(file =>
             {
                 var workflow = XDocument.Load(file).Root!;
                 return WithId(Workflow, Id(file, Attribute(file, workflow, "WorkflowId")), $"workflow {(string?)workflow.Attribute("Name")}");

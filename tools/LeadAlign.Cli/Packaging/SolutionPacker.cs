@@ -32,9 +32,9 @@ namespace LeadAlign.Cli.Packaging
             "entity/IsSLAEnabled", "entity/IsDocumentRecommendationsEnabled", "entity/IsBPFEntity", "entity/IsInteractionCentricEnabled",
             "entity/IsOfflineInMobileClient", "entity/DaysSinceRecordLastModified", "entity/MobileOfflineFilters", "entity/SyncToExternalSearchIndex",
             "entity/CanModifyMobileClientOffline", "entity/CanEnableSyncToExternalSearchIndex", "entity/IsEnabledForExternalChannels", "entity/EntityColor",
-            "Workflow/BusinessProcessType", "Workflow/IsCustomProcessingStepAllowedForOtherPublishers", "Workflow/ModernFlowType", "Workflow/LocalizedNames", "Workflow/Descriptions",
+            "Workflow/BusinessProcessType", "Workflow/JsonFileName", "Workflow/IsCustomProcessingStepAllowedForOtherPublishers", "Workflow/ModernFlowType", "Workflow/LocalizedNames", "Workflow/Descriptions",
             "EntityRelationship/CascadeRollupView", "EntityRelationshipRole/NavigationPropertyName", "EntityRelationshipRole/RelationshipRoleType",
-            "ImportExportXml/AppModuleSiteMaps", "ImportExportXml/AppModules",
+            "ImportExportXml/AppModuleSiteMaps", "ImportExportXml/AppModules", "ImportExportXml/connectionreferences",
             "Role/IsAutoAssigned", "FieldPermission/CanReadUnmasked", "WebResource/IsAvailableForMobileOffline",
             "optionset/ExternalTypeName", "option/@ExternalValue", "option/@IsHidden", "PluginAssembly/@PluginAssemblyId", "PluginType/@PluginTypeId",
         };
@@ -84,7 +84,7 @@ namespace LeadAlign.Cli.Packaging
             entries["solution.xml"] = Bytes(SolutionManifest(managed, assemblies));
             var webResources = WebResourceFiles.FromFolder(_solution);
             entries["[Content_Types].xml"] = Bytes(ContentTypes(webResources));
-            foreach (var file in Files("Workflows", "*.xaml").Concat(Files("customapis", "*.xml")))
+            foreach (var file in Files("Workflows", "*.xaml").Concat(Files("Workflows", "*.json")).Concat(Files("customapis", "*.xml")))
             {
                 entries[Path.GetRelativePath(_solution, file).Replace('\\', '/')] = File.ReadAllBytes(file);
             }
@@ -163,7 +163,7 @@ namespace LeadAlign.Cli.Packaging
         {
             var ns = XNamespace.Get("http://schemas.openxmlformats.org/package/2006/content-types");
             return new XDocument(new XElement(ns + "Types",
-                new[] { "xml", "xaml", "dll" }.Select(extension => new XElement(ns + "Default", new XAttribute("Extension", extension), new XAttribute("ContentType", "application/octet-stream"))),
+                new[] { "xml", "xaml", "json", "dll" }.Select(extension => new XElement(ns + "Default", new XAttribute("Extension", extension), new XAttribute("ContentType", "application/octet-stream"))),
                 webResources.Select(webResource => new XElement(ns + "Override", new XAttribute("PartName", "/" + webResource.EntryName), new XAttribute("ContentType", "application/octet-stream")))));
         }
 
@@ -262,7 +262,7 @@ namespace LeadAlign.Cli.Packaging
             var root = new XElement("ImportExportXml", new XAttribute(XNamespace.Xmlns + "xsi", "http://www.w3.org/2001/XMLSchema-instance"));
             root.Add(new XElement("Entities", Files("Entities", "Entity.xml").Select(Entity)));
             root.Add(new XElement("Roles", Files("Roles", "*.xml").Select(path => XDocument.Load(path).Root!)));
-            root.Add(new XElement("Workflows", Files("Workflows", "*.xaml.data.xml").Select(path => XDocument.Load(path).Root!)));
+            root.Add(new XElement("Workflows", Files("Workflows", "*.xaml.data.xml").Concat(CloudFlowValidator.DataFiles(_solution)).OrderBy(path => path, StringComparer.Ordinal).Select(path => XDocument.Load(path).Root!)));
             var profiles = Path.Combine(_solution, "Other", "FieldSecurityProfiles.xml");
             root.Add(File.Exists(profiles) ? XDocument.Load(profiles).Root! : new XElement("FieldSecurityProfiles"));
             root.Add(new XElement("Templates"));
@@ -276,6 +276,14 @@ namespace LeadAlign.Cli.Packaging
             root.Add(new XElement("SdkMessageProcessingSteps", Files(StepFiles.FolderName, "*.xml").Select(path => XDocument.Load(path).Root!)));
             root.Add(new XElement("AppModuleSiteMaps", Files("AppModuleSiteMaps", "AppModuleSiteMap.xml").Select(path => XDocument.Load(path).Root!)));
             root.Add(new XElement("AppModules", Files("AppModules", "AppModule.xml").Select(path => XDocument.Load(path).Root!)));
+            // Connection references (of the cloud flows) after AppModules, as microsoft/coe-starter-kit's exported
+            // CenterofExcellenceALMAccelerator/SolutionPackage/src/Other/Customizations.xml places them.
+            var connectionReferences = Path.Combine(_solution, "Other", CloudFlowValidator.ConnectionReferencesFile);
+            if (File.Exists(connectionReferences))
+            {
+                root.Add(new XElement("connectionreferences", XDocument.Load(connectionReferences).Root!.Elements()));
+            }
+
             root.Add(new XElement("Languages", new XElement("Language", 1033)));
             return new XDocument(new XDeclaration("1.0", "utf-8", null), root);
         }

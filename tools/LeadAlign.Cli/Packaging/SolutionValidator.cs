@@ -17,7 +17,8 @@ namespace LeadAlign.Cli.Packaging
     /// Checks an unpacked solution against its own metadata and the built assemblies, reporting each finding with its file
     /// and line: every step's table, filtering attributes and image columns exist; every step's plug-in type, every workflow's
     /// activity and every Custom API's plug-in type exist in the assemblies; every form, view and chart names existing columns;
-    /// every web resource is complete and self-contained and every web resource control names one (<see cref="WebResourceValidator"/>).
+    /// every web resource is complete and self-contained and every web resource control names one (<see cref="WebResourceValidator"/>);
+    /// every cloud flow parses and calls only the solution's Custom APIs (<see cref="CloudFlowValidator"/>).
     /// </summary>
     public sealed class SolutionValidator
     {
@@ -67,6 +68,7 @@ namespace LeadAlign.Cli.Packaging
             findings.AddRange(new WebResourceValidator(_solution).Findings());
             findings.AddRange(new RoleValidator(_solution, _metadata).Findings());
             findings.AddRange(new FieldSecurityProfileValidator(_solution, _metadata).Findings());
+            findings.AddRange(new CloudFlowValidator(_solution).Findings());
 
             foreach (var file in Files("customapis", "customapi.xml"))
             {
