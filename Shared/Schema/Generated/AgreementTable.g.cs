@@ -120,5 +120,8 @@ namespace LeadAlign.Schema
 
         /// <summary>UTC Conversion Time Zone Code (int).</summary>
         public const string UTCConversionTimeZoneCode = "utcconversiontimezonecode";
+
+        /// <summary>Alert throttle (minutes) (int).</summary>
+        public const string AlertThrottleMinutes = "la_alertthrottleminutes";
     }
 }

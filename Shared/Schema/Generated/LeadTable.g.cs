@@ -105,5 +105,8 @@ namespace LeadAlign.Schema
 
         /// <summary>Days handoff to close (int).</summary>
         public const string DaysHandoffToClose = "la_dayshandofftoclose";
+
+        /// <summary>Nurture paused (bit).</summary>
+        public const string NurturePaused = "la_nurturepaused";
     }
 }
