@@ -123,5 +123,8 @@ namespace LeadAlign.Schema
 
         /// <summary>Alert throttle (minutes) (int).</summary>
         public const string AlertThrottleMinutes = "la_alertthrottleminutes";
+
+        /// <summary>Hot-lane accept time (minutes) (int).</summary>
+        public const string HotLaneAcceptMinutes = "la_hotlaneacceptminutes";
     }
 }

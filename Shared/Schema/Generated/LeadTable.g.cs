@@ -108,5 +108,8 @@ namespace LeadAlign.Schema
 
         /// <summary>Nurture paused (bit).</summary>
         public const string NurturePaused = "la_nurturepaused";
+
+        /// <summary>Hot lane (bit).</summary>
+        public const string HotLane = "la_hotlane";
     }
 }
