@@ -77,12 +77,16 @@ namespace LeadAlign.Plugins.Lifecycle
 
             CheckCount(target, AgreementTable.MqlsPerWeek, "MQLs per week", problems);
             CheckCount(target, AgreementTable.SqlsPerMonth, "SQLs per month", problems);
-            CheckMinutes(target, AgreementTable.AlertThrottleMinutes, "Alert throttle (minutes)", "the least minutes between two notifications of one rep alert about one lead", 10080, "60", problems);
-            CheckMinutes(target, AgreementTable.HotLaneAcceptMinutes, "Hot-lane accept time (minutes)", "the business minutes a rep has to accept a high-intent lead", 1440, "no hot lane", problems);
-
             if (problems.Count > 0)
             {
                 throw new BusinessRuleException($"Agreement '{name}': marketing's commitments are not valid. " + string.Join("; ", problems) + ".");
+            }
+
+            CheckMinutes(target, AgreementTable.AlertThrottleMinutes, "Alert throttle (minutes)", "the least minutes between two notifications of one rep alert about one lead", 10080, "60", problems);
+            CheckMinutes(target, AgreementTable.HotLaneAcceptMinutes, "Hot-lane accept time (minutes)", "the business minutes a rep has to accept a lead handed off through a high-intent rule", 1440, "no hot lane", problems);
+            if (problems.Count > 0)
+            {
+                throw new BusinessRuleException($"Agreement '{name}': " + string.Join("; ", problems) + ".");
             }
         }
 

@@ -115,7 +115,11 @@ namespace LeadAlign.Alerts
         private static IEnumerable<Entity> Candidates(IOrganizationService system, Entity lead, int? type)
         {
             var query = new QueryExpression(LeadAlertTable.EntityName) { ColumnSet = AlertColumns };
-            query.Criteria.AddCondition(LeadAlertTable.IsActive, ConditionOperator.Equal, true);
+            // Active: Yes, or empty (the column defaults to Yes; a row written without it by an integration is not switched off).
+            var active = new FilterExpression(LogicalOperator.Or);
+            active.AddCondition(LeadAlertTable.IsActive, ConditionOperator.Equal, true);
+            active.AddCondition(LeadAlertTable.IsActive, ConditionOperator.Null);
+            query.Criteria.AddFilter(active);
             query.Criteria.AddCondition(LeadAlertTable.StateCode, ConditionOperator.Equal, 0);
             var types = new FilterExpression(LogicalOperator.Or);
             types.AddCondition(LeadAlertTable.InteractionType, ConditionOperator.Null);
