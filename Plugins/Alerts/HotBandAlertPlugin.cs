@@ -8,10 +8,11 @@ namespace LeadAlign.Plugins.Alerts
     /// <summary>
     /// A lead's band jumps to Hot (la_scoreband was not Hot before this save and is Hot after it): its owner is notified in-app, once
     /// per jump; a re-score that keeps the lead Hot notifies nobody, and so does a lead owned by a team or an owner who cannot read it.
-    /// Synchronous, in the save that re-scored the lead. Two calls (the access check, the notification) per jump; none otherwise.
+    /// Synchronous, in the save that re-scored the lead. It runs on the columns that make <c>ScoreLeadPlugin</c> re-score the lead (the
+    /// band is written into that save's Target in PreOperation) and on the band itself. Two calls (the access check, the notification) per jump; none otherwise.
     /// </summary>
     [PluginStep("1ead5c0e-0030-4000-8000-000000000002", "Update", "lead", PluginStage.PostOperation, Rank = 5,
-        FilteringAttributes = LeadTable.ScoreBand,
+        FilteringAttributes = $"{LeadTable.ScoreBand},{LeadTable.EngagementLedger},{LeadTable.ScoringModelId},{{FitRuleColumns}}",
         PreImageAttributes = LeadTable.ScoreBand,
         PostImageAttributes = $"{LeadTable.ScoreBand},{LeadTable.Score},{LeadTable.OwnerId},{LeadTable.FullName}",
         Description = "Notifies a lead's owner when its band jumps to Hot.")]

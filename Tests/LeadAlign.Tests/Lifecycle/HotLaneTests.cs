@@ -12,7 +12,7 @@ namespace LeadAlign.Tests.Lifecycle
     /// The hot lane: given an agreement whose hot-lane accept time is 30 minutes, business hours Monday to Friday 09:00-17:00 UTC,
     /// and the "Form submitted" engagement rule marked high intent, a lead of 55 points that a form submission (15) makes an MQL on
     /// Friday at 16:50 must be accepted by Monday 09:20 (10 business minutes on Friday, 20 on Monday), and says it came through the
-    /// hot lane; one that a web visit (10, not high intent) makes an MQL keeps the agreement's 4 accept hours.
+    /// hot lane; one that a content download (8, not high intent) makes an MQL keeps the agreement's 4 accept hours.
     /// </summary>
     public sealed class HotLaneTests
     {
@@ -68,7 +68,7 @@ namespace LeadAlign.Tests.Lifecycle
         {
             var lead = InquiryOf55();
 
-            Interaction(lead, InteractionType.WebVisit);
+            Interaction(lead, InteractionType.ContentDownload);
 
             Assert.Equal(LifecycleFixture.Mql, _fixture.StageOf(lead));
             Assert.False(_fixture.Lead(lead).GetAttributeValue<bool>(LeadTable.HotLane));
