@@ -1,10 +1,14 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
+using System.Xml.Linq;
 using LeadAlign.Dataverse;
 using LeadAlign.Schema;
 using LeadAlign.Tests.Lifecycle;
+using LeadAlign.Tests.Support;
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
 using Xunit;
 
 namespace LeadAlign.Tests.Alerts
@@ -132,6 +136,24 @@ namespace LeadAlign.Tests.Alerts
             Assert.Single(AlertsTo(watcher));
             Assert.Single(AlertsTo(companyWatcher));
             Assert.Empty(AlertsTo(owner));
+        }
+
+        [Fact]
+        public void The_my_active_lead_alerts_view_shows_the_rep_their_own_active_alerts_only()
+        {
+            var rep = _fixture.Reps[0];
+            Alert(rep, AlertScope.MyLeads, InteractionType.WebVisit, "/pricing");
+            var other = Alert(_fixture.Reps[1], AlertScope.MyLeads);
+            var switchedOff = Alert(rep, AlertScope.MyLeads);
+            Org.As(rep).Update(new Entity(LeadAlertTable.EntityName, switchedOff) { ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(2) });
+            var view = Directory.EnumerateFiles(RepositoryLayout.PathInRepo("Solution", "Entities", LeadAlertTable.EntityName, "SavedQueries"), "*.xml").Select(XDocument.Load)
+                .Single(document => document.Descendants("LocalizedName").Any(label => (string?)label.Attribute("description") == "My active lead alerts"));
+
+            var rows = Org.As(rep).RetrieveMultiple(new FetchExpression(view.Descendants("fetch").Single().ToString())).Entities;
+
+            var row = Assert.Single(rows);
+            Assert.Equal("/pricing", row.GetAttributeValue<string>(LeadAlertTable.UrlContains));
+            Assert.NotEqual(other, row.Id);
         }
 
         [Fact]
