@@ -76,6 +76,29 @@ namespace LeadAlign.Tests.Lifecycle
         }
 
         [Fact]
+        public void Without_a_hot_lane_time_on_the_agreement_the_shipped_high_intent_rule_keeps_the_accept_hours()
+        {
+            var fixture = new LifecycleFixture();
+            fixture.Org.UtcNow = FridayLate;
+            var qualified = LifecycleFixture.QualifiedLead("Novak");
+            qualified.Attributes.Remove("revenue");
+            var lead = fixture.Org.As(fixture.Marketer).Create(qualified);
+
+            fixture.Org.As(fixture.Marketer).Create(new Entity(MarketingInteractionTable.EntityName)
+            {
+                ["subject"] = "Requested a demo",
+                [MarketingInteractionTable.InteractionType] = new OptionSetValue((int)InteractionType.FormSubmission),
+                ["regardingobjectid"] = new EntityReference(LeadTable.EntityName, lead),
+            });
+
+            Assert.True(fixture.Org.Get(ScoringRuleTable.EntityName, FormSubmitted)!.GetAttributeValue<bool>(ScoringRuleTable.HighIntent));
+            Assert.Equal(LifecycleFixture.Mql, fixture.StageOf(lead));
+            Assert.False(fixture.Lead(lead).GetAttributeValue<bool>(LeadTable.HotLane));
+            var clock = fixture.Org.Get(SlaKpiInstanceTable.EntityName, fixture.Lead(lead).GetAttributeValue<EntityReference>(LeadTable.AcceptByKpiId).Id)!;
+            Assert.Equal(new DateTime(2026, 1, 12, 12, 50, 0, DateTimeKind.Utc), clock.GetAttributeValue<DateTime>(SlaKpiInstanceTable.FailureTime));
+        }
+
+        [Fact]
         public void The_hot_lane_flag_is_LeadAligns_to_set_and_a_user_cannot_set_it()
         {
             var lead = InquiryOf55();
