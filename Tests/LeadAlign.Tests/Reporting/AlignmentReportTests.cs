@@ -222,7 +222,7 @@ namespace LeadAlign.Tests.Reporting
             Assert.Contains("Hot-lane accept time (minutes) is 2000: give the business minutes a rep has to accept a lead handed off through a high-intent rule, from 1 to 1440", hotLane.Message, StringComparison.Ordinal);
             var agreement = fixture.Org.Get(AgreementTable.EntityName, LifecycleFixture.AgreementId)!;
             Assert.Equal(5, agreement.GetAttributeValue<int>(AgreementTable.HotLaneAcceptMinutes));
-            Assert.False(agreement.Contains(AgreementTable.AlertThrottleMinutes));
+            Assert.Equal(60, agreement.GetAttributeValue<int>(AgreementTable.AlertThrottleMinutes));
         }
     }
 }
