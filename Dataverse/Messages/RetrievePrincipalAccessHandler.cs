@@ -1,28 +1,32 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
-using System.ServiceModel;
 using LeadAlign.Dataverse.Faults;
 using LeadAlign.Dataverse.Metadata;
 using LeadAlign.Dataverse.Service;
+using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadAlign.Dataverse.Messages
 {
     /// <summary>
-    /// RetrievePrincipalAccess: the rights a user (Principal) holds on a row (Target), from their security roles and the row's
-    /// owner and business unit, as the access check of every other message grants them; it runs no steps. The platform answers
-    /// AccessRights, a flags enum (ReadAccess 1, WriteAccess 2, AppendAccess 4, AppendToAccess 16, CreateAccess 32, DeleteAccess
-    /// 65536, ShareAccess 262144, AssignAccess 524288: Microsoft Learn, AccessRights Enum, Microsoft.Crm.Sdk.Messages); the SDK
-    /// stand-ins have no such enum, so the in-memory Dataverse answers the same flags as an int (read either with Convert.ToInt32).
-    /// Sharing and access teams are not modelled, so only role-granted rights are counted.
+    /// RetrievePrincipalAccess: the rights a user holds on a row, from their roles (and their teams' roles) at the depth that reaches
+    /// the row, answered as the AccessRights flags and never refused for lack of access (Microsoft Learn, "RetrievePrincipalAccessRequest
+    /// Class": "Retrieves the access rights of the specified security principal (team or user) to the specified record"). It reads
+    /// only, so no steps run on it here. Sharing (PrincipalObjectAccess) is not modelled: rights come from roles and ownership only.
+    /// A team as the principal is refused as not supported by the in-memory Dataverse.
     /// </summary>
     internal sealed class RetrievePrincipalAccessHandler : MessageHandler
     {
-        private static readonly KeyValuePair<AccessRight, int>[] Flags =
+        private static readonly IReadOnlyList<(AccessRight Right, AccessRights Flag)> Rights = new[]
         {
-            new(AccessRight.Read, 1), new(AccessRight.Write, 2), new(AccessRight.Append, 4), new(AccessRight.AppendTo, 16),
-            new(AccessRight.Create, 32), new(AccessRight.Delete, 65536), new(AccessRight.Share, 262144), new(AccessRight.Assign, 524288),
+            (AccessRight.Read, AccessRights.ReadAccess),
+            (AccessRight.Write, AccessRights.WriteAccess),
+            (AccessRight.Append, AccessRights.AppendAccess),
+            (AccessRight.AppendTo, AccessRights.AppendToAccess),
+            (AccessRight.Create, AccessRights.CreateAccess),
+            (AccessRight.Delete, AccessRights.DeleteAccess),
+            (AccessRight.Share, AccessRights.ShareAccess),
+            (AccessRight.Assign, AccessRights.AssignAccess),
         };
 
         public RetrievePrincipalAccessHandler()
@@ -36,30 +40,23 @@ namespace LeadAlign.Dataverse.Messages
         {
             var target = Parameter<EntityReference>(request, "Target");
             var principal = Parameter<EntityReference>(request, "Principal");
-            var row = context.Reader.Get(target.LogicalName, target.Id) ?? throw DataverseFault.RecordNotFound(target.LogicalName, target.Id);
-            var rights = 0;
-            var privileges = context.Metadata.PrivilegesOf(target.LogicalName);
-            foreach (var flag in Flags)
+            if (principal.LogicalName != "systemuser")
             {
-                // A right the table has no privilege for (Assign and Share of an organization-owned table) is never held.
-                if (!privileges.Any(privilege => privilege.AccessRight == flag.Key))
-                {
-                    continue;
-                }
+                throw DataverseFault.Invalid($"RetrievePrincipalAccess for a {principal.LogicalName} principal is not supported by the in-memory Dataverse: give a systemuser.");
+            }
 
-                try
+            var row = context.Reader.Get(target.LogicalName, target.Id) ?? throw DataverseFault.RecordNotFound(target.LogicalName, target.Id);
+            var granted = AccessRights.None;
+            foreach (var (right, flag) in Rights)
+            {
+                if (context.Access.Holds(principal.Id, right, row))
                 {
-                    context.Access.Require(principal.Id, flag.Key, target.LogicalName, row);
-                    rights |= flag.Value;
-                }
-                catch (FaultException<OrganizationServiceFault>)
-                {
-                    // Not granted: the check's refusal is the answer here, not a failure of the request.
+                    granted |= flag;
                 }
             }
 
-            var response = new OrganizationResponse { ResponseName = "RetrievePrincipalAccess" };
-            response.Results["AccessRights"] = rights;
+            var response = new RetrievePrincipalAccessResponse();
+            response.Results["AccessRights"] = granted;
             return response;
         }
     }

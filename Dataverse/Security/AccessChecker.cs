@@ -90,6 +90,22 @@ namespace LeadAlign.Dataverse.Security
         }
 
         /// <summary>
+        /// Whether the user's roles grant the privilege of <paramref name="right"/> on <paramref name="row"/>'s table at a depth that
+        /// reaches it, as RetrievePrincipalAccess answers: without a fault. Unchecked users (SYSTEM, enforcement off) hold every right.
+        /// </summary>
+        public bool Holds(Guid userId, AccessRight right, Entity row)
+        {
+            if (!Checks(userId) || PrivilegeFor(row.LogicalName, right) is not { } privilege)
+            {
+                return true;
+            }
+
+            var user = For(userId);
+            var granted = user.Granted(privilege.Name);
+            return granted != PrivilegeDepths.None && granted >= user.DepthNeeded(row);
+        }
+
+        /// <summary>
         /// A Custom API's execute privilege (its customapi.xml executeprivilegename): the caller must hold it at any depth, or the
         /// call is refused with the platform's missing-privilege fault before its plug-in runs.
         /// </summary>

@@ -97,6 +97,17 @@ namespace LeadAlign.Plugins.Lifecycle
                         break;
                 }
 
+                // Marketing automation honours la_nurturepaused: paused while sales owns the lead (from acceptance), resumed when
+                // the lead comes back to marketing (Nurture) or is rejected.
+                if (to == LeadStage.Sal)
+                {
+                    target[LeadTable.NurturePaused] = true;
+                }
+                else if (to == LeadStage.Nurture || to == LeadStage.Rejected)
+                {
+                    target[LeadTable.NurturePaused] = false;
+                }
+
                 new StageChange(from, to.Value, minutesInPrevious, target.GetAttributeValue<int?>(LeadTable.Score) ?? lead.GetAttributeValue<int?>(LeadTable.Score) ?? 0).WriteTo(context.SharedVariables);
                 localPluginContext.Trace($"Stage {LeadStages.Name(from)} → {LeadStages.Name(to.Value)}.");
             }
@@ -150,13 +161,45 @@ namespace LeadAlign.Plugins.Lifecycle
             target[LeadTable.OwnerId] = new EntityReference(SystemUserTable.EntityName, chosen.UserId);
             target[LeadTable.HandoffOn] = now;
             target[LeadTable.RoutedTo] = new EntityReference(SystemUserTable.EntityName, chosen.UserId);
+            var hotLane = agreement.HotLaneAcceptMinutes != null && HandedOffThroughHighIntent(localPluginContext, context.PrimaryEntityId);
+            target[LeadTable.HotLane] = hotLane;
             new Handoff(
                 chosen.UserId,
                 position,
-                SlaDeadline.After(agreement, agreement.AcceptHours, now),
+                hotLane ? SlaDeadline.After(agreement, TimeSpan.FromMinutes(agreement.HotLaneAcceptMinutes!.Value), now) : SlaDeadline.After(agreement, agreement.AcceptHours, now),
                 SlaDeadline.After(agreement, agreement.FirstContactHours, now)).WriteTo(context.SharedVariables);
             localPluginContext.Trace($"Handed off to {chosen.Name} ({chosen.OpenLeads} open leads, last handoff at position {chosen.Sequence}): rotation position {position}.");
             return true;
+        }
+
+        /// <summary>
+        /// Whether this save's engagement came from an activity that earned a high-intent rule: the activity's save (the parent
+        /// pipeline whose PostOperation step updates the lead's ledger) carries the rules it earned as <see cref="EngagementToApply"/>.
+        /// No service call when the scoring model cache is warm.
+        /// </summary>
+        private static bool HandedOffThroughHighIntent(ILocalPluginContext localPluginContext, Guid leadId)
+        {
+            var model = localPluginContext.ActiveScoringModel();
+            if (model == null)
+            {
+                return false;
+            }
+
+            for (var each = localPluginContext.PluginExecutionContext; each != null; each = each.ParentContext)
+            {
+                var earned = EngagementToApply.ReadFrom(each.SharedVariables);
+                if (earned != null && earned.LeadId == leadId)
+                {
+                    var intent = earned.RuleIds.Select(model.Rule).FirstOrDefault(rule => rule != null && rule.HighIntent);
+                    if (intent != null)
+                    {
+                        localPluginContext.Trace($"Handed off through the high-intent rule '{intent.Name}': the hot lane's accept time applies.");
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Nurture: the lead goes back to marketing, its handoff fields are cleared, and engagement resets if the model says so.</summary>

@@ -20,7 +20,7 @@ namespace LeadAlign.Plugins.Lifecycle
     /// </summary>
     [PluginStep("1ead5c0e-000d-4000-8000-000000000001", "Create", AgreementTable.EntityName, PluginStage.PreValidation)]
     [PluginStep("1ead5c0e-000d-4000-8000-000000000002", "Update", AgreementTable.EntityName, PluginStage.PreValidation,
-        FilteringAttributes = $"{AgreementTable.MqlsPerWeek},{AgreementTable.PipelineSharePercent},{AgreementTable.SqlsPerMonth},{AgreementTable.TimeZone},{AgreementTable.WorkDays},{AgreementTable.WorkHours},{AgreementTable.Holidays},{AgreementTable.WarningPercent},{AgreementTable.SqlRequiredColumns}",
+        FilteringAttributes = $"{AgreementTable.MqlsPerWeek},{AgreementTable.PipelineSharePercent},{AgreementTable.SqlsPerMonth},{AgreementTable.TimeZone},{AgreementTable.WorkDays},{AgreementTable.WorkHours},{AgreementTable.Holidays},{AgreementTable.WarningPercent},{AgreementTable.SqlRequiredColumns},{AgreementTable.AlertThrottleMinutes},{AgreementTable.HotLaneAcceptMinutes}",
         PreImageAttributes = $"{AgreementTable.Name},{AgreementTable.TimeZone},{AgreementTable.WorkDays},{AgreementTable.WorkHours},{AgreementTable.Holidays}")]
     public sealed class ValidateAgreementPlugin : PluginBase
     {
@@ -77,10 +77,25 @@ namespace LeadAlign.Plugins.Lifecycle
 
             CheckCount(target, AgreementTable.MqlsPerWeek, "MQLs per week", problems);
             CheckCount(target, AgreementTable.SqlsPerMonth, "SQLs per month", problems);
-
             if (problems.Count > 0)
             {
                 throw new BusinessRuleException($"Agreement '{name}': marketing's commitments are not valid. " + string.Join("; ", problems) + ".");
+            }
+
+            CheckMinutes(target, AgreementTable.AlertThrottleMinutes, "Alert throttle (minutes)", "the least minutes between two notifications of one rep alert about one lead", 10080, "60", problems);
+            CheckMinutes(target, AgreementTable.HotLaneAcceptMinutes, "Hot-lane accept time (minutes)", "the business minutes a rep has to accept a lead handed off through a high-intent rule", 1440, "no hot lane", problems);
+            if (problems.Count > 0)
+            {
+                throw new BusinessRuleException($"Agreement '{name}': " + string.Join("; ", problems) + ".");
+            }
+        }
+
+        private static void CheckMinutes(Entity target, string column, string label, string meaning, int most, string whenEmpty, List<string> problems)
+        {
+            var minutes = target.GetAttributeValue<int?>(column);
+            if (minutes < 1 || minutes > most)
+            {
+                problems.Add($"{label} is {minutes}: give {meaning}, from 1 to {most}, or leave it empty for {whenEmpty}");
             }
         }
 

@@ -50,6 +50,13 @@ namespace LeadAlign.Plugins.Scoring
                 return;
             }
 
+            if (BreaksNurturePause(localPluginContext, activity, regarding.Id))
+            {
+                target[MarketingInteractionTable.BrokePause] = true;
+                localPluginContext.Trace("A nurture email for a lead whose nurture is paused (sales owns it): recorded and flagged as breaking the pause; it earns no engagement.");
+                return;
+            }
+
             var model = localPluginContext.ActiveScoringModel();
             if (model == null)
             {
@@ -80,6 +87,22 @@ namespace LeadAlign.Plugins.Scoring
             target[ActivityColumns.EngagementApplied] = EngagementMatcher.AppliedText(recorded);
             new EngagementToApply(regarding.Id, fresh.Select(rule => rule.Id).ToList()).WriteTo(context.SharedVariables);
             localPluginContext.Trace($"Earned: {string.Join(", ", fresh.Select(rule => rule.Name))}.");
+        }
+
+        /// <summary>
+        /// A marketing interaction of the nurture kind (a nurture email sent by marketing automation) regarding a lead whose nurture is
+        /// paused, because sales owns it. One call (reading the lead's la_nurturepaused) for a nurture email; none for anything else.
+        /// </summary>
+        private static bool BreaksNurturePause(ILocalPluginContext localPluginContext, Entity activity, Guid leadId)
+        {
+            if (activity.LogicalName != MarketingInteractionTable.EntityName
+                || activity.GetAttributeValue<OptionSetValue>(MarketingInteractionTable.InteractionType)?.Value != (int)InteractionType.NurtureEmail)
+            {
+                return false;
+            }
+
+            var lead = localPluginContext.SystemUserService.Retrieve(LeadTable.EntityName, leadId, new ColumnSet(LeadTable.NurturePaused));
+            return lead.GetAttributeValue<bool?>(LeadTable.NurturePaused) == true;
         }
     }
 }

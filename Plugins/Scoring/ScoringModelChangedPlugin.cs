@@ -37,7 +37,7 @@ namespace LeadAlign.Plugins.Scoring
     {
         private const string ModelColumns = $"{ScoringModelTable.IsActive},{ScoringModelTable.Name},{ScoringModelTable.MqlThreshold},{ScoringModelTable.WarmThreshold},{ScoringModelTable.HotThreshold},{ScoringModelTable.HalfLifeDays},{ScoringModelTable.RequiredColumns},{ScoringModelTable.NurtureResetsEngagement}";
 
-        private const string RuleColumns = $"{ScoringRuleTable.Name},{ScoringRuleTable.ScoringModelId},{ScoringRuleTable.Category},{ScoringRuleTable.Points},{ScoringRuleTable.Cap},{ScoringRuleTable.IsActive},{ScoringRuleTable.Column},{ScoringRuleTable.Operator},{ScoringRuleTable.Value},{ScoringRuleTable.ActivityKind},{ScoringRuleTable.Direction},{ScoringRuleTable.InteractionType},{ScoringRuleTable.NormalizedValue},{ScoringRuleTable.ColumnType}";
+        private const string RuleColumns = $"{ScoringRuleTable.Name},{ScoringRuleTable.ScoringModelId},{ScoringRuleTable.Category},{ScoringRuleTable.Points},{ScoringRuleTable.Cap},{ScoringRuleTable.IsActive},{ScoringRuleTable.Column},{ScoringRuleTable.Operator},{ScoringRuleTable.Value},{ScoringRuleTable.ActivityKind},{ScoringRuleTable.Direction},{ScoringRuleTable.InteractionType},{ScoringRuleTable.NormalizedValue},{ScoringRuleTable.ColumnType},{ScoringRuleTable.HighIntent}";
 
         public ScoringModelChangedPlugin(string unsecureConfiguration, string secureConfiguration)
             : base(typeof(ScoringModelChangedPlugin))

@@ -43,6 +43,12 @@ namespace LeadAlign.Lifecycle
 
         public int FeedbackResponseDays { get; set; } = 3;
 
+        /// <summary>The least minutes between two notifications of one rep alert about one lead.</summary>
+        public int AlertThrottleMinutes { get; set; } = 60;
+
+        /// <summary>The business minutes to accept a lead handed off through a high-intent rule; null when there is no hot lane.</summary>
+        public int? HotLaneAcceptMinutes { get; set; }
+
         /// <summary>The business hours the SLA clocks count in (UTC, Monday to Friday 09:00-17:00 when not configured).</summary>
         public BusinessCalendar Calendar { get; set; } = BusinessCalendar.Parse(null, null, null, null);
 
@@ -79,6 +85,8 @@ namespace LeadAlign.Lifecycle
             WarningPercent = row.GetAttributeValue<int?>(AgreementTable.WarningPercent) ?? 75,
             MarketingQueueId = row.GetAttributeValue<EntityReference>(AgreementTable.MarketingQueueId)?.Id,
             FeedbackResponseDays = row.GetAttributeValue<int?>(AgreementTable.FeedbackResponseDays) ?? 3,
+            AlertThrottleMinutes = row.GetAttributeValue<int?>(AgreementTable.AlertThrottleMinutes) ?? 60,
+            HotLaneAcceptMinutes = row.GetAttributeValue<int?>(AgreementTable.HotLaneAcceptMinutes),
             SqlRequiredColumns = ScoringModel.ParseRequiredColumns(row.GetAttributeValue<string>(AgreementTable.SqlRequiredColumns)),
             SalesTeamId = row.GetAttributeValue<EntityReference>(AgreementTable.SalesTeamId)?.Id,
             MarketingTeamId = row.GetAttributeValue<EntityReference>(AgreementTable.MarketingTeamId)?.Id,

@@ -58,7 +58,7 @@ namespace LeadAlign.Scoring
             query.AddOrder(ScoringModelTable.Name, OrderType.Ascending);
             var rules = query.AddLink(ScoringRuleTable.EntityName, ScoringModelTable.Id, ScoringRuleTable.ScoringModelId, JoinOperator.LeftOuter);
             rules.EntityAlias = RuleAlias;
-            rules.Columns = new ColumnSet(ScoringRuleTable.Id, ScoringRuleTable.Name, ScoringRuleTable.Category, ScoringRuleTable.Points, ScoringRuleTable.Cap, ScoringRuleTable.Column, ScoringRuleTable.Operator, ScoringRuleTable.NormalizedValue, ScoringRuleTable.ColumnType, ScoringRuleTable.ActivityKind, ScoringRuleTable.Direction, ScoringRuleTable.InteractionType);
+            rules.Columns = new ColumnSet(ScoringRuleTable.Id, ScoringRuleTable.Name, ScoringRuleTable.Category, ScoringRuleTable.Points, ScoringRuleTable.Cap, ScoringRuleTable.Column, ScoringRuleTable.Operator, ScoringRuleTable.NormalizedValue, ScoringRuleTable.ColumnType, ScoringRuleTable.ActivityKind, ScoringRuleTable.Direction, ScoringRuleTable.InteractionType, ScoringRuleTable.HighIntent);
             rules.LinkCriteria.AddCondition(ScoringRuleTable.IsActive, ConditionOperator.Equal, true);
 
             var rows = service.RetrieveMultiple(query).Entities;

@@ -43,6 +43,9 @@ namespace LeadAlign.Scoring
 
         public InteractionType? InteractionType { get; set; }
 
+        /// <summary>An engagement rule showing buying intent (a demo request, a pricing visit): a handoff through it takes the hot lane.</summary>
+        public bool HighIntent { get; set; }
+
         /// <summary>
         /// Why the rule cannot be evaluated, found when the model was loaded (its lead column no longer exists); null when it can.
         /// Such a rule is skipped and traced, never scored as if the column were empty.
@@ -69,6 +72,7 @@ namespace LeadAlign.Scoring
                 ActivityKind = (ActivityKind?)Get<OptionSetValue>(ScoringRuleTable.ActivityKind)?.Value,
                 Direction = (ActivityDirection?)Get<OptionSetValue>(ScoringRuleTable.Direction)?.Value,
                 InteractionType = (InteractionType?)Get<OptionSetValue>(ScoringRuleTable.InteractionType)?.Value,
+                HighIntent = Get<bool?>(ScoringRuleTable.HighIntent) ?? false,
             };
             return rule;
         }

@@ -17,9 +17,12 @@ namespace LeadAlign.Sla
         public DateTime Warning { get; }
 
         /// <summary><paramref name="businessHours"/> of the agreement's business time from <paramref name="startUtc"/>, warning at its Warn at share.</summary>
-        public static SlaDeadline After(Agreement agreement, int businessHours, DateTime startUtc) =>
+        public static SlaDeadline After(Agreement agreement, int businessHours, DateTime startUtc) => After(agreement, TimeSpan.FromHours(businessHours), startUtc);
+
+        /// <summary>The deadline <paramref name="businessTime"/> of the agreement's business time after the start, its warning at the agreement's percent of it.</summary>
+        public static SlaDeadline After(Agreement agreement, TimeSpan businessTime, DateTime startUtc) =>
             new SlaDeadline(
-                agreement.Calendar.Add(startUtc, TimeSpan.FromHours(businessHours)),
-                agreement.Calendar.Add(startUtc, TimeSpan.FromTicks(TimeSpan.FromHours(businessHours).Ticks * agreement.WarningPercent / 100)));
+                agreement.Calendar.Add(startUtc, businessTime),
+                agreement.Calendar.Add(startUtc, TimeSpan.FromTicks(businessTime.Ticks * agreement.WarningPercent / 100)));
     }
 }

@@ -120,5 +120,11 @@ namespace LeadAlign.Schema
 
         /// <summary>UTC Conversion Time Zone Code (int).</summary>
         public const string UTCConversionTimeZoneCode = "utcconversiontimezonecode";
+
+        /// <summary>Alert throttle (minutes) (int).</summary>
+        public const string AlertThrottleMinutes = "la_alertthrottleminutes";
+
+        /// <summary>Hot-lane accept time (minutes) (int).</summary>
+        public const string HotLaneAcceptMinutes = "la_hotlaneacceptminutes";
     }
 }

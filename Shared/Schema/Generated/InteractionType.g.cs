@@ -15,5 +15,6 @@ namespace LeadAlign.Schema
         WebinarRegistration = 412500004,
         WebinarAttendance = 412500005,
         ContentDownload = 412500006,
+        NurtureEmail = 412500007,
     }
 }

@@ -105,5 +105,11 @@ namespace LeadAlign.Schema
 
         /// <summary>Days handoff to close (int).</summary>
         public const string DaysHandoffToClose = "la_dayshandofftoclose";
+
+        /// <summary>Nurture paused (bit).</summary>
+        public const string NurturePaused = "la_nurturepaused";
+
+        /// <summary>Hot lane (bit).</summary>
+        public const string HotLane = "la_hotlane";
     }
 }

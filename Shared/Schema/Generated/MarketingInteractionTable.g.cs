@@ -24,5 +24,8 @@ namespace LeadAlign.Schema
 
         /// <summary>Engagement applied (nvarchar).</summary>
         public const string EngagementApplied = "la_engagementapplied";
+
+        /// <summary>Broke the nurture pause (bit).</summary>
+        public const string BrokePause = "la_brokepause";
     }
 }

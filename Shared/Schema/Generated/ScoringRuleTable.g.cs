@@ -93,5 +93,8 @@ namespace LeadAlign.Schema
 
         /// <summary>UTC Conversion Time Zone Code (int).</summary>
         public const string UTCConversionTimeZoneCode = "utcconversiontimezonecode";
+
+        /// <summary>High intent (bit).</summary>
+        public const string HighIntent = "la_highintent";
     }
 }

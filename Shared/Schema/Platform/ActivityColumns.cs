@@ -7,6 +7,7 @@ namespace LeadAlign.Schema
         public const string RegardingObjectId = "regardingobjectid";
         public const string DirectionCode = "directioncode";
         public const string ActualEnd = "actualend";
+        public const string Subject = "subject";
         public const string OwnerId = "ownerid";
         public const string StateCode = "statecode";
         public const string CompletedState = "1";

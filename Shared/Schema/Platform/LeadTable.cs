@@ -13,5 +13,6 @@ namespace LeadAlign.Schema
         public const string LeadSource = "leadsourcecode";
         public const string CampaignId = "campaignid";
         public const string CreatedOn = "createdon";
+        public const string CompanyName = "companyname";
     }
 }

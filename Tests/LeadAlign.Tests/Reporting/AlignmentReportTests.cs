@@ -217,5 +217,22 @@ namespace LeadAlign.Tests.Reporting
             Assert.Equal(100, agreement.GetAttributeValue<int>(AgreementTable.PipelineSharePercent));
             Assert.Equal(40, agreement.GetAttributeValue<int>(AgreementTable.SqlsPerMonth));
         }
+
+        [Fact]
+        public void An_agreement_is_refused_an_alert_throttle_or_a_hot_lane_time_out_of_range()
+        {
+            var fixture = new LifecycleFixture();
+            var update = (Action<string, int>)((column, value) => fixture.Org.As(fixture.Admin).Update(new Entity(AgreementTable.EntityName, LifecycleFixture.AgreementId) { [column] = value }));
+
+            var throttle = TestOrganization.Fault(() => update(AgreementTable.AlertThrottleMinutes, 0));
+            var hotLane = TestOrganization.Fault(() => update(AgreementTable.HotLaneAcceptMinutes, 2000));
+            update(AgreementTable.HotLaneAcceptMinutes, 5);
+
+            Assert.Equal("Agreement 'Sales and marketing agreement': Alert throttle (minutes) is 0: give the least minutes between two notifications of one rep alert about one lead, from 1 to 10080, or leave it empty for 60.", throttle.Message);
+            Assert.Contains("Hot-lane accept time (minutes) is 2000: give the business minutes a rep has to accept a lead handed off through a high-intent rule, from 1 to 1440", hotLane.Message, StringComparison.Ordinal);
+            var agreement = fixture.Org.Get(AgreementTable.EntityName, LifecycleFixture.AgreementId)!;
+            Assert.Equal(5, agreement.GetAttributeValue<int>(AgreementTable.HotLaneAcceptMinutes));
+            Assert.Equal(60, agreement.GetAttributeValue<int>(AgreementTable.AlertThrottleMinutes));
+        }
     }
 }

@@ -105,7 +105,14 @@ namespace LeadAlign.Tests.Solution
             Assert.Equal(PrivilegeDepths.Basic, rep["prvReadappnotification"]);
             // LeadAlign creates every notification as SYSTEM (InAppNotificationTests): a rep reads and dismisses, never creates.
             Assert.False(rep.ContainsKey("prvCreateappnotification"));
-            Assert.DoesNotContain(rep.Keys, name => name.StartsWith("prvWritela_", StringComparison.Ordinal) || (name.StartsWith("prvDelete", StringComparison.Ordinal) && name != "prvDeleteappnotification"));
+            // The rep's own alerts (la_leadalert, issue 17) are the one LeadAlign table they change: their own rows only.
+            foreach (var right in new[] { "Create", "Read", "Write", "Delete", "Append" })
+            {
+                Assert.Equal(PrivilegeDepths.Basic, rep["prv" + right + LeadAlertTable.EntityName]);
+            }
+
+            Assert.DoesNotContain(rep.Keys, name => (name.StartsWith("prvWritela_", StringComparison.Ordinal) || (name.StartsWith("prvDelete", StringComparison.Ordinal) && name != "prvDeleteappnotification"))
+                && !name.EndsWith(LeadAlertTable.EntityName, StringComparison.Ordinal));
             Assert.False(rep.ContainsKey("prvCreateLead"));
             Assert.False(rep.ContainsKey("prvShareLead"));
         }

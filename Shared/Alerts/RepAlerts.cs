@@ -1,0 +1,179 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using LeadAlign.Schema;
+using Microsoft.Crm.Sdk.Messages;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace LeadAlign.Alerts
+{
+    /// <summary>
+    /// Reps' alerts (la_leadalert) on what their leads do. A marketing interaction regarding a lead notifies, in-app, the owner of
+    /// every active alert that matches it: its interaction type (empty: any), the text its URL or asset must contain (ignoring case;
+    /// empty: any), and its scope (the leads the alert's owner owns, its one lead, or the leads whose company name is its company,
+    /// ignoring case). An alert notifies about one lead at most once per the agreement's throttle minutes (its la_recentalerts), and
+    /// never a rep who cannot read the lead (RetrievePrincipalAccess, the platform's own answer from the rep's roles). Written as
+    /// SYSTEM: the notification goes to another user, which the platform lets SYSTEM do. A lead jumping to the Hot band notifies
+    /// its owner (<see cref="NotifyHotBand"/>).
+    /// </summary>
+    internal static class RepAlerts
+    {
+        /// <summary>The length of la_leadalert.la_recentalerts.</summary>
+        public const int RecentAlertsMaxLength = 2000;
+
+        private static readonly ColumnSet AlertColumns = new ColumnSet(
+            LeadAlertTable.Name, LeadAlertTable.Scope, LeadAlertTable.InteractionType, LeadAlertTable.UrlContains, LeadAlertTable.LeadId,
+            LeadAlertTable.CompanyName, LeadAlertTable.OwnerId, LeadAlertTable.RecentAlerts);
+
+        /// <summary>
+        /// Notifies the reps whose active alerts match the interaction; returns how many were notified. Calls: one to read the lead,
+        /// one query for the candidate alerts; then, per matching alert not throttled, the access check, the alert's lock and
+        /// re-read, the notification and the alert's update.
+        /// </summary>
+        public static int Notify(IOrganizationService system, Entity interaction, Guid leadId, DateTime now, TimeSpan throttle, Action<string> trace)
+        {
+            var lead = system.Retrieve(LeadTable.EntityName, leadId, new ColumnSet(LeadTable.OwnerId, LeadTable.CompanyName, LeadTable.FullName));
+            var type = interaction.GetAttributeValue<OptionSetValue>(MarketingInteractionTable.InteractionType)?.Value;
+            var url = interaction.GetAttributeValue<string>(MarketingInteractionTable.Url);
+            var notified = 0;
+            foreach (var alert in Candidates(system, lead, type))
+            {
+                var name = alert.GetAttributeValue<string>(LeadAlertTable.Name) ?? "Lead alert";
+                var contains = alert.GetAttributeValue<string>(LeadAlertTable.UrlContains);
+                if (!string.IsNullOrWhiteSpace(contains) && (url == null || url.IndexOf(contains!.Trim(), StringComparison.OrdinalIgnoreCase) < 0))
+                {
+                    continue;
+                }
+
+                var subscriber = alert.GetAttributeValue<EntityReference>(LeadAlertTable.OwnerId);
+                if (subscriber?.LogicalName != SystemUserTable.EntityName)
+                {
+                    trace($"Alert '{name}' is owned by a team: no one to notify personally.");
+                    continue;
+                }
+
+                if (RecentAlerts.Parse(alert.GetAttributeValue<string>(LeadAlertTable.RecentAlerts)).Throttled(leadId, now, throttle))
+                {
+                    trace($"Alert '{name}' already notified about this lead within {throttle.TotalMinutes} minutes: throttled.");
+                    continue;
+                }
+
+                if (!CanRead(system, subscriber.Id, lead.ToEntityReference()))
+                {
+                    trace($"Alert '{name}': its owner {subscriber.Id} cannot read the lead, so is not notified.");
+                    continue;
+                }
+
+                // Lock the alert first (an update that changes nothing takes its row lock until this save commits), then read what it
+                // last notified: two interactions saved at once for one lead would otherwise both notify.
+                system.Update(new Entity(LeadAlertTable.EntityName, alert.Id));
+                var recent = RecentAlerts.Parse(system.Retrieve(LeadAlertTable.EntityName, alert.Id, new ColumnSet(LeadAlertTable.RecentAlerts)).GetAttributeValue<string>(LeadAlertTable.RecentAlerts));
+                if (recent.Throttled(leadId, now, throttle))
+                {
+                    continue;
+                }
+
+                var leadName = lead.GetAttributeValue<string>(LeadTable.FullName) ?? "a lead";
+                var what = interaction.GetAttributeValue<string>(ActivityColumns.Subject) ?? "a marketing interaction";
+                Send(system, subscriber.Id, $"{name}: {leadName}", $"{leadName}: {what}{(url == null ? string.Empty : " (" + url + ")")}.", leadId);
+                recent.Record(leadId, now, throttle);
+                system.Update(new Entity(LeadAlertTable.EntityName, alert.Id)
+                {
+                    [LeadAlertTable.LastAlertOn] = now,
+                    [LeadAlertTable.RecentAlerts] = recent.ToString(RecentAlertsMaxLength),
+                });
+                trace($"Alert '{name}' notified {subscriber.Id} in-app, as SYSTEM.");
+                notified++;
+            }
+
+            return notified;
+        }
+
+        /// <summary>Tells the lead's owner, when a user who can read it, that the lead has just become Hot.</summary>
+        public static bool NotifyHotBand(IOrganizationService system, Guid leadId, EntityReference? owner, string? leadName, int? score, Action<string> trace)
+        {
+            if (owner?.LogicalName != SystemUserTable.EntityName)
+            {
+                trace("The lead turned Hot, but a team owns it: no one to notify personally.");
+                return false;
+            }
+
+            if (!CanRead(system, owner.Id, new EntityReference(LeadTable.EntityName, leadId)))
+            {
+                trace($"The lead turned Hot, but its owner {owner.Id} cannot read it: not notified.");
+                return false;
+            }
+
+            var name = leadName ?? "a lead";
+            Send(system, owner.Id, $"Hot lead: {name}", $"{name} just became Hot{(score == null ? string.Empty : " (score " + score + ")")}. Act on it now.", leadId);
+            trace($"The lead turned Hot: its owner {owner.Id} notified in-app, as SYSTEM.");
+            return true;
+        }
+
+        /// <summary>The active alerts that could match: by scope (owner, lead or company) and interaction type. One query.</summary>
+        private static IEnumerable<Entity> Candidates(IOrganizationService system, Entity lead, int? type)
+        {
+            var query = new QueryExpression(LeadAlertTable.EntityName) { ColumnSet = AlertColumns };
+            // Active: Yes, or empty (the column defaults to Yes; a row written without it by an integration is not switched off).
+            var active = new FilterExpression(LogicalOperator.Or);
+            active.AddCondition(LeadAlertTable.IsActive, ConditionOperator.Equal, true);
+            active.AddCondition(LeadAlertTable.IsActive, ConditionOperator.Null);
+            query.Criteria.AddFilter(active);
+            query.Criteria.AddCondition(LeadAlertTable.StateCode, ConditionOperator.Equal, 0);
+            var types = new FilterExpression(LogicalOperator.Or);
+            types.AddCondition(LeadAlertTable.InteractionType, ConditionOperator.Null);
+            if (type != null)
+            {
+                types.AddCondition(LeadAlertTable.InteractionType, ConditionOperator.Equal, type.Value);
+            }
+
+            query.Criteria.AddFilter(types);
+            var scopes = new FilterExpression(LogicalOperator.Or);
+            var one = scopes.AddFilter(LogicalOperator.And);
+            one.AddCondition(LeadAlertTable.Scope, ConditionOperator.Equal, (int)AlertScope.OneLead);
+            one.AddCondition(LeadAlertTable.LeadId, ConditionOperator.Equal, lead.Id);
+            var owner = lead.GetAttributeValue<EntityReference>(LeadTable.OwnerId);
+            if (owner != null)
+            {
+                var mine = scopes.AddFilter(LogicalOperator.And);
+                mine.AddCondition(LeadAlertTable.Scope, ConditionOperator.Equal, (int)AlertScope.MyLeads);
+                mine.AddCondition(LeadAlertTable.OwnerId, ConditionOperator.Equal, owner.Id);
+            }
+
+            var company = lead.GetAttributeValue<string>(LeadTable.CompanyName);
+            if (!string.IsNullOrWhiteSpace(company))
+            {
+                var theirs = scopes.AddFilter(LogicalOperator.And);
+                theirs.AddCondition(LeadAlertTable.Scope, ConditionOperator.Equal, (int)AlertScope.OneCompany);
+                theirs.AddCondition(LeadAlertTable.CompanyName, ConditionOperator.Equal, company!.Trim());
+            }
+
+            query.Criteria.AddFilter(scopes);
+            return system.RetrieveMultiple(query).Entities;
+        }
+
+        /// <summary>Whether the user can read the row, as the platform answers from their roles (RetrievePrincipalAccess); one call.</summary>
+        private static bool CanRead(IOrganizationService system, Guid userId, EntityReference row)
+        {
+            var response = (RetrievePrincipalAccessResponse)system.Execute(new RetrievePrincipalAccessRequest
+            {
+                Target = row,
+                Principal = new EntityReference(SystemUserTable.EntityName, userId),
+            });
+            return (response.AccessRights & AccessRights.ReadAccess) == AccessRights.ReadAccess;
+        }
+
+        private static void Send(IOrganizationService system, Guid recipient, string title, string body, Guid leadId) =>
+            system.Create(new Entity(AppNotificationTable.EntityName)
+            {
+                [AppNotificationTable.Title] = title,
+                [AppNotificationTable.Body] = body,
+                [AppNotificationTable.OwnerId] = new EntityReference(SystemUserTable.EntityName, recipient),
+                [AppNotificationTable.IconType] = new OptionSetValue(AppNotificationTable.IconInfo),
+                [AppNotificationTable.ToastType] = new OptionSetValue(AppNotificationTable.ToastTimed),
+                [AppNotificationTable.Priority] = new OptionSetValue(AppNotificationTable.PriorityHigh),
+                [AppNotificationTable.Data] = "{\"actions\":[{\"title\":\"Open lead\",\"data\":{\"url\":\"?pagetype=entityrecord&etn=" + LeadTable.EntityName + "&id=" + leadId.ToString("D") + "\"}}]}",
+            });
+    }
+}
