@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using LeadAlign.Dataverse.Faults;
 using LeadAlign.Dataverse.Metadata;
 using LeadAlign.Dataverse.Service;
@@ -47,9 +48,11 @@ namespace LeadAlign.Dataverse.Messages
 
             var row = context.Reader.Get(target.LogicalName, target.Id) ?? throw DataverseFault.RecordNotFound(target.LogicalName, target.Id);
             var granted = AccessRights.None;
+            var privileges = context.Metadata.PrivilegesOf(target.LogicalName);
             foreach (var (right, flag) in Rights)
             {
-                if (context.Access.Holds(principal.Id, right, row))
+                // A right the table has no privilege for (Assign and Share of an organization-owned table) is never held.
+                if (privileges.Any(privilege => privilege.AccessRight == right) && context.Access.Holds(principal.Id, right, row))
                 {
                     granted |= flag;
                 }
