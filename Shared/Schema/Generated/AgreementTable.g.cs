@@ -120,5 +120,14 @@ namespace LeadAlign.Schema
 
         /// <summary>UTC Conversion Time Zone Code (int).</summary>
         public const string UTCConversionTimeZoneCode = "utcconversiontimezonecode";
+
+        /// <summary>Routing mode (picklist: <see cref="RoutingMode"/>).</summary>
+        public const string RoutingMode = "la_routingmode";
+
+        /// <summary>Sales queue (lookup).</summary>
+        public const string SalesQueueId = "la_salesqueueid";
+
+        /// <summary>E-mail the handoff (bit).</summary>
+        public const string EmailHandoff = "la_emailhandoff";
     }
 }

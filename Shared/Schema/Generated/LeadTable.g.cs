@@ -105,5 +105,11 @@ namespace LeadAlign.Schema
 
         /// <summary>Days handoff to close (int).</summary>
         public const string DaysHandoffToClose = "la_dayshandofftoclose";
+
+        /// <summary>Queued on (datetime).</summary>
+        public const string QueuedOn = "la_queuedon";
+
+        /// <summary>Minutes in queue (int).</summary>
+        public const string MinutesInQueue = "la_minutesinqueue";
     }
 }
