@@ -33,7 +33,7 @@ namespace LeadAlign.Tests.Cli
 
             Assert.Equal(string.Empty, error.ToString());
             Assert.Equal(0, exitCode);
-            Assert.Contains("12 tables and 12 choices; Shared/Schema/Generated matches them.", output.ToString());
+            Assert.Contains("12 tables and 13 choices; Shared/Schema/Generated matches them.", output.ToString());
         }
 
         [Fact]

@@ -107,9 +107,13 @@ namespace LeadAlign.Tests.Lifecycle
         }
 
         [Fact]
-        public void With_the_shipped_roles_a_rep_picks_and_a_user_who_cannot_read_the_queue_cannot()
+        public void With_the_shipped_sales_rep_role_a_member_of_the_sales_team_picks_and_a_rep_outside_it_cannot_read_the_queue()
         {
+            // Security enforced; the two users hold only LeadAlign Sales Rep (Read on queues at Basic: their own and their teams').
             var given = new QueueMode(ShippedRoles.Organization());
+            var member = given.Org.AddUser("Sam Sales");
+            given.Org.SystemService.Execute(new AddMembersTeamRequest { TeamId = given.Fixture.SalesTeam, MemberIds = new[] { member } });
+            given.Org.AssignRole(member, ShippedRoles.SalesRep);
             var outsider = given.Org.AddUser("Otto Outsider");
             given.Org.AssignRole(outsider, ShippedRoles.SalesRep);
             var id = given.Fixture.HandedOffLead();
@@ -117,9 +121,10 @@ namespace LeadAlign.Tests.Lifecycle
             var refused = Assert.Throws<FaultException<OrganizationServiceFault>>(() => given.Pick(outsider, id));
             Assert.Contains("prvReadQueue", refused.Detail.Message);
             Assert.Equal(given.Fixture.SalesTeam, given.Fixture.OwnerOf(id));
+            Assert.False(Assert.Single(given.Org.All("queueitem")).Contains("workerid"));
 
-            given.Pick(given.Fixture.Reps[2], id);
-            Assert.Equal(given.Fixture.Reps[2], given.Fixture.OwnerOf(id));
+            given.Pick(member, id);
+            Assert.Equal(member, given.Fixture.OwnerOf(id));
             Assert.NotNull(given.Fixture.Lead(id).GetAttributeValue<EntityReference>(LeadTable.AcceptByKpiId));
         }
 
