@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using LeadAlign.Lifecycle;
 using LeadAlign.Plugins.Registration;
 using LeadAlign.Schema;
 using Microsoft.Xrm.Sdk;
@@ -12,7 +13,8 @@ namespace LeadAlign.Plugins.Lifecycle
     /// PreOperation, in the pick's transaction): the lead is assigned to the picker as SYSTEM (the rep may not hold Assign on a
     /// lead the sales team owns), and <see cref="LeadLifecyclePlugin"/> hands it off from there: the routing path, the clocks from
     /// the pick, the minutes in the queue, the history row. An item someone else already works on is refused: the lead is
-    /// theirs, and a second pick would take it from them. Items of other tables are left alone. Calls: the lead's Update (and
+    /// theirs, and a second pick would take it from them; so is the item of a lead that no longer waits in the queue (handed off,
+    /// rejected or recycled since). Items of other tables are left alone. Calls: one Retrieve of the lead and its Update (then
     /// the lifecycle's own), or one Retrieve of the worker's name when refused.
     /// </summary>
     [PluginStep("1ead5c0e-0040-4000-8000-000000000001", "Update", QueueItemTable.EntityName, PluginStage.PreOperation,
@@ -53,6 +55,14 @@ namespace LeadAlign.Plugins.Lifecycle
             {
                 localPluginContext.Trace("Picked again by the rep who works on it: nothing changes.");
                 return;
+            }
+
+            var stored = system.Retrieve(LeadTable.EntityName, lead.Id, new ColumnSet(LeadTable.Stage, LeadTable.QueuedOn, LeadTable.HandoffOn));
+            if (stored.GetAttributeValue<OptionSetValue>(LeadTable.Stage)?.Value != (int)LeadStage.Mql || stored.GetAttributeValue<DateTime?>(LeadTable.QueuedOn) == null || stored.GetAttributeValue<DateTime?>(LeadTable.HandoffOn) != null)
+            {
+                throw new InvalidPluginExecutionException(
+                    "This lead no longer waits in the sales queue (it was handed off, rejected or sent back to marketing since it was queued), so picking it would take it from its owner. "
+                    + "Remove the item from the queue, and pick another lead.");
             }
 
             system.Update(new Entity(LeadTable.EntityName, lead.Id) { [LeadTable.OwnerId] = new EntityReference(SystemUserTable.EntityName, worker.Id) });

@@ -91,6 +91,41 @@ namespace LeadAlign.Tests.Lifecycle
         }
 
         [Fact]
+        public void The_queue_item_of_a_lead_rejected_while_it_waited_cannot_be_picked()
+        {
+            var given = new QueueMode();
+            var id = given.Fixture.HandedOffLead();
+            given.Fixture.SetStage(given.Fixture.Admin, id, LifecycleFixture.Rejected, new Dictionary<string, object?> { [LeadTable.RejectionReason] = new OptionSetValue((int)RejectionReason.BadContactData) });
+            var owner = given.Fixture.OwnerOf(id);
+
+            var refused = Assert.Throws<FaultException<OrganizationServiceFault>>(() => given.Pick(given.Fixture.Reps[0], id));
+
+            Assert.Equal(DataverseFault.IsvAborted, refused.Detail.ErrorCode);
+            Assert.Contains("no longer waits in the sales queue", refused.Detail.Message);
+            Assert.Equal(owner, given.Fixture.OwnerOf(id));
+            Assert.Equal(LifecycleFixture.Rejected, given.Fixture.StageOf(id));
+        }
+
+        [Fact]
+        public void An_admin_who_assigns_a_queued_lead_to_a_rep_hands_it_off_as_a_pick_does()
+        {
+            var given = new QueueMode();
+            var id = given.Fixture.HandedOffLead();
+            given.Org.Advance(TimeSpan.FromMinutes(12));
+
+            given.Org.As(given.Fixture.Admin).Update(new Entity("lead", id) { ["ownerid"] = new EntityReference("systemuser", given.Fixture.Reps[2]) });
+
+            var lead = given.Fixture.Lead(id);
+            Assert.Equal(given.Org.UtcNow, lead.GetAttributeValue<DateTime>(LeadTable.HandoffOn));
+            Assert.Equal(12, lead.GetAttributeValue<int>(LeadTable.MinutesInQueue));
+            Assert.NotNull(lead.GetAttributeValue<EntityReference>(LeadTable.AcceptByKpiId));
+            var history = given.Fixture.History(id).Last();
+            Assert.Equal("Picked from the sales queue", history[LeadStageChangeTable.Name]);
+            Assert.Equal(given.Fixture.Admin, history.GetAttributeValue<EntityReference>(LeadStageChangeTable.ChangedBy).Id);
+            Assert.DoesNotContain(given.Fixture.History(id), row => (string)row[LeadStageChangeTable.Name] == "Reassigned");
+        }
+
+        [Fact]
         public void A_pick_that_removes_the_item_from_the_queue_leaves_nothing_to_pick_again()
         {
             var given = new QueueMode();
@@ -142,7 +177,7 @@ namespace LeadAlign.Tests.Lifecycle
         }
 
         [Fact]
-        public void Queueing_an_mql_costs_two_calls_and_a_pick_ten_with_its_clocks()
+        public void Queueing_an_mql_costs_two_calls_and_a_pick_eleven_with_its_clocks()
         {
             // Warm caches (agreement, scoring model, whether lead is enabled for SLAs), as in a running org.
             var given = new QueueMode();
@@ -161,14 +196,14 @@ namespace LeadAlign.Tests.Lifecycle
             var queueingAll = org.Log.Records.Where(run => run.Depth == 1 && run.Handler != null && run.Handler.StartsWith("LeadAlign.Plugins", StringComparison.Ordinal)).Sum(run => run.TotalCalls);
             org.Log.Clear();
 
-            // Picked, 10: the lead's update as SYSTEM (1); routing 3 (the lock, the handoff count, the new count); the clocks 3 (the replay
+            // Picked, 11: the lead read and updated as SYSTEM (2); routing 3 (the lock, the handoff count, the new count); the clocks 3 (the replay
             // query, two creates); after the save 3 (the history row, the notification, the rep's place).
             given.Pick(given.Fixture.Reps[1], later);
             var picking = org.Log.Records.Where(run => run.Handler != null && run.Handler.StartsWith("LeadAlign.Plugins", StringComparison.Ordinal)).Sum(run => run.TotalCalls);
 
             Assert.Equal(2, queueing);
             Assert.Equal(2, queueingAll);
-            Assert.Equal(10, picking);
+            Assert.Equal(11, picking);
             Assert.Equal(given.Fixture.Reps[1], given.Fixture.OwnerOf(later));
         }
 
