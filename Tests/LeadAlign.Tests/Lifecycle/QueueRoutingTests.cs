@@ -126,6 +126,25 @@ namespace LeadAlign.Tests.Lifecycle
         }
 
         [Fact]
+        public void A_lead_recycled_to_nurture_and_qualified_again_waits_in_the_queue_again_and_another_rep_can_pick_it()
+        {
+            var given = new QueueMode();
+            var id = given.Fixture.HandedOffLead();
+            given.Pick(given.Fixture.Reps[0], id);
+            given.Fixture.SetStage(given.Fixture.Reps[0], id, LifecycleFixture.Nurture);
+            Assert.False(given.Fixture.Lead(id).Contains(LeadTable.QueuedOn));
+
+            given.Org.As(given.Fixture.Marketer).Update(new Entity("lead", id) { ["jobtitle"] = "Chief Executive Officer" });
+            Assert.Equal(LifecycleFixture.Mql, given.Fixture.StageOf(id));
+            Assert.Equal(given.Fixture.SalesTeam, given.Fixture.OwnerOf(id));
+            given.Pick(given.Fixture.Reps[1], id);
+
+            Assert.Equal(given.Fixture.Reps[1], given.Fixture.OwnerOf(id));
+            Assert.Equal(given.Fixture.Reps[1], Assert.Single(given.Org.All("queueitem")).GetAttributeValue<EntityReference>("workerid").Id);
+            Assert.Equal(2, given.Fixture.History(id).Count(row => (string)row[LeadStageChangeTable.Name] == "Picked from the sales queue"));
+        }
+
+        [Fact]
         public void A_pick_that_removes_the_item_from_the_queue_leaves_nothing_to_pick_again()
         {
             var given = new QueueMode();
