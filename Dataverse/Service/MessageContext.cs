@@ -61,6 +61,13 @@ namespace LeadAlign.Dataverse.Service
         public OrganizationResponse RunOperation(OrganizationRequest request) => _messages.RunOperation(request, Caller);
 
         /// <summary>
+        /// Runs a request through the pipeline as one operation the platform performs for the caller under its own privilege check
+        /// (PickFromQueue's Update of the queue item): its steps run as SYSTEM, and their context's InitiatingUserId is the caller.
+        /// </summary>
+        public OrganizationResponse RunOperationForCaller(OrganizationRequest request) =>
+            _messages.RunOperation(request, Caller with { UserId = Identity.SystemUserId });
+
+        /// <summary>
         /// Runs a request the main operation makes itself (QualifyLead's Creates and Update, SendEmail's Update): a nested operation
         /// whose parent context is the main operation's, so it runs one level deeper, with its steps, in the same transaction.
         /// </summary>

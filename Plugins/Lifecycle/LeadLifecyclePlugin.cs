@@ -20,12 +20,13 @@ namespace LeadAlign.Plugins.Lifecycle
     /// <see cref="LeadLifecyclePostPlugin"/> and the clocks to the SLA steps as typed shared variables (<see cref="StageChange"/>,
     /// <see cref="Handoff"/> with its rotation position and both deadlines, <see cref="Reassignment"/>). A save that changes no
     /// stage costs nothing; a handoff costs three calls: the routing lock, one query (the handoff count and the eligible reps
-    /// with their open leads counted), and the agreement's new handoff count.
+    /// with their open leads counted), and the agreement's new handoff count. Where the agreement routes to its sales queue, the
+    /// MQL is queued instead (no call here; <see cref="QueuedHandoff"/>), and handed off when a rep takes it from the queue.
     /// </summary>
     [PluginStep("1ead5c0e-0007-4000-8000-000000000001", "Create", "lead", PluginStage.PreOperation, Rank = 2)]
     [PluginStep("1ead5c0e-0007-4000-8000-000000000002", "Update", "lead", PluginStage.PreOperation, Rank = 2,
         FilteringAttributes = $"{LeadTable.Stage},statecode,ownerid,{LeadTable.EngagementLedger},{{FitRuleColumns}},{{MqlRequiredColumns}}",
-        PreImageAttributes = $"{LeadTable.Stage},{LeadTable.StageEnteredOn},{LeadTable.HandoffOn},ownerid,{LeadTable.Score},{LeadTable.EngagementLedger},{LeadTable.RoutedToId},address1_country,{LeadTable.Territory},{{FitRuleColumns}},{{MqlRequiredColumns}}")]
+        PreImageAttributes = $"{LeadTable.Stage},{LeadTable.StageEnteredOn},{LeadTable.HandoffOn},{LeadTable.QueuedOn},ownerid,{LeadTable.Score},{LeadTable.EngagementLedger},{LeadTable.RoutedToId},address1_country,{LeadTable.Territory},{{FitRuleColumns}},{{MqlRequiredColumns}}")]
     public sealed class LeadLifecyclePlugin : PluginBase
     {
         public LeadLifecyclePlugin(string unsecureConfiguration, string secureConfiguration)
@@ -113,6 +114,12 @@ namespace LeadAlign.Plugins.Lifecycle
             }
 
             var newOwner = requestedOwner;
+            if (!routed && context.MessageName == "Update" && (to == null || to == from) && from == LeadStage.Mql && newOwner?.LogicalName == SystemUserTable.EntityName
+                && preImage?.GetAttributeValue<DateTime?>(LeadTable.QueuedOn) != null && preImage.GetAttributeValue<DateTime?>(LeadTable.HandoffOn) == null)
+            {
+                routed = TakeFromQueue(localPluginContext, target, preImage, newOwner, now);
+            }
+
             if (!routed && context.MessageName == "Update" && newOwner != null && oldOwner != null && newOwner.Id != oldOwner.Id && LeadStages.Open.Contains(from))
             {
                 new Reassignment(oldOwner, newOwner).WriteTo(context.SharedVariables);
@@ -129,6 +136,22 @@ namespace LeadAlign.Plugins.Lifecycle
         {
             var context = localPluginContext.PluginExecutionContext;
             var agreement = localPluginContext.ActiveAgreement();
+            if (agreement != null && agreement.RoutesToQueue)
+            {
+                // Queue mode: the MQL waits in the sales queue, owned by the sales team (so its reps can read it), until a rep picks
+                // it. No rep, no handoff stamp and no clock yet: marketing's delivery time runs until the pick.
+                target[LeadTable.QueuedOn] = now;
+                target[LeadTable.MinutesInQueue] = null;
+                if (agreement.SalesTeamId != null)
+                {
+                    target[LeadTable.OwnerId] = new EntityReference(TeamTable.EntityName, agreement.SalesTeamId.Value);
+                }
+
+                new QueuedHandoff(agreement.SalesQueueId!.Value).WriteTo(context.SharedVariables);
+                localPluginContext.Trace($"Sent to the sales queue {agreement.SalesQueueId}: the accept clock starts when a rep picks it.");
+                return false;
+            }
+
             if (agreement?.SalesTeamId == null)
             {
                 localPluginContext.Trace("No active agreement with a sales team: the MQL waits unassigned. Set the agreement's Sales team.");
@@ -202,10 +225,45 @@ namespace LeadAlign.Plugins.Lifecycle
             return false;
         }
 
+        /// <summary>
+        /// A rep takes an MQL waiting in the sales queue (picking its queue item assigns it, <see cref="QueueItemPickedPlugin"/>; an
+        /// assignment to a user by hand does the same): the handoff happens now, through the routing path: the routing lock, the
+        /// agreement's handoff count (one Retrieve) and the next position, the handoff stamp, the routed-to rep, the minutes the
+        /// lead waited in the queue, and the <see cref="Handoff"/> that starts the clocks from now and writes the history row.
+        /// Three calls, as SYSTEM.
+        /// </summary>
+        private static bool TakeFromQueue(ILocalPluginContext localPluginContext, Entity target, Entity preImage, EntityReference rep, DateTime now)
+        {
+            var context = localPluginContext.PluginExecutionContext;
+            var agreement = localPluginContext.ActiveAgreement();
+            if (agreement == null)
+            {
+                localPluginContext.Trace("No active agreement: the queued lead is assigned without a handoff.");
+                return false;
+            }
+
+            var system = localPluginContext.SystemUserService;
+            RoutingLock.Take(system, agreement.Id, now);
+            var count = system.Retrieve(AgreementTable.EntityName, agreement.Id, new ColumnSet(AgreementTable.HandoffCount)).GetAttributeValue<int?>(AgreementTable.HandoffCount) ?? 0;
+            var position = count + 1;
+            RoutingLock.Advance(system, agreement.Id, position);
+            var queuedOn = preImage.GetAttributeValue<DateTime>(LeadTable.QueuedOn);
+            target[LeadTable.HandoffOn] = now;
+            target[LeadTable.RoutedTo] = new EntityReference(SystemUserTable.EntityName, rep.Id);
+            target[LeadTable.MinutesInQueue] = Math.Max(0, (int)(now - queuedOn).TotalMinutes);
+            new Handoff(
+                rep.Id,
+                position,
+                SlaDeadline.After(agreement, agreement.AcceptHours, now),
+                SlaDeadline.After(agreement, agreement.FirstContactHours, now)).WriteTo(context.SharedVariables);
+            localPluginContext.Trace($"Taken from the sales queue by {rep.Id} after {target[LeadTable.MinutesInQueue]} minutes: rotation position {position}; the clocks start now.");
+            return true;
+        }
+
         /// <summary>Nurture: the lead goes back to marketing, its handoff fields are cleared, and engagement resets if the model says so.</summary>
         private static void Recycle(ILocalPluginContext localPluginContext, Entity target, Entity lead, DateTime now)
         {
-            foreach (var column in new[] { LeadTable.HandoffOn, LeadTable.AcceptedOn, LeadTable.RoutedTo, LeadTable.MinutesToAccept, LeadTable.FirstContactOn, LeadTable.MinutesToFirstContact })
+            foreach (var column in new[] { LeadTable.HandoffOn, LeadTable.AcceptedOn, LeadTable.RoutedTo, LeadTable.MinutesToAccept, LeadTable.FirstContactOn, LeadTable.MinutesToFirstContact, LeadTable.QueuedOn, LeadTable.MinutesInQueue })
             {
                 target[column] = null;
             }

@@ -4,6 +4,7 @@ using LeadAlign.Lifecycle;
 using LeadAlign.Plugins.Handoffs;
 using LeadAlign.Plugins.Registration;
 using LeadAlign.Schema;
+using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadAlign.Plugins.Lifecycle
@@ -59,6 +60,41 @@ namespace LeadAlign.Plugins.Lifecycle
                 service.Create(history);
             }
 
+            if (stageChange == null && handoff != null)
+            {
+                // Taken from the sales queue: the handoff happens at the pick, in the same history as routing.
+                var minutesInQueue = target?.GetAttributeValue<int?>(LeadTable.MinutesInQueue);
+                service.Create(new Entity(LeadStageChangeTable.EntityName)
+                {
+                    [LeadStageChangeTable.Name] = "Picked from the sales queue",
+                    [LeadStageChangeTable.LeadId] = leadRef,
+                    [LeadStageChangeTable.FromStage] = new OptionSetValue((int)LeadStage.Mql),
+                    [LeadStageChangeTable.ToStage] = new OptionSetValue((int)LeadStage.Mql),
+                    [LeadStageChangeTable.ChangedOn] = context.OperationCreatedOn,
+                    [LeadStageChangeTable.ChangedBy] = new EntityReference(SystemUserTable.EntityName, context.InitiatingUserId),
+                    [LeadStageChangeTable.MinutesInPreviousStage] = minutesInQueue,
+                    [LeadStageChangeTable.RotationPosition] = handoff.Position,
+                    [LeadStageChangeTable.RoutedToId] = new EntityReference(SystemUserTable.EntityName, handoff.RepId),
+                    [LeadStageChangeTable.Note] = $"Picked from the sales queue after {minutesInQueue} minutes in it.",
+                });
+            }
+
+            var queued = QueuedHandoff.ReadFrom(shared);
+            if (queued != null)
+            {
+                service.Execute(new AddToQueueRequest { Target = leadRef, DestinationQueueId = queued.QueueId });
+                localPluginContext.Trace($"Added to the sales queue {queued.QueueId}, as SYSTEM.");
+            }
+
+            var agreement = handoff != null || queued != null ? localPluginContext.ActiveAgreement() : null;
+            if (agreement != null && agreement.EmailHandoff)
+            {
+                var recipient = handoff != null
+                    ? new EntityReference(SystemUserTable.EntityName, handoff.RepId)
+                    : new EntityReference(QueueTable.EntityName, queued!.QueueId);
+                HandoffEmail.Send(service, agreement, () => SystemUserOf(localPluginContext), context.PrimaryEntityId, leadName, recipient, handoff?.AcceptBy.Failure, message => localPluginContext.Trace(message));
+            }
+
             var reassignment = Reassignment.ReadFrom(shared);
             if (reassignment != null)
             {
@@ -91,6 +127,10 @@ namespace LeadAlign.Plugins.Lifecycle
                 localPluginContext.Trace($"Rep {handoff.RepId} notified in-app of the new MQL; the notification is created as SYSTEM, as the platform allows for a notification to another user.");
             }
         }
+
+        /// <summary>The SYSTEM user's id, the sender of a handoff e-mail left as a draft.</summary>
+        private static Guid SystemUserOf(ILocalPluginContext localPluginContext) =>
+            ((WhoAmIResponse)localPluginContext.SystemUserService.Execute(new WhoAmIRequest())).UserId;
 
         /// <summary>An owner as the history note names it: "systemuser:{id}" or "team:{id}".</summary>
         private static string Describe(EntityReference owner) => owner.LogicalName + ":" + owner.Id.ToString("D");

@@ -16,12 +16,12 @@ namespace LeadAlign.Plugins.Lifecycle
     /// gives every handoff its deadlines, however short its working hours. Marketing's commitments must be counts of zero or
     /// more (MQLs per week, SQLs per month) and a share of 0 to 100 percent (pipeline share), refused before the platform's own
     /// range check so the message says what the number means. Service calls: lead's columns (one RetrieveEntity), only when the
-    /// SQL columns are saved.
+    /// SQL columns are saved. Routing to the sales queue needs the queue (Sales queue) set.
     /// </summary>
     [PluginStep("1ead5c0e-000d-4000-8000-000000000001", "Create", AgreementTable.EntityName, PluginStage.PreValidation)]
     [PluginStep("1ead5c0e-000d-4000-8000-000000000002", "Update", AgreementTable.EntityName, PluginStage.PreValidation,
-        FilteringAttributes = $"{AgreementTable.MqlsPerWeek},{AgreementTable.PipelineSharePercent},{AgreementTable.SqlsPerMonth},{AgreementTable.TimeZone},{AgreementTable.WorkDays},{AgreementTable.WorkHours},{AgreementTable.Holidays},{AgreementTable.WarningPercent},{AgreementTable.SqlRequiredColumns},{AgreementTable.AlertThrottleMinutes},{AgreementTable.HotLaneAcceptMinutes}",
-        PreImageAttributes = $"{AgreementTable.Name},{AgreementTable.TimeZone},{AgreementTable.WorkDays},{AgreementTable.WorkHours},{AgreementTable.Holidays}")]
+        FilteringAttributes = $"{AgreementTable.MqlsPerWeek},{AgreementTable.PipelineSharePercent},{AgreementTable.SqlsPerMonth},{AgreementTable.TimeZone},{AgreementTable.WorkDays},{AgreementTable.WorkHours},{AgreementTable.Holidays},{AgreementTable.WarningPercent},{AgreementTable.SqlRequiredColumns},{AgreementTable.AlertThrottleMinutes},{AgreementTable.HotLaneAcceptMinutes},{AgreementTable.RoutingMode},{AgreementTable.SalesQueueId}",
+        PreImageAttributes = $"{AgreementTable.Name},{AgreementTable.TimeZone},{AgreementTable.WorkDays},{AgreementTable.WorkHours},{AgreementTable.Holidays},{AgreementTable.RoutingMode},{AgreementTable.SalesQueueId}")]
     public sealed class ValidateAgreementPlugin : PluginBase
     {
         public ValidateAgreementPlugin(string unsecureConfiguration, string secureConfiguration)
@@ -49,6 +49,13 @@ namespace LeadAlign.Plugins.Lifecycle
             }
 
             CheckCommitments(target, agreement.GetAttributeValue<string>(AgreementTable.Name) ?? "this agreement");
+            if (agreement.GetAttributeValue<OptionSetValue>(AgreementTable.RoutingMode)?.Value == (int)RoutingMode.SalesQueue
+                && agreement.GetAttributeValue<EntityReference>(AgreementTable.SalesQueueId) == null)
+            {
+                throw new BusinessRuleException(
+                    $"Agreement '{agreement.GetAttributeValue<string>(AgreementTable.Name) ?? "this agreement"}': Routing mode is Sales queue, but no Sales queue is set, so MQLs would have nowhere to wait. "
+                    + "Choose the reps' lead queue in Sales queue, or set Routing mode to Round robin.");
+            }
 
             var sqlColumns = target.GetAttributeValue<string>(AgreementTable.SqlRequiredColumns);
             if (string.IsNullOrWhiteSpace(sqlColumns))

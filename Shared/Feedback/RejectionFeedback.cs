@@ -282,7 +282,7 @@ namespace LeadAlign.Feedback
             return (LeadStage?)service.RetrieveMultiple(history).Entities.FirstOrDefault()?.GetAttributeValue<OptionSetValue>(LeadStageChangeTable.FromStage)?.Value;
         }
 
-        private static EntityCollection Parties(EntityReference party)
+        internal static EntityCollection Parties(EntityReference party)
         {
             var parties = new EntityCollection { EntityName = EmailTable.ActivityParty };
             parties.Entities.Add(new Entity(EmailTable.ActivityParty) { [EmailTable.PartyId] = party });
@@ -319,7 +319,7 @@ namespace LeadAlign.Feedback
         /// + <c>main.aspx?pagetype=entityrecord&amp;etn=lead&amp;id=…</c>, the record URL Microsoft Learn's "Open forms, views, dialogs,
         /// and reports with a URL" gives): an e-mail is read outside the app, where a relative link leads nowhere.
         /// </summary>
-        private static string LeadUrl(IOrganizationService service, Guid leadId)
+        internal static string LeadUrl(IOrganizationService service, Guid leadId)
         {
             var detail = ((RetrieveCurrentOrganizationResponse)service.Execute(new RetrieveCurrentOrganizationRequest())).Detail;
             var root = detail.Endpoints[EndpointType.WebApplication].TrimEnd('/');

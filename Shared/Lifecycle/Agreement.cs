@@ -41,6 +41,18 @@ namespace LeadAlign.Lifecycle
 
         public Guid? MarketingQueueId { get; set; }
 
+        /// <summary>Round robin (to a rep of the sales team) or Sales queue (into <see cref="SalesQueueId"/>, for a rep to pick).</summary>
+        public RoutingMode RoutingMode { get; set; } = RoutingMode.RoundRobin;
+
+        /// <summary>The reps' lead queue MQLs wait in when <see cref="RoutingMode"/> is Sales queue.</summary>
+        public Guid? SalesQueueId { get; set; }
+
+        /// <summary>Whether every handoff also sends an e-mail (to the rep, or to the sales queue in queue mode).</summary>
+        public bool EmailHandoff { get; set; }
+
+        /// <summary>Whether MQLs go to the sales queue instead of round robin (the mode is Sales queue and the queue is set).</summary>
+        public bool RoutesToQueue => RoutingMode == RoutingMode.SalesQueue && SalesQueueId != null;
+
         public int FeedbackResponseDays { get; set; } = 3;
 
         /// <summary>The least minutes between two notifications of one rep alert about one lead.</summary>
@@ -95,6 +107,9 @@ namespace LeadAlign.Lifecycle
             AcceptHours = row.GetAttributeValue<int?>(AgreementTable.AcceptHours) ?? 4,
             FirstContactHours = row.GetAttributeValue<int?>(AgreementTable.FirstContactHours) ?? 24,
             SlaWarning = row.GetAttributeValue<string>(AgreementTable.SlaWarning),
+            RoutingMode = (RoutingMode)(row.GetAttributeValue<OptionSetValue>(AgreementTable.RoutingMode)?.Value ?? (int)RoutingMode.RoundRobin),
+            SalesQueueId = row.GetAttributeValue<EntityReference>(AgreementTable.SalesQueueId)?.Id,
+            EmailHandoff = row.GetAttributeValue<bool?>(AgreementTable.EmailHandoff) ?? false,
         };
 
         /// <summary>The required entries no column of which has a value on the lead, each shown as "a or b".</summary>

@@ -126,5 +126,14 @@ namespace LeadAlign.Schema
 
         /// <summary>Hot-lane accept time (minutes) (int).</summary>
         public const string HotLaneAcceptMinutes = "la_hotlaneacceptminutes";
+
+        /// <summary>Routing mode (picklist: <see cref="RoutingMode"/>).</summary>
+        public const string RoutingMode = "la_routingmode";
+
+        /// <summary>Sales queue (lookup).</summary>
+        public const string SalesQueueId = "la_salesqueueid";
+
+        /// <summary>E-mail the handoff (bit).</summary>
+        public const string EmailHandoff = "la_emailhandoff";
     }
 }

@@ -111,5 +111,11 @@ namespace LeadAlign.Schema
 
         /// <summary>Hot lane (bit).</summary>
         public const string HotLane = "la_hotlane";
+
+        /// <summary>Queued on (datetime).</summary>
+        public const string QueuedOn = "la_queuedon";
+
+        /// <summary>Minutes in queue (int).</summary>
+        public const string MinutesInQueue = "la_minutesinqueue";
     }
 }

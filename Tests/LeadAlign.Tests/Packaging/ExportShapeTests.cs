@@ -148,7 +148,7 @@ namespace LeadAlign.Tests.Packaging
             Assert.Equal(
                 new[]
                 {
-                    MarketingInteractionTable.BrokePause, ScoringRuleTable.HighIntent, LeadTable.HotLane, AgreementTable.IsActive, LeadAlertTable.IsActive, ScoringModelTable.IsActive,
+                    MarketingInteractionTable.BrokePause, AgreementTable.EmailHandoff, ScoringRuleTable.HighIntent, LeadTable.HotLane, AgreementTable.IsActive, LeadAlertTable.IsActive, ScoringModelTable.IsActive,
                     ScoringRuleTable.IsActive, SystemUserTable.IsUnavailable, LeadTable.NurturePaused, ScoringModelTable.NurtureResetsEngagement,
                 },
                 bits.Select(attribute => (string)attribute.Element("LogicalName")!).OrderBy(name => name, StringComparer.Ordinal));
