@@ -30,7 +30,7 @@ namespace LeadAlign.Plugins.Lifecycle
             $"{LeadTable.ScoringModelId},{LeadTable.EngagementLedger},{LeadTable.StageEnteredOn},{LeadTable.MqlOn},{LeadTable.HandoffOn}," +
             $"{LeadTable.RoutedToId},{LeadTable.AcceptedOn},{LeadTable.SqlOn},{LeadTable.RejectedOn},{LeadTable.NurturedOn},{LeadTable.FirstContactOn}," +
             $"{LeadTable.MinutesToAccept},{LeadTable.MinutesToFirstContact},{LeadTable.AcceptByKpiId},{LeadTable.FirstContactByKpiId},{LeadTable.RejectedBy}," +
-            $"{LeadTable.Outcome},{LeadTable.OutcomeOn},{LeadTable.OutcomeRevenue},{LeadTable.DaysInquiryToClose},{LeadTable.DaysHandoffToClose}";
+            $"{LeadTable.Outcome},{LeadTable.OutcomeOn},{LeadTable.OutcomeRevenue},{LeadTable.DaysInquiryToClose},{LeadTable.DaysHandoffToClose},{LeadTable.DecisionByKpiId}";
 
         private static readonly string[] ComputedColumns = ComputedColumnList.Split(',');
 

@@ -15,12 +15,13 @@ namespace LeadAlign.Plugins.Lifecycle
     /// columns lead does not have (a misspelt column would keep every lead from becoming an SQL). Any calendar it accepts
     /// gives every handoff its deadlines, however short its working hours. Marketing's commitments must be counts of zero or
     /// more (MQLs per week, SQLs per month) and a share of 0 to 100 percent (pipeline share), refused before the platform's own
-    /// range check so the message says what the number means. Service calls: lead's columns (one RetrieveEntity), only when the
+    /// range check so the message says what the number means. Sales' decision days (how long an accepted lead may wait for SQL,
+    /// Rejected or Nurture before it returns to marketing) must be 1 to 365 business days, or empty for no such commitment. Service calls: lead's columns (one RetrieveEntity), only when the
     /// SQL columns are saved.
     /// </summary>
     [PluginStep("1ead5c0e-000d-4000-8000-000000000001", "Create", AgreementTable.EntityName, PluginStage.PreValidation)]
     [PluginStep("1ead5c0e-000d-4000-8000-000000000002", "Update", AgreementTable.EntityName, PluginStage.PreValidation,
-        FilteringAttributes = $"{AgreementTable.MqlsPerWeek},{AgreementTable.PipelineSharePercent},{AgreementTable.SqlsPerMonth},{AgreementTable.TimeZone},{AgreementTable.WorkDays},{AgreementTable.WorkHours},{AgreementTable.Holidays},{AgreementTable.WarningPercent},{AgreementTable.SqlRequiredColumns}",
+        FilteringAttributes = $"{AgreementTable.MqlsPerWeek},{AgreementTable.PipelineSharePercent},{AgreementTable.SqlsPerMonth},{AgreementTable.TimeZone},{AgreementTable.WorkDays},{AgreementTable.WorkHours},{AgreementTable.Holidays},{AgreementTable.WarningPercent},{AgreementTable.SqlRequiredColumns},{AgreementTable.DecisionDays}",
         PreImageAttributes = $"{AgreementTable.Name},{AgreementTable.TimeZone},{AgreementTable.WorkDays},{AgreementTable.WorkHours},{AgreementTable.Holidays}")]
     public sealed class ValidateAgreementPlugin : PluginBase
     {
@@ -81,6 +82,12 @@ namespace LeadAlign.Plugins.Lifecycle
             if (problems.Count > 0)
             {
                 throw new BusinessRuleException($"Agreement '{name}': marketing's commitments are not valid. " + string.Join("; ", problems) + ".");
+            }
+
+            var decisionDays = target.GetAttributeValue<int?>(AgreementTable.DecisionDays);
+            if (decisionDays < 1 || decisionDays > 365)
+            {
+                throw new BusinessRuleException($"Agreement '{name}': Decision within (business days) is {decisionDays}. Give the business days sales has to decide on an accepted lead (SQL, Rejected or Nurture) before it returns to marketing, from 1 to 365, or leave it empty for no such commitment.");
             }
         }
 

@@ -43,6 +43,9 @@ namespace LeadAlign.Lifecycle
 
         public int FeedbackResponseDays { get; set; } = 3;
 
+        /// <summary>Business days sales has to decide on an accepted lead (SQL, Rejected or Nurture); null when the agreement makes no such commitment.</summary>
+        public int? DecisionDays { get; set; }
+
         /// <summary>The business hours the SLA clocks count in (UTC, Monday to Friday 09:00-17:00 when not configured).</summary>
         public BusinessCalendar Calendar { get; set; } = BusinessCalendar.Parse(null, null, null, null);
 
@@ -79,6 +82,7 @@ namespace LeadAlign.Lifecycle
             WarningPercent = row.GetAttributeValue<int?>(AgreementTable.WarningPercent) ?? 75,
             MarketingQueueId = row.GetAttributeValue<EntityReference>(AgreementTable.MarketingQueueId)?.Id,
             FeedbackResponseDays = row.GetAttributeValue<int?>(AgreementTable.FeedbackResponseDays) ?? 3,
+            DecisionDays = row.GetAttributeValue<int?>(AgreementTable.DecisionDays),
             SqlRequiredColumns = ScoringModel.ParseRequiredColumns(row.GetAttributeValue<string>(AgreementTable.SqlRequiredColumns)),
             SalesTeamId = row.GetAttributeValue<EntityReference>(AgreementTable.SalesTeamId)?.Id,
             MarketingTeamId = row.GetAttributeValue<EntityReference>(AgreementTable.MarketingTeamId)?.Id,

@@ -120,5 +120,8 @@ namespace LeadAlign.Schema
 
         /// <summary>UTC Conversion Time Zone Code (int).</summary>
         public const string UTCConversionTimeZoneCode = "utcconversiontimezonecode";
+
+        /// <summary>Decision within (business days) (int).</summary>
+        public const string DecisionDays = "la_decisiondays";
     }
 }

@@ -105,5 +105,8 @@ namespace LeadAlign.Schema
 
         /// <summary>Days handoff to close (int).</summary>
         public const string DaysHandoffToClose = "la_dayshandofftoclose";
+
+        /// <summary>Decision by KPI (lookup).</summary>
+        public const string DecisionByKpiId = "la_decisionbykpiid";
     }
 }

@@ -6,5 +6,6 @@ namespace LeadAlign.Schema
         public const string EntityName = "team";
         public const string QueueId = "queueid";
         public const string Name = "name";
+        public const string AdministratorId = "administratorid";
     }
 }
