@@ -56,7 +56,7 @@ namespace LeadAlign.Plugins.Sla
             foreach (var kpi in page.Entities.Where(kpi => kpi.GetAttributeValue<EntityReference>(SlaKpiInstanceTable.Regarding)?.LogicalName == LeadTable.EntityName))
             {
                 var before = (SlaKpiStatus)(kpi.GetAttributeValue<OptionSetValue>(SlaKpiInstanceTable.Status)?.Value ?? 0);
-                var after = SlaEvaluator.Evaluate(service, user => localPluginContext.OrgSvcFactory.CreateOrganizationService(user), kpi, now, message => localPluginContext.Trace(message));
+                var after = SlaEvaluator.Evaluate(service, kpi, now, message => localPluginContext.Trace(message));
                 evaluated++;
                 if (after != before && after == SlaKpiStatus.NearingNoncompliance)
                 {

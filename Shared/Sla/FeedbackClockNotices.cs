@@ -12,13 +12,13 @@ namespace LeadAlign.Sla
     /// gives a team no manager, but every team has an Administrator (team.administratorid, the user responsible for the team), so
     /// the team's administrator stands for marketing's manager. At the warning time the marketer the feedback was sent to is told
     /// (the team's administrator when it went to a queue); at the failure time the team's administrator and that marketer are.
-    /// Each recipient is told only when they can read the lead (a query for it as that user finds it), and every notification is
-    /// created through SYSTEM's service. Calls: the feedback query, the team read, one query per recipient as that user, one
+    /// Each recipient is told only when they can read the lead (RetrievePrincipalAccess grants ReadAccess), and every notification is
+    /// created through SYSTEM's service. Calls: the feedback query, the team read, one RetrievePrincipalAccess per recipient, one
     /// create per notification.
     /// </summary>
     internal static class FeedbackClockNotices
     {
-        public static void Send(IOrganizationService service, Func<Guid, IOrganizationService> asUser, Entity kpi, SlaKpiStatus next, DateTime failure, Action<string> trace)
+        public static void Send(IOrganizationService service, Entity kpi, SlaKpiStatus next, DateTime failure, Action<string> trace)
         {
             var query = new QueryExpression(LeadFeedbackTable.EntityName) { ColumnSet = new ColumnSet(LeadFeedbackTable.Name, LeadFeedbackTable.RecipientUserId, LeadFeedbackTable.LeadId), TopCount = 1 };
             query.Criteria.AddCondition(LeadFeedbackTable.AnswerByKpiId, ConditionOperator.Equal, kpi.Id);
@@ -45,7 +45,7 @@ namespace LeadAlign.Sla
             var told = new List<Guid>();
             foreach (var recipient in recipients.Where(id => id != Guid.Empty).Distinct())
             {
-                if (lead == null || !CanRead(asUser(recipient), lead.Id))
+                if (lead == null || !CanRead(service, recipient, lead))
                 {
                     trace($"Feedback clock {kpi.Id}: {recipient} cannot read the lead, so is not told.");
                     continue;
@@ -68,12 +68,18 @@ namespace LeadAlign.Sla
                 : $"Feedback clock {kpi.Id}: {next}; told {string.Join(", ", told)} in-app, as SYSTEM.");
         }
 
-        /// <summary>Whether the user's own query finds the lead: what they may read, by their roles, sharing and teams.</summary>
-        private static bool CanRead(IOrganizationService user, Guid leadId)
+        /// <summary>
+        /// Whether the user may read the lead, as the platform answers RetrievePrincipalAccess (asked as SYSTEM, so it never fails
+        /// for want of the recipient's privileges): the ReadAccess flag (1) of its AccessRights. One call.
+        /// </summary>
+        private static bool CanRead(IOrganizationService service, Guid userId, EntityReference lead)
         {
-            var query = new QueryExpression(LeadTable.EntityName) { ColumnSet = new ColumnSet(LeadTable.Id), TopCount = 1 };
-            query.Criteria.AddCondition(LeadTable.Id, ConditionOperator.Equal, leadId);
-            return user.RetrieveMultiple(query).Entities.Count > 0;
+            var response = service.Execute(new OrganizationRequest("RetrievePrincipalAccess")
+            {
+                ["Target"] = lead,
+                ["Principal"] = new EntityReference(SystemUserTable.EntityName, userId),
+            });
+            return (Convert.ToInt32(response.Results["AccessRights"], System.Globalization.CultureInfo.InvariantCulture) & 1) != 0;
         }
     }
 }

@@ -24,8 +24,7 @@ namespace LeadAlign.Sla
 
         public static readonly string[] Columns = { SlaKpiInstanceTable.Name, SlaKpiInstanceTable.Status, SlaKpiInstanceTable.WarningTime, SlaKpiInstanceTable.FailureTime, SlaKpiInstanceTable.Regarding, SlaKpiInstanceTable.OwnerId };
 
-        /// <param name="asUser">A service acting as a given user, to check that a recipient can read the lead before telling them about it.</param>
-        public static SlaKpiStatus Evaluate(IOrganizationService service, Func<Guid, IOrganizationService> asUser, Entity kpi, DateTime now, Action<string> trace)
+        public static SlaKpiStatus Evaluate(IOrganizationService service, Entity kpi, DateTime now, Action<string> trace)
         {
             var status = (SlaKpiStatus)(kpi.GetAttributeValue<OptionSetValue>(SlaKpiInstanceTable.Status)?.Value ?? 0);
             var regarding = kpi.GetAttributeValue<EntityReference>(SlaKpiInstanceTable.Regarding);
@@ -55,7 +54,7 @@ namespace LeadAlign.Sla
             var link = LeadLink(regarding.Id);
             if (name == SlaKpiInstanceTable.FeedbackAnsweredByName)
             {
-                FeedbackClockNotices.Send(service, asUser, kpi, next, failure!.Value, trace);
+                FeedbackClockNotices.Send(service, kpi, next, failure!.Value, trace);
                 return next;
             }
 

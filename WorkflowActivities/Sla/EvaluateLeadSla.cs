@@ -39,7 +39,7 @@ namespace LeadAlign.WorkflowActivities.Sla
 
             var service = localContext.SystemUserService;
             var kpi = service.Retrieve(SlaKpiInstanceTable.EntityName, reference.Id, new Microsoft.Xrm.Sdk.Query.ColumnSet(SlaEvaluator.Columns));
-            var status = SlaEvaluator.Evaluate(service, user => localContext.OrgSvcFactory.CreateOrganizationService(user), kpi, localContext.WorkflowContext.OperationCreatedOn, message => localContext.Trace(message));
+            var status = SlaEvaluator.Evaluate(service, kpi, localContext.WorkflowContext.OperationCreatedOn, message => localContext.Trace(message));
             NewStatus.Set(localContext.ActivityContext, (int)status);
         }
     }
