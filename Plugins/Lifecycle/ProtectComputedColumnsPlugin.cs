@@ -30,7 +30,8 @@ namespace LeadAlign.Plugins.Lifecycle
             $"{LeadTable.ScoringModelId},{LeadTable.EngagementLedger},{LeadTable.StageEnteredOn},{LeadTable.MqlOn},{LeadTable.HandoffOn}," +
             $"{LeadTable.RoutedToId},{LeadTable.AcceptedOn},{LeadTable.SqlOn},{LeadTable.RejectedOn},{LeadTable.NurturedOn},{LeadTable.FirstContactOn}," +
             $"{LeadTable.MinutesToAccept},{LeadTable.MinutesToFirstContact},{LeadTable.AcceptByKpiId},{LeadTable.FirstContactByKpiId},{LeadTable.RejectedBy}," +
-            $"{LeadTable.Outcome},{LeadTable.OutcomeOn},{LeadTable.OutcomeRevenue},{LeadTable.DaysInquiryToClose},{LeadTable.DaysHandoffToClose},{LeadTable.DecisionByKpiId}";
+            $"{LeadTable.Outcome},{LeadTable.OutcomeOn},{LeadTable.OutcomeRevenue},{LeadTable.DaysInquiryToClose},{LeadTable.DaysHandoffToClose},{LeadTable.DecisionByKpiId}," +
+            $"{LeadTable.HasRequiredData},{LeadTable.HasValidEmailDomain},{LeadTable.IsDuplicate},{LeadTable.CleanHandoff}";
 
         private static readonly string[] ComputedColumns = ComputedColumnList.Split(',');
 

@@ -108,5 +108,17 @@ namespace LeadAlign.Schema
 
         /// <summary>Decision by KPI (lookup).</summary>
         public const string DecisionByKpiId = "la_decisionbykpiid";
+
+        /// <summary>Required data present (bit).</summary>
+        public const string HasRequiredData = "la_hasrequireddata";
+
+        /// <summary>Valid e-mail domain (bit).</summary>
+        public const string HasValidEmailDomain = "la_hasvalidemaildomain";
+
+        /// <summary>Duplicate of an open lead (bit).</summary>
+        public const string IsDuplicate = "la_isduplicate";
+
+        /// <summary>Clean handoff (bit).</summary>
+        public const string CleanHandoff = "la_cleanhandoff";
     }
 }
