@@ -146,7 +146,7 @@ namespace LeadAlign.Tests.Packaging
             var bits = Packed("customizations.xml").Descendants("attribute").Where(attribute => (string?)attribute.Element("Type") == "bit").ToList();
 
             Assert.Equal(
-                new[] { AgreementTable.IsActive, ScoringModelTable.IsActive, ScoringRuleTable.IsActive, SystemUserTable.IsUnavailable, ScoringModelTable.NurtureResetsEngagement },
+                new[] { LeadTable.CleanHandoff, LeadTable.HasRequiredData, LeadTable.HasValidEmailDomain, AgreementTable.IsActive, ScoringModelTable.IsActive, ScoringRuleTable.IsActive, LeadTable.IsDuplicate, SystemUserTable.IsUnavailable, ScoringModelTable.NurtureResetsEngagement },
                 bits.Select(attribute => (string)attribute.Element("LogicalName")!).OrderBy(name => name, StringComparer.Ordinal));
             Assert.All(bits, attribute =>
             {
