@@ -35,6 +35,7 @@ namespace LeadAlign.Plugins.Feedback
                 request.Notes,
                 context.InitiatingUserId,
                 context.OperationCreatedOn,
+                context.OrganizationId,
                 message => localPluginContext.Trace(message));
             context.SetCustomApiResponse(new SendRejectionFeedbackResponse
             {

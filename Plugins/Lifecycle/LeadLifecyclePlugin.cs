@@ -26,7 +26,7 @@ namespace LeadAlign.Plugins.Lifecycle
     [PluginStep("1ead5c0e-0007-4000-8000-000000000001", "Create", "lead", PluginStage.PreOperation, Rank = 2)]
     [PluginStep("1ead5c0e-0007-4000-8000-000000000002", "Update", "lead", PluginStage.PreOperation, Rank = 2,
         FilteringAttributes = $"{LeadTable.Stage},statecode,ownerid,{LeadTable.EngagementLedger},{{FitRuleColumns}},{{MqlRequiredColumns}}",
-        PreImageAttributes = $"{LeadTable.Stage},{LeadTable.StageEnteredOn},{LeadTable.HandoffOn},{LeadTable.QueuedOn},ownerid,{LeadTable.Score},{LeadTable.EngagementLedger},{LeadTable.RoutedToId},address1_country,{LeadTable.Territory},{{FitRuleColumns}},{{MqlRequiredColumns}}")]
+        PreImageAttributes = $"{LeadTable.Stage},{LeadTable.StageEnteredOn},{LeadTable.HandoffOn},{LeadTable.QueuedOn},ownerid,{LeadTable.Score},{LeadTable.EngagementLedger},{LeadTable.RoutedToId},address1_country,{LeadTable.Territory},{{FitRuleColumns}},{{MqlRequiredColumns}},{LeadTable.LastName},{LeadTable.CompanyName},{LeadTable.Email},{LeadTable.BusinessPhone}")]
     public sealed class LeadLifecyclePlugin : PluginBase
     {
         public LeadLifecyclePlugin(string unsecureConfiguration, string secureConfiguration)
@@ -83,6 +83,7 @@ namespace LeadAlign.Plugins.Lifecycle
                 switch (stage.OnEnter)
                 {
                     case StageEntry.HandOff:
+                        HandoffQuality.Record(localPluginContext.SystemUserService, target, lead, context.PrimaryEntityId, trace);
                         routed = Route(localPluginContext, target, lead, now);
                         break;
                     case StageEntry.CountMinutesToAccept:

@@ -31,7 +31,8 @@ namespace LeadAlign.Plugins.Lifecycle
             $"{LeadTable.RoutedToId},{LeadTable.AcceptedOn},{LeadTable.SqlOn},{LeadTable.RejectedOn},{LeadTable.NurturedOn},{LeadTable.FirstContactOn}," +
             $"{LeadTable.MinutesToAccept},{LeadTable.MinutesToFirstContact},{LeadTable.AcceptByKpiId},{LeadTable.FirstContactByKpiId},{LeadTable.RejectedBy}," +
             $"{LeadTable.Outcome},{LeadTable.OutcomeOn},{LeadTable.OutcomeRevenue},{LeadTable.DaysInquiryToClose},{LeadTable.DaysHandoffToClose},{LeadTable.NurturePaused},{LeadTable.HotLane}," +
-            $"{LeadTable.QueuedOn},{LeadTable.MinutesInQueue}";
+            $"{LeadTable.QueuedOn},{LeadTable.MinutesInQueue}," +
+            $"{LeadTable.DecisionByKpiId},{LeadTable.HasRequiredData},{LeadTable.HasValidEmailDomain},{LeadTable.IsDuplicate},{LeadTable.CleanHandoff}";
 
         private static readonly string[] ComputedColumns = ComputedColumnList.Split(',');
 

@@ -16,11 +16,12 @@ namespace LeadAlign.Plugins.Lifecycle
     /// gives every handoff its deadlines, however short its working hours. Marketing's commitments must be counts of zero or
     /// more (MQLs per week, SQLs per month) and a share of 0 to 100 percent (pipeline share), refused before the platform's own
     /// range check so the message says what the number means. Service calls: lead's columns (one RetrieveEntity), only when the
-    /// SQL columns are saved. Routing to the sales queue needs the queue (Sales queue) set.
+    /// SQL columns are saved. Routing to the sales queue needs the queue (Sales queue) set. Sales' decision days (how long an
+    /// accepted lead may wait for SQL, Rejected or Nurture before it returns to marketing) must be 1 to 365 business days, or empty.
     /// </summary>
     [PluginStep("1ead5c0e-000d-4000-8000-000000000001", "Create", AgreementTable.EntityName, PluginStage.PreValidation)]
     [PluginStep("1ead5c0e-000d-4000-8000-000000000002", "Update", AgreementTable.EntityName, PluginStage.PreValidation,
-        FilteringAttributes = $"{AgreementTable.MqlsPerWeek},{AgreementTable.PipelineSharePercent},{AgreementTable.SqlsPerMonth},{AgreementTable.TimeZone},{AgreementTable.WorkDays},{AgreementTable.WorkHours},{AgreementTable.Holidays},{AgreementTable.WarningPercent},{AgreementTable.SqlRequiredColumns},{AgreementTable.AlertThrottleMinutes},{AgreementTable.HotLaneAcceptMinutes},{AgreementTable.RoutingMode},{AgreementTable.SalesQueueId}",
+        FilteringAttributes = $"{AgreementTable.MqlsPerWeek},{AgreementTable.PipelineSharePercent},{AgreementTable.SqlsPerMonth},{AgreementTable.TimeZone},{AgreementTable.WorkDays},{AgreementTable.WorkHours},{AgreementTable.Holidays},{AgreementTable.WarningPercent},{AgreementTable.SqlRequiredColumns},{AgreementTable.AlertThrottleMinutes},{AgreementTable.HotLaneAcceptMinutes},{AgreementTable.RoutingMode},{AgreementTable.SalesQueueId},{AgreementTable.DecisionDays}",
         PreImageAttributes = $"{AgreementTable.Name},{AgreementTable.TimeZone},{AgreementTable.WorkDays},{AgreementTable.WorkHours},{AgreementTable.Holidays},{AgreementTable.RoutingMode},{AgreementTable.SalesQueueId}")]
     public sealed class ValidateAgreementPlugin : PluginBase
     {
@@ -91,6 +92,12 @@ namespace LeadAlign.Plugins.Lifecycle
 
             CheckMinutes(target, AgreementTable.AlertThrottleMinutes, "Alert throttle (minutes)", "the least minutes between two notifications of one rep alert about one lead", 10080, "60", problems);
             CheckMinutes(target, AgreementTable.HotLaneAcceptMinutes, "Hot-lane accept time (minutes)", "the business minutes a rep has to accept a lead handed off through a high-intent rule", 1440, "no hot lane", problems);
+            var decisionDays = target.GetAttributeValue<int?>(AgreementTable.DecisionDays);
+            if (decisionDays < 1 || decisionDays > 365)
+            {
+                problems.Add($"Decision within (business days) is {decisionDays}. Give the business days sales has to decide on an accepted lead (SQL, Rejected or Nurture) before it returns to marketing, from 1 to 365, or leave it empty for no such commitment");
+            }
+
             if (problems.Count > 0)
             {
                 throw new BusinessRuleException($"Agreement '{name}': " + string.Join("; ", problems) + ".");

@@ -27,6 +27,10 @@ namespace LeadAlign.Plugins.Sla
     /// internal reassignment buys no time. A lead reassigned to a team keeps its clocks where they are until a rep owns it.
     /// An SLA KPI instance can only regard a table enabled for SLAs: where lead is not, the step starts no clocks, traces why
     /// and shows a warning on the agreement, and the lead is saved and handed off without clocks (never refused for them).
+    /// Accepting a lead (a move to SAL) starts the third clock, "Decision by", when the agreement has decision days: sales'
+    /// commitment to decide (SQL, Rejected or Nurture) within that many business days, owned by the lead's owner and linked
+    /// through la_decisionbykpiid; its id derives from the lead and the acceptance time, so a replay starts nothing new. Its
+    /// breach returns the lead to marketing as Nurture (<see cref="SlaEvaluator"/>). Calls: 2 (the query and the create).
     /// Calls: a handoff 3 (the query and two creates) and one more Update on Create; a reassignment 1, plus 2 per running
     /// clock; plus the SLA check's RetrieveEntity once per organization per <see cref="LeadSlaSupport.MaxAge"/> and one
     /// Update of the agreement when its warning must be written or cleared.
@@ -34,7 +38,7 @@ namespace LeadAlign.Plugins.Sla
     [PluginStep("1ead5c0e-000b-4000-8000-000000000001", "Create", "lead", PluginStage.PostOperation, Rank = 3)]
     [PluginStep("1ead5c0e-000b-4000-8000-000000000002", "Update", "lead", PluginStage.PreOperation, Rank = 3,
         FilteringAttributes = $"{LeadTable.Stage},statecode,ownerid,{LeadTable.EngagementLedger},{{FitRuleColumns}},{{MqlRequiredColumns}}",
-        PreImageAttributes = $"{LeadTable.Stage},{LeadTable.AcceptByKpiId},{LeadTable.FirstContactByKpiId}")]
+        PreImageAttributes = $"{LeadTable.Stage},{LeadTable.AcceptByKpiId},{LeadTable.FirstContactByKpiId},{LeadTable.DecisionByKpiId},ownerid")]
     public sealed class StartLeadSlaClocksPlugin : PluginBase
     {
         public StartLeadSlaClocksPlugin(string unsecureConfiguration, string secureConfiguration)
@@ -49,7 +53,8 @@ namespace LeadAlign.Plugins.Sla
             var shared = context.SharedVariables;
             var handoff = Handoff.ReadFrom(shared);
             var reassignment = Reassignment.ReadFrom(shared);
-            if (target == null || (handoff == null && reassignment == null))
+            var accepted = context.MessageName == "Update" && StageChange.ReadFrom(shared)?.To == LeadStage.Sal;
+            if (target == null || (handoff == null && reassignment == null && !accepted))
             {
                 return;
             }
@@ -75,6 +80,41 @@ namespace LeadAlign.Plugins.Sla
             {
                 MoveToNewOwner(localPluginContext, service, agreement, reassignment, target, now);
             }
+
+            if (accepted)
+            {
+                StartDecisionClock(localPluginContext, service, agreement, target, now);
+            }
+        }
+
+        /// <summary>The accepted lead's "Decision by" clock, when the agreement commits sales to a decision in business days.</summary>
+        private static void StartDecisionClock(ILocalPluginContext localPluginContext, IOrganizationService service, Agreement agreement, Entity target, DateTime now)
+        {
+            var context = localPluginContext.PluginExecutionContext;
+            if (agreement.DecisionDays == null)
+            {
+                localPluginContext.Trace("The agreement sets no decision days: no Decision by clock.");
+                return;
+            }
+
+            var owner = target.GetAttributeValue<EntityReference>(LeadTable.OwnerId) ?? context.GetPreImage("PreImage")?.GetAttributeValue<EntityReference>(LeadTable.OwnerId);
+            if (owner == null || !ClocksCanStart(localPluginContext, service, agreement, now))
+            {
+                return;
+            }
+
+            var leadId = context.PrimaryEntityId;
+            var decision = SlaClocks.DecisionClockId(leadId, now);
+            if (SlaClocks.AnyExists(service, new[] { decision }))
+            {
+                localPluginContext.Trace($"The decision clock of this acceptance was started by an earlier run of this step ({decision}): a replay starts nothing.");
+                return;
+            }
+
+            var deadline = SlaDeadline.AfterBusinessDays(agreement, agreement.DecisionDays.Value, now);
+            SlaClocks.Start(service, decision, SlaKpiInstanceTable.DecisionByName, deadline, leadId, owner);
+            target[LeadTable.DecisionByKpiId] = new EntityReference(SlaKpiInstanceTable.EntityName, decision);
+            localPluginContext.Trace($"Decision clock started: SQL, Rejected or Nurture by {SlaClocks.Describe(deadline.Failure)} ({agreement.DecisionDays} business days), or the lead returns to marketing.");
         }
 
         /// <summary>The handoff's two clocks, unless a run of this step for the same handoff already started them.</summary>
@@ -113,7 +153,7 @@ namespace LeadAlign.Plugins.Sla
         {
             var context = localPluginContext.PluginExecutionContext;
             var preImage = context.GetPreImage("PreImage");
-            var clocks = new[] { LeadTable.AcceptByKpiId, LeadTable.FirstContactByKpiId }
+            var clocks = new[] { LeadTable.AcceptByKpiId, LeadTable.FirstContactByKpiId, LeadTable.DecisionByKpiId }
                 .Select(column => new { Column = column, Clock = preImage?.GetAttributeValue<EntityReference>(column) })
                 .Where(link => link.Clock != null)
                 .ToList();

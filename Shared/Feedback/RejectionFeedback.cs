@@ -6,6 +6,7 @@ using System.Text;
 using LeadAlign.Lifecycle;
 using LeadAlign.Runtime;
 using LeadAlign.Schema;
+using LeadAlign.Sla;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Organization;
@@ -18,7 +19,7 @@ namespace LeadAlign.Feedback
     /// reason, notes, who and when, the lead's source, campaign, score and band then, and its stage before; an email from the
     /// rejecting rep to marketing; the reason written on the lead where marketing users see it. The recipient is the owner of
     /// the lead's campaign, else the agreement's marketing queue, else the marketing team's queue. Running it again for the
-    /// same rejection writes nothing new.
+    /// same rejection writes nothing new. Sending also starts marketing's clock for the answer (<see cref="StartAnswerClock"/>).
     /// </summary>
     internal static class RejectionFeedback
     {
@@ -41,7 +42,7 @@ namespace LeadAlign.Feedback
         /// stamped, through <paramref name="system"/> (SYSTEM's service), so neither the rep's profile nor the rep can change
         /// whether feedback was already sent.
         /// </summary>
-        public static FeedbackSent Send(IOrganizationService service, IOrganizationService system, EntityReference leadRef, int? reasonInput, string? notesInput, Guid runningUser, DateTime now, Action<string> trace)
+        public static FeedbackSent Send(IOrganizationService service, IOrganizationService system, EntityReference leadRef, int? reasonInput, string? notesInput, Guid runningUser, DateTime now, Guid organizationId, Action<string> trace)
         {
             if (leadRef == null || leadRef.LogicalName != LeadTable.EntityName)
             {
@@ -98,7 +99,8 @@ namespace LeadAlign.Feedback
             var emailId = service.Create(email);
             service.Execute(new SendEmailRequest { EmailId = emailId, IssueSend = true, TrackingToken = string.Empty });
 
-            var due = agreement == null ? now.AddDays(3) : agreement.Calendar.Add(now, TimeSpan.FromTicks((agreement.Calendar.End - agreement.Calendar.Start).Ticks * agreement.FeedbackResponseDays));
+            var deadline = agreement == null ? null : SlaDeadline.AfterBusinessDays(agreement, agreement.FeedbackResponseDays, now);
+            var due = deadline?.Failure ?? now.AddDays(3);
             var feedback = new Entity(LeadFeedbackTable.EntityName)
             {
                 [LeadFeedbackTable.Name] = $"{leadName}: {reasonLabel}",
@@ -123,6 +125,11 @@ namespace LeadAlign.Feedback
             }
 
             var feedbackId = service.Create(feedback);
+            if (agreement != null && deadline != null)
+            {
+                StartAnswerClock(system, agreement, deadline, leadRef.Id, rejectedOn, feedbackId, organizationId, now, trace);
+            }
+
             system.Update(new Entity(LeadTable.EntityName, leadRef.Id)
             {
                 [LeadTable.RejectionReason] = new OptionSetValue(reason),
@@ -132,6 +139,36 @@ namespace LeadAlign.Feedback
             });
             trace($"Feedback {feedbackId} sent to {recipient.LogicalName} {recipient.Id}, due {due:yyyy-MM-dd HH:mm} UTC.");
             return new FeedbackSent(new EntityReference(LeadFeedbackTable.EntityName, feedbackId), recipient, true);
+        }
+
+        /// <summary>
+        /// Marketing's clock for answering the feedback: an SLA KPI instance "Feedback answered by", due in the agreement's feedback
+        /// business days, owned by the agreement's marketing team and linked from the feedback (la_answerbykpiid). It regards the
+        /// feedback's lead, as the sales clocks do: an SLA KPI instance can only regard a table enabled for SLAs, and lead is the one
+        /// LeadAlign asks admins to enable (la_leadfeedback is a custom table that cannot be). The shipped SLA workflow and
+        /// la_EvaluateLeadSlas evaluate it like the lead clocks; <c>FeedbackAnsweredPlugin</c> ends it when marketing answers. Its
+        /// id derives from the lead and the rejection's time, so a re-run starts nothing new. Written as SYSTEM (the rep may not
+        /// create clocks for marketing). Calls: the create and the feedback's update, plus the SLA check once per organization
+        /// per <see cref="LeadSlaSupport.MaxAge"/>; none without a marketing team or where lead is not enabled for SLAs.
+        /// </summary>
+        private static void StartAnswerClock(IOrganizationService system, Agreement agreement, SlaDeadline deadline, Guid leadId, DateTime rejectedOn, Guid feedbackId, Guid organizationId, DateTime now, Action<string> trace)
+        {
+            if (agreement.MarketingTeamId == null)
+            {
+                trace("No marketing team on the agreement: the feedback has no answer clock. Set the agreement's Marketing team.");
+                return;
+            }
+
+            if (!LeadSlaSupport.LeadIsEnabled(() => system, organizationId, now, trace))
+            {
+                trace("Lead is not enabled for SLAs: the feedback has no answer clock (an SLA KPI instance can only regard a table that is).");
+                return;
+            }
+
+            var clock = SlaClocks.FeedbackClockId(leadId, rejectedOn);
+            SlaClocks.Start(system, clock, SlaKpiInstanceTable.FeedbackAnsweredByName, deadline, leadId, new EntityReference(TeamTable.EntityName, agreement.MarketingTeamId.Value));
+            system.Update(new Entity(LeadFeedbackTable.EntityName, feedbackId) { [LeadFeedbackTable.AnswerByKpiId] = new EntityReference(SlaKpiInstanceTable.EntityName, clock) });
+            trace($"Marketing's answer clock {clock} started: answered by {SlaClocks.Describe(deadline.Failure)}, warning at {SlaClocks.Describe(deadline.Warning)}.");
         }
 
         /// <summary>Recycles a rejected (or disqualified) lead to Nurture, re-opening it, records why, and marks its feedback recycled.</summary>

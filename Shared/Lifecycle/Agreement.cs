@@ -61,6 +61,9 @@ namespace LeadAlign.Lifecycle
         /// <summary>The business minutes to accept a lead handed off through a high-intent rule; null when there is no hot lane.</summary>
         public int? HotLaneAcceptMinutes { get; set; }
 
+        /// <summary>Business days sales has to decide on an accepted lead (SQL, Rejected or Nurture); null when the agreement makes no such commitment.</summary>
+        public int? DecisionDays { get; set; }
+
         /// <summary>The business hours the SLA clocks count in (UTC, Monday to Friday 09:00-17:00 when not configured).</summary>
         public BusinessCalendar Calendar { get; set; } = BusinessCalendar.Parse(null, null, null, null);
 
@@ -99,6 +102,7 @@ namespace LeadAlign.Lifecycle
             FeedbackResponseDays = row.GetAttributeValue<int?>(AgreementTable.FeedbackResponseDays) ?? 3,
             AlertThrottleMinutes = row.GetAttributeValue<int?>(AgreementTable.AlertThrottleMinutes) ?? 60,
             HotLaneAcceptMinutes = row.GetAttributeValue<int?>(AgreementTable.HotLaneAcceptMinutes),
+            DecisionDays = row.GetAttributeValue<int?>(AgreementTable.DecisionDays),
             SqlRequiredColumns = ScoringModel.ParseRequiredColumns(row.GetAttributeValue<string>(AgreementTable.SqlRequiredColumns)),
             SalesTeamId = row.GetAttributeValue<EntityReference>(AgreementTable.SalesTeamId)?.Id,
             MarketingTeamId = row.GetAttributeValue<EntityReference>(AgreementTable.MarketingTeamId)?.Id,

@@ -31,6 +31,20 @@ namespace LeadAlign.Sla
         /// <summary>The id of the clock that continues <paramref name="clockId"/> for a new owner: a clock is continued at most once.</summary>
         public static Guid ContinuedClockId(Guid clockId) => DerivedId("continued " + clockId.ToString("D"));
 
+        /// <summary>
+        /// The id of the decision clock started when a lead is accepted at <paramref name="acceptedOn"/>: a replay of the acceptance
+        /// names the same clock, a later acceptance (after a recycle) another one.
+        /// </summary>
+        public static Guid DecisionClockId(Guid leadId, DateTime acceptedOn) =>
+            DerivedId("decision " + leadId.ToString("D") + " " + acceptedOn.Ticks.ToString(CultureInfo.InvariantCulture));
+
+        /// <summary>
+        /// The id of marketing's clock for answering the feedback on a rejection: derived from the lead and the rejection's time, the
+        /// same key that makes sending feedback twice for one rejection write nothing new.
+        /// </summary>
+        public static Guid FeedbackClockId(Guid leadId, DateTime rejectedOn) =>
+            DerivedId("feedback " + leadId.ToString("D") + " " + rejectedOn.Ticks.ToString(CultureInfo.InvariantCulture));
+
         /// <summary>Whether any of the clocks exists, in any status. One query.</summary>
         public static bool AnyExists(IOrganizationService service, IReadOnlyCollection<Guid> kpiIds)
         {
@@ -41,6 +55,10 @@ namespace LeadAlign.Sla
 
         /// <summary>Creates the clock <paramref name="kpiId"/>, In Progress, failing and warning at <paramref name="deadline"/>'s times. One call.</summary>
         public static Guid Start(IOrganizationService service, Guid kpiId, string name, SlaDeadline deadline, Guid leadId, Guid ownerId) =>
+            Start(service, kpiId, name, deadline, leadId, new EntityReference(SystemUserTable.EntityName, ownerId));
+
+        /// <summary>Creates the clock <paramref name="kpiId"/> owned by <paramref name="owner"/>, a user or a team. One call.</summary>
+        public static Guid Start(IOrganizationService service, Guid kpiId, string name, SlaDeadline deadline, Guid leadId, EntityReference owner) =>
             service.Create(new Entity(SlaKpiInstanceTable.EntityName, kpiId)
             {
                 [SlaKpiInstanceTable.Name] = name,
@@ -48,7 +66,7 @@ namespace LeadAlign.Sla
                 [SlaKpiInstanceTable.Status] = new OptionSetValue((int)SlaKpiStatus.InProgress),
                 [SlaKpiInstanceTable.FailureTime] = deadline.Failure,
                 [SlaKpiInstanceTable.WarningTime] = deadline.Warning,
-                [SlaKpiInstanceTable.OwnerId] = new EntityReference(SystemUserTable.EntityName, ownerId),
+                [SlaKpiInstanceTable.OwnerId] = owner,
             });
 
         /// <summary>

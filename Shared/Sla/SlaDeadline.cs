@@ -24,5 +24,17 @@ namespace LeadAlign.Sla
             new SlaDeadline(
                 agreement.Calendar.Add(startUtc, businessTime),
                 agreement.Calendar.Add(startUtc, TimeSpan.FromTicks(businessTime.Ticks * agreement.WarningPercent / 100)));
+
+        /// <summary>
+        /// <paramref name="businessDays"/> of the agreement's business days from <paramref name="startUtc"/> (a business day is one
+        /// working day's hours, so 2 days from Monday 15:00 with 09:00-17:00 hours end on Wednesday 15:00), warning at its Warn at share.
+        /// </summary>
+        public static SlaDeadline AfterBusinessDays(Agreement agreement, int businessDays, DateTime startUtc)
+        {
+            var total = TimeSpan.FromTicks((agreement.Calendar.End - agreement.Calendar.Start).Ticks * businessDays);
+            return new SlaDeadline(
+                agreement.Calendar.Add(startUtc, total),
+                agreement.Calendar.Add(startUtc, TimeSpan.FromTicks(total.Ticks * agreement.WarningPercent / 100)));
+        }
     }
 }

@@ -14,6 +14,9 @@ namespace LeadAlign.Sla
     /// rep the lead was taken from) hears nothing. A lead owned by a team has no one to notify personally. A clock that is not
     /// open, or not yet due, is left as it is. Callers pass SYSTEM's service: the notifications go to other users (the owner
     /// and the owner's manager), which the platform lets SYSTEM do.
+    /// Two clocks differ: marketing's "Feedback answered by" clock tells marketing, not the lead's owner
+    /// (<see cref="FeedbackClockNotices"/>), and the breach of sales' "Decision by" clock returns the lead to marketing as
+    /// Nurture (<see cref="NoDecisionReturn"/>) after the owner and manager are told.
     /// </summary>
     internal static class SlaEvaluator
     {
@@ -48,18 +51,28 @@ namespace LeadAlign.Sla
 
             service.Update(update);
             var name = kpi.GetAttributeValue<string>(SlaKpiInstanceTable.Name) ?? "SLA";
-            var link = "{\"actions\":[{\"title\":\"Open lead\",\"data\":{\"url\":\"?pagetype=entityrecord&etn=lead&id=" + regarding.Id.ToString("D") + "\"}}]}";
+            var link = LeadLink(regarding.Id);
+            if (name == SlaKpiInstanceTable.FeedbackAnsweredByName)
+            {
+                FeedbackClockNotices.Send(service, kpi, next, failure!.Value, trace);
+                return next;
+            }
+
+            var decision = name == SlaKpiInstanceTable.DecisionByName;
             var owner = CurrentOwner(service, regarding.Id);
             if (owner == null)
             {
                 trace($"KPI instance {kpi.Id} ({name}): {status} → {next}. The lead is owned by a team (or gone): no one is notified personally.");
+                ReturnIfUndecided(service, regarding.Id, decision, next, trace);
                 return next;
             }
 
             var ownerId = owner.GetAttributeValue<EntityReference>(LeadTable.OwnerId).Id;
             var ownerName = owner.GetAttributeValue<AliasedValue>(Owner + "." + SystemUserTable.FullName)?.Value as string;
             Notify(service, ownerId, next == SlaKpiStatus.Noncompliant ? $"Missed: {name}" : $"Nearly due: {name}",
-                next == SlaKpiStatus.Noncompliant
+                next == SlaKpiStatus.Noncompliant && decision
+                    ? $"No decision (SQL, Rejected or Nurture) on a lead you accepted by {SlaClocks.Describe(failure!.Value)}: it returns to marketing as Nurture, as the agreement says."
+                    : next == SlaKpiStatus.Noncompliant
                     ? $"The '{name}' time of a lead you own passed at {SlaClocks.Describe(failure!.Value)}. Act on it now."
                     : $"The '{name}' time of a lead you own is {SlaClocks.Describe(failure!.Value)}.",
                 next == SlaKpiStatus.Noncompliant ? AppNotificationTable.IconFailure : AppNotificationTable.IconWarning, link);
@@ -73,8 +86,12 @@ namespace LeadAlign.Sla
             var notified = next == SlaKpiStatus.Noncompliant ? " The lead's owner (and the owner's manager, if any) notified in-app, as SYSTEM." : " The lead's owner notified in-app, as SYSTEM.";
             var stale = clockOwner != null && clockOwner.Id != ownerId ? $" The clock names {clockOwner.Id}, who no longer owns the lead and is not notified." : string.Empty;
             trace($"KPI instance {kpi.Id} ({name}): {status} → {next}.{notified}{stale}");
+            ReturnIfUndecided(service, regarding.Id, decision, next, trace);
             return next;
         }
+
+        public static string LeadLink(Guid leadId) =>
+            "{\"actions\":[{\"title\":\"Open lead\",\"data\":{\"url\":\"?pagetype=entityrecord&etn=lead&id=" + leadId.ToString("D") + "\"}}]}";
 
         /// <summary>
         /// The lead's owner when it is a user, with the user's name and manager (aliased "owner."), or null when a team owns the lead
@@ -91,7 +108,16 @@ namespace LeadAlign.Sla
             return lead?.GetAttributeValue<EntityReference>(LeadTable.OwnerId)?.LogicalName == SystemUserTable.EntityName ? lead : null;
         }
 
-        private static void Notify(IOrganizationService service, Guid recipient, string title, string body, int icon, string data) =>
+        private static void ReturnIfUndecided(IOrganizationService service, Guid leadId, bool decision, SlaKpiStatus next, Action<string> trace)
+        {
+            if (decision && next == SlaKpiStatus.Noncompliant)
+            {
+                NoDecisionReturn.ToNurture(service, leadId, trace);
+            }
+        }
+
+        /// <summary>An in-app notification to <paramref name="recipient"/>, created through <paramref name="service"/> (SYSTEM's). One call.</summary>
+        public static void Notify(IOrganizationService service, Guid recipient, string title, string body, int icon, string data) =>
             service.Create(new Entity(AppNotificationTable.EntityName)
             {
                 [AppNotificationTable.Title] = title,

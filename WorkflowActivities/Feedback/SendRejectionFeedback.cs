@@ -55,6 +55,7 @@ namespace LeadAlign.WorkflowActivities.Feedback
                 Notes.Get(activity),
                 workflow.UserId,
                 workflow.OperationCreatedOn,
+                workflow.OrganizationId,
                 message => localContext.Trace(message));
             Feedback.Set(activity, sent.Feedback);
             RecipientUser.Set(activity, sent.Recipient.LogicalName == "systemuser" ? sent.Recipient : null!);

@@ -135,5 +135,8 @@ namespace LeadAlign.Schema
 
         /// <summary>E-mail the handoff (bit).</summary>
         public const string EmailHandoff = "la_emailhandoff";
+
+        /// <summary>Decision within (business days) (int).</summary>
+        public const string DecisionDays = "la_decisiondays";
     }
 }

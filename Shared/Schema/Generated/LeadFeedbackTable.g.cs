@@ -120,5 +120,8 @@ namespace LeadAlign.Schema
 
         /// <summary>UTC Conversion Time Zone Code (int).</summary>
         public const string UTCConversionTimeZoneCode = "utcconversiontimezonecode";
+
+        /// <summary>Answer by KPI (lookup).</summary>
+        public const string AnswerByKpiId = "la_answerbykpiid";
     }
 }

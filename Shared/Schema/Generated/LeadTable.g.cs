@@ -117,5 +117,20 @@ namespace LeadAlign.Schema
 
         /// <summary>Minutes in queue (int).</summary>
         public const string MinutesInQueue = "la_minutesinqueue";
+
+        /// <summary>Decision by KPI (lookup).</summary>
+        public const string DecisionByKpiId = "la_decisionbykpiid";
+
+        /// <summary>Required data present (bit).</summary>
+        public const string HasRequiredData = "la_hasrequireddata";
+
+        /// <summary>Valid e-mail domain (bit).</summary>
+        public const string HasValidEmailDomain = "la_hasvalidemaildomain";
+
+        /// <summary>Duplicate of an open lead (bit).</summary>
+        public const string IsDuplicate = "la_isduplicate";
+
+        /// <summary>Clean handoff (bit).</summary>
+        public const string CleanHandoff = "la_cleanhandoff";
     }
 }

@@ -13,6 +13,9 @@ namespace LeadAlign.Schema
         public const string LeadSource = "leadsourcecode";
         public const string CampaignId = "campaignid";
         public const string CreatedOn = "createdon";
+        public const string LastName = "lastname";
         public const string CompanyName = "companyname";
+        public const string Email = "emailaddress1";
+        public const string BusinessPhone = "telephone1";
     }
 }

@@ -15,5 +15,7 @@ namespace LeadAlign.Schema
         public const string WarningTimeReached = "warningtimereached";
         public const string AcceptByName = "Accept by";
         public const string FirstContactByName = "First contact by";
+        public const string DecisionByName = "Decision by";
+        public const string FeedbackAnsweredByName = "Feedback answered by";
     }
 }

@@ -148,8 +148,9 @@ namespace LeadAlign.Tests.Packaging
             Assert.Equal(
                 new[]
                 {
-                    MarketingInteractionTable.BrokePause, AgreementTable.EmailHandoff, ScoringRuleTable.HighIntent, LeadTable.HotLane, AgreementTable.IsActive, LeadAlertTable.IsActive, ScoringModelTable.IsActive,
-                    ScoringRuleTable.IsActive, SystemUserTable.IsUnavailable, LeadTable.NurturePaused, ScoringModelTable.NurtureResetsEngagement,
+                    MarketingInteractionTable.BrokePause, LeadTable.CleanHandoff, AgreementTable.EmailHandoff, LeadTable.HasRequiredData, LeadTable.HasValidEmailDomain,
+                    ScoringRuleTable.HighIntent, LeadTable.HotLane, AgreementTable.IsActive, LeadAlertTable.IsActive, ScoringModelTable.IsActive, ScoringRuleTable.IsActive,
+                    LeadTable.IsDuplicate, SystemUserTable.IsUnavailable, LeadTable.NurturePaused, ScoringModelTable.NurtureResetsEngagement,
                 },
                 bits.Select(attribute => (string)attribute.Element("LogicalName")!).OrderBy(name => name, StringComparer.Ordinal));
             Assert.All(bits, attribute =>

@@ -120,10 +120,13 @@ namespace LeadAlign.Tests.Packaging
             Assert.False(marketing.ContainsKey("prvWriteLead"));
             Assert.Equal("Global", roles["LeadAlign Administrator"]["prvWritela_agreement"]);
 
-            // The sales manager: what a rep holds, the business unit's clocks, and Write on feedback (the report's privilege); no configuration.
+            // The sales manager: what a rep holds, the business unit's clocks (reading them, and linking a lead to one when deciding
+            // on a rep's lead), and Write on feedback (the report's privilege); no configuration.
             var manager = roles["LeadAlign Sales Manager"];
-            Assert.All(rep.Keys.Where(name => name != "prvReadSLAKPIInstance"), name => Assert.Equal(rep[name], manager[name]));
+            Assert.All(rep.Keys.Where(name => name != "prvReadSLAKPIInstance" && name != "prvAppendToSLAKPIInstance"), name => Assert.Equal(rep[name], manager[name]));
             Assert.Equal("Local", manager["prvReadSLAKPIInstance"]);
+            Assert.Equal("Local", manager["prvAppendToSLAKPIInstance"]);
+            Assert.Equal("Basic", rep["prvAppendToSLAKPIInstance"]);
             Assert.Equal("Local", manager["prvWritela_leadfeedback"]);
             Assert.Equal(rep.Count + 1, manager.Count);
             Assert.False(rep.ContainsKey("prvWritela_leadfeedback"));

@@ -265,6 +265,7 @@ namespace LeadAlign.Tests.Reporting
             var clocks = _org.All("slakpiinstance")
                 .Where(row => row.GetAttributeValue<EntityReference>("regarding") is { } regarding && cohort.Contains(regarding.Id))
                 .Where(row => row.GetAttributeValue<OptionSetValue>("status").Value != 5)
+                .Where(row => row.GetAttributeValue<string>("name") is "Accept by" or "First contact by")
                 .Select(row => (
                     Kpi: row.GetAttributeValue<string>("name") == "Accept by" ? "Accept" : "First contact",
                     Rep: _org.Get("systemuser", row.GetAttributeValue<EntityReference>("ownerid").Id)!.GetAttributeValue<string>("fullname"),

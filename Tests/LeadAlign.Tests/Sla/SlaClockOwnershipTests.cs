@@ -70,7 +70,7 @@ namespace LeadAlign.Tests.Sla
         }
 
         [Fact]
-        public void Reassigning_an_accepted_lead_moves_only_the_first_contact_clock_that_still_runs()
+        public void Reassigning_an_accepted_lead_moves_only_the_first_contact_and_decision_clocks_that_still_run()
         {
             var lead = _fixture.HandedOffLead();
             _fixture.SetStage(OldRep, lead, LifecycleFixture.Sal);
@@ -84,7 +84,9 @@ namespace LeadAlign.Tests.Sla
             Assert.Equal(OldRep, linked[0].GetAttributeValue<EntityReference>("ownerid").Id);
             Assert.Equal(NewRep, linked[1].GetAttributeValue<EntityReference>("ownerid").Id);
             Assert.Equal(ContactFailure, linked[1].GetAttributeValue<DateTime>("failuretime"));
-            Assert.Single(OpenClocksOf(lead));
+            var decision = Org.Get(SlaKpiInstanceTable.EntityName, _fixture.Lead(lead).GetAttributeValue<EntityReference>(LeadTable.DecisionByKpiId).Id)!;
+            Assert.Equal(NewRep, decision.GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.Equal(new[] { linked[1].Id, decision.Id }.OrderBy(id => id), OpenClocksOf(lead).Select(clock => clock.Id).OrderBy(id => id));
         }
 
         [Fact]

@@ -86,7 +86,9 @@ namespace LeadAlign.Tests.Sla
             var clocks = ClocksOf(lead);
             var open = clocks.Where(clock => Status(clock) == InProgress).ToList();
             Assert.Equal(LifecycleFixture.Mql, _fixture.StageOf(lead));
-            Assert.Equal(4, clocks.Count);
+            // The first handoff's two clocks, the acceptance's decision clock (canceled when the rep nurtured the lead), the new two.
+            Assert.Equal(5, clocks.Count);
+            Assert.Equal(Canceled, Status(clocks.Single(clock => clock.GetAttributeValue<string>("name") == SlaKpiInstanceTable.DecisionByName)));
             Assert.Equal(2, open.Count);
             Assert.DoesNotContain(open, clock => firstClocks.Contains(clock.Id));
             Assert.All(open, clock => Assert.Equal(_fixture.Reps[1], clock.GetAttributeValue<EntityReference>("ownerid").Id));

@@ -24,7 +24,7 @@ namespace LeadAlign.Tests.Dataverse.Service
                 "AddMembersTeam", "Assign", "Associate", "Create", "CreateMultiple", "Delete", "Disassociate", "ExecuteMultiple",
                 "ExecuteTransaction", "QualifyLead", "Retrieve", "RetrieveAllEntities", "RetrieveAttribute", "RetrieveEntity",
                 "RetrieveMultiple", "SendEmail", "SetState", "SetStateDynamicEntity", "Update", "UpdateMultiple", "Upsert", "WhoAmI",
-                "WinOpportunity", "LoseOpportunity",
+                "WinOpportunity", "LoseOpportunity", "RetrievePrincipalAccess",
             };
 
             Assert.Superset(supported, new HashSet<string>(MessageTable.BuiltIn.Messages, StringComparer.Ordinal));
