@@ -39,10 +39,10 @@ namespace LeadAlign.Tests.Cli
             Assert.Equal(string.Empty, first.Error);
             Assert.Contains("Alignment report: Sales and marketing agreement, 2026-01-05 to 2026-01-15 (exclusive), 120 leads", first.Output);
             Assert.Contains("  Inquiry          120", first.Output);
-            Assert.Contains("  MQL               31    25.8%", first.Output);
-            Assert.Contains("  SQL               18    58.1%", first.Output);
+            Assert.Contains("  MQL               36    30.0%", first.Output);
+            Assert.Contains("  SQL               18    51.4%", first.Output);
             Assert.Contains("Weekly MQLs (commitment 50, weeks in", first.Output);
-            Assert.Contains("waterfall,MQL,count,31", first.Csv);
+            Assert.Contains("waterfall,MQL,count,36", first.Csv);
 
             // The page is the shipped web resource with the Custom API's response embedded: its Report is the JSON written beside it.
             var page = File.ReadAllText(RepositoryLayout.PathInRepo("Solution", "WebResources", "la_alignmentreport.html"));
@@ -55,7 +55,7 @@ namespace LeadAlign.Tests.Cli
             using var report = JsonDocument.Parse(response.RootElement.GetProperty("Report").GetString()!);
             using var json = JsonDocument.Parse(first.Json);
             Assert.Equal(json.RootElement.GetProperty("leads").GetInt32(), report.RootElement.GetProperty("leads").GetInt32());
-            Assert.Equal(31, report.RootElement.GetProperty("waterfall")[1].GetProperty("count").GetInt32());
+            Assert.Equal(36, report.RootElement.GetProperty("waterfall")[1].GetProperty("count").GetInt32());
 
             Assert.Equal(Report(first.Output), Report(second.Output));
             Assert.Equal(first.Csv, second.Csv);

@@ -36,6 +36,9 @@ namespace LeadAlign.Cli.Simulation
         private readonly List<Rep> _reps = new();
         private readonly Dictionary<Guid, int> _quality = new();
         private readonly HashSet<Guid> _followedUp = new();
+        private readonly List<string> _emails = new();
+        private List<Guid> _marketers = new();
+        private Guid _salesQueue;
         private long _sequence;
 
         public Simulator(SimulationOptions options)
@@ -53,6 +56,9 @@ namespace LeadAlign.Cli.Simulation
 
         public IReadOnlyList<Rep> Reps => _reps;
 
+        /// <summary>The LeadAlign administrator whose connection the weekly flow runs on.</summary>
+        public Guid Admin { get; private set; }
+
         /// <summary>The reps' manager, who reads the month's alignment report.</summary>
         public Guid SalesManager { get; private set; }
 
@@ -64,6 +70,9 @@ namespace LeadAlign.Cli.Simulation
             var campaigns = SetUp();
             ScheduleLeads(campaigns);
             ScheduleOwnDeals();
+            ScheduleMarketingRoutines();
+            ScheduleQueueWeek();
+            ScheduleWeeklyCloses();
             var day = -1;
             while (_events.TryDequeue(out var action, out var when))
             {
@@ -85,6 +94,7 @@ namespace LeadAlign.Cli.Simulation
 
             Org.UtcNow = End > Org.UtcNow ? End : Org.UtcNow;
             Org.DrainAsync();
+            CloseWeeks();
             progress(_options.Days, _options.Days, Org.All("lead").Count);
         }
 
@@ -110,12 +120,31 @@ namespace LeadAlign.Cli.Simulation
             }
 
             system.Execute(new AddMembersTeamRequest { TeamId = salesTeam, MemberIds = _reps.Select(rep => rep.Id).ToArray() });
+            Admin = Org.AddUser("Adam Admin");
+            _marketers = marketers;
+            system.Update(new Entity("team", salesTeam) { [TeamTable.AdministratorId] = new EntityReference("systemuser", manager) });
+            system.Update(new Entity("team", marketingTeam) { [TeamTable.AdministratorId] = new EntityReference("systemuser", marketers[0]) });
+            _salesQueue = system.Create(new Entity("queue") { ["name"] = "Reps' lead queue", ["ownerid"] = new EntityReference("team", salesTeam) });
+            foreach (var rep in _reps)
+            {
+                // Each rep wants to hear at once when one of their leads looks at pricing.
+                Org.As(rep.Id).Create(new Entity(LeadAlertTable.EntityName)
+                {
+                    [LeadAlertTable.Name] = "My leads on the pricing page",
+                    [LeadAlertTable.Scope] = new OptionSetValue((int)AlertScope.MyLeads),
+                    [LeadAlertTable.InteractionType] = new OptionSetValue((int)InteractionType.WebVisit),
+                    [LeadAlertTable.UrlContains] = "/pricing",
+                    [LeadAlertTable.IsActive] = true,
+                });
+            }
+
             system.Update(new Entity(AgreementTable.EntityName, AgreementId)
             {
                 [AgreementTable.SalesTeamId] = new EntityReference("team", salesTeam),
                 [AgreementTable.MarketingTeamId] = new EntityReference("team", marketingTeam),
                 [AgreementTable.MarketingQueueId] = new EntityReference("queue", queue),
                 [AgreementTable.MaxOpenLeadsPerRep] = Math.Max(20, _options.Leads / _options.Reps / 2),
+                [AgreementTable.HotLaneAcceptMinutes] = 30,
             });
 
             var campaigns = new List<(Guid, int)>
@@ -160,6 +189,162 @@ namespace LeadAlign.Cli.Simulation
             }
         }
 
+        /// <summary>
+        /// Marketing's routines: each weekday at 10:00 marketing answers rejection feedback (most of it within a day or two, some
+        /// late: its answer clock then breaches); at 08:00 the marketing-automation integration sends nurture e-mails and records
+        /// them, honouring the lead's Nurture paused column nine times in ten (the tenth is flagged as breaking the pause).
+        /// </summary>
+        private void ScheduleMarketingRoutines()
+        {
+            for (var day = 0; day < _options.Days + 7; day++)
+            {
+                var date = Start.AddDays(day);
+                if (date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+                {
+                    continue;
+                }
+
+                At(date.AddHours(10), AnswerFeedback);
+                if (day < _options.Days)
+                {
+                    At(date.AddHours(8), SendNurtureEmails);
+                }
+            }
+        }
+
+        private void AnswerFeedback()
+        {
+            var open = Org.All(LeadFeedbackTable.EntityName).Where(row => row.GetAttributeValue<DateTime?>(LeadFeedbackTable.RespondedOn) == null && row.GetAttributeValue<DateTime?>(LeadFeedbackTable.DueOn) != null).ToList();
+            foreach (var feedback in open.Where(_ => _random.NextDouble() < 0.55))
+            {
+                var marketer = feedback.GetAttributeValue<EntityReference>(LeadFeedbackTable.RecipientUserId)?.Id ?? _marketers[0];
+                Try(() => Org.RunWorkflowActivity(
+                    new RespondToFeedback(),
+                    new Dictionary<string, object?>
+                    {
+                        ["Feedback"] = feedback.ToEntityReference(),
+                        ["Response"] = "Thanks: we are tightening the campaign's targeting.",
+                        ["Outcome"] = new OptionSetValue((int)(_random.NextDouble() < 0.8 ? FeedbackOutcome.Accepted : FeedbackOutcome.Disputed)),
+                    },
+                    marketer,
+                    feedback.ToEntityReference()));
+            }
+        }
+
+        private void SendNurtureEmails()
+        {
+            var leads = Org.All("lead");
+            foreach (var lead in leads.Where(_ => _random.NextDouble() < 0.02))
+            {
+                var stage = lead.GetAttributeValue<OptionSetValue>(LeadTable.Stage)?.Value;
+                if (stage == (int)LeadStage.Converted || (lead.GetAttributeValue<bool?>(LeadTable.NurturePaused) == true && _random.NextDouble() < 0.9))
+                {
+                    continue;
+                }
+
+                Try(() => Org.SystemService.Create(new Entity(MarketingInteractionTable.EntityName)
+                {
+                    ["subject"] = "Nurture: five signs your sales and marketing disagree",
+                    [MarketingInteractionTable.InteractionType] = new OptionSetValue((int)InteractionType.NurtureEmail),
+                    ["regardingobjectid"] = lead.ToEntityReference(),
+                }));
+            }
+        }
+
+        /// <summary>
+        /// In the third week the agreement routes MQLs to the reps' lead queue instead of round robin: reps pick from it every half
+        /// hour of business time (the accept clock starts at the pick); the fourth week goes back to round robin.
+        /// </summary>
+        private void ScheduleQueueWeek()
+        {
+            if (_options.Days < 21)
+            {
+                return;
+            }
+
+            At(Start.AddDays(14), () => Org.SystemService.Update(new Entity(AgreementTable.EntityName, AgreementId)
+            {
+                [AgreementTable.RoutingMode] = new OptionSetValue((int)RoutingMode.SalesQueue),
+                [AgreementTable.SalesQueueId] = new EntityReference("queue", _salesQueue),
+            }));
+            At(Start.AddDays(21), () => Org.SystemService.Update(new Entity(AgreementTable.EntityName, AgreementId) { [AgreementTable.RoutingMode] = new OptionSetValue((int)RoutingMode.RoundRobin) }));
+            for (var time = Start.AddDays(14); time < Start.AddDays(22); time = time.AddMinutes(30))
+            {
+                if (time.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || time.Hour < 9 || time.Hour >= 17)
+                {
+                    continue;
+                }
+
+                At(time, PickFromQueue);
+            }
+        }
+
+        private void PickFromQueue()
+        {
+            var waiting = Org.All(QueueItemTable.EntityName)
+                .Where(item => item.GetAttributeValue<EntityReference>(QueueItemTable.QueueId)?.Id == _salesQueue && item.GetAttributeValue<EntityReference>(QueueItemTable.WorkerId) == null && item.GetAttributeValue<OptionSetValue>("statecode")?.Value != 1)
+                .OrderBy(item => item.GetAttributeValue<DateTime>("createdon"))
+                .ToList();
+            foreach (var rep in _reps.Where(_ => _random.NextDouble() < 0.5))
+            {
+                var item = waiting.FirstOrDefault();
+                if (item == null)
+                {
+                    return;
+                }
+
+                waiting.RemoveAt(0);
+                var lead = item.GetAttributeValue<EntityReference>(QueueItemTable.ObjectId).Id;
+                if (Try(() => Org.As(rep.Id).Execute(new PickFromQueueRequest { QueueItemId = item.Id, WorkerId = rep.Id, RemoveQueueItem = false })))
+                {
+                    AfterSave(lead);
+                }
+            }
+        }
+
+        /// <summary>
+        /// What the solution's weekly cloud flow does, every Monday at 02:00, on the LeadAlign administrator's connection: evaluate
+        /// the due SLA clocks, re-score the leads, close the last full week (the managers are notified).
+        /// </summary>
+        private void ScheduleWeeklyCloses()
+        {
+            for (var day = 1; day <= _options.Days; day++)
+            {
+                if (Start.AddDays(day).DayOfWeek == DayOfWeek.Monday)
+                {
+                    At(Start.AddDays(day).AddHours(2), RunWeeklyFlow);
+                }
+            }
+        }
+
+        /// <summary>After the month: the weeks the flow has not closed yet (the last one ends after the month).</summary>
+        private void CloseWeeks()
+        {
+            for (var monday = Start.AddDays(-(((int)Start.DayOfWeek + 6) % 7)); monday.AddDays(7) <= Org.UtcNow; monday = monday.AddDays(7))
+            {
+                Try(() => Org.As(Admin).Execute(new OrganizationRequest("la_CloseAlignmentWeek") { ["WeekStart"] = monday }));
+            }
+        }
+
+        private void RunWeeklyFlow()
+        {
+            var admin = Org.As(Admin);
+            while ((bool)admin.Execute(new OrganizationRequest("la_EvaluateLeadSlas") { ["PageSize"] = 250 })["MoreRecords"])
+            {
+            }
+
+            var page = 1;
+            var cookie = string.Empty;
+            while (page > 0)
+            {
+                var scored = admin.Execute(new OrganizationRequest("la_RecalculateLeadScores") { ["PageNumber"] = page, ["PageSize"] = 250, ["PagingCookie"] = cookie });
+                page = scored.Results.Contains("NextPageNumber") ? (int)scored["NextPageNumber"] : 0;
+                cookie = scored.Results.Contains("PagingCookie") ? scored["PagingCookie"] as string ?? string.Empty : string.Empty;
+            }
+
+            Try(() => admin.Execute(new OrganizationRequest("la_CloseAlignmentWeek")));
+        }
+
         private void ScheduleLeads(List<(Guid Id, int Source)> campaigns)
         {
             var weights = Enumerable.Range(0, _options.Days).Select(day => Start.AddDays(day).DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? 0.3 : 1.0).ToArray();
@@ -194,7 +379,7 @@ namespace LeadAlign.Cli.Simulation
                 ["jobtitle"] = titles[_random.Next(titles.Length)],
                 ["numberofemployees"] = quality == 0 ? 200 + _random.Next(5000) : quality == 1 ? 20 + _random.Next(800) : 1 + _random.Next(50),
                 ["revenue"] = new Money(quality == 0 ? 5_000_000m + _random.Next(50_000_000) : 100_000m + _random.Next(9_000_000)),
-                ["emailaddress1"] = _random.NextDouble() < (quality == 2 ? 0.6 : 0.15) ? $"lead{number}@gmail.com" : $"lead{number}@{company.Replace(" ", string.Empty, StringComparison.Ordinal).ToLowerInvariant()}.com",
+                ["emailaddress1"] = Email(number, quality, company),
                 ["telephone1"] = _random.NextDouble() < (quality == 2 ? 0.4 : 0.85) ? "+1 555 " + (1000 + number % 9000) : null,
                 ["leadsourcecode"] = new OptionSetValue(campaign?.Source ?? new[] { 2, 3, 8, 9 }[_random.Next(4)]),
                 ["campaignid"] = campaign == null ? null : new EntityReference("campaign", campaign.Value.Id),
@@ -211,6 +396,16 @@ namespace LeadAlign.Cli.Simulation
             }
         }
 
+        /// <summary>A business address mostly, a free-mail one more often for poor leads, and now and then a person who already came in (a duplicate).</summary>
+        private string Email(int number, int quality, string company)
+        {
+            var email = _emails.Count > 0 && _random.NextDouble() < 0.03
+                ? _emails[_random.Next(_emails.Count)]
+                : _random.NextDouble() < (quality == 2 ? 0.6 : 0.15) ? $"lead{number}@gmail.com" : $"lead{number}@{company.Replace(" ", string.Empty, StringComparison.Ordinal).ToLowerInvariant()}.com";
+            _emails.Add(email);
+            return email;
+        }
+
         private void Interact(Guid lead, int type)
         {
             var stage = Org.Get("lead", lead)!.GetAttributeValue<OptionSetValue>(LeadTable.Stage)?.Value;
@@ -219,12 +414,18 @@ namespace LeadAlign.Cli.Simulation
                 return;
             }
 
-            Org.SystemService.Create(new Entity(MarketingInteractionTable.EntityName)
+            var interaction = new Entity(MarketingInteractionTable.EntityName)
             {
                 ["subject"] = "Interaction",
                 [MarketingInteractionTable.InteractionType] = new OptionSetValue((int)InteractionType.WebVisit + type),
                 ["regardingobjectid"] = new EntityReference("lead", lead),
-            });
+            };
+            if (type == 0)
+            {
+                interaction[MarketingInteractionTable.Url] = _random.NextDouble() < 0.3 ? "https://www.contoso.com/pricing" : "https://www.contoso.com/blog/lead-alignment";
+            }
+
+            Org.SystemService.Create(interaction);
             AfterSave(lead);
         }
 
@@ -262,6 +463,12 @@ namespace LeadAlign.Cli.Simulation
             Org.As(rep.Id).Execute(new SetStateRequest { EntityMoniker = new EntityReference("phonecall", call), State = new OptionSetValue(1), Status = new OptionSetValue(2) });
             var quality = _quality[lead];
             var sqlChance = quality == 0 ? 0.6 : quality == 1 ? 0.3 : 0.05;
+            if (_random.NextDouble() < 0.08)
+            {
+                // The rep never gets to a decision: the agreement's decision clock returns the lead to marketing.
+                return;
+            }
+
             if (_random.NextDouble() < sqlChance)
             {
                 At(Org.UtcNow.AddHours(24 + (_random.NextDouble() * 96)), () => Qualify(lead, rep));
