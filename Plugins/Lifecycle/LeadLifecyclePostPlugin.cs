@@ -4,6 +4,7 @@ using LeadAlign.Lifecycle;
 using LeadAlign.Plugins.Handoffs;
 using LeadAlign.Plugins.Registration;
 using LeadAlign.Schema;
+using LeadAlign.Sla;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 
@@ -11,7 +12,8 @@ namespace LeadAlign.Plugins.Lifecycle
 {
     /// <summary>
     /// Writes, in the same transaction as the stage change, what <see cref="LeadLifecyclePlugin"/> decided: the stage history
-    /// row (from, to, when, by whom, minutes in the previous stage, score; for a handoff its rotation position and rep), the
+    /// row (from, to, when, by whom, minutes in the previous stage, score; for a handoff its rotation position and rep; for the
+    /// decision clock's return to Nurture the note saying so), the
     /// reassignment record, and for a handoff the new owner's in-app notification (linking to the lead, saying by when to
     /// accept) and the rep's place in the rotation (written under the routing lock the handoff took in PreOperation).
     /// Everything is written as SYSTEM: the notification goes to another user, which the platform lets SYSTEM do.
@@ -50,6 +52,12 @@ namespace LeadAlign.Plugins.Lifecycle
                     [LeadStageChangeTable.MinutesInPreviousStage] = stageChange.MinutesInPreviousStage,
                     [LeadStageChangeTable.Score] = stageChange.Score,
                 };
+                if (stageChange.To == LeadStage.Nurture && target?.GetAttributeValue<string>(LeadTable.RecycleReason) == NoDecisionReturn.Reason)
+                {
+                    // The decision clock's return: the row keeps why, so the week's close counts it whatever the lead says later.
+                    history[LeadStageChangeTable.Note] = NoDecisionReturn.HistoryNote;
+                }
+
                 if (handoff != null)
                 {
                     // The handoff's place in the rotation and its rep: ordered by position, these rows replay the routing.

@@ -17,7 +17,7 @@ namespace LeadAlign.Plugins.Reporting
     /// managers see every lead's figures whatever they may read themselves. Its execute privilege is prvWritela_leadfeedback
     /// (answering rejection feedback), which marketing, sales managers and administrators hold and sales reps do not.
     /// The period's leads are counted first (by <see cref="CountReportLeadsPlugin"/> in PreValidation, outside the transaction).
-    /// Service calls: the agreement, three choice labels, and eight queries of a page per 5,000 rows.
+    /// Service calls: the agreement, three choice labels, and nine queries of a page per 5,000 rows (the ninth: the closed weeks).
     /// </summary>
     [CustomApi(ApiName, DisplayName = "Get alignment report",
         Description = "The sales and marketing alignment report of a period as JSON: the lead waterfall with velocity, campaigns and sources, marketing's commitments, pipeline share, SLA compliance, rejections and score bands.",

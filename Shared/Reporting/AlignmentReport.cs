@@ -11,8 +11,9 @@ namespace LeadAlign.Reporting
     /// The closed-loop alignment report of one period, computed from Dataverse rows (the contract of la_GetAlignmentReport).
     /// It is given the count of the period's leads (a FetchXML aggregate): when the platform refused the count (over the
     /// AggregateQueryRecordLimit) or the count is over it, the report says so and carries no figures. Otherwise it reads the
-    /// cohort and the period's rows in pages (see <see cref="AlignmentReportQueries"/>): three metadata reads and eight
-    /// queries of one or more pages of 5,000 each, whatever the number of leads.
+    /// cohort and the period's rows in pages (see <see cref="AlignmentReportQueries"/>): three metadata reads and nine
+    /// queries of one or more pages of 5,000 each, whatever the number of leads
+    /// (the ninth reads the agreement's closed weeks, <see cref="WeeksSection"/>).
     /// </summary>
     internal static class AlignmentReport
     {
@@ -58,6 +59,7 @@ namespace LeadAlign.Reporting
                 .Select(move => move.GetAttributeValue<EntityReference>(LeadStageChangeTable.LeadId)?.Id ?? Guid.Empty));
             var clocks = reader.ReadAll(AlignmentReportQueries.CohortSlaClocks(start, end));
             var feedback = reader.ReadAll(AlignmentReportQueries.PeriodFeedback(start, end));
+            var weeks = reader.ReadAll(AlignmentReportQueries.ClosedWeeks(settings.Agreement.Id, start, end));
 
             var json = Header(settings, true, string.Empty);
             FunnelSection.Write(json, cohort, sources);
@@ -66,6 +68,7 @@ namespace LeadAlign.Reporting
             SlaSection.WriteRejections(json, feedback, reasons);
             FunnelSection.WriteScoreBands(json, cohort, bands);
             SpeedToLeadSection.Write(json, cohort);
+            WeeksSection.Write(json, weeks, settings.Zone);
             return json.EndObject().ToString();
         }
 

@@ -105,6 +105,18 @@ namespace LeadAlign.Reporting
             return query;
         }
 
+        /// <summary>The agreement's closed weeks (la_alignmentweek rows) that start in the period, in week order, with every figure.</summary>
+        public static QueryExpression ClosedWeeks(Guid agreementId, DateTime start, DateTime end)
+        {
+            var query = new QueryExpression(AlignmentWeekTable.EntityName) { ColumnSet = new ColumnSet(WeeksSection.Columns) };
+            query.Criteria.AddCondition(AlignmentWeekTable.AgreementId, ConditionOperator.Equal, agreementId);
+            query.Criteria.AddCondition(AlignmentWeekTable.ClosedOn, ConditionOperator.NotNull);
+            Within(query.Criteria, AlignmentWeekTable.WeekStart, start, end);
+            query.AddOrder(AlignmentWeekTable.WeekStart, OrderType.Ascending);
+            query.AddOrder(AlignmentWeekTable.Id, OrderType.Ascending);
+            return query;
+        }
+
         private static QueryExpression History(params int[] stages)
         {
             var query = new QueryExpression(LeadStageChangeTable.EntityName) { ColumnSet = new ColumnSet(LeadStageChangeTable.LeadId, LeadStageChangeTable.ToStage, LeadStageChangeTable.ChangedOn) };

@@ -25,7 +25,7 @@ namespace LeadAlign.Reporting
         public static readonly string[] AgreementColumns =
         {
             AgreementTable.Name, AgreementTable.TimeZone, AgreementTable.MqlsPerWeek, AgreementTable.PipelineSharePercent,
-            AgreementTable.SalesTeamId, AgreementTable.MarketingTeamId,
+            AgreementTable.SalesTeamId, AgreementTable.MarketingTeamId, AgreementTable.DecisionDays,
         };
 
         /// <summary>

@@ -12,7 +12,8 @@ namespace LeadAlign.Reporting
     /// rejected with a reason (a move to Rejected after the MQL, the lead carrying a rejection reason); the share of the week's
     /// new opportunities whose lead reached MQL against la_pipelinesharepercent; feedback due in the week answered by its due
     /// date. Sales: SQLs; the Accept by and First contact by clocks due (failure time) in the week, compliance = succeeded of
-    /// succeeded and noncompliant. A commitment is Met or Missed, or Not measured when there is no commitment or nothing due.
+    /// succeeded and noncompliant; the leads the decision clock returned to Nurture in the week (met when none, measured when the
+    /// agreement has decision days). A commitment is Met or Missed, or Not measured when there is no commitment or nothing due.
     /// </summary>
     internal sealed class AlignmentWeekFigures
     {
@@ -44,6 +45,12 @@ namespace LeadAlign.Reporting
 
         public int FeedbackInTime { get; private set; }
 
+        /// <summary>Leads the decision clock's breach returned to Nurture in the week.</summary>
+        public int NoDecisionReturns { get; private set; }
+
+        /// <summary>The agreement's decision business days: sales commits to decide on accepted leads when it has them.</summary>
+        public int? DecisionDays { get; private set; }
+
         public decimal? PipelineShare => ReportMath.Percent(OpportunitiesFromMarketing, Opportunities);
 
         public CommitmentResult MqlResult => MqlCommitment == null ? CommitmentResult.NotMeasured : Result(Mqls >= MqlCommitment.Value);
@@ -57,6 +64,8 @@ namespace LeadAlign.Reporting
 
         public CommitmentResult FeedbackResult => FeedbackDue == 0 ? CommitmentResult.NotMeasured : Result(FeedbackInTime == FeedbackDue);
 
+        public CommitmentResult NoDecisionResult => DecisionDays == null ? CommitmentResult.NotMeasured : Result(NoDecisionReturns == 0);
+
         /// <summary>The commitments measured this week, in the order a summary names them.</summary>
         public IReadOnlyList<KeyValuePair<string, CommitmentResult>> Results => new[]
         {
@@ -65,6 +74,7 @@ namespace LeadAlign.Reporting
             new KeyValuePair<string, CommitmentResult>("feedback answered in time", FeedbackResult),
             new KeyValuePair<string, CommitmentResult>("accepted in time", AcceptResult),
             new KeyValuePair<string, CommitmentResult>("first contact in time", FirstContactResult),
+            new KeyValuePair<string, CommitmentResult>("decided in time", NoDecisionResult),
         };
 
         /// <summary>Computes the week's figures through <paramref name="reader"/> (paged reads, one query per kind of row and per 500 MQL leads).</summary>
@@ -74,6 +84,7 @@ namespace LeadAlign.Reporting
             {
                 MqlCommitment = agreement.GetAttributeValue<int?>(AgreementTable.MqlsPerWeek),
                 PipelineShareCommitment = agreement.GetAttributeValue<int?>(AgreementTable.PipelineSharePercent),
+                DecisionDays = agreement.GetAttributeValue<int?>(AgreementTable.DecisionDays),
             };
 
             var moves = reader.ReadAll(AlignmentReportQueries.PeriodHistory(week.Start, week.End));
@@ -105,6 +116,7 @@ namespace LeadAlign.Reporting
             figures.FeedbackDue = feedback.Count;
             figures.FeedbackInTime = feedback.Count(row => row.GetAttributeValue<DateTime?>(LeadFeedbackTable.RespondedOn) is { } responded
                 && responded <= row.GetAttributeValue<DateTime>(LeadFeedbackTable.DueOn));
+            figures.NoDecisionReturns = reader.ReadAll(AlignmentWeekQueries.NoDecisionReturns(week.Start, week.End)).Count;
             return figures;
         }
 
@@ -136,6 +148,8 @@ namespace LeadAlign.Reporting
             [AlignmentWeekTable.FeedbackInTime] = FeedbackInTime,
             [AlignmentWeekTable.FeedbackInTimePercent] = ReportMath.Percent(FeedbackInTime, FeedbackDue),
             [AlignmentWeekTable.FeedbackResult] = new OptionSetValue((int)FeedbackResult),
+            [AlignmentWeekTable.NoDecisionReturns] = NoDecisionReturns,
+            [AlignmentWeekTable.NoDecisionResult] = new OptionSetValue((int)NoDecisionResult),
         };
 
         /// <summary>Whether a stored week row holds other figures than these.</summary>

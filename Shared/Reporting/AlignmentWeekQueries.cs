@@ -8,8 +8,8 @@ namespace LeadAlign.Reporting
 {
     /// <summary>
     /// The queries of a week's scorecard beside those it shares with the alignment report (<see cref="AlignmentReportQueries"/>):
-    /// the week's MQLs' later moves to SAL or Rejected and their rejection reason, the SLA clocks due in the week, and the
-    /// rejection feedback due in the week. Each reads only the columns the scorecard needs.
+    /// the week's MQLs' later moves to SAL or Rejected and their rejection reason, the SLA clocks due in the week, the
+    /// rejection feedback due in the week, and the decision clock's returns to Nurture in the week. Each reads only the columns the scorecard needs.
     /// </summary>
     internal static class AlignmentWeekQueries
     {
@@ -50,6 +50,18 @@ namespace LeadAlign.Reporting
             query.Criteria.AddCondition(SlaKpiInstanceTable.FailureTime, ConditionOperator.GreaterEqual, start);
             query.Criteria.AddCondition(SlaKpiInstanceTable.FailureTime, ConditionOperator.LessThan, end);
             query.AddOrder(SlaKpiInstanceTable.Id, OrderType.Ascending);
+            return query;
+        }
+
+        /// <summary>The week's returns to Nurture made by the decision clock's breach: the history rows carrying <see cref="Sla.NoDecisionReturn.HistoryNote"/>.</summary>
+        public static QueryExpression NoDecisionReturns(DateTime start, DateTime end)
+        {
+            var query = new QueryExpression(LeadStageChangeTable.EntityName) { ColumnSet = new ColumnSet(LeadStageChangeTable.LeadId) };
+            query.Criteria.AddCondition(LeadStageChangeTable.ToStage, ConditionOperator.Equal, (int)LeadStage.Nurture);
+            query.Criteria.AddCondition(LeadStageChangeTable.Note, ConditionOperator.Equal, Sla.NoDecisionReturn.HistoryNote);
+            query.Criteria.AddCondition(LeadStageChangeTable.ChangedOn, ConditionOperator.GreaterEqual, start);
+            query.Criteria.AddCondition(LeadStageChangeTable.ChangedOn, ConditionOperator.LessThan, end);
+            query.AddOrder(LeadStageChangeTable.Id, OrderType.Ascending);
             return query;
         }
 

@@ -106,6 +106,9 @@ namespace LeadAlign.Schema
         /// <summary>No-decision returns (int).</summary>
         public const string NoDecisionReturns = "la_nodecisionreturns";
 
+        /// <summary>No-decision commitment (picklist: <see cref="CommitmentResult"/>).</summary>
+        public const string NoDecisionResult = "la_nodecisionresult";
+
         /// <summary>Created By (lookup).</summary>
         public const string CreatedBy = "createdby";
 

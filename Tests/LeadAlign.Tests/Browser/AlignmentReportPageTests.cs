@@ -233,6 +233,49 @@ namespace LeadAlign.Tests.Browser
         }
 
         [Fact]
+        public async Task A_closed_week_shows_both_teams_commitments_side_by_side_with_missed_in_words()
+        {
+            var response = AlignmentReportSource.ResponseWithClosedWeek();
+            var week = JsonNode.Parse(response.Report)!["weeks"]!.AsArray().Single()!;
+            var mqls = week["commitments"]!.AsArray().Single(item => (string)item!["commitment"]! == "MQLs delivered")!;
+            var returns = week["commitments"]!.AsArray().Single(item => (string)item!["commitment"]! == "No-decision returns")!;
+            await using var page = await ReportPage.CreateAsync(_browser);
+            page.CustomApi = _ => (200, response.WebApiBody(ReportPage.Organization));
+
+            await page.OpenAsync();
+
+            var section = await page.Page.InnerTextAsync("#la-commitments");
+            Assert.Contains("Both teams' commitments", section);
+            Assert.Contains("Week of 2026-01-12", section);
+            var header = await page.Page.InnerTextAsync("#la-commitments thead");
+            Assert.Equal("Marketing commitment\tActual\tTarget\tResult\tSales commitment\tActual\tTarget\tResult", header.Trim());
+
+            // The first row: marketing's MQLs (of 4 committed) beside sales' accept compliance; the MQL figure was missed.
+            Assert.Equal("Missed", (string)mqls["result"]!);
+            var first = (await page.Page.InnerTextAsync("#la-commitments tbody tr:first-child")).Split('\t');
+            Assert.Equal(new[] { "MQLs delivered", ((int)mqls["actual"]!).ToString(System.Globalization.CultureInfo.InvariantCulture), "4", "Missed" }, first.Take(4));
+            Assert.Equal("Accept compliance", first[4]);
+            Assert.Equal("la-status-missed", await page.Page.GetAttributeAsync("#la-commitments tbody tr:first-child td:nth-child(4)", "class"));
+            var rows = (await page.Page.InnerTextAsync("#la-commitments tbody")).Split('\n');
+            var last = rows.Single(row => row.Contains("No-decision returns", StringComparison.Ordinal));
+            Assert.Contains("No-decision returns\t" + (int)returns["actual"]! + "\t0\t" + (string)returns["result"]!, last, StringComparison.Ordinal);
+            Assert.Empty(page.ScriptErrors);
+        }
+
+        [Fact]
+        public async Task Without_a_closed_week_the_commitments_section_says_how_weeks_get_closed()
+        {
+            await using var page = await ReportPage.CreateAsync(_browser);
+
+            await page.OpenAsync();
+
+            Assert.Empty(JsonNode.Parse(AlignmentReportSource.Response().Report)!["weeks"]!.AsArray());
+            Assert.Contains("No week closed yet: the weekly close flow closes each week on Monday.", await page.Page.InnerTextAsync("#la-commitments"));
+            Assert.Equal(0, await page.Page.Locator("#la-commitments table").CountAsync());
+            Assert.Empty(page.ScriptErrors);
+        }
+
+        [Fact]
         public async Task A_period_without_leads_says_so()
         {
             var none = AlignmentReportSource.Response().WithReport(report =>

@@ -188,13 +188,13 @@ namespace LeadAlign.Tests.Reporting
             Report(org.As(scenario.Fixture.Marketer), ReportScenario.PeriodStart, ReportScenario.PeriodEnd);
             var larger = org.Log.Of(typeof(GetAlignmentReportPlugin)).Single();
 
-            // The count (one aggregate, before the transaction); then the agreement, eight queries of one page each (under 5,000
-            // rows) and three choices' labels.
+            // The count (one aggregate, before the transaction); then the agreement, nine queries of one page each (under 5,000
+            // rows; the ninth the closed weeks) and three choices' labels.
             Assert.Equal(1, count.TotalCalls);
             Assert.Equal(1, count.Calls("RetrieveMultiple"));
-            Assert.Equal(1 + 8, small.Calls("RetrieveMultiple"));
+            Assert.Equal(1 + 9, small.Calls("RetrieveMultiple"));
             Assert.Equal(3, small.Calls("RetrieveAttribute"));
-            Assert.Equal(12, small.TotalCalls);
+            Assert.Equal(13, small.TotalCalls);
             Assert.Equal(small.TotalCalls, larger.TotalCalls);
             Assert.Equal(1, org.Log.Of(typeof(CountReportLeadsPlugin)).Single().TotalCalls);
         }

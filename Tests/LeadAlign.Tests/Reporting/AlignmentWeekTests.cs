@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Text.Json.Nodes;
 using LeadAlign.Dataverse;
 using LeadAlign.Schema;
 using LeadAlign.Tests.Lifecycle;
@@ -64,6 +65,81 @@ namespace LeadAlign.Tests.Reporting
             {
                 Assert.True(weeks.Sum(week => week.GetAttributeValue<int>(column)) > 0, $"The seeded weeks count no {column}.");
             }
+        }
+
+        [Fact]
+        public void A_closed_week_counts_the_leads_the_decision_clock_returned_to_nurture_whatever_their_recycle_reason_says_later()
+        {
+            var scenario = new ReportScenario();
+            var org = scenario.Org;
+            var fixture = scenario.Fixture;
+
+            // Tuesday 20 January: two leads are handed off and accepted; nobody decides on Ivy, and the administrator nurtures Jo
+            // (with a reason of his own) the day Ivy's decision is due.
+            var ivy = org.As(fixture.Marketer).Create(LifecycleFixture.QualifiedLead("Ivy"));
+            var jo = org.As(fixture.Marketer).Create(LifecycleFixture.QualifiedLead("Jo"));
+            fixture.SetStage(fixture.OwnerOf(ivy), ivy, LifecycleFixture.Sal);
+            fixture.SetStage(fixture.OwnerOf(jo), jo, LifecycleFixture.Sal);
+            var clock = org.Get(SlaKpiInstanceTable.EntityName, fixture.Lead(ivy).GetAttributeValue<EntityReference>(LeadTable.DecisionByKpiId).Id)!;
+            org.Advance(clock.GetAttributeValue<DateTime>(SlaKpiInstanceTable.FailureTime).AddHours(-1) - org.UtcNow);
+            fixture.SetStage(fixture.Admin, jo, LifecycleFixture.Nurture, new System.Collections.Generic.Dictionary<string, object?>
+            {
+                [LeadTable.RejectionReason] = new OptionSetValue((int)RejectionReason.NotReadyYet),
+                [LeadTable.RecycleReason] = "Budget next year",
+            });
+            org.Advance(TimeSpan.FromHours(2));
+
+            // The decision clock breaches (the sweep), then marketing rewrites Ivy's recycle reason.
+            org.SystemService.Execute(new OrganizationRequest("la_EvaluateLeadSlas"));
+            Assert.Equal(LifecycleFixture.Nurture, fixture.StageOf(ivy));
+            org.SystemService.Update(new Entity(LeadTable.EntityName, ivy) { [LeadTable.RecycleReason] = "Re-nurtured by marketing" });
+            var returnedOn = fixture.History(ivy).Last().GetAttributeValue<DateTime>(LeadStageChangeTable.ChangedOn);
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(ReportScenario.TimeZone);
+            var monday = TimeZoneInfo.ConvertTimeFromUtc(returnedOn, zone).Date.AddDays(-(((int)TimeZoneInfo.ConvertTimeFromUtc(returnedOn, zone).DayOfWeek + 6) % 7));
+            var start = TimeZoneInfo.ConvertTimeToUtc(monday, zone);
+            org.Advance(TimeZoneInfo.ConvertTimeToUtc(monday.AddDays(7), zone).AddHours(1) - org.UtcNow);
+
+            var row = org.Get(AlignmentWeekTable.EntityName, Close(org.As(fixture.Marketer), monday).Id)!;
+
+            var expected = new ExpectedWeek(org, start, TimeZoneInfo.ConvertTimeToUtc(monday.AddDays(7), zone));
+            Assert.Equal(1, expected[AlignmentWeekTable.NoDecisionReturns]);
+            Assert.Equal(expected[AlignmentWeekTable.NoDecisionReturns], row.GetAttributeValue<int>(AlignmentWeekTable.NoDecisionReturns));
+            Assert.Equal(CommitmentResult.Missed, Result(row, AlignmentWeekTable.NoDecisionResult));
+
+            // The week before had none: the commitment was met.
+            var before = org.Get(AlignmentWeekTable.EntityName, Close(org.As(fixture.Marketer), monday.AddDays(-7)).Id)!;
+            Assert.Equal(0, before.GetAttributeValue<int>(AlignmentWeekTable.NoDecisionReturns));
+            Assert.Equal(CommitmentResult.Met, Result(before, AlignmentWeekTable.NoDecisionResult));
+        }
+
+        [Fact]
+        public void The_alignment_report_shows_both_teams_commitments_of_each_closed_week_of_the_period_as_the_rows_hold_them()
+        {
+            var scenario = new ReportScenario();
+            var org = scenario.Org;
+            org.SystemService.Update(new Entity(AgreementTable.EntityName, LifecycleFixture.AgreementId) { [AgreementTable.MqlsPerWeek] = 4, [AgreementTable.PipelineSharePercent] = 50 });
+            var marketer = org.As(scenario.Fixture.Marketer);
+            var empty = JsonNode.Parse((string)AlignmentReportTests.Report(marketer, ReportScenario.PeriodStart, ReportScenario.PeriodEnd).Results["Report"])!;
+            // The week of 5 January starts at 4 January 23:00 UTC, an hour before the period: only the two weeks after it are in.
+            var before = Close(marketer, WeekOf5January);
+            var first = Close(marketer, WeekOf12January);
+            org.Advance(new DateTime(2026, 1, 26, 10, 0, 0, DateTimeKind.Utc) - org.UtcNow);
+            var second = Close(marketer, WeekOf12January.AddDays(7));
+
+            var report = JsonNode.Parse((string)AlignmentReportTests.Report(marketer, ReportScenario.PeriodStart, ReportScenario.PeriodEnd).Results["Report"])!;
+
+            Assert.Empty(empty["weeks"]!.AsArray());
+            JsonFigures.Equal(new ExpectedReport(org, LifecycleFixture.AgreementId, ReportScenario.PeriodStart, ReportScenario.PeriodEnd, org.UtcNow).Build(), report);
+            var weeks = report["weeks"]!.AsArray();
+            Assert.Equal(new[] { first.Id.ToString("D"), second.Id.ToString("D") }, weeks.Select(week => (string)week!["id"]!));
+            Assert.DoesNotContain(weeks, week => (string)week!["id"]! == before.Id.ToString("D"));
+            Assert.Equal(new[] { "2026-01-12", "2026-01-19" }, weeks.Select(week => (string)week!["weekStart"]!));
+            var row = org.Get(AlignmentWeekTable.EntityName, first.Id)!;
+            var mqls = weeks[0]!["commitments"]!.AsArray()[0]!;
+            Assert.Equal(("Marketing", "MQLs delivered", row.GetAttributeValue<int>(AlignmentWeekTable.Mqls), 4), ((string)mqls["team"]!, (string)mqls["commitment"]!, (int)mqls["actual"]!, (int)mqls["target"]!));
+            Assert.Equal(row.GetAttributeValue<int>(AlignmentWeekTable.Mqls) >= 4 ? "Met" : "Missed", (string)mqls["result"]!);
+            var teams = weeks[0]!["commitments"]!.AsArray().Select(commitment => (string)commitment!["team"]! + ": " + (string)commitment["commitment"]!);
+            Assert.Equal(new[] { "Marketing: MQLs delivered", "Marketing: Handoff quality (accepted %)", "Marketing: Pipeline share", "Marketing: Feedback answered in time", "Sales: Accept compliance", "Sales: First-contact compliance", "Sales: No-decision returns" }, teams);
         }
 
         [Fact]

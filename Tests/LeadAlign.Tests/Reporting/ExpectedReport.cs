@@ -144,6 +144,7 @@ namespace LeadAlign.Tests.Reporting
 
             report["scoreBands"] = bands;
             report["speedToLead"] = SpeedToLead(leads, lead => First(lead, LeadStage.Sql) != null);
+            report["weeks"] = Weeks();
             return report;
         }
 
@@ -306,6 +307,40 @@ namespace LeadAlign.Tests.Reporting
             .OrderBy(group => group.Key.Campaign, StringComparer.Ordinal).ThenByDescending(group => group.Count()).ThenBy(group => group.Key.Reason, StringComparer.Ordinal)
             .Select(group => (JsonNode)new JsonObject { ["campaign"] = group.Key.Campaign, ["reason"] = group.Key.Reason, ["count"] = group.Count() })
             .ToArray());
+
+        /// <summary>The agreement's closed week rows starting in the period, each commitment as the row holds it.</summary>
+        private JsonArray Weeks()
+        {
+            static string Result(Entity row, string column) => (CommitmentResult?)row.GetAttributeValue<OptionSetValue>(column)?.Value switch
+            {
+                CommitmentResult.Met => "Met",
+                CommitmentResult.Missed => "Missed",
+                _ => "Not measured",
+            };
+            static JsonObject Commitment(string team, string name, decimal? actual, string unit, int? target, string result) => new()
+            {
+                ["team"] = team, ["commitment"] = name, ["actual"] = actual, ["unit"] = unit, ["target"] = target, ["result"] = result,
+            };
+
+            var rows = _org.All(AlignmentWeekTable.EntityName)
+                .Where(row => row.GetAttributeValue<EntityReference>(AlignmentWeekTable.AgreementId)?.Id == _agreement.Id && InPeriod(row.GetAttributeValue<DateTime>(AlignmentWeekTable.WeekStart)))
+                .OrderBy(row => row.GetAttributeValue<DateTime>(AlignmentWeekTable.WeekStart));
+            return new JsonArray(rows.Select(row => (JsonNode)new JsonObject
+            {
+                ["id"] = row.Id.ToString("D"),
+                ["weekStart"] = TimeZoneInfo.ConvertTimeFromUtc(row.GetAttributeValue<DateTime>(AlignmentWeekTable.WeekStart), _zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["start"] = Instant(row.GetAttributeValue<DateTime>(AlignmentWeekTable.WeekStart)),
+                ["closedOn"] = Instant(row.GetAttributeValue<DateTime>(AlignmentWeekTable.ClosedOn)),
+                ["commitments"] = new JsonArray(
+                    Commitment("Marketing", "MQLs delivered", row.GetAttributeValue<int>(AlignmentWeekTable.Mqls), "count", row.GetAttributeValue<int?>(AlignmentWeekTable.MqlCommitment), Result(row, AlignmentWeekTable.MqlResult)),
+                    Commitment("Marketing", "Handoff quality (accepted %)", row.GetAttributeValue<decimal?>(AlignmentWeekTable.AcceptedPercent), "percent", null, "Not measured"),
+                    Commitment("Marketing", "Pipeline share", row.GetAttributeValue<decimal?>(AlignmentWeekTable.PipelineShare), "percent", row.GetAttributeValue<int?>(AlignmentWeekTable.PipelineShareCommitment), Result(row, AlignmentWeekTable.PipelineShareResult)),
+                    Commitment("Marketing", "Feedback answered in time", row.GetAttributeValue<decimal?>(AlignmentWeekTable.FeedbackInTimePercent), "percent", 100, Result(row, AlignmentWeekTable.FeedbackResult)),
+                    Commitment("Sales", "Accept compliance", row.GetAttributeValue<decimal?>(AlignmentWeekTable.AcceptCompliance), "percent", 100, Result(row, AlignmentWeekTable.AcceptResult)),
+                    Commitment("Sales", "First-contact compliance", row.GetAttributeValue<decimal?>(AlignmentWeekTable.FirstContactCompliance), "percent", 100, Result(row, AlignmentWeekTable.FirstContactResult)),
+                    Commitment("Sales", "No-decision returns", row.GetAttributeValue<int>(AlignmentWeekTable.NoDecisionReturns), "count", 0, Result(row, AlignmentWeekTable.NoDecisionResult))),
+            }).ToArray());
+        }
 
         private static string Instant(DateTime value) => value.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 

@@ -45,6 +45,23 @@ namespace LeadAlign.Tests.Reporting
             var feedback = org.All(LeadFeedbackTable.EntityName).Where(row => InWeek(row.GetAttributeValue<DateTime?>(LeadFeedbackTable.DueOn))).ToList();
             Columns[AlignmentWeekTable.FeedbackDue] = feedback.Count;
             Columns[AlignmentWeekTable.FeedbackInTime] = feedback.Count(row => row.GetAttributeValue<DateTime?>(LeadFeedbackTable.RespondedOn) <= row.GetAttributeValue<DateTime>(LeadFeedbackTable.DueOn));
+            Columns[AlignmentWeekTable.NoDecisionReturns] = NoDecisionReturns(org, weekMoves);
+        }
+
+        /// <summary>
+        /// The week's returns to Nurture for want of a decision, found without the history note: moves from SAL to Nurture made by
+        /// SYSTEM, of a lead whose Decision by clock breached (noncompliant) by then.
+        /// </summary>
+        private static int NoDecisionReturns(InMemoryDataverse org, IEnumerable<Entity> weekMoves)
+        {
+            var breached = org.All(SlaKpiInstanceTable.EntityName)
+                .Where(clock => clock.GetAttributeValue<string>(SlaKpiInstanceTable.Name) == SlaKpiInstanceTable.DecisionByName && clock.GetAttributeValue<OptionSetValue>(SlaKpiInstanceTable.Status)?.Value == (int)SlaKpiStatus.Noncompliant)
+                .ToList();
+            return weekMoves.Count(move => move.GetAttributeValue<OptionSetValue>(LeadStageChangeTable.FromStage)?.Value == (int)LeadStage.Sal
+                && move.GetAttributeValue<OptionSetValue>(LeadStageChangeTable.ToStage)?.Value == (int)LeadStage.Nurture
+                && move.GetAttributeValue<EntityReference>(LeadStageChangeTable.ChangedBy)?.Id == org.SystemUserId
+                && breached.Any(clock => clock.GetAttributeValue<EntityReference>(SlaKpiInstanceTable.Regarding)?.Id == move.GetAttributeValue<EntityReference>(LeadStageChangeTable.LeadId).Id
+                    && clock.GetAttributeValue<DateTime>(SlaKpiInstanceTable.FailureTime) <= move.GetAttributeValue<DateTime>(LeadStageChangeTable.ChangedOn)));
         }
 
         /// <summary>The week row's count columns, as the test counted them.</summary>
