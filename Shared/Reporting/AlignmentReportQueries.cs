@@ -105,13 +105,17 @@ namespace LeadAlign.Reporting
             return query;
         }
 
-        /// <summary>The agreement's closed weeks (la_alignmentweek rows) that start in the period, in week order, with every figure.</summary>
+        /// <summary>
+        /// The agreement's closed weeks (la_alignmentweek rows) that overlap the period, in week order, with every figure: as the
+        /// weekly MQLs do, so a period from a Monday 00:00 UTC still shows the week that began an hour earlier in Central Europe.
+        /// </summary>
         public static QueryExpression ClosedWeeks(Guid agreementId, DateTime start, DateTime end)
         {
             var query = new QueryExpression(AlignmentWeekTable.EntityName) { ColumnSet = new ColumnSet(WeeksSection.Columns) };
             query.Criteria.AddCondition(AlignmentWeekTable.AgreementId, ConditionOperator.Equal, agreementId);
             query.Criteria.AddCondition(AlignmentWeekTable.ClosedOn, ConditionOperator.NotNull);
-            Within(query.Criteria, AlignmentWeekTable.WeekStart, start, end);
+            query.Criteria.AddCondition(AlignmentWeekTable.WeekStart, ConditionOperator.LessThan, end);
+            query.Criteria.AddCondition(AlignmentWeekTable.WeekEnd, ConditionOperator.GreaterThan, start);
             query.AddOrder(AlignmentWeekTable.WeekStart, OrderType.Ascending);
             query.AddOrder(AlignmentWeekTable.Id, OrderType.Ascending);
             return query;

@@ -323,7 +323,7 @@ namespace LeadAlign.Tests.Reporting
             };
 
             var rows = _org.All(AlignmentWeekTable.EntityName)
-                .Where(row => row.GetAttributeValue<EntityReference>(AlignmentWeekTable.AgreementId)?.Id == _agreement.Id && InPeriod(row.GetAttributeValue<DateTime>(AlignmentWeekTable.WeekStart)))
+                .Where(row => row.GetAttributeValue<EntityReference>(AlignmentWeekTable.AgreementId)?.Id == _agreement.Id && row.GetAttributeValue<DateTime>(AlignmentWeekTable.WeekStart) < _end && row.GetAttributeValue<DateTime>(AlignmentWeekTable.WeekEnd) > _start)
                 .OrderBy(row => row.GetAttributeValue<DateTime>(AlignmentWeekTable.WeekStart));
             return new JsonArray(rows.Select(row => (JsonNode)new JsonObject
             {

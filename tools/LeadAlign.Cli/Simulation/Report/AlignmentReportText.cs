@@ -73,6 +73,20 @@ namespace LeadAlign.Cli.Simulation.Report
                 output.WriteLine($"  {Text(rejection, "campaign"),-22} {Text(rejection, "reason"),-22} {Number(rejection, "count"),5}");
             }
 
+            if (report.TryGetProperty("weeks", out var weeks))
+            {
+                output.WriteLine("Both teams' commitments, week by week (actual against target: result)");
+                foreach (var week in weeks.EnumerateArray())
+                {
+                    output.WriteLine($"  Week of {Text(week, "weekStart")}");
+                    foreach (var commitment in week.GetProperty("commitments").EnumerateArray())
+                    {
+                        var unit = Text(commitment, "unit") == "percent" ? "%" : string.Empty;
+                        output.WriteLine($"    {Text(commitment, "team"),-10} {Text(commitment, "commitment"),-32} {Number(commitment, "actual") + unit,8} of {(Number(commitment, "target") is var target && target != "-" ? target + unit : "-"),-6} {Text(commitment, "result")}");
+                    }
+                }
+            }
+
             output.WriteLine("SQL and win rate by score band");
             foreach (var band in report.GetProperty("scoreBands").EnumerateArray())
             {
