@@ -123,7 +123,7 @@ namespace LeadAlign.Reporting
 
         private static QueryExpression History(params int[] stages)
         {
-            var query = new QueryExpression(LeadStageChangeTable.EntityName) { ColumnSet = new ColumnSet(LeadStageChangeTable.LeadId, LeadStageChangeTable.ToStage, LeadStageChangeTable.ChangedOn) };
+            var query = new QueryExpression(LeadStageChangeTable.EntityName) { ColumnSet = new ColumnSet(LeadStageChangeTable.LeadId, LeadStageChangeTable.FromStage, LeadStageChangeTable.ToStage, LeadStageChangeTable.ChangedOn) };
             query.Criteria.AddCondition(LeadStageChangeTable.ToStage, ConditionOperator.In, Array.ConvertAll(stages, stage => (object)stage));
             query.AddOrder(LeadStageChangeTable.Id, OrderType.Ascending);
             return query;

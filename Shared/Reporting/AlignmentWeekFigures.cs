@@ -87,7 +87,7 @@ namespace LeadAlign.Reporting
                 DecisionDays = agreement.GetAttributeValue<int?>(AgreementTable.DecisionDays),
             };
 
-            var moves = reader.ReadAll(AlignmentReportQueries.PeriodHistory(week.Start, week.End));
+            var moves = reader.ReadAll(AlignmentReportQueries.PeriodHistory(week.Start, week.End)).Where(StageMove.IsMove).ToList();
             var handedOff = moves.Where(move => Stage(move) == LeadStage.Mql)
                 .GroupBy(Lead)
                 .ToDictionary(group => group.Key, group => group.Min(On));
@@ -95,7 +95,7 @@ namespace LeadAlign.Reporting
             figures.Sqls = moves.Count(move => Stage(move) == LeadStage.Sql);
 
             var leads = handedOff.Keys.OrderBy(id => id).ToList();
-            var decisions = AlignmentWeekQueries.Decisions(leads).SelectMany(reader.ReadAll).ToList();
+            var decisions = AlignmentWeekQueries.Decisions(leads).SelectMany(reader.ReadAll).Where(StageMove.IsMove).ToList();
             var withReason = new HashSet<Guid>(AlignmentWeekQueries.RejectionReasons(leads).SelectMany(reader.ReadAll).Select(lead => lead.Id));
             figures.MqlsAccepted = handedOff.Count(lead => decisions.Any(move => Lead(move) == lead.Key && Stage(move) == LeadStage.Sal && On(move) >= lead.Value));
             figures.MqlsRejectedWithReason = handedOff.Count(lead => withReason.Contains(lead.Key)

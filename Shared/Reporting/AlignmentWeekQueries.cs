@@ -21,7 +21,7 @@ namespace LeadAlign.Reporting
         {
             foreach (var chunk in Chunks(leads))
             {
-                var query = new QueryExpression(LeadStageChangeTable.EntityName) { ColumnSet = new ColumnSet(LeadStageChangeTable.LeadId, LeadStageChangeTable.ToStage, LeadStageChangeTable.ChangedOn) };
+                var query = new QueryExpression(LeadStageChangeTable.EntityName) { ColumnSet = new ColumnSet(LeadStageChangeTable.LeadId, LeadStageChangeTable.FromStage, LeadStageChangeTable.ToStage, LeadStageChangeTable.ChangedOn) };
                 query.Criteria.AddCondition(LeadStageChangeTable.ToStage, ConditionOperator.In, (int)LeadStage.Sal, (int)LeadStage.Rejected);
                 query.Criteria.AddCondition(LeadStageChangeTable.LeadId, ConditionOperator.In, chunk);
                 query.AddOrder(LeadStageChangeTable.Id, OrderType.Ascending);

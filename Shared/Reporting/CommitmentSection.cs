@@ -90,7 +90,7 @@ namespace LeadAlign.Reporting
         }
 
         private static List<DateTime> Local(IEnumerable<Entity> moves, LeadStage stage, TimeZoneInfo zone) =>
-            moves.Where(move => move.GetAttributeValue<OptionSetValue>(LeadStageChangeTable.ToStage)?.Value == (int)stage)
+            moves.Where(move => StageMove.IsMove(move) && move.GetAttributeValue<OptionSetValue>(LeadStageChangeTable.ToStage)?.Value == (int)stage)
                 .Select(move => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(move.GetAttributeValue<DateTime>(LeadStageChangeTable.ChangedOn), DateTimeKind.Utc), zone))
                 .ToList();
 

@@ -114,7 +114,7 @@ namespace LeadAlign.Reporting
                 journeys[lead.Id] = new LeadJourney(lead);
             }
 
-            foreach (var move in history)
+            foreach (var move in history.Where(StageMove.IsMove))
             {
                 var lead = move.GetAttributeValue<EntityReference>(LeadStageChangeTable.LeadId)?.Id;
                 var stage = move.GetAttributeValue<OptionSetValue>(LeadStageChangeTable.ToStage)?.Value;

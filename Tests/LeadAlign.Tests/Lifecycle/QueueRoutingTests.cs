@@ -75,6 +75,22 @@ namespace LeadAlign.Tests.Lifecycle
         }
 
         [Fact]
+        public void A_picked_lead_is_one_handoff_in_the_report_and_the_weeks_close_not_two()
+        {
+            var given = new QueueMode();
+            var monday = given.Org.UtcNow.Date.AddDays(-(((int)given.Org.UtcNow.DayOfWeek + 6) % 7));
+            var id = given.Fixture.HandedOffLead();
+            given.Org.Advance(TimeSpan.FromMinutes(30));
+            given.Pick(given.Fixture.Reps[1], id);
+            Assert.Equal(2, given.Fixture.History(id).Count(row => row.GetAttributeValue<OptionSetValue>(LeadStageChangeTable.ToStage)?.Value == LifecycleFixture.Mql));
+
+            var report = System.Text.Json.Nodes.JsonNode.Parse((string)Reporting.AlignmentReportTests.Report(given.Org.As(given.Fixture.Admin), monday, monday.AddDays(7)).Results["Report"])!;
+
+            Assert.Equal(1, (int)report["waterfall"]![1]!["count"]!);
+            Assert.Equal(1, report["weeklyMql"]!.AsArray().Sum(week => (int)week!["mql"]!));
+        }
+
+        [Fact]
         public void A_second_pick_of_a_lead_another_rep_works_on_is_refused_and_the_lead_stays_theirs()
         {
             var given = new QueueMode();
