@@ -21,6 +21,7 @@ namespace LeadAlign.Reporting
             Source = lead.GetAttributeValue<OptionSetValue>(LeadTable.LeadSource)?.Value;
             Band = lead.GetAttributeValue<OptionSetValue>(LeadTable.ScoreBand)?.Value;
             HandedOff = lead.GetAttributeValue<DateTime?>(LeadTable.HandoffOn).HasValue;
+            HotLane = lead.GetAttributeValue<bool?>(LeadTable.HotLane) == true;
             Rep = lead.GetAttributeValue<AliasedValue>(AlignmentReportQueries.RoutedToAlias + "." + SystemUserTable.FullName)?.Value as string
                 ?? lead.GetAttributeValue<AliasedValue>(AlignmentReportQueries.OwnerAlias + "." + SystemUserTable.FullName)?.Value as string;
             MinutesToAccept = lead.GetAttributeValue<int?>(LeadTable.MinutesToAccept);
@@ -41,6 +42,9 @@ namespace LeadAlign.Reporting
 
         /// <summary>Whether the lead is handed off to sales (its handoff date is set; a nurtured lead's is cleared).</summary>
         public bool HandedOff { get; }
+
+        /// <summary>Whether the lead was handed off through the hot lane (a high-intent interaction, the agreement's minutes).</summary>
+        public bool HotLane { get; }
 
         /// <summary>The full name of the rep the lead was routed to, else of its owning user; null when neither is a user.</summary>
         public string? Rep { get; }

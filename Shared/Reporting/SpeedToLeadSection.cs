@@ -10,7 +10,8 @@ namespace LeadAlign.Reporting
     /// routed to, else its owning user), the median and 90th-percentile minutes to accept (la_minutestoaccept) and to first
     /// contact (la_minutestofirstcontact); the share of the handed-off leads first contacted within 5 and within 60 minutes
     /// (the recorded whole minutes 5 or fewer, 60 or fewer); and the share reaching SQL of the leads contacted within the hour
-    /// against those contacted later (leads not yet contacted count in neither).
+    /// against those contacted later (leads not yet contacted count in neither). The same figures for the leads handed off
+    /// through the hot lane (la_hotlane) and for the others, so the hot lane's promise can be checked.
     /// </summary>
     internal static class SpeedToLeadSection
     {
@@ -22,6 +23,10 @@ namespace LeadAlign.Reporting
             var handedOff = cohort.Where(journey => journey.HandedOff).ToList();
             json.Name("speedToLead").BeginObject().Name("overall");
             Figures(json, null, handedOff);
+            json.Name("hotLane");
+            Figures(json, null, handedOff.Where(journey => journey.HotLane).ToList());
+            json.Name("otherLeads");
+            Figures(json, null, handedOff.Where(journey => !journey.HotLane).ToList());
             json.Name("byRep").BeginArray();
             foreach (var group in handedOff.GroupBy(journey => journey.Rep ?? SlaSection.NoRep).OrderBy(group => group.Key, StringComparer.Ordinal))
             {

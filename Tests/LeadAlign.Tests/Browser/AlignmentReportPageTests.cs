@@ -179,6 +179,30 @@ namespace LeadAlign.Tests.Browser
         }
 
         [Fact]
+        public async Task With_hot_lane_leads_the_speed_table_sets_the_hot_lane_beside_the_other_leads()
+        {
+            static JsonObject Lane(int leads, double within5, double within60) => new()
+            {
+                ["leads"] = leads, ["within5MinutesPercent"] = within5, ["within60MinutesPercent"] = within60,
+                ["sqlPercentContactedWithinHour"] = 50.0, ["sqlPercentContactedLater"] = 10.0,
+            };
+            var lanes = AlignmentReportSource.Response().WithReport(report =>
+            {
+                report["speedToLead"]!["hotLane"] = Lane(3, 66.7, 100.0);
+                report["speedToLead"]!["otherLeads"] = Lane(9, 0.0, 11.1);
+            });
+            await using var page = await ReportPage.CreateAsync(_browser);
+            page.CustomApi = _ => (200, lanes.WebApiBody(ReportPage.Organization));
+
+            await page.OpenAsync();
+
+            var table = (await page.Page.InnerTextAsync("#la-speed table")).Split('\n');
+            Assert.Contains(table, line => line.StartsWith("Hot lane\t3\t", StringComparison.Ordinal) && line.Contains("\t66.7 %\t100.0 %\t", StringComparison.Ordinal));
+            Assert.Contains(table, line => line.StartsWith("Other leads\t9\t", StringComparison.Ordinal) && line.Contains("\t0.0 %\t11.1 %\t", StringComparison.Ordinal));
+            Assert.Empty(page.ScriptErrors);
+        }
+
+        [Fact]
         public async Task With_the_response_embedded_the_page_renders_it_without_calling_the_org()
         {
             var html = ReportPage.ShippedHtml.Replace("</body>",

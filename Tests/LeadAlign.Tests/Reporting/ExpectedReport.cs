@@ -186,6 +186,8 @@ namespace LeadAlign.Tests.Reporting
             return new JsonObject
             {
                 ["overall"] = Row(null, handedOff),
+                ["hotLane"] = Row(null, handedOff.Where(lead => lead.GetAttributeValue<bool?>(LeadTable.HotLane) == true).ToList()),
+                ["otherLeads"] = Row(null, handedOff.Where(lead => lead.GetAttributeValue<bool?>(LeadTable.HotLane) != true).ToList()),
                 ["byRep"] = new JsonArray(handedOff.GroupBy(RepOf).OrderBy(group => group.Key, StringComparer.Ordinal).Select(group => (JsonNode)Row(group.Key, group.ToList())).ToArray()),
             };
         }

@@ -60,9 +60,12 @@ namespace LeadAlign.Cli.Simulation.Report
             if (report.TryGetProperty("speedToLead", out var speed))
             {
                 output.WriteLine("Speed to lead (minutes to accept and to first contact: median, p90; share first contacted within 5 and 60 minutes; SQL rate contacted within the hour vs later)");
-                foreach (var rep in speed.GetProperty("byRep").EnumerateArray().Append(speed.GetProperty("overall")))
+                var lanes = new[] { ("Hot lane", "hotLane"), ("Other leads", "otherLeads"), ("All reps", "overall") }
+                    .Where(lane => speed.TryGetProperty(lane.Item2, out _))
+                    .Select(lane => (lane.Item1, speed.GetProperty(lane.Item2)));
+                foreach (var (label, rep) in speed.GetProperty("byRep").EnumerateArray().Select(rep => (Text(rep, "rep"), rep)).Concat(lanes))
                 {
-                    var name = rep.TryGetProperty("rep", out _) ? Text(rep, "rep") : "All reps";
+                    var name = label;
                     output.WriteLine($"  {name,-14} {Number(rep, "leads"),5} leads  accept {Number(rep, "acceptMedianMinutes"),6} {Number(rep, "acceptP90Minutes"),6}  contact {Number(rep, "contactMedianMinutes"),6} {Number(rep, "contactP90Minutes"),6}  within 5 {Percent(rep, "within5MinutesPercent"),6}  within 60 {Percent(rep, "within60MinutesPercent"),6}  SQL {Percent(rep, "sqlPercentContactedWithinHour"),6} vs {Percent(rep, "sqlPercentContactedLater"),6}");
                 }
             }
