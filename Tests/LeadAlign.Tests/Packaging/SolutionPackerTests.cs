@@ -121,9 +121,13 @@ namespace LeadAlign.Tests.Packaging
             Assert.Equal("Global", roles["LeadAlign Administrator"]["prvWritela_agreement"]);
 
             // The sales manager: what a rep holds, the business unit's clocks (reading them, and linking a lead to one when deciding
-            // on a rep's lead), and Write on feedback (the report's privilege); no configuration.
+            // on a rep's lead), assigning the business unit's leads (a rep assigns their own: nurturing hands a lead to marketing),
+            // and Write on feedback (the report's privilege); no configuration.
             var manager = roles["LeadAlign Sales Manager"];
-            Assert.All(rep.Keys.Where(name => name != "prvReadSLAKPIInstance" && name != "prvAppendToSLAKPIInstance"), name => Assert.Equal(rep[name], manager[name]));
+            Assert.All(rep.Keys.Where(name => name != "prvReadSLAKPIInstance" && name != "prvAppendToSLAKPIInstance" && name != "prvAssignLead"), name => Assert.Equal(rep[name], manager[name]));
+            Assert.Equal("Basic", rep["prvAssignLead"]);
+            Assert.Equal("Local", manager["prvAssignLead"]);
+            Assert.Equal("Global", rep["prvAppendTola_scoringmodel"]);
             Assert.Equal("Local", manager["prvReadSLAKPIInstance"]);
             Assert.Equal("Local", manager["prvAppendToSLAKPIInstance"]);
             Assert.Equal("Basic", rep["prvAppendToSLAKPIInstance"]);

@@ -6,7 +6,7 @@ using Xunit;
 
 namespace LeadAlign.Tests.Dataverse.Security
 {
-    /// <summary>Retrieve, Update, Assign and Delete of one lead, checked against the LeadAlign Sales Rep role (Solution/Roles/LeadAlignSalesRep.xml: prvReadLead Local, prvWriteLead Basic, no prvAssignLead, no prvDeleteLead).</summary>
+    /// <summary>Retrieve, Update, Assign and Delete of one lead, checked against the LeadAlign Sales Rep role (Solution/Roles/LeadAlignSalesRep.xml: prvReadLead Local, prvWriteLead Basic, prvAssignLead Basic, no prvDeleteLead).</summary>
     public sealed class LeadAccessTests
     {
         private const string SalesRep = "LeadAlign Sales Rep";
@@ -61,21 +61,22 @@ namespace LeadAlign.Tests.Dataverse.Security
         }
 
         [Fact]
-        public void Reassigning_a_lead_needs_prvAssignLead_which_the_rep_lacks_and_the_administrator_holds()
+        public void A_rep_assigns_their_own_lead_but_not_a_colleagues_which_the_administrator_may()
         {
             var given = new SecurityScenario();
             var rep = given.User("Rita Rep", given.North, SalesRep);
             var admin = given.User("Ada Admin", given.North, "LeadAlign Administrator");
             var colleague = given.User("Colin Colleague", given.North, SalesRep);
-            var lead = given.LeadOf(rep, "Novak");
-            var toColleague = new Entity(LeadTable.EntityName, lead) { ["ownerid"] = new EntityReference("systemuser", colleague) };
+            var own = given.LeadOf(rep, "Novak");
+            var theirs = given.LeadOf(colleague, "Okafor");
 
-            var refused = Assert.Throws<FaultException<OrganizationServiceFault>>(() => given.Org.As(rep).Update(toColleague));
-            given.Org.As(admin).Update(toColleague);
+            given.Org.As(rep).Update(new Entity(LeadTable.EntityName, own) { ["ownerid"] = new EntityReference("systemuser", colleague) });
+            var refused = Assert.Throws<FaultException<OrganizationServiceFault>>(() => given.Org.As(rep).Update(new Entity(LeadTable.EntityName, theirs) { ["ownerid"] = new EntityReference("systemuser", rep) }));
+            given.Org.As(admin).Update(new Entity(LeadTable.EntityName, theirs) { ["ownerid"] = new EntityReference("systemuser", admin) });
 
-            Assert.StartsWith($"Principal user (Id={rep}, type=8, roleCount=2), is missing prvAssignLead privilege", refused.Detail.Message);
-            Assert.Contains("for entity 'lead'", refused.Detail.Message);
-            Assert.Equal(colleague, given.Org.Get(LeadTable.EntityName, lead)!.GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.Equal(colleague, given.Org.Get(LeadTable.EntityName, own)!.GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.Contains(rep.ToString(), refused.Detail.Message);
+            Assert.Equal(admin, given.Org.Get(LeadTable.EntityName, theirs)!.GetAttributeValue<EntityReference>("ownerid").Id);
         }
 
         [Fact]
