@@ -31,7 +31,7 @@ namespace LeadAlign.Reporting
         {
             var query = new QueryExpression(LeadTable.EntityName)
             {
-                ColumnSet = new ColumnSet(LeadTable.Id, LeadTable.CreatedOn, LeadTable.CampaignId, LeadTable.LeadSource, LeadTable.ScoreBand, LeadTable.HandoffOn, LeadTable.RoutedToId, LeadTable.MinutesToAccept, LeadTable.MinutesToFirstContact, LeadTable.HotLane),
+                ColumnSet = new ColumnSet(LeadTable.Id, LeadTable.CreatedOn, LeadTable.CampaignId, LeadTable.LeadSource, LeadTable.ScoreBand, LeadTable.HandoffOn, LeadTable.RoutedToId, LeadTable.MinutesToAccept, LeadTable.MinutesToFirstContact, LeadTable.HotLane, LeadTable.MinutesInQueue),
             };
             Within(query.Criteria, LeadTable.CreatedOn, start, end);
             query.LinkEntities.Add(CampaignName(LeadTable.EntityName, LeadTable.CampaignId));

@@ -22,6 +22,7 @@ namespace LeadAlign.Reporting
             Band = lead.GetAttributeValue<OptionSetValue>(LeadTable.ScoreBand)?.Value;
             HandedOff = lead.GetAttributeValue<DateTime?>(LeadTable.HandoffOn).HasValue;
             HotLane = lead.GetAttributeValue<bool?>(LeadTable.HotLane) == true;
+            MinutesInQueue = lead.GetAttributeValue<int?>(LeadTable.MinutesInQueue);
             Rep = lead.GetAttributeValue<AliasedValue>(AlignmentReportQueries.RoutedToAlias + "." + SystemUserTable.FullName)?.Value as string
                 ?? lead.GetAttributeValue<AliasedValue>(AlignmentReportQueries.OwnerAlias + "." + SystemUserTable.FullName)?.Value as string;
             MinutesToAccept = lead.GetAttributeValue<int?>(LeadTable.MinutesToAccept);
@@ -45,6 +46,9 @@ namespace LeadAlign.Reporting
 
         /// <summary>Whether the lead was handed off through the hot lane (a high-intent interaction, the agreement's minutes).</summary>
         public bool HotLane { get; }
+
+        /// <summary>The minutes the lead waited in the sales queue before a rep picked it; null when it was not routed to a queue.</summary>
+        public int? MinutesInQueue { get; }
 
         /// <summary>The full name of the rep the lead was routed to, else of its owning user; null when neither is a user.</summary>
         public string? Rep { get; }

@@ -11,7 +11,9 @@ namespace LeadAlign.Reporting
     /// contact (la_minutestofirstcontact); the share of the handed-off leads first contacted within 5 and within 60 minutes
     /// (the recorded whole minutes 5 or fewer, 60 or fewer); and the share reaching SQL of the leads contacted within the hour
     /// against those contacted later (leads not yet contacted count in neither). The same figures for the leads handed off
-    /// through the hot lane (la_hotlane) and for the others, so the hot lane's promise can be checked.
+    /// through the hot lane (la_hotlane) and for the others, so the hot lane's promise can be checked; and the wait of the leads
+    /// routed to the sales queue before a rep picked them (la_minutesinqueue: median and 90th percentile), which the accept clock
+    /// does not count because it starts at the pick.
     /// </summary>
     internal static class SpeedToLeadSection
     {
@@ -27,6 +29,12 @@ namespace LeadAlign.Reporting
             Figures(json, null, handedOff.Where(journey => journey.HotLane).ToList());
             json.Name("otherLeads");
             Figures(json, null, handedOff.Where(journey => !journey.HotLane).ToList());
+            var queued = handedOff.Where(journey => journey.MinutesInQueue.HasValue).Select(journey => (decimal)journey.MinutesInQueue!.Value).ToList();
+            json.Name("salesQueue").BeginObject()
+                .Property("leads", queued.Count)
+                .Name("waitMedianMinutes").OneDecimal(ReportMath.Percentile(queued, 0.5m))
+                .Name("waitP90Minutes").OneDecimal(ReportMath.Percentile(queued, 0.9m))
+                .EndObject();
             json.Name("byRep").BeginArray();
             foreach (var group in handedOff.GroupBy(journey => journey.Rep ?? SlaSection.NoRep).OrderBy(group => group.Key, StringComparer.Ordinal))
             {

@@ -179,7 +179,7 @@ namespace LeadAlign.Tests.Browser
         }
 
         [Fact]
-        public async Task With_hot_lane_leads_the_speed_table_sets_the_hot_lane_beside_the_other_leads()
+        public async Task With_hot_lane_and_queued_leads_the_speed_section_sets_the_hot_lane_beside_the_others_and_tells_the_queue_wait()
         {
             static JsonObject Lane(int leads, double within5, double within60) => new()
             {
@@ -190,6 +190,7 @@ namespace LeadAlign.Tests.Browser
             {
                 report["speedToLead"]!["hotLane"] = Lane(3, 66.7, 100.0);
                 report["speedToLead"]!["otherLeads"] = Lane(9, 0.0, 11.1);
+                report["speedToLead"]!["salesQueue"] = new JsonObject { ["leads"] = 4, ["waitMedianMinutes"] = 42.0, ["waitP90Minutes"] = 95.0 };
             });
             await using var page = await ReportPage.CreateAsync(_browser);
             page.CustomApi = _ => (200, lanes.WebApiBody(ReportPage.Organization));
@@ -199,6 +200,7 @@ namespace LeadAlign.Tests.Browser
             var table = (await page.Page.InnerTextAsync("#la-speed table")).Split('\n');
             Assert.Contains(table, line => line.StartsWith("Hot lane\t3\t", StringComparison.Ordinal) && line.Contains("\t66.7 %\t100.0 %\t", StringComparison.Ordinal));
             Assert.Contains(table, line => line.StartsWith("Other leads\t9\t", StringComparison.Ordinal) && line.Contains("\t0.0 %\t11.1 %\t", StringComparison.Ordinal));
+            Assert.Contains("4 leads waited in the sales queue before a rep picked them: median 42", await page.Page.InnerTextAsync("#la-speed"));
             Assert.Empty(page.ScriptErrors);
         }
 

@@ -88,6 +88,8 @@ namespace LeadAlign.Tests.Lifecycle
 
             Assert.Equal(1, (int)report["waterfall"]![1]!["count"]!);
             Assert.Equal(1, report["weeklyMql"]!.AsArray().Sum(week => (int)week!["mql"]!));
+            Assert.Equal(1, (int)report["speedToLead"]!["salesQueue"]!["leads"]!);
+            Assert.Equal(30m, (decimal)report["speedToLead"]!["salesQueue"]!["waitMedianMinutes"]!);
         }
 
         [Fact]

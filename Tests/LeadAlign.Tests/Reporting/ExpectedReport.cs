@@ -188,6 +188,12 @@ namespace LeadAlign.Tests.Reporting
                 ["overall"] = Row(null, handedOff),
                 ["hotLane"] = Row(null, handedOff.Where(lead => lead.GetAttributeValue<bool?>(LeadTable.HotLane) == true).ToList()),
                 ["otherLeads"] = Row(null, handedOff.Where(lead => lead.GetAttributeValue<bool?>(LeadTable.HotLane) != true).ToList()),
+                ["salesQueue"] = new JsonObject
+                {
+                    ["leads"] = handedOff.Count(lead => lead.GetAttributeValue<int?>(LeadTable.MinutesInQueue) != null),
+                    ["waitMedianMinutes"] = Percentile(handedOff.Where(lead => lead.GetAttributeValue<int?>(LeadTable.MinutesInQueue) != null).Select(lead => (decimal)lead.GetAttributeValue<int>(LeadTable.MinutesInQueue)).ToList(), 0.5m),
+                    ["waitP90Minutes"] = Percentile(handedOff.Where(lead => lead.GetAttributeValue<int?>(LeadTable.MinutesInQueue) != null).Select(lead => (decimal)lead.GetAttributeValue<int>(LeadTable.MinutesInQueue)).ToList(), 0.9m),
+                },
                 ["byRep"] = new JsonArray(handedOff.GroupBy(RepOf).OrderBy(group => group.Key, StringComparer.Ordinal).Select(group => (JsonNode)Row(group.Key, group.ToList())).ToArray()),
             };
         }

@@ -70,6 +70,11 @@ namespace LeadAlign.Cli.Simulation.Report
                 }
             }
 
+            if (report.TryGetProperty("speedToLead", out var speedFigures) && speedFigures.TryGetProperty("salesQueue", out var queue) && queue.GetProperty("leads").GetInt32() > 0)
+            {
+                output.WriteLine($"  Sales queue    {Number(queue, "leads"),5} leads waited before a rep picked them: median {Number(queue, "waitMedianMinutes")} min, p90 {Number(queue, "waitP90Minutes")} min");
+            }
+
             output.WriteLine("Rejections by campaign and reason");
             foreach (var rejection in report.GetProperty("rejectionsByCampaign").EnumerateArray())
             {
