@@ -31,6 +31,7 @@ namespace LeadAlign.Tests.Solution
         [InlineData("LeadAlignSalesRep.xml", "{5a7e3cdc-4585-5f34-8423-6a3c0309f3a5}", "LeadAlign Sales Rep")]
         [InlineData("LeadAlignMarketingUser.xml", "{3c1c8599-c86a-5a37-92e7-7b58849d5a95}", "LeadAlign Marketing User")]
         [InlineData("LeadAlignAdministrator.xml", "{261a888f-240b-5c99-907c-1b31b8f2e318}", "LeadAlign Administrator")]
+        [InlineData("LeadAlignSalesManager.xml", "{15352cb3-bad7-5fa4-ab69-09bbccdd4729}", "LeadAlign Sales Manager")]
         public void Each_role_is_written_as_an_export_writes_it(string file, string id, string name)
         {
             var role = XDocument.Load(RepositoryLayout.PathInRepo("Solution", "Roles", file)).Root!;
