@@ -26,7 +26,7 @@ namespace LeadAlign.Plugins.Lifecycle
     [PluginStep("1ead5c0e-0007-4000-8000-000000000001", "Create", "lead", PluginStage.PreOperation, Rank = 2)]
     [PluginStep("1ead5c0e-0007-4000-8000-000000000002", "Update", "lead", PluginStage.PreOperation, Rank = 2,
         FilteringAttributes = $"{LeadTable.Stage},statecode,ownerid,{LeadTable.EngagementLedger},{{FitRuleColumns}},{{MqlRequiredColumns}}",
-        PreImageAttributes = $"{LeadTable.Stage},{LeadTable.StageEnteredOn},{LeadTable.HandoffOn},{LeadTable.QueuedOn},ownerid,{LeadTable.Score},{LeadTable.EngagementLedger},{LeadTable.RoutedToId},address1_country,{LeadTable.Territory},{{FitRuleColumns}},{{MqlRequiredColumns}},{LeadTable.LastName},{LeadTable.CompanyName},{LeadTable.Email},{LeadTable.BusinessPhone}")]
+        PreImageAttributes = $"{LeadTable.Stage},{LeadTable.StageEnteredOn},{LeadTable.HandoffOn},{LeadTable.QueuedOn},{LeadTable.HotLane},ownerid,{LeadTable.Score},{LeadTable.EngagementLedger},{LeadTable.RoutedToId},address1_country,{LeadTable.Territory},{{FitRuleColumns}},{{MqlRequiredColumns}},{LeadTable.LastName},{LeadTable.CompanyName},{LeadTable.Email},{LeadTable.BusinessPhone}")]
     public sealed class LeadLifecyclePlugin : PluginBase
     {
         public LeadLifecyclePlugin(string unsecureConfiguration, string secureConfiguration)
@@ -143,6 +143,7 @@ namespace LeadAlign.Plugins.Lifecycle
                 // it. No rep, no handoff stamp and no clock yet: marketing's delivery time runs until the pick.
                 target[LeadTable.QueuedOn] = now;
                 target[LeadTable.MinutesInQueue] = null;
+                target[LeadTable.HotLane] = agreement.HotLaneAcceptMinutes != null && HandedOffThroughHighIntent(localPluginContext, context.PrimaryEntityId);
                 if (agreement.SalesTeamId != null)
                 {
                     target[LeadTable.OwnerId] = new EntityReference(TeamTable.EntityName, agreement.SalesTeamId.Value);
@@ -187,14 +188,14 @@ namespace LeadAlign.Plugins.Lifecycle
             target[LeadTable.RoutedTo] = new EntityReference(SystemUserTable.EntityName, chosen.UserId);
             var hotLane = agreement.HotLaneAcceptMinutes != null && HandedOffThroughHighIntent(localPluginContext, context.PrimaryEntityId);
             target[LeadTable.HotLane] = hotLane;
-            new Handoff(
-                chosen.UserId,
-                position,
-                hotLane ? SlaDeadline.After(agreement, TimeSpan.FromMinutes(agreement.HotLaneAcceptMinutes!.Value), now) : SlaDeadline.After(agreement, agreement.AcceptHours, now),
-                SlaDeadline.After(agreement, agreement.FirstContactHours, now)).WriteTo(context.SharedVariables);
+            new Handoff(chosen.UserId, position, AcceptDeadline(agreement, hotLane, now), SlaDeadline.After(agreement, agreement.FirstContactHours, now)).WriteTo(context.SharedVariables);
             localPluginContext.Trace($"Handed off to {chosen.Name} ({chosen.OpenLeads} open leads, last handoff at position {chosen.Sequence}): rotation position {position}.");
             return true;
         }
+
+        /// <summary>The accept clock's deadline from <paramref name="now"/>: the hot lane's business minutes, or the agreement's accept hours.</summary>
+        private static SlaDeadline AcceptDeadline(Agreement agreement, bool hotLane, DateTime now) =>
+            hotLane ? SlaDeadline.After(agreement, TimeSpan.FromMinutes(agreement.HotLaneAcceptMinutes!.Value), now) : SlaDeadline.After(agreement, agreement.AcceptHours, now);
 
         /// <summary>
         /// Whether this save's engagement came from an activity that earned a high-intent rule: the activity's save (the parent
@@ -252,11 +253,9 @@ namespace LeadAlign.Plugins.Lifecycle
             target[LeadTable.HandoffOn] = now;
             target[LeadTable.RoutedTo] = new EntityReference(SystemUserTable.EntityName, rep.Id);
             target[LeadTable.MinutesInQueue] = Math.Max(0, (int)(now - queuedOn).TotalMinutes);
-            new Handoff(
-                rep.Id,
-                position,
-                SlaDeadline.After(agreement, agreement.AcceptHours, now),
-                SlaDeadline.After(agreement, agreement.FirstContactHours, now)).WriteTo(context.SharedVariables);
+            // A lead queued through a high-intent interaction keeps the hot lane: its accept time, from the pick, is the hot lane's.
+            var hotLane = agreement.HotLaneAcceptMinutes != null && preImage.GetAttributeValue<bool?>(LeadTable.HotLane) == true;
+            new Handoff(rep.Id, position, AcceptDeadline(agreement, hotLane, now), SlaDeadline.After(agreement, agreement.FirstContactHours, now)).WriteTo(context.SharedVariables);
             localPluginContext.Trace($"Taken from the sales queue by {rep.Id} after {target[LeadTable.MinutesInQueue]} minutes: rotation position {position}; the clocks start now.");
             return true;
         }

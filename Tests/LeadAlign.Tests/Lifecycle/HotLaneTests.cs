@@ -64,6 +64,21 @@ namespace LeadAlign.Tests.Lifecycle
         }
 
         [Fact]
+        public void A_lead_queued_through_a_high_intent_rule_keeps_the_hot_lane_and_its_accept_time_runs_from_the_pick()
+        {
+            var queue = new QueueRoutingTests.QueueMode(_fixture);
+            var lead = InquiryOf55();
+
+            Interaction(lead, InteractionType.FormSubmission);
+
+            Assert.True(_fixture.Lead(lead).GetAttributeValue<bool>(LeadTable.HotLane));
+            Assert.Null(_fixture.Lead(lead).GetAttributeValue<EntityReference>(LeadTable.AcceptByKpiId));
+            Org.UtcNow = new DateTime(2026, 1, 12, 10, 0, 0, DateTimeKind.Utc);
+            queue.Pick(_fixture.Reps[0], lead);
+            Assert.Equal(new DateTime(2026, 1, 12, 10, 30, 0, DateTimeKind.Utc), AcceptClock(lead).GetAttributeValue<DateTime>(SlaKpiInstanceTable.FailureTime));
+        }
+
+        [Fact]
         public void A_lead_handed_off_through_an_ordinary_rule_keeps_the_accept_hours()
         {
             var lead = InquiryOf55();
