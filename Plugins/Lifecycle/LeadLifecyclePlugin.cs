@@ -26,7 +26,7 @@ namespace LeadAlign.Plugins.Lifecycle
     [PluginStep("1ead5c0e-0007-4000-8000-000000000001", "Create", "lead", PluginStage.PreOperation, Rank = 2)]
     [PluginStep("1ead5c0e-0007-4000-8000-000000000002", "Update", "lead", PluginStage.PreOperation, Rank = 2,
         FilteringAttributes = $"{LeadTable.Stage},statecode,ownerid,{LeadTable.EngagementLedger},{{FitRuleColumns}},{{MqlRequiredColumns}}",
-        PreImageAttributes = $"{LeadTable.Stage},{LeadTable.StageEnteredOn},{LeadTable.HandoffOn},{LeadTable.QueuedOn},{LeadTable.HotLane},ownerid,{LeadTable.Score},{LeadTable.EngagementLedger},{LeadTable.RoutedToId},address1_country,{LeadTable.Territory},{{FitRuleColumns}},{{MqlRequiredColumns}},{LeadTable.LastName},{LeadTable.CompanyName},{LeadTable.Email},{LeadTable.BusinessPhone}")]
+        PreImageAttributes = $"{LeadTable.Stage},{LeadTable.StageEnteredOn},{LeadTable.MqlOn},{LeadTable.HandoffOn},{LeadTable.QueuedOn},{LeadTable.HotLane},ownerid,{LeadTable.Score},{LeadTable.EngagementLedger},{LeadTable.RoutedToId},address1_country,{LeadTable.Territory},{{FitRuleColumns}},{{MqlRequiredColumns}},{LeadTable.LastName},{LeadTable.CompanyName},{LeadTable.Email},{LeadTable.BusinessPhone}")]
     public sealed class LeadLifecyclePlugin : PluginBase
     {
         public LeadLifecyclePlugin(string unsecureConfiguration, string secureConfiguration)
@@ -283,7 +283,7 @@ namespace LeadAlign.Plugins.Lifecycle
             {
                 var ledger = EngagementLedger.Parse(lead.GetAttributeValue<string>(LeadTable.EngagementLedger));
                 ledger.ResetPoints();
-                LeadScorer.Score(model, lead, ledger, now, message => localPluginContext.Trace(message)).WriteTo(target, model.Id, now);
+                LeadScorer.Score(model, lead, ledger, now, message => localPluginContext.Trace(message)).WriteTo(target, lead, model.Id, now);
                 localPluginContext.Trace("Engagement reset for nurture, as the scoring model says.");
             }
         }

@@ -32,7 +32,7 @@ namespace LeadAlign.Plugins.Lifecycle
             $"{LeadTable.MinutesToAccept},{LeadTable.MinutesToFirstContact},{LeadTable.AcceptByKpiId},{LeadTable.FirstContactByKpiId},{LeadTable.RejectedBy}," +
             $"{LeadTable.Outcome},{LeadTable.OutcomeOn},{LeadTable.OutcomeRevenue},{LeadTable.DaysInquiryToClose},{LeadTable.DaysHandoffToClose},{LeadTable.NurturePaused},{LeadTable.HotLane}," +
             $"{LeadTable.QueuedOn},{LeadTable.MinutesInQueue}," +
-            $"{LeadTable.DecisionByKpiId},{LeadTable.HasRequiredData},{LeadTable.HasValidEmailDomain},{LeadTable.IsDuplicate},{LeadTable.CleanHandoff}";
+            $"{LeadTable.DecisionByKpiId},{LeadTable.RuleHits},{LeadTable.HasRequiredData},{LeadTable.HasValidEmailDomain},{LeadTable.IsDuplicate},{LeadTable.CleanHandoff}";
 
         private static readonly string[] ComputedColumns = ComputedColumnList.Split(',');
 

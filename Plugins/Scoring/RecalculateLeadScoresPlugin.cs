@@ -84,7 +84,7 @@ namespace LeadAlign.Plugins.Scoring
                 }
 
                 var update = new Entity(LeadTable.EntityName, lead.Id);
-                score.WriteTo(update, model.Id, context.OperationCreatedOn);
+                score.WriteTo(update, lead, model.Id, context.OperationCreatedOn);
                 Save(service, update, lead);
                 changed++;
             }

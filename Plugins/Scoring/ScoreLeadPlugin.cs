@@ -15,7 +15,7 @@ namespace LeadAlign.Plugins.Scoring
         Description = "Scores a new lead with the active scoring model.")]
     [PluginStep("1ead5c0e-0001-4000-8000-000000000002", "Update", "lead", PluginStage.PreOperation,
         FilteringAttributes = $"{LeadTable.EngagementLedger},{LeadTable.ScoringModelId},{{FitRuleColumns}}",
-        PreImageAttributes = $"{LeadTable.EngagementLedger},{LeadTable.ScoredOn},{LeadTable.ScoringModelId},{{FitRuleColumns}}",
+        PreImageAttributes = $"{LeadTable.EngagementLedger},{LeadTable.ScoredOn},{LeadTable.ScoringModelId},{LeadTable.MqlOn},{{FitRuleColumns}}",
         Description = "Re-scores a lead when a column the fit rules read changes, or its engagement grows.")]
     public sealed class ScoreLeadPlugin : PluginBase
     {
@@ -43,7 +43,7 @@ namespace LeadAlign.Plugins.Scoring
             var lead = target.MergeWithPreImage(context.GetPreImage("PreImage"));
             var ledger = EngagementLedger.Parse(lead.GetAttributeValue<string>(LeadTable.EngagementLedger));
             var score = LeadScorer.Score(model, lead, ledger, context.OperationCreatedOn, message => localPluginContext.Trace(message));
-            score.WriteTo(target, model.Id, context.OperationCreatedOn);
+            score.WriteTo(target, lead, model.Id, context.OperationCreatedOn);
             localPluginContext.Trace($"Scored with '{model.Name}': fit {score.Fit}, engagement {score.Engagement}, score {score.Score} ({score.Band}).");
         }
     }

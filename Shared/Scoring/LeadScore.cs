@@ -30,9 +30,21 @@ namespace LeadAlign.Scoring
 
         public EngagementLedger Ledger { get; }
 
-        /// <summary>Writes the score into the lead's scoring columns.</summary>
-        public void WriteTo(Entity lead, Guid modelId, DateTime now)
+        /// <summary>The rules that gave the points, in units (<see cref="Scoring.RuleHits"/>).</summary>
+        public RuleHits RuleHits { get; set; } = new RuleHits();
+
+        /// <summary>
+        /// Writes the score into the lead's scoring columns (<paramref name="lead"/>: the Target or update), and the rule hits
+        /// while the lead has not become an MQL (<paramref name="stored"/>: what the lead holds, la_mqlon read), so they keep the
+        /// hits it was handed off with.
+        /// </summary>
+        public void WriteTo(Entity lead, Entity stored, Guid modelId, DateTime now)
         {
+            if (stored.GetAttributeValue<DateTime?>(LeadTable.MqlOn) == null && lead.GetAttributeValue<DateTime?>(LeadTable.MqlOn) == null)
+            {
+                lead[LeadTable.RuleHits] = RuleHits.ToString(ScoreColumns.RuleHitsMaxLength);
+            }
+
             lead[LeadTable.FitScore] = Fit;
             lead[LeadTable.EngagementScore] = Engagement;
             lead[LeadTable.Score] = Score;
@@ -49,6 +61,7 @@ namespace LeadAlign.Scoring
             && stored.GetAttributeValue<decimal?>(LeadTable.EngagementScore) == Engagement
             && stored.GetAttributeValue<int?>(LeadTable.Score) == Score
             && stored.GetAttributeValue<OptionSetValue>(LeadTable.ScoreBand)?.Value == (int)Band
-            && stored.GetAttributeValue<string>(LeadTable.ScoreReasons) == Reasons;
+            && stored.GetAttributeValue<string>(LeadTable.ScoreReasons) == Reasons
+            && (stored.GetAttributeValue<DateTime?>(LeadTable.MqlOn) != null || stored.GetAttributeValue<string>(LeadTable.RuleHits) == RuleHits.ToString(ScoreColumns.RuleHitsMaxLength));
     }
 }

@@ -19,6 +19,7 @@ namespace LeadAlign.Scoring
         public static LeadScore Score(ScoringModel model, Entity lead, EngagementLedger ledger, DateTime now, Action<string> trace)
         {
             var reasons = new List<Reason>();
+            var hits = new RuleHits();
             long fitTotal = 0;
             foreach (var rule in model.FitRules)
             {
@@ -43,6 +44,7 @@ namespace LeadAlign.Scoring
                 {
                     var points = (int)rule.ApplyCap(rule.Points);
                     fitTotal += points;
+                    hits.Add(rule.Id, 1m);
                     reasons.Add(new Reason(points, Signed(points) + " " + rule.Name));
                 }
             }
@@ -64,6 +66,11 @@ namespace LeadAlign.Scoring
                 }
 
                 engagementTotal += entry.Points;
+                if (rule.Points != 0)
+                {
+                    hits.Add(rule.Id, entry.Points / rule.Points);
+                }
+
                 var shown = (int)Math.Round(entry.Points, 0, MidpointRounding.AwayFromZero);
                 if (shown == 0)
                 {
@@ -88,7 +95,7 @@ namespace LeadAlign.Scoring
                     + " are kept as " + fit.ToString(CultureInfo.InvariantCulture) + " and " + engagement.ToString(CultureInfo.InvariantCulture) + ".");
             }
 
-            return new LeadScore(fit, engagement, score, model.BandOf(score), Reasons(reasons, ScoreColumns.ReasonsMaxLength), ledger);
+            return new LeadScore(fit, engagement, score, model.BandOf(score), Reasons(reasons, ScoreColumns.ReasonsMaxLength), ledger) { RuleHits = hits };
         }
 
         /// <summary>

@@ -28,6 +28,9 @@ namespace LeadAlign.Scoring
         /// <summary>la_scorereasons (multiline text): 4,000 characters.</summary>
         public const int ReasonsMaxLength = 4000;
 
+        /// <summary>la_rulehits (multiline text): 4,000 characters.</summary>
+        public const int RuleHitsMaxLength = 4000;
+
         /// <summary>la_engagementledger (multiline text): 100,000 characters.</summary>
         public const int LedgerMaxLength = 100000;
 

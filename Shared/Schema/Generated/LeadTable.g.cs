@@ -34,6 +34,9 @@ namespace LeadAlign.Schema
         /// <summary>Engagement ledger (ntext).</summary>
         public const string EngagementLedger = "la_engagementledger";
 
+        /// <summary>Rule hits at MQL (ntext).</summary>
+        public const string RuleHits = "la_rulehits";
+
         /// <summary>Stage (picklist: <see cref="LeadStage"/>).</summary>
         public const string Stage = "la_stage";
 

@@ -49,6 +49,7 @@ namespace LeadAlign.Tests.Scoring
         {
             Assert.Equal(ScoreColumns.ReasonsMaxLength, Assert.IsType<MemoAttributeMetadata>(Column(LeadTable.ScoreReasons)).MaxLength);
             Assert.Equal(ScoreColumns.LedgerMaxLength, Assert.IsType<MemoAttributeMetadata>(Column(LeadTable.EngagementLedger)).MaxLength);
+            Assert.Equal(ScoreColumns.RuleHitsMaxLength, Assert.IsType<MemoAttributeMetadata>(Column(LeadTable.RuleHits)).MaxLength);
         }
     }
 }

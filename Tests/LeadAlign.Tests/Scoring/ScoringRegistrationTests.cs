@@ -21,7 +21,7 @@ namespace LeadAlign.Tests.Scoring
             Assert.Equal(
                 new[] { "decisionmaker", "emailaddress1", "industrycode", "jobtitle", LeadTable.EngagementLedger, LeadTable.ScoringModelId, "leadsourcecode", "numberofemployees", "revenue", "telephone1" },
                 step.FilteringAttributes);
-            Assert.Equal(step.FilteringAttributes.Except(new[] { LeadTable.ScoringModelId }).Union(new[] { LeadTable.ScoredOn, LeadTable.ScoringModelId }).OrderBy(column => column, StringComparer.Ordinal), step.Images.Single().Attributes.OrderBy(column => column, StringComparer.Ordinal));
+            Assert.Equal(step.FilteringAttributes.Except(new[] { LeadTable.ScoringModelId }).Union(new[] { LeadTable.ScoredOn, LeadTable.ScoringModelId, LeadTable.MqlOn }).OrderBy(column => column, StringComparer.Ordinal), step.Images.Single().Attributes.OrderBy(column => column, StringComparer.Ordinal));
         }
 
         [Fact]
