@@ -35,6 +35,7 @@ namespace LeadAlign.Cli.Simulation
         private readonly PriorityQueue<Action, (DateTime, long)> _events = new();
         private readonly List<Rep> _reps = new();
         private readonly Dictionary<Guid, int> _quality = new();
+        private readonly ConversionTruth _truth = new();
         private readonly HashSet<Guid> _followedUp = new();
         private readonly List<string> _emails = new();
         private List<Guid> _marketers = new();
@@ -387,6 +388,7 @@ namespace LeadAlign.Cli.Simulation
             };
             var id = Org.SystemService.Create(lead);
             _quality[id] = quality;
+            _truth.Created(id, quality == 0, lead.GetAttributeValue<bool>("decisionmaker"), lead.GetAttributeValue<string>("telephone1") != null, lead.GetAttributeValue<int>("numberofemployees"), lead.GetAttributeValue<string>("emailaddress1").EndsWith("@gmail.com", StringComparison.Ordinal));
             AfterSave(id);
             var interactions = quality == 0 ? 2 + _random.Next(3) : quality == 1 ? 1 + _random.Next(2) : _random.Next(2);
             for (var index = 0; index < interactions; index++)
@@ -426,6 +428,7 @@ namespace LeadAlign.Cli.Simulation
             }
 
             Org.SystemService.Create(interaction);
+            _truth.Interacted(lead, (InteractionType)((int)InteractionType.WebVisit + type));
             AfterSave(lead);
         }
 
@@ -462,7 +465,7 @@ namespace LeadAlign.Cli.Simulation
             var call = Org.As(rep.Id).Create(new Entity("phonecall") { ["subject"] = "First call", ["directioncode"] = true, ["regardingobjectid"] = new EntityReference("lead", lead) });
             Org.As(rep.Id).Execute(new SetStateRequest { EntityMoniker = new EntityReference("phonecall", call), State = new OptionSetValue(1), Status = new OptionSetValue(2) });
             var quality = _quality[lead];
-            var sqlChance = quality == 0 ? 0.6 : quality == 1 ? 0.3 : 0.05;
+            var sqlChance = _truth.SqlChance(lead);
             if (_random.NextDouble() < 0.08)
             {
                 // The rep never gets to a decision: the agreement's decision clock returns the lead to marketing.
