@@ -86,19 +86,19 @@ namespace LeadAlign.Tests.Scoring.Fitting
         [Fact]
         public void One_rule_keeps_its_points_and_its_interval_comes_from_the_two_by_two_table()
         {
-            // Title (20 points) fired for 30 reached and 10 not; 10 reached and 30 not without it. Without penalty:
+            // Title (100 points) fired for 30 reached and 10 not; 10 reached and 30 not without it. Without penalty:
             //   b = ln(30·30 / (10·10)) = ln 9 = 2.197225, SE = √(1/30 + 1/10 + 1/10 + 1/30) = 0.516398
-            //   old scores are 20 × units, the linear predictor b × units: s = sd(old) / sd(predictor) = 20 / b = 9.102392
-            //   points = round(9.102392 × 2.197225) = 20; interval = round(9.102392 × (2.197225 ∓ 1.96 × 0.516398))
-            //          = round(9.102392 × 1.185085) = round(10.787) = 11 to round(9.102392 × 3.209365) = round(29.213) = 29
-            var rules = new[] { new FitRule(Title, "Title is VP", false, 20, null) };
+            //   old scores are 100 × units, the linear predictor b × units: s = sd(old) / sd(predictor) = 100 / b = 45.511961
+            //   points = round(45.511961 × 2.197225) = 100; 1.96 × SE / b = 1.012140 / 2.197225 = 0.460642, so the interval is
+            //   round(100 × (1 ∓ 0.460642)) = round(53.936) = 54 to round(146.064) = 146
+            var rules = new[] { new FitRule(Title, "Title is VP", false, 100, null) };
             var training = FitData.Leads(30, true, Title).Concat(FitData.Leads(10, false, Title)).Concat(FitData.Leads(10, true)).Concat(FitData.Leads(30, false)).ToList();
 
             var proposal = PointsProposal.Propose(rules, training, Scale, lambda: 0);
 
-            Assert.Equal(20 / Math.Log(9), proposal.PointsPerLogit, 6);
+            Assert.Equal(100 / Math.Log(9), proposal.PointsPerLogit, 6);
             var title = proposal.Rules.Single();
-            Assert.Equal((20, 20, 11, 29), (title.OldPoints, title.NewPoints, title.PointsLow, title.PointsHigh));
+            Assert.Equal((100, 100, 54, 146), (title.OldPoints, title.NewPoints, title.PointsLow, title.PointsHigh));
             Assert.Equal((40, 30), (title.Hits, title.ReachedWithHit));
             // Lift: (30/40) / (40/80) = 1.5
             Assert.Equal(1.5, title.Lift!.Value, 9);
