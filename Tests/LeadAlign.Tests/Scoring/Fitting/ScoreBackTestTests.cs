@@ -65,6 +65,19 @@ namespace LeadAlign.Tests.Scoring.Fitting
         }
 
         [Fact]
+        public void An_engagement_rule_adds_no_more_than_its_cap_either_way()
+        {
+            // Webinar, cap 15: 3 units at 10 points = 30 → 15; at -10 points = -30 → -15; 1.2 units at 10 = 12, under the cap.
+            // Title (no cap) adds its 10 on top: 25, -5 and 22.
+            var lead = FitData.Lead(true, true, 0, FitData.Units(Title, 1), FitData.Units(Webinar, 3));
+            var light = FitData.Lead(true, true, 0, FitData.Units(Title, 1), FitData.Units(Webinar, 1.2));
+
+            Assert.Equal(25, FitScores.Score(Rules, lead, rule => rule.Key == Webinar ? 10 : rule.Points));
+            Assert.Equal(-5, FitScores.Score(Rules, lead, rule => rule.Key == Webinar ? -10 : rule.Points));
+            Assert.Equal(22, FitScores.Score(Rules, light, rule => rule.Key == Webinar ? 10 : rule.Points));
+        }
+
+        [Fact]
         public void Leads_from_a_few_days_count_as_one_week_and_an_empty_band_has_no_rate()
         {
             // Two leads three days apart: one week. Neither reaches hot (old 10 and 0 against 15; new 0 and 0), so no band rate,
