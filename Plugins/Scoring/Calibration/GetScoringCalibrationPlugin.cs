@@ -49,25 +49,24 @@ namespace LeadAlign.Plugins.Scoring.Calibration
             var agreement = ActiveAgreement(service);
             var reader = new AlignmentReportReader(service, () => clock.Elapsed > ReadBudget);
 
-            var response = new GetScoringCalibrationResponse { Complete = true };
             var json = new JsonWriter().BeginObject().Property("version", Version).Name("generatedOn").Instant(now);
+            var notice = string.Empty;
             try
             {
                 var figures = ScoringCalibration.Assemble(reader, agreement, period.Start, period.End);
-                json.Property("complete", true).Property("notice", string.Empty).Property("agreementId", agreement.Id.ToString("D"));
+                json.Property("complete", true).Property("notice", notice).Property("agreementId", agreement.Id.ToString("D"));
                 CalibrationJson.WriteProperties(json, figures);
             }
             catch (ReportTooLargeException tooLarge)
             {
-                response.Complete = false;
-                response.Notice = tooLarge.Message;
-                json.Property("complete", false).Property("notice", tooLarge.Message).Property("agreementId", agreement.Id.ToString("D"));
+                notice = tooLarge.Message;
+                json.Property("complete", false).Property("notice", notice).Property("agreementId", agreement.Id.ToString("D"));
                 json.Name("period").BeginObject().Name("start").Instant(period.Start).Name("end").Instant(period.End).EndObject();
             }
 
-            response.Calibration = json.EndObject().ToString();
-            localPluginContext.Trace($"Scoring calibration {period}: complete {response.Complete}, {response.Calibration.Length} characters.");
-            context.SetCustomApiResponse(response);
+            var calibration = json.EndObject().ToString();
+            localPluginContext.Trace($"Scoring calibration {period}: {(notice.Length == 0 ? "complete" : notice)}, {calibration.Length} characters.");
+            context.SetCustomApiResponse(new GetScoringCalibrationResponse { Calibration = calibration, Complete = notice.Length == 0, Notice = notice });
         }
 
         private static Entity ActiveAgreement(IOrganizationService service)

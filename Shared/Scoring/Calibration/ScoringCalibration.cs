@@ -38,7 +38,7 @@ namespace LeadAlign.Scoring.Calibration
             if (reader == null) throw new ArgumentNullException(nameof(reader));
             if (agreement == null) throw new ArgumentNullException(nameof(agreement));
             var previousStart = start - (end - start);
-            var model = reader.ReadAll(CalibrationQueries.ActiveModel()).FirstOrDefault();
+            var model = reader.ReadFirst(CalibrationQueries.ActiveModel());
 
             var movedScores = new Dictionary<Guid, KeyValuePair<DateTime, int>>();
             foreach (var move in reader.ReadAll(CalibrationQueries.MqlMoves(start, end)))
