@@ -118,7 +118,7 @@ namespace LeadAlign.Cli.Simulation.Report
                 : "Scoring calibration (no active scoring model)");
             output.WriteLine($"  {Number(population, "mqls")} MQLs: {Number(population, "sqlDecided")} with an SQL outcome ({Number(population, "reachedSql")} reached SQL), {Number(population, "open")} open (left out), {Number(population, "unscored")} unscored; {Number(population, "withOutcome")} won or lost ({Number(population, "won")} won)");
             var sql = calibration.GetProperty("sql");
-            output.WriteLine($"  AUC (SQL) {Number(sql, "auc")}  AUC (won) {Number(calibration.GetProperty("won"), "auc")}  Brier (SQL) {Number(sql, "brier")}");
+            output.WriteLine($"  AUC (SQL) {Ratio(sql, "auc")}  AUC (won) {Ratio(calibration.GetProperty("won"), "auc")}  Brier (SQL) {Ratio(sql, "brier")}");
             foreach (var band in calibration.GetProperty("bands").EnumerateArray())
             {
                 output.WriteLine($"  {Text(band, "band"),-8} {Number(band, "leads"),6} MQLs  {Number(band, "open"),4} open  {Number(band, "sql"),5} SQL {Percent(band, "sqlPercent"),7}  {Number(band, "won"),4} won {Percent(band, "winPercent"),7}");
@@ -131,7 +131,7 @@ namespace LeadAlign.Cli.Simulation.Report
             }
 
             var psi = calibration.GetProperty("psi");
-            output.WriteLine($"  PSI {Number(psi, "value")} ({Number(psi, "leads")} leads created in the period against {Number(psi, "previousLeads")} in the one before; below 0.1 stable, above 0.25 shifted)");
+            output.WriteLine($"  PSI {Ratio(psi, "value")} ({Number(psi, "leads")} leads created in the period against {Number(psi, "previousLeads")} in the one before; below 0.1 stable, above 0.25 shifted)");
             var capacity = calibration.GetProperty("capacity");
             output.WriteLine($"  Capacity: {Number(capacity, "reps")} reps ({Text(capacity, "repsFrom")}) x {Number(capacity, "acceptsPerRepPerWeek")} a week: threshold {Number(capacity, "threshold")}, {Number(capacity, "mqlsPerWeekAtThreshold")} MQLs a week, against {Number(capacity, "mqlsPerWeekAtMqlThreshold")} at the MQL threshold {Number(capacity, "mqlThreshold")}");
         }
@@ -154,6 +154,9 @@ namespace LeadAlign.Cli.Simulation.Report
 
         private static string Number(JsonElement row, string property) =>
             row.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDecimal().ToString("0.##", CultureInfo.InvariantCulture) : "-";
+
+        private static string Ratio(JsonElement row, string property) =>
+            row.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDecimal().ToString("0.000#", CultureInfo.InvariantCulture) : "-";
 
         private static string Percent(JsonElement row, string property) =>
             row.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDecimal().ToString("0.0", CultureInfo.InvariantCulture) + "%" : "-";
