@@ -220,6 +220,21 @@ namespace LeadAlign.Tests.Scoring.Calibration
             Assert.Equal(50, (int)larger["population"]!["mqls"]!);
         }
 
+        [Fact]
+        public void The_shipped_agreement_accepts_25_leads_per_rep_a_week_and_the_platform_refuses_a_negative_count()
+        {
+            var fixture = new LifecycleFixture();
+
+            var refused = TestOrganization.Fault(() => fixture.Org.As(fixture.Admin).Update(new Entity(AgreementTable.EntityName, LifecycleFixture.AgreementId) { [AgreementTable.AcceptsPerRepPerWeek] = -1 }));
+            var calibration = JsonNode.Parse((string)Calibrate(fixture.Org.As(fixture.Marketer), null, null).Results["Calibration"])!;
+
+            Assert.Contains("is outside the valid range (0 to 1000)", refused.Message, StringComparison.Ordinal);
+            Assert.Equal(25, fixture.Org.Get(AgreementTable.EntityName, LifecycleFixture.AgreementId)!.GetAttributeValue<int>(AgreementTable.AcceptsPerRepPerWeek));
+            Assert.Equal(25, (int)calibration["capacity"]!["acceptsPerRepPerWeek"]!);
+            Assert.Equal(3, (int)calibration["capacity"]!["reps"]!);
+            Assert.Equal(75, (int)calibration["capacity"]!["leadsPerWeek"]!);
+        }
+
         /// <summary>The calibration's figures without the response's own header (version, generatedOn, complete, notice, agreementId).</summary>
         private static JsonObject Section(JsonNode calibration)
         {
