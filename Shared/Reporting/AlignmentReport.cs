@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using LeadAlign.Schema;
+using LeadAlign.Scoring.Calibration;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadAlign.Reporting
@@ -13,7 +14,8 @@ namespace LeadAlign.Reporting
     /// AggregateQueryRecordLimit) or the count is over it, the report says so and carries no figures. Otherwise it reads the
     /// cohort and the period's rows in pages (see <see cref="AlignmentReportQueries"/>): three metadata reads and nine
     /// queries of one or more pages of 5,000 each, whatever the number of leads
-    /// (the ninth reads the agreement's closed weeks, <see cref="WeeksSection"/>).
+    /// (the ninth reads the agreement's closed weeks, <see cref="WeeksSection"/>), then the scoring calibration's five
+    /// (<see cref="ScoringCalibration"/>, the same assembler as la_GetScoringCalibration).
     /// </summary>
     internal static class AlignmentReport
     {
@@ -60,6 +62,7 @@ namespace LeadAlign.Reporting
             var clocks = reader.ReadAll(AlignmentReportQueries.CohortSlaClocks(start, end));
             var feedback = reader.ReadAll(AlignmentReportQueries.PeriodFeedback(start, end));
             var weeks = reader.ReadAll(AlignmentReportQueries.ClosedWeeks(settings.Agreement.Id, start, end));
+            var calibration = ScoringCalibration.Assemble(reader, settings.Agreement, start, end);
 
             var json = Header(settings, true, string.Empty);
             FunnelSection.Write(json, cohort, sources);
@@ -69,6 +72,9 @@ namespace LeadAlign.Reporting
             FunnelSection.WriteScoreBands(json, cohort, bands);
             SpeedToLeadSection.Write(json, cohort);
             WeeksSection.Write(json, weeks, settings.Zone);
+            json.Name("calibration").BeginObject();
+            CalibrationJson.WriteProperties(json, calibration);
+            json.EndObject();
             return json.EndObject().ToString();
         }
 

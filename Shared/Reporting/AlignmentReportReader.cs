@@ -90,6 +90,17 @@ namespace LeadAlign.Reporting
             }
         }
 
+        /// <summary>The first row of a query that asks for its top rows (TopCount, which the platform refuses with paging), or null.</summary>
+        public Entity? ReadFirst(QueryExpression query)
+        {
+            if (_outOfTime())
+            {
+                throw new ReportTooLargeException("The period holds too many rows to read in the two minutes one call may run: ask for a shorter period.");
+            }
+
+            return _service.RetrieveMultiple(query).Entities.FirstOrDefault();
+        }
+
         /// <summary>A choice column's options (value and label) in the order the choice defines them.</summary>
         public List<KeyValuePair<int, string>> Options(string table, string column)
         {

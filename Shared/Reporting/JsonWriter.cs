@@ -44,6 +44,12 @@ namespace LeadAlign.Reporting
         /// <summary>A figure with one decimal (24.0, 30.5): percents and hours.</summary>
         public JsonWriter OneDecimal(decimal? value) => value == null ? Null() : Raw(value.Value.ToString("0.0", CultureInfo.InvariantCulture));
 
+        /// <summary>A ratio rounded half away from zero to <paramref name="decimals"/> places (0.875, 0.1234): AUC, Brier, PSI.</summary>
+        public JsonWriter Fixed(double? value, int decimals) =>
+            value == null || double.IsNaN(value.Value) || double.IsInfinity(value.Value)
+                ? Null()
+                : Raw(Math.Round((decimal)value.Value, decimals, MidpointRounding.AwayFromZero).ToString("0." + new string('0', decimals), CultureInfo.InvariantCulture));
+
         /// <summary>A UTC instant as ISO 8601 to the second: 2026-11-01T00:00:00Z.</summary>
         public JsonWriter Instant(DateTime value) => Raw(Quoted(DateTime.SpecifyKind(value, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)));
 

@@ -43,6 +43,7 @@ namespace LeadAlign.Reporting
         public static readonly string[] AgreementColumns =
         {
             AgreementTable.Name, AgreementTable.TimeZone, AgreementTable.MqlsPerWeek, AgreementTable.PipelineSharePercent, AgreementTable.SqlsPerMonth,
+            AgreementTable.SalesTeamId, AgreementTable.AcceptsPerRepPerWeek,
         };
     }
 }

@@ -138,5 +138,8 @@ namespace LeadAlign.Schema
 
         /// <summary>Decision within (business days) (int).</summary>
         public const string DecisionDays = "la_decisiondays";
+
+        /// <summary>Leads each rep accepts per week (int).</summary>
+        public const string AcceptsPerRepPerWeek = "la_acceptsperrepperweek";
     }
 }

@@ -50,6 +50,33 @@ namespace LeadAlign.Tests.Browser
         public (string Rep, string Leads, string Within5, string Within60)[] SpeedByRep => _report["speedToLead"]!["byRep"]!.AsArray()
             .Select(rep => ((string)rep!["rep"]!, Count(rep["leads"]), Percent(rep["within5MinutesPercent"]), Percent(rep["within60MinutesPercent"]))).ToArray();
 
+        /// <summary>The calibration figures table's rows as the page reads them: figure, then the value ("0.625", "—" when null).</summary>
+        public string[] CalibrationFigureRows
+        {
+            get
+            {
+                var calibration = _report["calibration"]!;
+                return new[]
+                {
+                    "AUC, SQL\t" + Ratio(calibration["sql"]!["auc"]),
+                    "AUC, won\t" + Ratio(calibration["won"]!["auc"]),
+                    "Brier score, SQL\t" + Ratio(calibration["sql"]!["brier"]),
+                    "Population stability (PSI)\t" + Ratio(calibration["psi"]!["value"]),
+                    "Capacity threshold\t" + (calibration["capacity"]!["threshold"] is { } threshold ? Count(threshold) : "—"),
+                };
+            }
+        }
+
+        /// <summary>The calibration band table's rows: band, MQLs, open, SQLs (the percents follow).</summary>
+        public string[] CalibrationBandRows => _report["calibration"]!["bands"]!.AsArray()
+            .Select(band => (string)band!["band"]! + "\t" + Count(band["leads"]) + "\t" + Count(band["open"]) + "\t" + Count(band["sql"])).ToArray();
+
+        /// <summary>The reliability table's rows: decile, leads, lowest–highest score.</summary>
+        public string[] ReliabilityRows => _report["calibration"]!["sql"]!["reliability"]!.AsArray()
+            .Select(bin => Count(bin!["decile"]) + "\t" + Count(bin["leads"]) + "\t" + Count(bin["lowestScore"]) + "–" + Count(bin["highestScore"])).ToArray();
+
+        private static string Ratio(JsonNode? value) => value == null ? "—" : ((double)value).ToString("0.000#", System.Globalization.CultureInfo.GetCultureInfo("en-US"));
+
         private static string Count(JsonNode? value) => ((double)value!).ToString("#,##0", System.Globalization.CultureInfo.GetCultureInfo("en-US"));
 
         private static string Percent(JsonNode? value) => ((double)value!).ToString("0.0", System.Globalization.CultureInfo.GetCultureInfo("en-US")) + " %";

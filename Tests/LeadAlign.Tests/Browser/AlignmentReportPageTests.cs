@@ -50,6 +50,27 @@ namespace LeadAlign.Tests.Browser
         }
 
         [Fact]
+        public async Task The_calibration_panel_shows_AUC_Brier_PSI_the_capacity_threshold_the_band_table_and_the_reliability_table()
+        {
+            await using var page = await ReportPage.CreateAsync(_browser);
+
+            await page.OpenAsync();
+
+            var panel = await page.Page.InnerTextAsync("#la-calibration");
+            Assert.StartsWith("Scoring calibration", panel, StringComparison.Ordinal);
+            var figures = await page.Page.InnerTextAsync("#la-calibration [aria-label='Calibration figures'] tbody");
+            Assert.All(_figures.CalibrationFigureRows, row => Assert.Contains(row, figures));
+            var bands = await page.Page.InnerTextAsync("#la-calibration [aria-label='Calibration by score band'] tbody");
+            Assert.Equal(3, _figures.CalibrationBandRows.Length);
+            Assert.All(_figures.CalibrationBandRows, row => Assert.Contains(row, bands));
+            var reliability = await page.Page.Locator("#la-calibration [aria-label='Reliability by score decile'] tbody tr").AllInnerTextsAsync();
+            Assert.NotEmpty(_figures.ReliabilityRows);
+            Assert.Equal(_figures.ReliabilityRows, reliability.Select(row => string.Join("\t", row.Split('\t').Take(3))));
+            Assert.Contains("capacity threshold", await page.Page.InnerTextAsync("#la-capacity"), StringComparison.Ordinal);
+            Assert.Empty(page.ScriptErrors);
+        }
+
+        [Fact]
         public async Task The_page_posts_the_last_four_full_weeks_to_the_Custom_API_and_Refresh_asks_for_the_chosen_period()
         {
             // Wednesday 2 December 2026: the last four full weeks run from Monday 2 November to Sunday 29 November.

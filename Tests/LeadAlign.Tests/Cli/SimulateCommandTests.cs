@@ -57,6 +57,17 @@ namespace LeadAlign.Tests.Cli
             Assert.Equal(json.RootElement.GetProperty("leads").GetInt32(), report.RootElement.GetProperty("leads").GetInt32());
             Assert.Equal(36, report.RootElement.GetProperty("waterfall")[1].GetProperty("count").GetInt32());
 
+            // The report's calibration section, in the text and the CSV as in the JSON.
+            var calibration = json.RootElement.GetProperty("calibration");
+            var auc = calibration.GetProperty("sql").GetProperty("auc").GetDecimal();
+            var threshold = calibration.GetProperty("capacity").GetProperty("threshold").GetInt32();
+            Assert.Contains("Scoring calibration (model LeadAlign default, MQL threshold 60; score at MQL of the period's MQLs)", first.Output);
+            Assert.Contains("  AUC (SQL) " + auc.ToString("0.000#", System.Globalization.CultureInfo.InvariantCulture) + "  ", first.Output);
+            Assert.Contains("calibration.sql,,auc," + auc.ToString(System.Globalization.CultureInfo.InvariantCulture), first.Csv);
+            Assert.Contains("calibration.capacity,,threshold," + threshold.ToString(System.Globalization.CultureInfo.InvariantCulture), first.Csv);
+            Assert.Contains("calibration.bands,Hot,leads,", first.Csv);
+            Assert.Contains("calibration.sql.reliability,decile 1,leads,", first.Csv);
+
             Assert.Equal(Report(first.Output), Report(second.Output));
             Assert.Equal(first.Csv, second.Csv);
         }

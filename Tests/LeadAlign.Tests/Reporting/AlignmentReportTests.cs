@@ -189,12 +189,12 @@ namespace LeadAlign.Tests.Reporting
             var larger = org.Log.Of(typeof(GetAlignmentReportPlugin)).Single();
 
             // The count (one aggregate, before the transaction); then the agreement, nine queries of one page each (under 5,000
-            // rows; the ninth the closed weeks) and three choices' labels.
+            // rows; the ninth the closed weeks), the calibration's five (model, MQLs, their moves, scores, reps) and three choices' labels.
             Assert.Equal(1, count.TotalCalls);
             Assert.Equal(1, count.Calls("RetrieveMultiple"));
-            Assert.Equal(1 + 9, small.Calls("RetrieveMultiple"));
+            Assert.Equal(1 + 9 + 5, small.Calls("RetrieveMultiple"));
             Assert.Equal(3, small.Calls("RetrieveAttribute"));
-            Assert.Equal(13, small.TotalCalls);
+            Assert.Equal(18, small.TotalCalls);
             Assert.Equal(small.TotalCalls, larger.TotalCalls);
             Assert.Equal(1, org.Log.Of(typeof(CountReportLeadsPlugin)).Single().TotalCalls);
         }

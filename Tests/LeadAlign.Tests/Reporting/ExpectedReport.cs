@@ -145,6 +145,7 @@ namespace LeadAlign.Tests.Reporting
             report["scoreBands"] = bands;
             report["speedToLead"] = SpeedToLead(leads, lead => First(lead, LeadStage.Sql) != null);
             report["weeks"] = Weeks();
+            report["calibration"] = new Scoring.Calibration.ExpectedCalibration(_org, _agreement, _start, _end).Build();
             return report;
         }
 

@@ -7,11 +7,11 @@ namespace LeadAlign.Cli.Simulation.Report
     /// <summary>
     /// The alignment report as one CSV in long form, from the same Report JSON as the text and the page: one line per figure,
     /// <c>section,row,measure,value</c> (every array of the report is a section; its row is named by the row's name, stage,
-    /// week, month, campaign or rep; nested rows join their names with " / "), so a spreadsheet can pivot it.
+    /// week, month, campaign, rep, band or decile; nested rows join their names with " / "), so a spreadsheet can pivot it.
     /// </summary>
     internal static class AlignmentReportCsv
     {
-        private static readonly string[] RowNames = { "stage", "name", "weekStart", "month", "rep", "campaign", "kpi", "reason", "band" };
+        private static readonly string[] RowNames = { "stage", "name", "weekStart", "month", "rep", "campaign", "kpi", "reason", "band", "decile" };
 
         public static void Write(JsonElement report, TextWriter output)
         {
@@ -62,6 +62,10 @@ namespace LeadAlign.Cli.Simulation.Report
                 if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String)
                 {
                     parts.Add(value.GetString()!);
+                }
+                else if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty(name, out var number) && number.ValueKind == JsonValueKind.Number)
+                {
+                    parts.Add(name + " " + number.GetDecimal().ToString(CultureInfo.InvariantCulture));
                 }
             }
 

@@ -100,6 +100,40 @@ namespace LeadAlign.Cli.Simulation.Report
             {
                 output.WriteLine($"  {Text(band, "band"),-8} {Number(band, "leads"),6} leads  {Number(band, "sql"),5} SQL {Percent(band, "sqlPercent"),7}  {Number(band, "won"),4} won {Percent(band, "winPercent"),7}");
             }
+
+            Calibration(report, output);
+        }
+
+        private static void Calibration(JsonElement report, TextWriter output)
+        {
+            if (!report.TryGetProperty("calibration", out var calibration))
+            {
+                return;
+            }
+
+            var model = calibration.GetProperty("model");
+            var population = calibration.GetProperty("population");
+            output.WriteLine(model.ValueKind == JsonValueKind.Object
+                ? $"Scoring calibration (model {Text(model, "name")}, MQL threshold {Number(model, "mqlThreshold")}; score at MQL of the period's MQLs)"
+                : "Scoring calibration (no active scoring model)");
+            output.WriteLine($"  {Number(population, "mqls")} MQLs: {Number(population, "sqlDecided")} with an SQL outcome ({Number(population, "reachedSql")} reached SQL), {Number(population, "open")} open (left out), {Number(population, "unscored")} unscored; {Number(population, "withOutcome")} won or lost ({Number(population, "won")} won)");
+            var sql = calibration.GetProperty("sql");
+            output.WriteLine($"  AUC (SQL) {Ratio(sql, "auc")}  AUC (won) {Ratio(calibration.GetProperty("won"), "auc")}  Brier (SQL) {Ratio(sql, "brier")}");
+            foreach (var band in calibration.GetProperty("bands").EnumerateArray())
+            {
+                output.WriteLine($"  {Text(band, "band"),-8} {Number(band, "leads"),6} MQLs  {Number(band, "open"),4} open  {Number(band, "sql"),5} SQL {Percent(band, "sqlPercent"),7}  {Number(band, "won"),4} won {Percent(band, "winPercent"),7}");
+            }
+
+            output.WriteLine("  Reliability (SQL) by score decile: leads, scores, predicted %, observed %");
+            foreach (var bin in sql.GetProperty("reliability").EnumerateArray())
+            {
+                output.WriteLine($"    decile {Number(bin, "decile"),2} {Number(bin, "leads"),6}  {Number(bin, "lowestScore"),3}-{Number(bin, "highestScore"),-3}  {Percent(bin, "predictedPercent"),7} {Percent(bin, "observedPercent"),7}");
+            }
+
+            var psi = calibration.GetProperty("psi");
+            output.WriteLine($"  PSI {Ratio(psi, "value")} ({Number(psi, "leads")} leads created in the period against {Number(psi, "previousLeads")} in the one before; below 0.1 stable, above 0.25 shifted)");
+            var capacity = calibration.GetProperty("capacity");
+            output.WriteLine($"  Capacity: {Number(capacity, "reps")} reps ({Text(capacity, "repsFrom")}) x {Number(capacity, "acceptsPerRepPerWeek")} a week: threshold {Number(capacity, "threshold")}, {Number(capacity, "mqlsPerWeekAtThreshold")} MQLs a week, against {Number(capacity, "mqlsPerWeekAtMqlThreshold")} at the MQL threshold {Number(capacity, "mqlThreshold")}");
         }
 
         private static void Groups(JsonElement report, string property, string title, TextWriter output)
@@ -120,6 +154,9 @@ namespace LeadAlign.Cli.Simulation.Report
 
         private static string Number(JsonElement row, string property) =>
             row.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDecimal().ToString("0.##", CultureInfo.InvariantCulture) : "-";
+
+        private static string Ratio(JsonElement row, string property) =>
+            row.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDecimal().ToString("0.000#", CultureInfo.InvariantCulture) : "-";
 
         private static string Percent(JsonElement row, string property) =>
             row.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDecimal().ToString("0.0", CultureInfo.InvariantCulture) + "%" : "-";
