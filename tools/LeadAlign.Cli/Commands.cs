@@ -209,7 +209,8 @@ namespace LeadAlign.Cli
             var reportHtml = Path.Combine(options.OutputFolder, "report.html");
             var reportCsv = Path.Combine(options.OutputFolder, "report.csv");
             var reportJson = Path.Combine(options.OutputFolder, "report.json");
-            OutputTarget.CheckFolder(options.OutputFolder, OutputWriteAdvice, Path.GetFileName(reportText), Path.GetFileName(reportHtml), Path.GetFileName(reportCsv), Path.GetFileName(reportJson));
+            var proposalJson = Path.Combine(options.OutputFolder, "proposal.json");
+            OutputTarget.CheckFolder(options.OutputFolder, OutputWriteAdvice, Path.GetFileName(reportText), Path.GetFileName(reportHtml), Path.GetFileName(reportCsv), Path.GetFileName(reportJson), Path.GetFileName(proposalJson));
 
             var clock = System.Diagnostics.Stopwatch.StartNew();
             output.WriteLine($"Simulating {options.Leads} leads, {options.Reps} reps, {options.Days} days (seed {options.Seed}) on the in-memory Dataverse...");
@@ -232,6 +233,14 @@ namespace LeadAlign.Cli
                 }
 
                 File.WriteAllText(reportJson, report.Json());
+                if (report.ProposalIndented() is string proposal)
+                {
+                    File.WriteAllText(proposalJson, proposal);
+                }
+                else if (File.Exists(proposalJson))
+                {
+                    File.Delete(proposalJson);
+                }
                 File.WriteAllText(reportHtml, report.Html());
             });
             var failed = simulator.Org.FailedAsyncJobs.Count;

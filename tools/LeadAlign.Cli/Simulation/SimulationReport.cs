@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Text.Json;
 using LeadAlign.Cli.Simulation.Report;
+using System.ServiceModel;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadAlign.Cli.Simulation
@@ -10,7 +11,8 @@ namespace LeadAlign.Cli.Simulation
     /// The report of a simulated month: the Custom API la_GetAlignmentReport's response, asked of the in-memory Dataverse by the
     /// sales manager for the month's leads, exactly as the dashboard's web resource asks a real organization. Its text, CSV and
     /// JSON are written from that response; its page is the shipped web resource itself with the response embedded, so the
-    /// simulator and the org show the same thing.
+    /// simulator and the org show the same thing. Beside it, marketing's request for a scoring proposal fitted to the month's
+    /// outcomes (la_ProposeScoringModel): the first two thirds of the month train it, the last third back-tests it.
     /// </summary>
     public sealed class SimulationReport
     {
@@ -30,7 +32,30 @@ namespace LeadAlign.Cli.Simulation
             Complete = (bool)response["Complete"];
             Notice = response.Results.Contains("Notice") ? response["Notice"] as string ?? string.Empty : string.Empty;
             _page = File.ReadAllText(Path.Combine(solutionFolder, PagePath));
+            HeldOutStart = simulator.Start.AddDays(Math.Round(simulator.Days * 2 / 3.0));
+            try
+            {
+                var proposal = simulator.Org.As(simulator.Marketer).Execute(new OrganizationRequest("la_ProposeScoringModel")
+                {
+                    ["TrainingStart"] = simulator.Start,
+                    ["HeldOutStart"] = HeldOutStart,
+                    ["HeldOutEnd"] = simulator.Org.UtcNow,
+                });
+                ProposalJson = (string)proposal["Proposal"];
+            }
+            catch (FaultException<OrganizationServiceFault> refused)
+            {
+                ProposalRefusal = refused.Detail.Message;
+            }
         }
+
+        /// <summary>Where the proposal's held-out period starts: two thirds into the month.</summary>
+        public DateTime HeldOutStart { get; }
+
+        /// <summary>la_ProposeScoringModel's Proposal JSON; null when it proposed nothing (<see cref="ProposalRefusal"/> says why).</summary>
+        public string? ProposalJson { get; }
+
+        public string? ProposalRefusal { get; }
 
         /// <summary>The response's Report: the report as JSON.</summary>
         public string ReportJson { get; }
@@ -43,12 +68,38 @@ namespace LeadAlign.Cli.Simulation
         {
             using var report = JsonDocument.Parse(ReportJson);
             AlignmentReportText.Write(report.RootElement, output);
+            if (ProposalJson != null)
+            {
+                using var proposal = JsonDocument.Parse(ProposalJson);
+                ProposalText.Write(proposal.RootElement, output);
+            }
+            else
+            {
+                output.WriteLine($"Scoring: no proposal fitted to outcomes. {ProposalRefusal}");
+            }
         }
 
         public void WriteCsv(TextWriter output)
         {
             using var report = JsonDocument.Parse(ReportJson);
             AlignmentReportCsv.Write(report.RootElement, output);
+            if (ProposalJson != null)
+            {
+                using var proposal = JsonDocument.Parse(ProposalJson);
+                ProposalText.WriteCsv(proposal.RootElement, output);
+            }
+        }
+
+        /// <summary>The proposal JSON, indented; null when nothing was proposed.</summary>
+        public string? ProposalIndented()
+        {
+            if (ProposalJson == null)
+            {
+                return null;
+            }
+
+            using var proposal = JsonDocument.Parse(ProposalJson);
+            return JsonSerializer.Serialize(proposal.RootElement, new JsonSerializerOptions { WriteIndented = true });
         }
 
         /// <summary>The report JSON, indented.</summary>

@@ -60,6 +60,12 @@ namespace LeadAlign.Cli.Simulation
         /// <summary>The LeadAlign administrator whose connection the weekly flow runs on.</summary>
         public Guid Admin { get; private set; }
 
+        /// <summary>The marketer who asks for the scoring proposal at the month's end.</summary>
+        public Guid Marketer => _marketers[0];
+
+        /// <summary>The days simulated.</summary>
+        public int Days => _options.Days;
+
         /// <summary>The reps' manager, who reads the month's alignment report.</summary>
         public Guid SalesManager { get; private set; }
 
