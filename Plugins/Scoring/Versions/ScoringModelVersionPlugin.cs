@@ -22,9 +22,9 @@ namespace LeadAlign.Plugins.Scoring.Versions
     /// Service calls: none, but on a decision the deciding user's name (one Retrieve) and, on the second approval, the version
     /// live until now (one RetrieveMultiple).
     /// </summary>
-    [PluginStep("1ead5c0e-0018-4000-8000-000000000001", "Create", ScoringModelTable.EntityName, PluginStage.PreOperation,
+    [PluginStep("1ead5c0e-0518-4000-8000-000000000001", "Create", ScoringModelTable.EntityName, PluginStage.PreOperation,
         Description = "A new scoring model version starts as a proposal: refuses a status other than Proposed, decisions, and what LeadAlign computes.")]
-    [PluginStep("1ead5c0e-0018-4000-8000-000000000002", "Update", ScoringModelTable.EntityName, PluginStage.PreOperation,
+    [PluginStep("1ead5c0e-0518-4000-8000-000000000002", "Update", ScoringModelTable.EntityName, PluginStage.PreOperation,
         FilteringAttributes = WatchedColumns, PreImageAttributes = ModelVersions.ImageColumns,
         Description = "Stamps and applies the two teams' decisions on a scoring model version, and freezes a signed version.")]
     public sealed class ScoringModelVersionPlugin : PluginBase

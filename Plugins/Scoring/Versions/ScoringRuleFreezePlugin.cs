@@ -14,12 +14,12 @@ namespace LeadAlign.Plugins.Scoring.Versions
     /// version status (the shipped default, a hand-made draft) change as they always did. Service calls: the rule's model
     /// (one Retrieve per model it names).
     /// </summary>
-    [PluginStep("1ead5c0e-0018-4000-8000-000000000003", "Create", ScoringRuleTable.EntityName, PluginStage.PreValidation,
+    [PluginStep("1ead5c0e-0518-4000-8000-000000000003", "Create", ScoringRuleTable.EntityName, PluginStage.PreValidation,
         Description = "Refuses a new rule under a signed scoring model version.")]
-    [PluginStep("1ead5c0e-0018-4000-8000-000000000004", "Update", ScoringRuleTable.EntityName, PluginStage.PreValidation,
+    [PluginStep("1ead5c0e-0518-4000-8000-000000000004", "Update", ScoringRuleTable.EntityName, PluginStage.PreValidation,
         FilteringAttributes = RuleColumns, PreImageAttributes = ScoringRuleTable.Name + "," + ScoringRuleTable.ScoringModelId,
         Description = "Refuses a change to a rule of a signed scoring model version.")]
-    [PluginStep("1ead5c0e-0018-4000-8000-000000000005", "Delete", ScoringRuleTable.EntityName, PluginStage.PreValidation,
+    [PluginStep("1ead5c0e-0518-4000-8000-000000000005", "Delete", ScoringRuleTable.EntityName, PluginStage.PreValidation,
         PreImageAttributes = ScoringRuleTable.Name + "," + ScoringRuleTable.ScoringModelId,
         Description = "Refuses deleting a rule of a signed scoring model version.")]
     public sealed class ScoringRuleFreezePlugin : PluginBase
