@@ -34,6 +34,7 @@ namespace LeadAlign.Plugins.Scoring.Versions
         protected override void ExecuteDataversePlugin(ILocalPluginContext localPluginContext)
         {
             var context = localPluginContext.PluginExecutionContext;
+            context.GetCustomApiRequest<RollBackScoringModelRequest>();
             var service = localPluginContext.SystemUserService;
             var now = DateTime.SpecifyKind(context.OperationCreatedOn, DateTimeKind.Utc);
             var query = new QueryExpression(ScoringModelTable.EntityName)
