@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Xml.Linq;
+using LeadAlign.Schema;
 using LeadAlign.Tests.Support;
 using Xunit;
 
@@ -53,8 +54,8 @@ namespace LeadAlign.Tests.Packaging
         // and comment on a scoring model version (read, update and create), and nothing else.
         [Theory]
         [InlineData("LeadAlign computed lead columns (read only)", "0", null)]
-        [InlineData("LeadAlign scoring approvers (marketing)", "4", "la_marketingdecision,la_marketingcomment")]
-        [InlineData("LeadAlign scoring approvers (sales)", "4", "la_salesdecision,la_salescomment")]
+        [InlineData("LeadAlign scoring approvers (marketing)", "4", ScoringModelTable.MarketingDecision + "," + ScoringModelTable.MarketingComment)]
+        [InlineData("LeadAlign scoring approvers (sales)", "4", ScoringModelTable.SalesDecision + "," + ScoringModelTable.SalesComment)]
         public void Each_profile_grants_what_its_members_need(string name, string write, string? columns)
         {
             var profile = ShippedProfiles().Root!.Elements("FieldSecurityProfile").Single(candidate => (string?)candidate.Attribute("name") == name);
@@ -68,7 +69,7 @@ namespace LeadAlign.Tests.Packaging
             if (columns != null)
             {
                 Assert.Equal(columns.Split(','), permissions.Select(permission => permission.Element("AttributeName")!.Value));
-                Assert.All(permissions, permission => Assert.Equal("la_scoringmodel", permission.Element("EntityName")!.Value));
+                Assert.All(permissions, permission => Assert.Equal(ScoringModelTable.EntityName, permission.Element("EntityName")!.Value));
             }
         }
 

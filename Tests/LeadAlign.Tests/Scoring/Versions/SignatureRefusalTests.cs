@@ -145,10 +145,10 @@ namespace LeadAlign.Tests.Scoring.Versions
 
             Assert.Equal("Scoring model 'Forged': a new version starts as Proposed, not Active. It becomes Active only when marketing and sales both approve it; save it with Version status Proposed (or none, for a draft outside the versions).", active.Message);
             Assert.Contains("is a proposal: it cannot be created active", activeFlag.Message);
-            Assert.Contains("la_marketingdecisionby is written by LeadAlign", stamped.Message);
-            Assert.Contains("la_salesdecisionon is written by LeadAlign", dated.Message);
+            Assert.Contains($"{ScoringModelTable.MarketingDecisionBy} is written by LeadAlign", stamped.Message);
+            Assert.Contains($"{ScoringModelTable.SalesDecisionOn} is written by LeadAlign", dated.Message);
             Assert.Contains("a version is created undecided; marketing decides on the saved proposal", decided.Message);
-            Assert.Contains("la_heldoutaucafter is written by LeadAlign", figures.Message);
+            Assert.Contains($"{ScoringModelTable.HeldOutAucAfter} is written by LeadAlign", figures.Message);
             Assert.DoesNotContain(_given.Org.All(ScoringModelTable.EntityName), model => model.GetAttributeValue<string>(ScoringModelTable.Name) == "Forged");
         }
 
@@ -167,8 +167,8 @@ namespace LeadAlign.Tests.Scoring.Versions
                 [ScoringModelTable.ApprovalHistory] = "nothing happened",
             }));
 
-            Assert.StartsWith("Scoring model 'Scoring 2026 Q4' (version 2): la_versionstatus is written by LeadAlign", status.Message);
-            Assert.Contains("la_salesdecisionby, la_approvalhistory are written by LeadAlign", stamps.Message);
+            Assert.StartsWith($"Scoring model 'Scoring 2026 Q4' (version 2): {ScoringModelTable.VersionStatus} is written by LeadAlign", status.Message);
+            Assert.Contains($"{ScoringModelTable.SalesDecisionBy}, {ScoringModelTable.ApprovalHistory} are written by LeadAlign", stamps.Message);
             var stored = _given.Model(proposal);
             Assert.Equal(ModelVersionStatus.Proposed, _given.StatusOf(proposal));
             Assert.Equal(history, stored.GetAttributeValue<string>(ScoringModelTable.ApprovalHistory));

@@ -105,13 +105,19 @@ namespace LeadAlign.Tests.Scoring.Versions
             Assert.Equal(ModelVersionStatus.Proposed, _given.StatusOf(proposal));
         }
 
-        // The second approval: the version plug-in reads the approver's name and the version live until now; the model-changed
+        // A first decision reads only the approver's name. The second approval: the version plug-in reads the approver's name and the version live until now; the model-changed
         // step finds the one model to supersede and updates it. No Retrieve of the model itself: its images carry it.
         [Fact]
-        public void The_second_approval_makes_a_fixed_number_of_service_calls()
+        public void A_decision_and_the_approval_that_makes_a_version_live_make_a_fixed_number_of_service_calls()
         {
             var proposal = _given.Propose("Scoring 2026 Q4", 2);
+            _given.Org.DrainAsync();
+            _given.Org.Log.Clear();
             _given.DecideForMarketing(_given.Marketer, proposal, ApprovalDecision.Approved, "Fits.");
+            var first = Assert.Single(_given.Org.Log.Of(typeof(ScoringModelVersionPlugin)));
+            Assert.Equal(1, first.Calls("Retrieve"));
+            Assert.Equal(1, first.TotalCalls);
+            Assert.Equal(0, _given.Org.Log.Of(typeof(ScoringModelChangedPlugin)).Single(run => run.Mode == 0).TotalCalls);
             _given.Org.DrainAsync();
             _given.Org.Log.Clear();
 
