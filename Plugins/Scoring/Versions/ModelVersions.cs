@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using LeadAlign.Schema;
@@ -14,14 +15,14 @@ namespace LeadAlign.Plugins.Scoring.Versions
     internal static class ModelVersions
     {
         /// <summary>The columns that change how leads are scored: frozen once a version is signed.</summary>
-        public static readonly string[] ScoringColumns =
+        public static readonly IReadOnlyList<string> ScoringColumns = new[]
         {
             ScoringModelTable.MqlThreshold, ScoringModelTable.WarmThreshold, ScoringModelTable.HotThreshold,
             ScoringModelTable.HalfLifeDays, ScoringModelTable.RequiredColumns, ScoringModelTable.NurtureResetsEngagement,
         };
 
         /// <summary>What LeadAlign computes when a team decides, a version goes live or is rolled back: never taken from a user.</summary>
-        public static readonly string[] ComputedColumns =
+        public static readonly IReadOnlyList<string> ComputedColumns = new[]
         {
             ScoringModelTable.VersionStatus, ScoringModelTable.MarketingDecisionBy, ScoringModelTable.MarketingDecisionOn,
             ScoringModelTable.SalesDecisionBy, ScoringModelTable.SalesDecisionOn, ScoringModelTable.ApprovalHistory,
@@ -29,7 +30,7 @@ namespace LeadAlign.Plugins.Scoring.Versions
         };
 
         /// <summary>The back-test figures la_ProposeScoringModel writes: read-only for users.</summary>
-        public static readonly string[] ProposalColumns =
+        public static readonly IReadOnlyList<string> ProposalColumns = new[]
         {
             ScoringModelTable.TrainingFrom, ScoringModelTable.TrainingTo, ScoringModelTable.HeldOutFrom, ScoringModelTable.HeldOutTo,
             ScoringModelTable.TrainingLeads, ScoringModelTable.HeldOutLeads, ScoringModelTable.HeldOutAucBefore,
@@ -93,7 +94,7 @@ namespace LeadAlign.Plugins.Scoring.Versions
         /// <summary>The active scoring model other than <paramref name="exceptId"/>, if any. One RetrieveMultiple.</summary>
         public static Entity? ActiveOther(IOrganizationService service, Guid exceptId)
         {
-            var query = new QueryExpression(ScoringModelTable.EntityName) { ColumnSet = new ColumnSet(ScoringModelTable.Name, ScoringModelTable.Version), TopCount = 1 };
+            var query = new QueryExpression(ScoringModelTable.EntityName) { ColumnSet = new ColumnSet(ScoringModelTable.Name, ScoringModelTable.Version, ScoringModelTable.VersionStatus), TopCount = 1 };
             query.Criteria.AddCondition(ScoringModelTable.IsActive, ConditionOperator.Equal, true);
             query.Criteria.AddCondition(ScoringModelTable.Id, ConditionOperator.NotEqual, exceptId);
             return service.RetrieveMultiple(query).Entities.FirstOrDefault();

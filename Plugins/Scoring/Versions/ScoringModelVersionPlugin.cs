@@ -20,7 +20,8 @@ namespace LeadAlign.Plugins.Scoring.Versions
     /// figures are never taken from a user's own save (depth 1); LeadAlign's steps and Custom APIs write them (depth 2 and more).
     /// A model without a version status (the shipped default, a hand-made draft) is left as it always was.
     /// Service calls: none, but on a decision the deciding user's name (one Retrieve) and, on the second approval, the version
-    /// live until now (one RetrieveMultiple).
+    /// live until now (one RetrieveMultiple); activating a model without a version status by hand reads the live model (one
+    /// RetrieveMultiple): a draft may replace a draft or the shipped default, never a signed version.
     /// </summary>
     [PluginStep("1ead5c0e-0518-4000-8000-000000000001", "Create", ScoringModelTable.EntityName, PluginStage.PreOperation,
         Description = "A new scoring model version starts as a proposal: refuses a status other than Proposed, decisions, and what LeadAlign computes.")]
@@ -82,7 +83,7 @@ namespace LeadAlign.Plugins.Scoring.Versions
 
             if (context.Depth <= 1)
             {
-                RefuseHandActivation(target, before);
+                RefuseHandActivation(localPluginContext, target, before);
             }
             else if (target.Contains(ScoringModelTable.IsActive) && !target.GetAttributeValue<bool>(ScoringModelTable.IsActive)
                 && before.GetAttributeValue<bool>(ScoringModelTable.IsActive) && ModelVersions.Status(before) == ModelVersionStatus.Active && !target.Contains(ScoringModelTable.VersionStatus))
@@ -138,7 +139,7 @@ namespace LeadAlign.Plugins.Scoring.Versions
             }
         }
 
-        private static void RefuseHandActivation(Entity target, Entity before)
+        private static void RefuseHandActivation(ILocalPluginContext localPluginContext, Entity target, Entity before)
         {
             if (!target.Contains(ScoringModelTable.IsActive) || target.GetAttributeValue<bool>(ScoringModelTable.IsActive) == before.GetAttributeValue<bool>(ScoringModelTable.IsActive))
             {
@@ -151,6 +152,18 @@ namespace LeadAlign.Plugins.Scoring.Versions
             {
                 throw new BusinessRuleException(
                     $"Scoring model {ModelVersions.Describe(before)} is {ModelVersions.Label(status)}: a version goes live only when marketing and sales both approve it, or when la_RollBackScoringModel returns to it. Clear Active and save again.");
+            }
+
+            if (activating && status == null)
+            {
+                // A draft outside the versions may replace another draft or the shipped default, never a version both teams signed.
+                var live = ModelVersions.ActiveOther(localPluginContext.SystemUserService, before.Id);
+                if (ModelVersions.Status(live) == ModelVersionStatus.Active)
+                {
+                    throw new BusinessRuleException(
+                        $"Scoring model {ModelVersions.Describe(before)} has no version status, and the live model {ModelVersions.Describe(live)} is a version both teams signed: a draft cannot replace it by hand. "
+                        + "Propose it as a new version (Version status Proposed on a new row) and have marketing and sales approve it.");
+                }
             }
 
             if (!activating && status == ModelVersionStatus.Active)

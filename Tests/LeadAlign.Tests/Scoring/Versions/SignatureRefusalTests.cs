@@ -126,6 +126,23 @@ namespace LeadAlign.Tests.Scoring.Versions
         }
 
         [Fact]
+        public void A_draft_outside_the_versions_cannot_replace_a_signed_version_by_hand()
+        {
+            var proposal = _given.Propose("Scoring 2026 Q4", 2);
+            _given.ApproveByBoth(proposal);
+            var draft = _given.Org.As(_given.Marketer).Create(new Entity(ScoringModelTable.EntityName) { [ScoringModelTable.Name] = "Draft", [ScoringModelTable.MqlThreshold] = 10 });
+
+            var fault = TestOrganization.Fault(() => _given.Org.As(_given.Marketer).Update(new Entity(ScoringModelTable.EntityName, draft) { [ScoringModelTable.IsActive] = true }));
+
+            Assert.Equal(
+                "Scoring model 'Draft' has no version status, and the live model 'Scoring 2026 Q4' (version 2) is a version both teams signed: a draft cannot replace it by hand. "
+                + "Propose it as a new version (Version status Proposed on a new row) and have marketing and sales approve it.",
+                fault.Message);
+            Assert.Equal(new[] { proposal }, _given.ActiveModels());
+            Assert.Equal(ModelVersionStatus.Active, _given.StatusOf(proposal));
+        }
+
+        [Fact]
         public void A_version_cannot_be_created_active_decided_or_with_what_LeadAlign_writes()
         {
             Entity Version(string column, object value) => new(ScoringModelTable.EntityName)
