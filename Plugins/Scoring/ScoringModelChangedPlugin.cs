@@ -1,11 +1,14 @@
+using System;
 using LeadAlign.Plugins.Registration;
+using LeadAlign.Plugins.Scoring.Versions;
 using LeadAlign.Schema;
 using LeadAlign.Scoring;
 
 namespace LeadAlign.Plugins.Scoring
 {
     /// <summary>
-    /// Keeps exactly one scoring model active (activating one deactivates the others) and tells this process's model cache of
+    /// Keeps exactly one scoring model active (activating one deactivates the others; a signed version going live, on the second
+    /// team's approval or a rollback, supersedes them, see <see cref="ModelVersions.SupersedeOthers"/>) and tells this process's model cache of
     /// every change of a model or rule, in two steps (see <see cref="Runtime.OrganizationCache{T}"/>):
     /// <list type="bullet">
     /// <item>synchronous PostOperation, in the change's transaction: the cached model is dropped and the change is pending, so
@@ -35,7 +38,7 @@ namespace LeadAlign.Plugins.Scoring
         Description = "After a scoring rule is deleted and committed, lets the model cache keep what it reads again.")]
     public sealed class ScoringModelChangedPlugin : PluginBase
     {
-        private const string ModelColumns = $"{ScoringModelTable.IsActive},{ScoringModelTable.Name},{ScoringModelTable.MqlThreshold},{ScoringModelTable.WarmThreshold},{ScoringModelTable.HotThreshold},{ScoringModelTable.HalfLifeDays},{ScoringModelTable.RequiredColumns},{ScoringModelTable.NurtureResetsEngagement}";
+        private const string ModelColumns = $"{ScoringModelTable.IsActive},{ScoringModelTable.Name},{ScoringModelTable.MqlThreshold},{ScoringModelTable.WarmThreshold},{ScoringModelTable.HotThreshold},{ScoringModelTable.HalfLifeDays},{ScoringModelTable.RequiredColumns},{ScoringModelTable.NurtureResetsEngagement},{ScoringModelTable.MarketingDecision},{ScoringModelTable.SalesDecision}";
 
         private const string RuleColumns = $"{ScoringRuleTable.Name},{ScoringRuleTable.ScoringModelId},{ScoringRuleTable.Category},{ScoringRuleTable.Points},{ScoringRuleTable.Cap},{ScoringRuleTable.IsActive},{ScoringRuleTable.Column},{ScoringRuleTable.Operator},{ScoringRuleTable.Value},{ScoringRuleTable.ActivityKind},{ScoringRuleTable.Direction},{ScoringRuleTable.InteractionType},{ScoringRuleTable.NormalizedValue},{ScoringRuleTable.ColumnType},{ScoringRuleTable.HighIntent}";
 
@@ -59,6 +62,13 @@ namespace LeadAlign.Plugins.Scoring
             localPluginContext.Trace($"Scoring model cache invalidated ({context.MessageName} of {context.PrimaryEntityName}); nothing read is kept until the change commits.");
             if (context.PrimaryEntityName != ScoringModelTable.EntityName || context.GetTargetEntity()?.GetAttributeValue<bool?>(ScoringModelTable.IsActive) != true)
             {
+                return;
+            }
+
+            if (ModelVersions.Status(context.GetTargetEntity()) == ModelVersionStatus.Active)
+            {
+                // A signed version went live (both teams approved, or a rollback returned to it): the others are superseded.
+                ModelVersions.SupersedeOthers(localPluginContext, context.PrimaryEntityId, DateTime.SpecifyKind(context.OperationCreatedOn, DateTimeKind.Utc));
                 return;
             }
 

@@ -78,5 +78,77 @@ namespace LeadAlign.Schema
 
         /// <summary>UTC Conversion Time Zone Code (int).</summary>
         public const string UTCConversionTimeZoneCode = "utcconversiontimezonecode";
+
+        /// <summary>Version (int).</summary>
+        public const string Version = "la_version";
+
+        /// <summary>Version status (picklist: <see cref="ModelVersionStatus"/>).</summary>
+        public const string VersionStatus = "la_versionstatus";
+
+        /// <summary>Proposed from (lookup).</summary>
+        public const string BasedOnModelId = "la_basedonmodelid";
+
+        /// <summary>Replaced version (lookup).</summary>
+        public const string ReplacedModelId = "la_replacedmodelid";
+
+        /// <summary>Effective from (datetime).</summary>
+        public const string EffectiveFrom = "la_effectivefrom";
+
+        /// <summary>Effective to (datetime).</summary>
+        public const string EffectiveTo = "la_effectiveto";
+
+        /// <summary>Marketing decision (picklist: <see cref="ApprovalDecision"/>).</summary>
+        public const string MarketingDecision = "la_marketingdecision";
+
+        /// <summary>Marketing comment (nvarchar).</summary>
+        public const string MarketingComment = "la_marketingcomment";
+
+        /// <summary>Marketing decision by (lookup).</summary>
+        public const string MarketingDecisionBy = "la_marketingdecisionby";
+
+        /// <summary>Marketing decision on (datetime).</summary>
+        public const string MarketingDecisionOn = "la_marketingdecisionon";
+
+        /// <summary>Sales decision (picklist: <see cref="ApprovalDecision"/>).</summary>
+        public const string SalesDecision = "la_salesdecision";
+
+        /// <summary>Sales comment (nvarchar).</summary>
+        public const string SalesComment = "la_salescomment";
+
+        /// <summary>Sales decision by (lookup).</summary>
+        public const string SalesDecisionBy = "la_salesdecisionby";
+
+        /// <summary>Sales decision on (datetime).</summary>
+        public const string SalesDecisionOn = "la_salesdecisionon";
+
+        /// <summary>Approval history (ntext).</summary>
+        public const string ApprovalHistory = "la_approvalhistory";
+
+        /// <summary>Training from (datetime).</summary>
+        public const string TrainingFrom = "la_trainingfrom";
+
+        /// <summary>Training to (datetime).</summary>
+        public const string TrainingTo = "la_trainingto";
+
+        /// <summary>Held out from (datetime).</summary>
+        public const string HeldOutFrom = "la_heldoutfrom";
+
+        /// <summary>Held out to (datetime).</summary>
+        public const string HeldOutTo = "la_heldoutto";
+
+        /// <summary>Training leads (int).</summary>
+        public const string TrainingLeads = "la_trainingleads";
+
+        /// <summary>Held-out leads (int).</summary>
+        public const string HeldOutLeads = "la_heldoutleads";
+
+        /// <summary>Held-out AUC before (decimal).</summary>
+        public const string HeldOutAucBefore = "la_heldoutaucbefore";
+
+        /// <summary>Held-out AUC after (decimal).</summary>
+        public const string HeldOutAucAfter = "la_heldoutaucafter";
+
+        /// <summary>Proposal summary (ntext).</summary>
+        public const string ProposalSummary = "la_proposalsummary";
     }
 }

@@ -96,5 +96,26 @@ namespace LeadAlign.Schema
 
         /// <summary>High intent (bit).</summary>
         public const string HighIntent = "la_highintent";
+
+        /// <summary>Proposed from rule (lookup).</summary>
+        public const string BasedOnRuleId = "la_basedonruleid";
+
+        /// <summary>Previous points (int).</summary>
+        public const string PreviousPoints = "la_previouspoints";
+
+        /// <summary>Training hits (int).</summary>
+        public const string TrainingHits = "la_traininghits";
+
+        /// <summary>Points low (int).</summary>
+        public const string PointsLow = "la_pointslow";
+
+        /// <summary>Points high (int).</summary>
+        public const string PointsHigh = "la_pointshigh";
+
+        /// <summary>Lift (decimal).</summary>
+        public const string Lift = "la_lift";
+
+        /// <summary>Fit note (nvarchar).</summary>
+        public const string FitNote = "la_fitnote";
     }
 }

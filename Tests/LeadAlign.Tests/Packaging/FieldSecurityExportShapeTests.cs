@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Xml.Linq;
+using LeadAlign.Schema;
 using LeadAlign.Tests.Support;
 using Xunit;
 
@@ -30,22 +31,46 @@ namespace LeadAlign.Tests.Packaging
 
             Assert.Equal("FieldSecurityProfiles", root.Name.LocalName);
             Assert.Equal("http://www.w3.org/2001/XMLSchema-instance", (string?)root.Attribute(XNamespace.Xmlns + "xsi"));
-            var profile = Assert.Single(root.Elements());
-            Assert.Equal("FieldSecurityProfile", profile.Name.LocalName);
-            Assert.Equal(new[] { "name", "description", "fieldsecurityprofileid" }, profile.Attributes().Select(attribute => attribute.Name.LocalName));
-            Assert.Matches("^\\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\}$", (string)profile.Attribute("fieldsecurityprofileid")!);
-            Assert.Equal(new[] { "FieldPermissions" }, profile.Elements().Select(element => element.Name.LocalName));
-            var permissions = profile.Element("FieldPermissions")!.Elements().ToList();
-            Assert.NotEmpty(permissions);
+            Assert.Equal(3, root.Elements().Count());
+            Assert.All(root.Elements(), profile =>
+            {
+                Assert.Equal("FieldSecurityProfile", profile.Name.LocalName);
+                Assert.Equal(new[] { "name", "description", "fieldsecurityprofileid" }, profile.Attributes().Select(attribute => attribute.Name.LocalName));
+                Assert.Matches("^\\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\}$", (string)profile.Attribute("fieldsecurityprofileid")!);
+                Assert.Equal(new[] { "FieldPermissions" }, profile.Elements().Select(element => element.Name.LocalName));
+                var permissions = profile.Element("FieldPermissions")!.Elements().ToList();
+                Assert.NotEmpty(permissions);
+                Assert.All(permissions, permission =>
+                {
+                    Assert.Equal("FieldPermission", permission.Name.LocalName);
+                    Assert.Equal(PermissionChildren, permission.Elements().Select(element => element.Name.LocalName));
+                    Assert.Equal("4", permission.Element("CanRead")!.Value);
+                    Assert.Equal("0", permission.Element("CanReadUnmasked")!.Value);
+                });
+            });
+        }
+
+        // The computed lead columns are read-only for everyone; each approvers profile lets its members give their team's decision
+        // and comment on a scoring model version (read, update and create), and nothing else.
+        [Theory]
+        [InlineData("LeadAlign computed lead columns (read only)", "0", null)]
+        [InlineData("LeadAlign scoring approvers (marketing)", "4", ScoringModelTable.MarketingDecision + "," + ScoringModelTable.MarketingComment)]
+        [InlineData("LeadAlign scoring approvers (sales)", "4", ScoringModelTable.SalesDecision + "," + ScoringModelTable.SalesComment)]
+        public void Each_profile_grants_what_its_members_need(string name, string write, string? columns)
+        {
+            var profile = ShippedProfiles().Root!.Elements("FieldSecurityProfile").Single(candidate => (string?)candidate.Attribute("name") == name);
+            var permissions = profile.Descendants("FieldPermission").ToList();
+
             Assert.All(permissions, permission =>
             {
-                Assert.Equal("FieldPermission", permission.Name.LocalName);
-                Assert.Equal(PermissionChildren, permission.Elements().Select(element => element.Name.LocalName));
-                Assert.Equal("4", permission.Element("CanRead")!.Value);
-                Assert.Equal("0", permission.Element("CanUpdate")!.Value);
-                Assert.Equal("0", permission.Element("CanCreate")!.Value);
-                Assert.Equal("0", permission.Element("CanReadUnmasked")!.Value);
+                Assert.Equal(write, permission.Element("CanUpdate")!.Value);
+                Assert.Equal(write, permission.Element("CanCreate")!.Value);
             });
+            if (columns != null)
+            {
+                Assert.Equal(columns.Split(','), permissions.Select(permission => permission.Element("AttributeName")!.Value));
+                Assert.All(permissions, permission => Assert.Equal(ScoringModelTable.EntityName, permission.Element("EntityName")!.Value));
+            }
         }
 
         [Fact]

@@ -122,7 +122,8 @@ namespace LeadAlign.Tests.Packaging
 
             // The sales manager: what a rep holds, the business unit's clocks (reading them, and linking a lead to one when deciding
             // on a rep's lead), assigning the business unit's leads (a rep assigns their own: nurturing hands a lead to marketing),
-            // and Write on feedback (the report's privilege); no configuration.
+            // Write on feedback (the report's privilege), and Write on scoring models, so that a sales approver can save sales'
+            // decision on a scoring model version (Append, because LeadAlign links the version it replaces as it goes live; the decision columns themselves are granted by the sales approvers profile).
             var manager = roles["LeadAlign Sales Manager"];
             Assert.All(rep.Keys.Where(name => name != "prvReadSLAKPIInstance" && name != "prvAppendToSLAKPIInstance" && name != "prvAssignLead"), name => Assert.Equal(rep[name], manager[name]));
             Assert.Equal("Basic", rep["prvAssignLead"]);
@@ -132,7 +133,11 @@ namespace LeadAlign.Tests.Packaging
             Assert.Equal("Local", manager["prvAppendToSLAKPIInstance"]);
             Assert.Equal("Basic", rep["prvAppendToSLAKPIInstance"]);
             Assert.Equal("Local", manager["prvWritela_leadfeedback"]);
-            Assert.Equal(rep.Count + 1, manager.Count);
+            Assert.Equal("Global", manager["prvWritela_scoringmodel"]);
+            Assert.False(manager.ContainsKey("prvWritela_scoringrule"));
+            Assert.False(manager.ContainsKey("prvCreatela_scoringmodel"));
+            Assert.Equal("Global", manager["prvAppendla_scoringmodel"]);
+            Assert.Equal(rep.Count + 3, manager.Count);
             Assert.False(rep.ContainsKey("prvWritela_leadfeedback"));
         }
     
