@@ -54,7 +54,7 @@ namespace LeadAlign.Plugins.Scoring.Proposal
             var proposal = PointsProposal.Propose(rules, training, oldScale);
             if (proposal.Refusal != null)
             {
-                throw new BusinessRuleException(proposal.Refusal + " No version was proposed: propose again when more leads have an outcome, or give an earlier TrainingStart.");
+                throw new BusinessRuleException(proposal.Refusal.TrimEnd('.') + ". No version was proposed: propose again when more leads have an outcome, or give an earlier TrainingStart.");
             }
 
             var backTest = ScoreBackTest.Run(rules, proposal, oldScale, heldOut);

@@ -39,10 +39,10 @@ namespace LeadAlign.Tests.Cli
             Assert.Equal(string.Empty, first.Error);
             Assert.Contains("Alignment report: Sales and marketing agreement, 2026-01-05 to 2026-01-15 (exclusive), 120 leads", first.Output);
             Assert.Contains("  Inquiry          120", first.Output);
-            Assert.Contains("  MQL               36    30.0%", first.Output);
-            Assert.Contains("  SQL               18    51.4%", first.Output);
+            Assert.Contains("  MQL               35    29.2%", first.Output);
+            Assert.Contains("  SQL               17    50.0%", first.Output);
             Assert.Contains("Weekly MQLs (commitment 50, weeks in", first.Output);
-            Assert.Contains("waterfall,MQL,count,36", first.Csv);
+            Assert.Contains("waterfall,MQL,count,35", first.Csv);
 
             // The page is the shipped web resource with the Custom API's response embedded: its Report is the JSON written beside it.
             var page = File.ReadAllText(RepositoryLayout.PathInRepo("Solution", "WebResources", "la_alignmentreport.html"));
@@ -55,7 +55,7 @@ namespace LeadAlign.Tests.Cli
             using var report = JsonDocument.Parse(response.RootElement.GetProperty("Report").GetString()!);
             using var json = JsonDocument.Parse(first.Json);
             Assert.Equal(json.RootElement.GetProperty("leads").GetInt32(), report.RootElement.GetProperty("leads").GetInt32());
-            Assert.Equal(36, report.RootElement.GetProperty("waterfall")[1].GetProperty("count").GetInt32());
+            Assert.Equal(35, report.RootElement.GetProperty("waterfall")[1].GetProperty("count").GetInt32());
 
             // The report's calibration section, in the text and the CSV as in the JSON.
             var calibration = json.RootElement.GetProperty("calibration");
@@ -67,6 +67,9 @@ namespace LeadAlign.Tests.Cli
             Assert.Contains("calibration.capacity,,threshold," + threshold.ToString(System.Globalization.CultureInfo.InvariantCulture), first.Csv);
             Assert.Contains("calibration.bands,Hot,leads,", first.Csv);
             Assert.Contains("calibration.sql.reliability,decile 1,leads,", first.Csv);
+
+            // Ten days of 120 leads give too few outcomes for a fitted proposal: the month says so instead of proposing.
+            Assert.Contains("Scoring: no proposal fitted to outcomes. 11 leads reached SQL and 10 did not; a proposal needs at least 40 of each. No version was proposed", first.Output);
 
             Assert.Equal(Report(first.Output), Report(second.Output));
             Assert.Equal(first.Csv, second.Csv);

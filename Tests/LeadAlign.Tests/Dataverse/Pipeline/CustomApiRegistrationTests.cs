@@ -41,7 +41,7 @@ namespace LeadAlign.Tests.Dataverse.Pipeline
         {
             var plugins = typeof(PluginBase).Assembly.GetTypes().Where(type => type.GetCustomAttribute<CustomApiAttribute>() != null).ToList();
 
-            Assert.Equal(7, plugins.Count);
+            Assert.Equal(9, plugins.Count);
             foreach (var plugin in plugins)
             {
                 var declaration = plugin.GetCustomAttribute<CustomApiAttribute>()!;

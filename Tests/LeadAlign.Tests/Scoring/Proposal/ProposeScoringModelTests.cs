@@ -34,7 +34,7 @@ namespace LeadAlign.Tests.Scoring.Proposal
 
         /// <summary>
         /// A lead handed off: created without a company (so it cannot be an MQL yet), a webinar attended or not, then the company
-        /// given; its rep accepts it and qualifies it (with BANT) or rejects it.
+        /// given by a second form fill; its rep accepts it and qualifies it (with BANT) or rejects it.
         /// </summary>
         private void Lead(int number, bool decisionMaker, bool webinar, bool becomesSql)
         {
@@ -52,7 +52,8 @@ namespace LeadAlign.Tests.Scoring.Proposal
                 });
             }
 
-            Org.As(_fixture.Marketer).Update(new Entity("lead", id) { ["companyname"] = "Contoso " + number });
+            // A second form fill gives the company, written by marketing automation's application user.
+            Org.SystemService.Update(new Entity("lead", id) { ["companyname"] = "Contoso " + number });
             Assert.Equal(LifecycleFixture.Mql, _fixture.StageOf(id));
             var rep = _fixture.OwnerOf(id);
             Org.As(rep).Execute(new OrganizationRequest("la_AcceptLead") { ["Target"] = new EntityReference("lead", id) });
@@ -149,13 +150,13 @@ namespace LeadAlign.Tests.Scoring.Proposal
         public void Too_few_outcomes_propose_nothing_and_say_how_many_there_are()
         {
             Week(5);
-            var heldOutStart = Org.UtcNow;
+            var heldOutStart = _start.AddDays(1);
             var modelsBefore = Org.All(ScoringModelTable.EntityName).Count;
 
             var fault = TestOrganization.Fault(() => Propose(_fixture.Marketer, heldOutStart));
 
-            Assert.Contains("40", fault.Message, StringComparison.Ordinal);
-            Assert.Contains("No version was proposed", fault.Message, StringComparison.Ordinal);
+            // Twenty leads, five in each group: 4 + 4 + 1 + 1 = 10 SQLs and 10 rejections.
+            Assert.Contains("10 leads reached SQL and 10 did not; a proposal needs at least 40 of each. No version was proposed", fault.Message, StringComparison.Ordinal);
             Assert.Equal(modelsBefore, Org.All(ScoringModelTable.EntityName).Count);
         }
 
