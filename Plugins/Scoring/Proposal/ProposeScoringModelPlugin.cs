@@ -47,17 +47,19 @@ namespace LeadAlign.Plugins.Scoring.Proposal
             var cases = ProposalCases.Read(service, periods.TrainingStart, periods.HeldOutEnd, periods.ToWins, version.KeyOf);
             var training = cases.Cases.Where(each => each.On < periods.HeldOutStart).ToList();
             var heldOut = cases.Cases.Where(each => each.On >= periods.HeldOutStart).ToList();
+            var trainingPopulation = cases.Population.Where(each => each.On < periods.HeldOutStart).ToList();
+            var heldOutPopulation = cases.Population.Where(each => each.On >= periods.HeldOutStart).ToList();
             var rules = version.FitRules();
             var oldScale = version.Scale;
             localPluginContext.Trace($"Proposal from '{version.Model.GetAttributeValue<string>(ScoringModelTable.Name)}': {rules.Count} rules, {training.Count} training and {heldOut.Count} held-out leads, {cases.Open} open, {cases.Pages} pages.");
 
-            var proposal = PointsProposal.Propose(rules, training, oldScale);
+            var proposal = PointsProposal.Propose(rules, training, oldScale, population: trainingPopulation);
             if (proposal.Refusal != null)
             {
                 throw new BusinessRuleException(proposal.Refusal.TrimEnd('.') + ". No version was proposed: propose again when more leads have an outcome, or give an earlier TrainingStart.");
             }
 
-            var backTest = ScoreBackTest.Run(rules, proposal, oldScale, heldOut);
+            var backTest = ScoreBackTest.Run(rules, proposal, oldScale, heldOut, heldOutPopulation);
             var summary = ProposalReport.Summary(proposal, backTest, oldScale, periods);
             var proposed = version.Write(service, proposal, backTest, periods, summary);
             localPluginContext.Trace($"Proposed version {proposed.Id}: {summary}");

@@ -11,11 +11,17 @@ namespace LeadAlign.Scoring.Fitting
     internal sealed class FitCase
     {
         public FitCase(IReadOnlyDictionary<Guid, double> hits, bool reached, bool accepted, DateTime on)
+            : this(hits, reached, accepted, on, handedOff: true)
+        {
+        }
+
+        public FitCase(IReadOnlyDictionary<Guid, double> hits, bool reached, bool accepted, DateTime on, bool handedOff)
         {
             Hits = hits ?? throw new ArgumentNullException(nameof(hits));
             Reached = reached;
             Accepted = accepted;
             On = on;
+            HandedOff = handedOff;
         }
 
         /// <summary>Units per rule key; a rule absent or at 0 did not fire.</summary>
@@ -29,6 +35,9 @@ namespace LeadAlign.Scoring.Fitting
 
         /// <summary>When the lead became MQL, or was last scored.</summary>
         public DateTime On { get; }
+
+        /// <summary>The lead became an MQL, so whether sales accepted it (<see cref="Accepted"/>) is known.</summary>
+        public bool HandedOff { get; }
 
         /// <summary>The units of rule <paramref name="key"/> for this lead; 0 when it did not fire.</summary>
         public double UnitsOf(Guid key) => Hits.TryGetValue(key, out var units) ? units : 0;

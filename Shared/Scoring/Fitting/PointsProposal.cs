@@ -43,8 +43,11 @@ namespace LeadAlign.Scoring.Fitting
         /// <summary>
         /// Fits the points of <paramref name="rules"/> to <paramref name="training"/>. Returns the proposal, or one whose
         /// <see cref="ProposedScoring.Refusal"/> says why nothing is proposed (too few outcomes of a kind, or a fit that did not settle).
+        /// The thresholds are matched on <paramref name="population"/> when given: every lead of the training period, also those
+        /// that never became MQLs or are still open, since the threshold decides which of them become MQLs (the training leads
+        /// with an outcome are mostly MQLs already, so matching on them alone would let every lead through).
         /// </summary>
-        public static ProposedScoring Propose(IReadOnlyList<FitRule> rules, IReadOnlyList<FitCase> training, FitScale scale, double lambda = 1.0)
+        public static ProposedScoring Propose(IReadOnlyList<FitRule> rules, IReadOnlyList<FitCase> training, FitScale scale, double lambda = 1.0, IReadOnlyList<FitCase>? population = null)
         {
             if (rules == null) throw new ArgumentNullException(nameof(rules));
             if (training == null) throw new ArgumentNullException(nameof(training));
@@ -147,12 +150,13 @@ namespace LeadAlign.Scoring.Fitting
                     notes.TryGetValue(rule.Key, out var note) ? note : null));
             }
 
-            var oldScores = new int[n];
-            var newScores = new int[n];
-            for (var i = 0; i < n; i++)
+            var matched = population != null && population.Count > 0 ? population : training;
+            var oldScores = new int[matched.Count];
+            var newScores = new int[matched.Count];
+            for (var i = 0; i < matched.Count; i++)
             {
-                oldScores[i] = FitScores.ToWhole(oldTotals[i]);
-                newScores[i] = FitScores.Score(rules, training[i], rule => newPoints[rule.Key]);
+                oldScores[i] = FitScores.Score(rules, matched[i], rule => rule.Points);
+                newScores[i] = FitScores.Score(rules, matched[i], rule => newPoints[rule.Key]);
             }
             var proposedScale = new FitScale(
                 FitScores.MatchedThreshold(oldScores, scale.MqlThreshold, newScores)!.Value,

@@ -10,8 +10,9 @@ namespace LeadAlign.Scoring.Proposal
 {
     /// <summary>
     /// The leads a proposal is fitted to and back-tested on, read from the rows: every lead that became an MQL in the period
-    /// (la_mqlon), and every lead that never did but was decided in it (rejected or disqualified by marketing; its la_scoredon in
-    /// the period), each with the rule hits it was handed off with (la_rulehits) and its outcome:
+    /// (la_mqlon) and every lead created in it that never did, each with the rule hits it was handed off with, or as last scored
+    /// (la_rulehits). All of them are the <see cref="Population"/> the thresholds are matched on and MQLs per week counted in;
+    /// those whose outcome is known are the <see cref="Cases"/> fitted and back-tested:
     /// <list type="bullet">
     /// <item>SQL: reached when it became an SQL (la_sqlon); not reached when it was rejected, went back to nurture or was
     /// disqualified without ever being one; otherwise its outcome is still open and it is left out (counted in <see cref="Open"/>);</item>
@@ -27,17 +28,22 @@ namespace LeadAlign.Scoring.Proposal
 
         private static readonly string[] Columns =
         {
-            LeadTable.RuleHits, LeadTable.MqlOn, LeadTable.ScoredOn, LeadTable.SqlOn, LeadTable.AcceptedOn, LeadTable.Stage, LeadTable.Outcome, "statecode",
+            LeadTable.RuleHits, LeadTable.MqlOn, "createdon", LeadTable.SqlOn, LeadTable.AcceptedOn, LeadTable.Stage, LeadTable.Outcome, "statecode",
         };
 
-        private ProposalCases(IReadOnlyList<FitCase> cases, int open, int pages)
+        private ProposalCases(IReadOnlyList<FitCase> cases, IReadOnlyList<FitCase> population, int open, int pages)
         {
             Cases = cases;
+            Population = population;
             Open = open;
             Pages = pages;
         }
 
+        /// <summary>The leads whose outcome is known.</summary>
         public IReadOnlyList<FitCase> Cases { get; }
+
+        /// <summary>Every lead of the period, its outcome known or not (an open one counts as not reached).</summary>
+        public IReadOnlyList<FitCase> Population { get; }
 
         /// <summary>Leads of the period whose outcome is not known yet: left out of the fit and the back-test.</summary>
         public int Open { get; }
@@ -53,13 +59,14 @@ namespace LeadAlign.Scoring.Proposal
             var handedOff = period.AddFilter(LogicalOperator.And);
             handedOff.AddCondition(LeadTable.MqlOn, ConditionOperator.GreaterEqual, from);
             handedOff.AddCondition(LeadTable.MqlOn, ConditionOperator.LessThan, to);
-            var decidedBefore = period.AddFilter(LogicalOperator.And);
-            decidedBefore.AddCondition(LeadTable.MqlOn, ConditionOperator.Null);
-            decidedBefore.AddCondition(LeadTable.ScoredOn, ConditionOperator.GreaterEqual, from);
-            decidedBefore.AddCondition(LeadTable.ScoredOn, ConditionOperator.LessThan, to);
+            var neverHandedOff = period.AddFilter(LogicalOperator.And);
+            neverHandedOff.AddCondition(LeadTable.MqlOn, ConditionOperator.Null);
+            neverHandedOff.AddCondition("createdon", ConditionOperator.GreaterEqual, from);
+            neverHandedOff.AddCondition("createdon", ConditionOperator.LessThan, to);
             query.Criteria.AddFilter(period);
 
             var cases = new List<FitCase>();
+            var population = new List<FitCase>();
             int open = 0, pages = 0;
             while (true)
             {
@@ -67,13 +74,6 @@ namespace LeadAlign.Scoring.Proposal
                 pages++;
                 foreach (var lead in page.Entities)
                 {
-                    var reached = Reached(lead, toWins);
-                    if (reached == null)
-                    {
-                        open += lead.GetAttributeValue<DateTime?>(LeadTable.MqlOn) != null ? 1 : 0;
-                        continue;
-                    }
-
                     var hits = new Dictionary<Guid, double>();
                     foreach (var hit in RuleHits.Parse(lead.GetAttributeValue<string>(LeadTable.RuleHits)).Units)
                     {
@@ -81,8 +81,18 @@ namespace LeadAlign.Scoring.Proposal
                         hits[key] = (hits.TryGetValue(key, out var units) ? units : 0) + (double)hit.Value;
                     }
 
-                    var on = lead.GetAttributeValue<DateTime?>(LeadTable.MqlOn) ?? lead.GetAttributeValue<DateTime?>(LeadTable.ScoredOn) ?? from;
-                    cases.Add(new FitCase(hits, reached.Value, lead.GetAttributeValue<DateTime?>(LeadTable.AcceptedOn) != null, on));
+                    var mql = lead.GetAttributeValue<DateTime?>(LeadTable.MqlOn);
+                    var on = mql ?? lead.GetAttributeValue<DateTime?>("createdon") ?? from;
+                    var accepted = lead.GetAttributeValue<DateTime?>(LeadTable.AcceptedOn) != null;
+                    var reached = Reached(lead, toWins);
+                    population.Add(new FitCase(hits, reached == true, accepted, on, handedOff: mql != null));
+                    if (reached == null)
+                    {
+                        open += mql != null ? 1 : 0;
+                        continue;
+                    }
+
+                    cases.Add(new FitCase(hits, reached.Value, accepted, on, handedOff: mql != null));
                 }
 
                 if (!page.MoreRecords)
@@ -94,7 +104,7 @@ namespace LeadAlign.Scoring.Proposal
                 query.PageInfo.PagingCookie = page.PagingCookie;
             }
 
-            return new ProposalCases(cases, open, pages);
+            return new ProposalCases(cases, population, open, pages);
         }
 
         /// <summary>Whether the lead reached the outcome; null while it is still open.</summary>

@@ -1,4 +1,5 @@
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using LeadAlign.Tests.Support;
 using Xunit;
@@ -8,7 +9,7 @@ namespace LeadAlign.Tests.Cli
     /// <summary>leadalign simulate on a small seed: exact figures, the same report for the same seed, and its errors.</summary>
     public sealed class SimulateCommandTests
     {
-        private static (int Exit, string Output, string Error, string Html, string Csv, string Json) Simulate(params string[] extra)
+        private static (int Exit, string Output, string Error, string Html, string Csv, string Json, string Proposal) Simulate(params string[] extra)
         {
             var folder = Directory.CreateTempSubdirectory("leadalign-simulate-").FullName;
             try
@@ -16,10 +17,21 @@ namespace LeadAlign.Tests.Cli
                 var output = new StringWriter();
                 var error = new StringWriter();
                 var args = new System.Collections.Generic.List<string> { "simulate", "--leads", "120", "--reps", "4", "--days", "10", "--seed", "7", "--output", folder };
-                args.AddRange(extra);
+                for (var index = 0; index < extra.Length; index++)
+                {
+                    var at = args.IndexOf(extra[index]);
+                    if (at > 0 && index + 1 < extra.Length)
+                    {
+                        args[at + 1] = extra[++index]; // an option given again replaces the small month's value
+                    }
+                    else
+                    {
+                        args.Add(extra[index]);
+                    }
+                }
                 var exit = LeadAlign.Cli.Program.Run(args.ToArray(), output, error);
                 string Read(string name) => File.Exists(Path.Combine(folder, name)) ? File.ReadAllText(Path.Combine(folder, name)) : string.Empty;
-                return (exit, output.ToString(), error.ToString(), Read("report.html"), Read("report.csv"), Read("report.json"));
+                return (exit, output.ToString(), error.ToString(), Read("report.html"), Read("report.csv"), Read("report.json"), Read("proposal.json"));
             }
             finally
             {
@@ -39,10 +51,10 @@ namespace LeadAlign.Tests.Cli
             Assert.Equal(string.Empty, first.Error);
             Assert.Contains("Alignment report: Sales and marketing agreement, 2026-01-05 to 2026-01-15 (exclusive), 120 leads", first.Output);
             Assert.Contains("  Inquiry          120", first.Output);
-            Assert.Contains("  MQL               35    29.2%", first.Output);
-            Assert.Contains("  SQL               17    50.0%", first.Output);
+            Assert.Contains("  MQL               32    26.7%", first.Output);
+            Assert.Contains("  SQL               14    48.3%", first.Output);
             Assert.Contains("Weekly MQLs (commitment 50, weeks in", first.Output);
-            Assert.Contains("waterfall,MQL,count,35", first.Csv);
+            Assert.Contains("waterfall,MQL,count,32", first.Csv);
 
             // The page is the shipped web resource with the Custom API's response embedded: its Report is the JSON written beside it.
             var page = File.ReadAllText(RepositoryLayout.PathInRepo("Solution", "WebResources", "la_alignmentreport.html"));
@@ -55,7 +67,7 @@ namespace LeadAlign.Tests.Cli
             using var report = JsonDocument.Parse(response.RootElement.GetProperty("Report").GetString()!);
             using var json = JsonDocument.Parse(first.Json);
             Assert.Equal(json.RootElement.GetProperty("leads").GetInt32(), report.RootElement.GetProperty("leads").GetInt32());
-            Assert.Equal(35, report.RootElement.GetProperty("waterfall")[1].GetProperty("count").GetInt32());
+            Assert.Equal(32, report.RootElement.GetProperty("waterfall")[1].GetProperty("count").GetInt32());
 
             // The report's calibration section, in the text and the CSV as in the JSON.
             var calibration = json.RootElement.GetProperty("calibration");
@@ -69,10 +81,34 @@ namespace LeadAlign.Tests.Cli
             Assert.Contains("calibration.sql.reliability,decile 1,leads,", first.Csv);
 
             // Ten days of 120 leads give too few outcomes for a fitted proposal: the month says so instead of proposing.
-            Assert.Contains("Scoring: no proposal fitted to outcomes. 11 leads reached SQL and 10 did not; a proposal needs at least 40 of each. No version was proposed", first.Output);
+            Assert.Equal(string.Empty, first.Proposal);
+            Assert.Contains("Scoring: no proposal fitted to outcomes. 10 leads reached SQL and 8 did not; a proposal needs at least 40 of each. No version was proposed", first.Output);
 
             Assert.Equal(Report(first.Output), Report(second.Output));
             Assert.Equal(first.Csv, second.Csv);
+        }
+
+        /// <summary>
+        /// Issue 18's proof: in the simulated world, whose truth (ConversionTruth) rewards the decision maker and ignores webinars,
+        /// the proposal fitted to the first two weeks' outcomes ranks the third week's leads better than the default model.
+        /// </summary>
+        [Fact]
+        public void Three_weeks_of_leads_give_a_fitted_proposal_that_beats_the_default_on_the_held_out_week()
+        {
+            var month = Simulate("--leads", "1500", "--reps", "6", "--days", "21");
+
+            Assert.Equal(0, month.Exit);
+            Assert.Contains("Scoring: current model against the proposal fitted to SQL outcomes (LeadAlign default v2, awaiting a marketing and a sales approval)", month.Output);
+            using var proposal = JsonDocument.Parse(month.Proposal);
+            var backTest = proposal.RootElement.GetProperty("backTest");
+            var auc = backTest.GetProperty("auc");
+            var top = backTest.GetProperty("topBandRate");
+            Assert.True(auc.GetProperty("proposed").GetDecimal() > auc.GetProperty("current").GetDecimal() + 0.05m, "held-out AUC: " + auc);
+            Assert.True(top.GetProperty("proposed").GetDecimal() > top.GetProperty("current").GetDecimal(), "held-out SQL rate in the hot band: " + top);
+            Assert.True(proposal.RootElement.GetProperty("training").GetProperty("reached").GetInt32() >= 40);
+            var decisionMaker = proposal.RootElement.GetProperty("rules").EnumerateArray().Single(rule => rule.GetProperty("name").GetString() == "Is the decision maker");
+            Assert.True(decisionMaker.GetProperty("low").GetInt32() > 0, "the decision maker's interval: " + decisionMaker);
+            Assert.Contains("proposal,auc,", month.Csv);
         }
 
         [Fact]

@@ -14,17 +14,17 @@ namespace LeadAlign.Cli.Simulation
     internal sealed class ConversionTruth
     {
         /// <summary>The log-odds of SQL for a contacted lead with none of the signals.</summary>
-        public const double Intercept = -2.2;
+        public const double Intercept = -2.6;
 
-        public const double DecisionMaker = 1.7;
+        public const double DecisionMaker = 2.2;
 
-        public const double BusinessPhone = 1.0;
+        public const double BusinessPhone = 1.2;
 
         public const double FormSubmitted = 1.2;
 
         public const double LargeCompany = 0.5;
 
-        public const double FreeMail = -1.0;
+        public const double FreeMail = -1.4;
 
         public const double GoodTitle = 0.8;
 

@@ -39,7 +39,7 @@ namespace LeadAlign.Cli.Simulation
                 {
                     ["TrainingStart"] = simulator.Start,
                     ["HeldOutStart"] = HeldOutStart,
-                    ["HeldOutEnd"] = simulator.Org.UtcNow,
+                    ["HeldOutEnd"] = simulator.End,
                 });
                 ProposalJson = (string)proposal["Proposal"];
             }

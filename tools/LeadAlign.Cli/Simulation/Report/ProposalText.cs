@@ -22,7 +22,7 @@ namespace LeadAlign.Cli.Simulation.Report
             var backTest = proposal.GetProperty("backTest");
             var thresholds = proposal.GetProperty("thresholds");
             output.WriteLine($"Scoring: current model against the proposal fitted to {outcome} outcomes ({proposal.GetProperty("proposedModel").GetString()}, awaiting a marketing and a sales approval)");
-            output.WriteLine($"  Fitted to {Int(training, "leads")} leads that became MQLs {Day(training, "from")} to {Day(training, "to")}: {Int(training, "reached")} reached {outcome}, {Int(training, "notReached")} did not ({Int(training, "open")} still open, left out)");
+            output.WriteLine($"  Fitted to {Int(training, "leads")} leads with an outcome, MQLs from {Day(training, "from")} to {Day(training, "to")}: {Int(training, "reached")} reached {outcome}, {Int(training, "notReached")} did not ({Int(training, "open")} still open, left out)");
             output.WriteLine($"  Back-tested on {Int(heldOut, "leads")} later leads, {Day(heldOut, "from")} to {Day(heldOut, "to")} (not fitted to)");
             output.WriteLine($"  {"Held out",-28} {"current",9} {"proposed",9}");
             output.WriteLine($"  {"AUC (" + outcome + ")",-28} {Decimal(backTest.GetProperty("auc"), "current", "0.000"),9} {Decimal(backTest.GetProperty("auc"), "proposed", "0.000"),9}");
