@@ -147,6 +147,38 @@ namespace LeadAlign.Tests.Scoring.Proposal
         }
 
         [Fact]
+        public void Once_both_teams_sign_the_proposal_new_leads_are_scored_with_it_and_one_rollback_restores_the_default()
+        {
+            Week(13);
+            Week(13);
+            var proposed = ((EntityReference)Propose(_fixture.Marketer, Org.UtcNow.AddDays(-3))["ProposedModel"]).Id;
+            var salesManager = Org.AddUser("Sam Sales Manager");
+            Org.AssignRole(salesManager, ShippedRoles.BaseRole);
+            Org.AssignRole(salesManager, "LeadAlign Sales Manager");
+            Org.AddFieldSecurityProfileMember("LeadAlign scoring approvers (marketing)", _fixture.Marketer);
+            Org.AddFieldSecurityProfileMember("LeadAlign scoring approvers (sales)", salesManager);
+
+            Org.As(_fixture.Marketer).Update(new Entity(ScoringModelTable.EntityName, proposed) { [ScoringModelTable.MarketingDecision] = new OptionSetValue((int)ApprovalDecision.Approved) });
+            Assert.False(Org.Get(ScoringModelTable.EntityName, proposed)!.GetAttributeValue<bool>(ScoringModelTable.IsActive));
+            Org.As(salesManager).Update(new Entity(ScoringModelTable.EntityName, proposed) { [ScoringModelTable.SalesDecision] = new OptionSetValue((int)ApprovalDecision.Approved) });
+            Org.DrainAsync();
+
+            Assert.True(Org.Get(ScoringModelTable.EntityName, proposed)!.GetAttributeValue<bool>(ScoringModelTable.IsActive));
+            var decisionMakerPoints = Rule(proposed, "Is the decision maker").GetAttributeValue<int>(ScoringRuleTable.Points);
+            var lead = Org.As(_fixture.Marketer).Create(new Entity("lead") { ["lastname"] = "Novak", ["jobtitle"] = "Analyst", ["decisionmaker"] = true });
+            var scored = Org.Get("lead", lead)!;
+            Assert.Equal(proposed, scored.GetAttributeValue<EntityReference>(LeadTable.ScoringModelId).Id);
+            Assert.Contains("+" + decisionMakerPoints + " Is the decision maker", scored.GetAttributeValue<string>(LeadTable.ScoreReasons), StringComparison.Ordinal);
+
+            Org.As(_fixture.Marketer).Execute(new OrganizationRequest("la_RollBackScoringModel"));
+            Org.DrainAsync();
+            Org.As(_fixture.Marketer).Execute(new OrganizationRequest("la_RecalculateLeadScores") { ["LeadIds"] = new[] { lead.ToString() } });
+
+            Assert.Equal(new Guid("1ead5c0e-a000-4000-8000-000000000001"), Org.Get("lead", lead)!.GetAttributeValue<EntityReference>(LeadTable.ScoringModelId).Id);
+            Assert.Contains("+10 Is the decision maker", Org.Get("lead", lead)!.GetAttributeValue<string>(LeadTable.ScoreReasons), StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void Too_few_outcomes_propose_nothing_and_say_how_many_there_are()
         {
             Week(5);
