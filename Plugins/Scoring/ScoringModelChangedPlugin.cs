@@ -16,7 +16,7 @@ namespace LeadAlign.Plugins.Scoring
     /// <item>asynchronous PostOperation, which the platform queues only once the change commits: the change is committed, and
     /// the next read is kept. A change that rolled back never runs it; its pending mark expires after two minutes.</item>
     /// </list>
-    /// Other sandbox processes pick the change up within the cache's maximum age (60 s).
+    /// Other sandbox processes pick the change up within the cache's maximum age (10 minutes).
     /// </summary>
     [PluginStep("1ead5c0e-0005-4000-8000-000000000001", "Create", ScoringModelTable.EntityName, PluginStage.PostOperation)]
     [PluginStep("1ead5c0e-0005-4000-8000-000000000002", "Update", ScoringModelTable.EntityName, PluginStage.PostOperation, FilteringAttributes = ModelColumns)]

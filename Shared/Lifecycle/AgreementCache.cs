@@ -11,14 +11,14 @@ using Microsoft.Xrm.Sdk.Query;
 namespace LeadAlign.Lifecycle
 {
     /// <summary>
-    /// The active agreement of each organization: one query, kept 60 s of platform time. A change of an agreement is told by
+    /// The active agreement of each organization: one query, kept 10 minutes of platform time. A change of an agreement is told by
     /// AgreementChangedPlugin in two parts, as <see cref="OrganizationCache{T}"/> describes: <see cref="Changing"/> in the
     /// change's transaction (nothing loaded is kept from then on), <see cref="Committed"/> after it commits (the next load is
     /// kept), so an agreement saved in a transaction that rolled back is never kept.
     /// </summary>
     internal static class AgreementCache
     {
-        private static readonly OrganizationCache<Agreement> Cache = new OrganizationCache<Agreement>(TimeSpan.FromSeconds(60));
+        private static readonly OrganizationCache<Agreement> Cache = new OrganizationCache<Agreement>(TimeSpan.FromMinutes(10));
 
         /// <summary>The active agreement; <paramref name="service"/> is asked for only when the entry must be (re)loaded.</summary>
         public static Agreement? Get(Func<IOrganizationService> service, Guid organizationId, DateTime now, Action<string> trace) =>

@@ -22,7 +22,7 @@ namespace LeadAlign.Scoring
     internal static class ScoringModelCache
     {
         private const string RuleAlias = "rule";
-        private static readonly OrganizationCache<ScoringModel> Cache = new OrganizationCache<ScoringModel>(TimeSpan.FromSeconds(60));
+        private static readonly OrganizationCache<ScoringModel> Cache = new OrganizationCache<ScoringModel>(TimeSpan.FromMinutes(10));
 
         public static TimeSpan MaxAge => Cache.MaxAge;
 

@@ -3,6 +3,7 @@ using System.Linq;
 using LeadAlign.Dataverse;
 using LeadAlign.Plugins.Scoring;
 using LeadAlign.Schema;
+using LeadAlign.Scoring;
 using LeadAlign.Tests.Support;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
@@ -186,7 +187,7 @@ namespace LeadAlign.Tests.Scoring
         }
 
         [Fact]
-        public void A_change_the_cache_was_not_told_about_shows_within_sixty_seconds()
+        public void A_change_the_cache_was_not_told_about_shows_within_the_cache_maximum_age()
         {
             _org.As(_rep).Create(new Entity("lead") { ["lastname"] = "Warm-up" });
             var rule = Rule("Company has 200 or more employees");
@@ -194,7 +195,7 @@ namespace LeadAlign.Tests.Scoring
             _org.Store.Put(rule);
 
             var early = _org.As(_rep).Create(new Entity("lead") { ["lastname"] = "Early", ["numberofemployees"] = 300 });
-            _org.Advance(TimeSpan.FromSeconds(61));
+            _org.Advance(ScoringModelCache.MaxAge + TimeSpan.FromSeconds(1));
             var late = _org.As(_rep).Create(new Entity("lead") { ["lastname"] = "Late", ["numberofemployees"] = 300 });
 
             Assert.Equal(15, Lead(early).GetAttributeValue<int>(LeadTable.Score));

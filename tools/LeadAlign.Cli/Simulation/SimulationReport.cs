@@ -32,6 +32,7 @@ namespace LeadAlign.Cli.Simulation
             Complete = (bool)response["Complete"];
             Notice = response.Results.Contains("Notice") ? response["Notice"] as string ?? string.Empty : string.Empty;
             _page = File.ReadAllText(Path.Combine(solutionFolder, PagePath));
+            Stats = SimulationStats.Of(simulator.Org.Log, simulator.Org.All("lead").Count);
             HeldOutStart = simulator.Start.AddDays(Math.Round(simulator.Days * 2 / 3.0));
             try
             {
@@ -48,6 +49,9 @@ namespace LeadAlign.Cli.Simulation
                 ProposalRefusal = refused.Detail.Message;
             }
         }
+
+        /// <summary>What the month cost in service calls, taken before the report and the proposal add theirs.</summary>
+        public SimulationStats Stats { get; }
 
         /// <summary>Where the proposal's held-out period starts: two thirds into the month.</summary>
         public DateTime HeldOutStart { get; }
@@ -77,6 +81,8 @@ namespace LeadAlign.Cli.Simulation
             {
                 output.WriteLine($"Scoring: no proposal fitted to outcomes. {ProposalRefusal}");
             }
+
+            output.WriteLine(Stats.ToString());
         }
 
         public void WriteCsv(TextWriter output)

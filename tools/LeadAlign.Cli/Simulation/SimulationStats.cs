@@ -1,0 +1,44 @@
+using System;
+using System.Linq;
+using LeadAlign.Dataverse.Pipeline;
+
+namespace LeadAlign.Cli.Simulation
+{
+    /// <summary>
+    /// What the month cost in service calls, from the in-memory Dataverse's execution log: the calls LeadAlign's plug-ins,
+    /// Custom APIs and workflow activities made (per lead), and the share of lead saves scored without a call (the scoring model
+    /// and agreement caches warm), which issue 19 asks to be at least 90 %.
+    /// </summary>
+    public sealed class SimulationStats
+    {
+        private SimulationStats(int leads, long calls, int scored, int scoredWithoutCall)
+        {
+            Leads = leads;
+            Calls = calls;
+            Scored = scored;
+            ScoredWithoutCall = scoredWithoutCall;
+        }
+
+        public int Leads { get; }
+
+        public long Calls { get; }
+
+        public int Scored { get; }
+
+        public int ScoredWithoutCall { get; }
+
+        public double CallsPerLead => Leads == 0 ? 0 : Calls / (double)Leads;
+
+        public double ShareScoredWithoutCall => Scored == 0 ? 0 : ScoredWithoutCall / (double)Scored;
+
+        public static SimulationStats Of(ExecutionLog log, int leads)
+        {
+            var records = log.Records;
+            var scoring = records.Where(record => record.Handler.EndsWith(".ScoreLeadPlugin", StringComparison.Ordinal)).ToList();
+            return new SimulationStats(leads, records.Sum(record => (long)record.TotalCalls), scoring.Count, scoring.Count(record => record.TotalCalls == 0));
+        }
+
+        public override string ToString() =>
+            $"Service calls: {Calls:N0} from plug-ins, Custom APIs and workflow activities ({CallsPerLead:0.0} a lead); {ShareScoredWithoutCall:P1} of {Scored:N0} lead scorings made no call.";
+    }
+}
