@@ -11,8 +11,9 @@ namespace LeadAlign.Cli.Simulation
     /// </summary>
     public sealed class SimulationStats
     {
-        private SimulationStats(int leads, long calls, int scored, int scoredWithoutCall)
+        private SimulationStats(int leads, long calls, int scored, int scoredWithoutCall, string mostCalls)
         {
+            MostCalls = mostCalls;
             Leads = leads;
             Calls = calls;
             Scored = scored;
@@ -20,6 +21,9 @@ namespace LeadAlign.Cli.Simulation
         }
 
         public int Leads { get; }
+
+        /// <summary>The three handlers that made the most calls, with their calls a lead: where to look first to make the month cheaper.</summary>
+        public string MostCalls { get; }
 
         public long Calls { get; }
 
@@ -35,10 +39,14 @@ namespace LeadAlign.Cli.Simulation
         {
             var records = log.Records;
             var scoring = records.Where(record => record.Handler.EndsWith(".ScoreLeadPlugin", StringComparison.Ordinal)).ToList();
-            return new SimulationStats(leads, records.Sum(record => (long)record.TotalCalls), scoring.Count, scoring.Count(record => record.TotalCalls == 0));
+            var most = records.GroupBy(record => record.Handler.Substring(record.Handler.LastIndexOf('.') + 1))
+                .Select(group => new { Handler = group.Key, Calls = group.Sum(record => (long)record.TotalCalls) })
+                .OrderByDescending(each => each.Calls).ThenBy(each => each.Handler, StringComparer.Ordinal).Take(3)
+                .Select(each => $"{each.Handler} {(leads == 0 ? 0 : each.Calls / (double)leads):0.0}");
+            return new SimulationStats(leads, records.Sum(record => (long)record.TotalCalls), scoring.Count, scoring.Count(record => record.TotalCalls == 0), string.Join(", ", most));
         }
 
         public override string ToString() =>
-            $"Service calls: {Calls:N0} from plug-ins, Custom APIs and workflow activities ({CallsPerLead:0.0} a lead); {ShareScoredWithoutCall:P1} of {Scored:N0} lead scorings made no call.";
+            $"Service calls: {Calls:N0} from plug-ins, Custom APIs and workflow activities ({CallsPerLead:0.0} a lead); {ShareScoredWithoutCall:P1} of {Scored:N0} lead scorings made no call. Most calls a lead: {MostCalls}.";
     }
 }
