@@ -101,6 +101,14 @@ namespace LeadAlign.Plugins.Scoring.Versions
         }
 
         /// <summary>
+        /// Whether the save is LeadAlign's own: a step or Custom API of the solution writing as SYSTEM (depth 2 or more, the
+        /// operation's user not the one who started it). A user's own save (depth 1), and a user's synchronous workflow or
+        /// another plug-in writing as that user (depth 2 and more, as the initiating user), are not: what LeadAlign computes on a
+        /// version is never taken from them.
+        /// </summary>
+        public static bool ByLeadAlign(IPluginExecutionContext context) => context.Depth > 1 && context.UserId != context.InitiatingUserId;
+
+        /// <summary>
         /// A signed version went live (<paramref name="liveId"/>): every other active model becomes Superseded with its effective
         /// end, and every other pending proposal Superseded (it was proposed against what was live before), as SYSTEM.
         /// One RetrieveMultiple, and one Update per row superseded.

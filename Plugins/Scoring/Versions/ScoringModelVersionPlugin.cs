@@ -17,7 +17,8 @@ namespace LeadAlign.Plugins.Scoring.Versions
     /// then supersedes). It refuses a decision on anything but a proposal, the same user deciding for both sides, a changed
     /// decision, activating an unsigned version by hand, and, once a version is signed, any change of its scoring columns.
     /// What LeadAlign computes (status, by, on, history, effective dates, the replaced version) and the proposal's back-test
-    /// figures are never taken from a user's own save (depth 1); LeadAlign's steps and Custom APIs write them (depth 2 and more).
+    /// figures are never taken from a user's save, nor from a workflow or plug-in writing as that user; LeadAlign's steps and Custom
+    /// APIs, writing as SYSTEM, write them (<see cref="ModelVersions.ByLeadAlign"/>).
     /// A model without a version status (the shipped default, a hand-made draft) is left as it always was.
     /// Service calls: none, but on a decision the deciding user's name (one Retrieve) and, on the second approval, the version
     /// live until now (one RetrieveMultiple); activating a model without a version status by hand reads the live model (one
@@ -63,7 +64,7 @@ namespace LeadAlign.Plugins.Scoring.Versions
 
             var before = context.RequirePreImage("PreImage");
             var now = DateTime.SpecifyKind(context.OperationCreatedOn, DateTimeKind.Utc);
-            if (context.Depth <= 1)
+            if (!ModelVersions.ByLeadAlign(context))
             {
                 RefuseForgery(target, before);
             }
@@ -81,7 +82,7 @@ namespace LeadAlign.Plugins.Scoring.Versions
                 Decide(localPluginContext, target, before, deciding, now);
             }
 
-            if (context.Depth <= 1)
+            if (!ModelVersions.ByLeadAlign(context))
             {
                 RefuseHandActivation(localPluginContext, target, before);
             }
@@ -98,7 +99,7 @@ namespace LeadAlign.Plugins.Scoring.Versions
         {
             var status = ModelVersions.Status(target);
             var name = ModelVersions.Describe(target);
-            if (context.Depth <= 1)
+            if (!ModelVersions.ByLeadAlign(context))
             {
                 var forged = ModelVersions.ComputedColumns.Where(column => column != ScoringModelTable.VersionStatus).Concat(ModelVersions.ProposalColumns).Where(target.Contains).ToList();
                 if (forged.Count > 0)

@@ -45,7 +45,7 @@ namespace LeadAlign.Plugins.Scoring.Versions
             if (before?.GetAttributeValue<EntityReference>(ScoringRuleTable.ScoringModelId) is EntityReference current)
             {
                 // A rule unlinked by its model's deletion (RemoveLink, run by the platform) is not a user's change.
-                var unlinking = context.Depth > 1 && target != null && target.Contains(ScoringRuleTable.ScoringModelId) && target[ScoringRuleTable.ScoringModelId] == null;
+                var unlinking = ModelVersions.ByLeadAlign(context) && target != null && target.Contains(ScoringRuleTable.ScoringModelId) && target[ScoringRuleTable.ScoringModelId] == null;
                 if (!unlinking)
                 {
                     models.Add(current);
