@@ -116,12 +116,12 @@ namespace LeadAlign.Cli.Simulation
         }
 
         /// <summary>
-        /// The web resource with the response embedded as <c>&lt;script type="application/json" id="la-report-data"&gt;</c>, which the
+        /// The web resource with the response (and the proposal, as Proposal) embedded as <c>&lt;script type="application/json" id="la-report-data"&gt;</c>, which the
         /// page renders instead of calling the Web API; every <c>&lt;/</c> of the data is written <c>&lt;\/</c> so it cannot end the element.
         /// </summary>
         public string Html()
         {
-            var response = JsonSerializer.Serialize(new { Report = ReportJson, Complete, Notice }).Replace("</", "<\\/", StringComparison.Ordinal);
+            var response = JsonSerializer.Serialize(new { Report = ReportJson, Complete, Notice, Proposal = ProposalJson ?? string.Empty }).Replace("</", "<\\/", StringComparison.Ordinal);
             var data = $"<script type=\"application/json\" id=\"la-report-data\">{response}</script>{Environment.NewLine}";
             var end = _page.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
             return end < 0 ? _page + data : _page[..end] + data + _page[end..];
