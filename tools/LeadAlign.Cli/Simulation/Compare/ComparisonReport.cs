@@ -53,13 +53,13 @@ namespace LeadAlign.Cli.Simulation.Compare
             var column = Math.Max(14, Change.Text.Length + 2);
             output.WriteLine($"What if {Change.Text}: {Change.Description}.");
             output.WriteLine($"The same seeded world twice: {_options.Leads} leads, {_options.Reps} reps, {_options.Days} days, seed {_options.Seed}, {Period} (exclusive).");
-            output.WriteLine($"{string.Empty,-40}{"As shipped".PadLeft(column)}{Change.Text.PadLeft(column)}{"Difference".PadLeft(14)}");
+            output.WriteLine($"{string.Empty,-40}{"As shipped".PadLeft(column)}{Change.Text.PadLeft(column)}{"Difference".PadLeft(16)}");
             foreach (var section in Figures.GroupBy(figure => figure.Section))
             {
                 output.WriteLine(section.Key);
                 foreach (var figure in section)
                 {
-                    output.WriteLine($"  {figure.Figure,-38}{figure.Show(figure.Baseline, figure.BaselineNote).PadLeft(column)}{figure.Show(figure.Changed, figure.ChangedNote).PadLeft(column)}{figure.ShowDifference().PadLeft(14)}");
+                    output.WriteLine($"  {figure.Figure,-38}{figure.Show(figure.Baseline, figure.BaselineNote).PadLeft(column)}{figure.Show(figure.Changed, figure.ChangedNote).PadLeft(column)}{figure.ShowDifference().PadLeft(16)}");
                 }
             }
         }
