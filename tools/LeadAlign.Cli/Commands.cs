@@ -303,7 +303,8 @@ namespace LeadAlign.Cli
         {
             var simulator = new Simulation.Simulator(options);
             progress.Month(options, label, simulator.Run);
-            return (simulator, new Simulation.SimulationReport(simulator, options.SolutionFolder));
+            var report = progress.Step("Asking la_GetAlignmentReport and la_ProposeScoringModel for the month...", () => new Simulation.SimulationReport(simulator, options.SolutionFolder));
+            return (simulator, report);
         }
 
         public static int Pack(string? solutionFolder, string? outputFolder, TextWriter output, TextWriter error)

@@ -108,6 +108,19 @@ namespace LeadAlign.Tests.Cli
             Assert.True(breached.GetProperty("changed").GetInt32() > breached.GetProperty("baseline").GetInt32(), "accept breaches with 1 business hour against 4: " + breached);
         }
 
+        [Fact]
+        public void Round_robin_all_month_on_a_month_too_short_for_the_queue_week_changes_nothing_and_says_so()
+        {
+            var run = Compare("routing=round-robin");
+
+            Assert.Equal(0, run.Exit);
+            using var comparison = JsonDocument.Parse(run.Json);
+            var figures = comparison.RootElement.GetProperty("figures").EnumerateArray().ToList();
+            Assert.Contains(figures, figure => figure.GetProperty("figure").GetString() == "MQL" && figure.GetProperty("difference").GetInt32() == 0);
+            Assert.Empty(figures.Where(figure => figure.GetProperty("difference").ValueKind == JsonValueKind.Number && figure.GetProperty("difference").GetDecimal() != 0).Select(figure => figure.GetProperty("figure").GetString()));
+            Assert.Contains("routing=round-robin changed none of these figures: this month already runs that way, or the change does not reach them.", run.Output);
+        }
+
         [Theory]
         [InlineData("mql-threshold=high", "mql-threshold must be a whole number from 0 to 100000")]
         [InlineData("accept-hours=0", "accept-hours must be a whole number from 1 to 1000")]

@@ -76,7 +76,11 @@ namespace LeadAlign.Tests.Cli
                 }
             });
 
+            var asked = new TerminalProgress(console).Step("Asking la_GetAlignmentReport for the month...", () => 42);
+
             var shown = screen.ToString();
+            Assert.Equal(42, asked);
+            Assert.Contains("Asking la_GetAlignmentReport for the month...", shown);
             Assert.Equal(11, days);
             Assert.Contains("Simulating 1200 leads, 4 reps, 10 days (seed 7) on the in-memory Dataverse, with reps=6...", shown);
             Assert.Contains("with reps=6: day 10/10", shown);

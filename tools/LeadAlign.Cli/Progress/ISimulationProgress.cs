@@ -14,5 +14,8 @@ namespace LeadAlign.Cli.Progress
         /// the days in the month, the leads created so far). <paramref name="label"/> names the run (null for a single month).
         /// </summary>
         void Month(SimulationOptions options, string? label, Action<Action<int, int, int>> month);
+
+        /// <summary>Runs a step after the month (asking for its report), saying <paramref name="what"/> it does while it runs.</summary>
+        T Step<T>(string what, Func<T> step);
     }
 }

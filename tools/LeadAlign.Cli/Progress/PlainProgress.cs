@@ -22,5 +22,8 @@ namespace LeadAlign.Cli.Progress
             _output.WriteLine($"Simulating {options.Leads} leads, {options.Reps} reps, {options.Days} days (seed {options.Seed}) on the in-memory Dataverse{(label == null ? string.Empty : ", " + label)}...");
             month((day, total, leads) => _output.WriteLine($"  day {day,3}/{total}: {leads} leads"));
         }
+
+        /// <summary>Runs the step without a line: the plain output stays as it always was.</summary>
+        public T Step<T>(string what, Func<T> step) => step();
     }
 }

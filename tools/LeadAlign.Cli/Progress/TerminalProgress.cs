@@ -38,6 +38,9 @@ namespace LeadAlign.Cli.Progress
                 });
         }
 
+        /// <summary>Runs the step under a spinner that says what it does; the spinner goes when it is done.</summary>
+        public T Step<T>(string what, Func<T> step) => _console.Status().Start(Markup.Escape(what), _ => step());
+
         private static string Describe(string name, int day, int total) => Markup.Escape($"{name}: day {day}/{total}");
     }
 }

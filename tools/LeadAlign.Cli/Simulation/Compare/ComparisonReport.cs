@@ -62,6 +62,11 @@ namespace LeadAlign.Cli.Simulation.Compare
                     output.WriteLine($"  {figure.Figure,-38}{figure.Show(figure.Baseline, figure.BaselineNote).PadLeft(column)}{figure.Show(figure.Changed, figure.ChangedNote).PadLeft(column)}{figure.ShowDifference().PadLeft(16)}");
                 }
             }
+
+            if (Figures.All(figure => figure.Baseline == figure.Changed && figure.BaselineNote == figure.ChangedNote))
+            {
+                output.WriteLine($"{Change.Text} changed none of these figures: this month already runs that way, or the change does not reach them.");
+            }
         }
 
         public void WriteCsv(TextWriter output)
