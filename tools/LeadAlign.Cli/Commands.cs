@@ -179,7 +179,12 @@ namespace LeadAlign.Cli
             return Success;
         }
 
-        public static int Simulate(string? solutionFolder, int leads, int reps, int days, int seed, string? outputFolder, TextWriter output, TextWriter error)
+        /// <summary>
+        /// Runs the simulated month and writes its report (report.txt, .csv, .json, .html, and proposal.json when one was fitted);
+        /// with <paramref name="compare"/> (one <see cref="Simulation.Compare.SimulationChange"/>), runs the same seeded month again
+        /// with that change and prints and writes (report-compare.txt, .csv, .json) both side by side; report.* stay the shipped month's.
+        /// </summary>
+        public static int Simulate(string? solutionFolder, int leads, int reps, int days, int seed, string? outputFolder, string? compare, TextWriter output, TextWriter error)
         {
             var options = new Simulation.SimulationOptions
             {
@@ -190,9 +195,11 @@ namespace LeadAlign.Cli
                 SolutionFolder = SolutionInput.Resolve(solutionFolder),
                 OutputFolder = Path.GetFullPath(outputFolder ?? "simulation"),
             };
+            Simulation.Compare.SimulationChange? change;
             try
             {
                 options.Check();
+                change = compare == null ? null : Simulation.Compare.SimulationChange.Parse(compare);
             }
             catch (ArgumentException invalid)
             {
@@ -210,15 +217,26 @@ namespace LeadAlign.Cli
             var reportCsv = Path.Combine(options.OutputFolder, "report.csv");
             var reportJson = Path.Combine(options.OutputFolder, "report.json");
             var proposalJson = Path.Combine(options.OutputFolder, "proposal.json");
-            OutputTarget.CheckFolder(options.OutputFolder, OutputWriteAdvice, Path.GetFileName(reportText), Path.GetFileName(reportHtml), Path.GetFileName(reportCsv), Path.GetFileName(reportJson), Path.GetFileName(proposalJson));
+            var compareText = Path.Combine(options.OutputFolder, "report-compare.txt");
+            var compareCsv = Path.Combine(options.OutputFolder, "report-compare.csv");
+            var compareJson = Path.Combine(options.OutputFolder, "report-compare.json");
+            var files = new List<string> { reportText, reportHtml, reportCsv, reportJson, proposalJson };
+            if (change != null)
+            {
+                files.AddRange(new[] { compareText, compareCsv, compareJson });
+            }
+
+            OutputTarget.CheckFolder(options.OutputFolder, OutputWriteAdvice, files.ConvertAll(file => Path.GetFileName(file)).ToArray());
 
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            output.WriteLine($"Simulating {options.Leads} leads, {options.Reps} reps, {options.Days} days (seed {options.Seed}) on the in-memory Dataverse...");
-            var simulator = new Simulation.Simulator(options);
-            simulator.Run((day, total, count) => output.WriteLine($"  day {day,3}/{total}: {count} leads"));
-            var report = new Simulation.SimulationReport(simulator, options.SolutionFolder);
-            output.WriteLine();
-            report.WriteText(output);
+            var progress = Progress.ProgressDisplay.For(output, error);
+            var (simulator, report) = SimulateMonth(options, change == null ? null : "as shipped", progress);
+            if (change == null)
+            {
+                output.WriteLine();
+                report.WriteText(output);
+            }
+
             OutputTarget.Writing(options.OutputFolder, OutputWriteAdvice, () =>
             {
                 Directory.CreateDirectory(options.OutputFolder);
@@ -243,16 +261,50 @@ namespace LeadAlign.Cli
                 }
                 File.WriteAllText(reportHtml, report.Html());
             });
-            var failed = simulator.Org.FailedAsyncJobs.Count;
-            output.WriteLine();
-            output.WriteLine($"Done in {clock.Elapsed.TotalSeconds:0.0} s ({options.Leads / Math.Max(0.001, clock.Elapsed.TotalSeconds):0} leads/s). Report: {reportHtml}");
-            if (failed > 0)
+            var failed = new List<string>(simulator.Org.FailedAsyncJobs);
+            var simulated = options.Leads;
+            if (change != null)
             {
-                error.WriteLine($"{failed} asynchronous jobs failed; the first: {simulator.Org.FailedAsyncJobs[0]}");
+                var (changedSimulator, changedReport) = SimulateMonth(change.ApplyTo(options), "with " + change.Text, progress);
+                var comparison = new Simulation.Compare.ComparisonReport(change, options, report.ReportJson, changedReport.ReportJson);
+                output.WriteLine();
+                comparison.WriteText(output);
+                OutputTarget.Writing(options.OutputFolder, OutputWriteAdvice, () =>
+                {
+                    using (var text = new StreamWriter(compareText))
+                    {
+                        comparison.WriteText(text);
+                    }
+
+                    using (var csv = new StreamWriter(compareCsv))
+                    {
+                        comparison.WriteCsv(csv);
+                    }
+
+                    File.WriteAllText(compareJson, comparison.Json());
+                });
+                failed.AddRange(changedSimulator.Org.FailedAsyncJobs);
+                simulated += options.Leads;
+            }
+
+            output.WriteLine();
+            output.WriteLine($"Done in {clock.Elapsed.TotalSeconds:0.0} s ({simulated / Math.Max(0.001, clock.Elapsed.TotalSeconds):0} leads/s). Report: {(change == null ? reportHtml : compareText + " (the shipped month's: " + reportHtml + ")")}");
+            if (failed.Count > 0)
+            {
+                error.WriteLine($"{failed.Count} asynchronous jobs failed; the first: {failed[0]}");
                 return (int)ExitCode.Unexpected;
             }
 
             return Success;
+        }
+
+        /// <summary>One simulated month, shown by <paramref name="progress"/>, and its report.</summary>
+        private static (Simulation.Simulator Simulator, Simulation.SimulationReport Report) SimulateMonth(Simulation.SimulationOptions options, string? label, Progress.ISimulationProgress progress)
+        {
+            var simulator = new Simulation.Simulator(options);
+            progress.Month(options, label, simulator.Run);
+            var report = progress.Step("Asking la_GetAlignmentReport and la_ProposeScoringModel for the month...", () => new Simulation.SimulationReport(simulator, options.SolutionFolder));
+            return (simulator, report);
         }
 
         public static int Pack(string? solutionFolder, string? outputFolder, TextWriter output, TextWriter error)

@@ -148,8 +148,14 @@ namespace LeadAlign.Cli
             var reps = new Option<int>("--reps") { HelpName = "count", Description = "How many sales reps work them.", DefaultValueFactory = _ => 10 };
             var days = new Option<int>("--days") { HelpName = "count", Description = "How many days the simulated month lasts.", DefaultValueFactory = _ => 30 };
             var seed = new Option<int>("--seed") { HelpName = "number", Description = "The random seed: the same seed gives the same report.", DefaultValueFactory = _ => 42 };
-            var output = new Option<DirectoryInfo?>("--output") { HelpName = "folder", Description = "Where to write report.html and report.txt (default: ./simulation)." };
+            var output = new Option<DirectoryInfo?>("--output") { HelpName = "folder", Description = "Where to write report.html, .txt, .csv and .json (with --compare, also report-compare.txt, .csv and .json) (default: ./simulation)." };
             var simulateSolution = new Option<DirectoryInfo?>("--solution") { HelpName = "folder", Description = "The unpacked solution folder (default: Solution/ of this repository)." };
+            var compare = new Option<string?>("--compare")
+            {
+                HelpName = "change",
+                Description = "Run the same seeded month twice, as shipped and with one change, and report both side by side with the differences: "
+                    + "mql-threshold=<n> (the scoring model's MQL threshold), accept-hours=<n> (the agreement's accept SLA), reps=<n>, or routing=round-robin|queue.",
+            };
             var simulate = new Command("simulate", "Run a synthetic month of leads through LeadAlign's real plug-ins, workflows and activities on an embedded, in-memory Dataverse, and report the funnel, SLA, rejections and score quality.");
             simulate.Options.Add(leads);
             simulate.Options.Add(reps);
@@ -157,6 +163,7 @@ namespace LeadAlign.Cli
             simulate.Options.Add(seed);
             simulate.Options.Add(output);
             simulate.Options.Add(simulateSolution);
+            simulate.Options.Add(compare);
             simulate.SetAction(parsed => Commands.Simulate(
                 parsed.GetValue(simulateSolution)?.FullName,
                 parsed.GetValue(leads),
@@ -164,6 +171,7 @@ namespace LeadAlign.Cli
                 parsed.GetValue(days),
                 parsed.GetValue(seed),
                 parsed.GetValue(output)?.FullName,
+                parsed.GetValue(compare),
                 outputWriter,
                 error));
             root.Subcommands.Add(simulate);

@@ -75,6 +75,7 @@ namespace LeadAlign.Cli.Simulation
             Start = Org.UtcNow.Date;
             End = Start.AddDays(_options.Days);
             var campaigns = SetUp();
+            _options.Change?.Apply(Org.SystemService, AgreementId);
             ScheduleLeads(campaigns);
             ScheduleOwnDeals();
             ScheduleMarketingRoutines();
@@ -264,18 +265,18 @@ namespace LeadAlign.Cli.Simulation
         /// </summary>
         private void ScheduleQueueWeek()
         {
-            if (_options.Days < 21)
+            if (_options.Days < _options.QueueToDay || _options.QueueToDay <= _options.QueueFromDay)
             {
                 return;
             }
 
-            At(Start.AddDays(14), () => Org.SystemService.Update(new Entity(AgreementTable.EntityName, AgreementId)
+            At(Start.AddDays(_options.QueueFromDay), () => Org.SystemService.Update(new Entity(AgreementTable.EntityName, AgreementId)
             {
                 [AgreementTable.RoutingMode] = new OptionSetValue((int)RoutingMode.SalesQueue),
                 [AgreementTable.SalesQueueId] = new EntityReference("queue", _salesQueue),
             }));
-            At(Start.AddDays(21), () => Org.SystemService.Update(new Entity(AgreementTable.EntityName, AgreementId) { [AgreementTable.RoutingMode] = new OptionSetValue((int)RoutingMode.RoundRobin) }));
-            for (var time = Start.AddDays(14); time < Start.AddDays(22); time = time.AddMinutes(30))
+            At(Start.AddDays(_options.QueueToDay), () => Org.SystemService.Update(new Entity(AgreementTable.EntityName, AgreementId) { [AgreementTable.RoutingMode] = new OptionSetValue((int)RoutingMode.RoundRobin) }));
+            for (var time = Start.AddDays(_options.QueueFromDay); time < Start.AddDays(_options.QueueToDay + 1); time = time.AddMinutes(30))
             {
                 if (time.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || time.Hour < 9 || time.Hour >= 17)
                 {
