@@ -18,11 +18,11 @@ namespace LeadAlign.Cli.Simulation
         /// <summary>The log-odds of SQL for a contacted lead with none of the signals, first dialled within five minutes of its handoff.</summary>
         public const double Intercept = 1.0;
 
-        public const double DecisionMaker = 2.2;
+        public const double DecisionMaker = 2.8;
 
-        public const double BusinessPhone = 1.2;
+        public const double BusinessPhone = 1.4;
 
-        public const double FormSubmitted = 1.2;
+        public const double FormSubmitted = 1.4;
 
         public const double LargeCompany = 0.5;
 
@@ -42,6 +42,9 @@ namespace LeadAlign.Cli.Simulation
                 signals.FormSubmitted = true;
             }
         }
+
+        /// <summary>Whether the lead gave a business phone that works.</summary>
+        public bool HasBusinessPhone(Guid lead) => _leads[lead].BusinessPhone;
 
         /// <summary>The chance a contacted lead becomes an SQL when its first dial came <paramref name="minutesToFirstDial"/> after its handoff.</summary>
         public double SqlChance(Guid lead, double minutesToFirstDial)

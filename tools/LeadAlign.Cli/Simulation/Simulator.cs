@@ -138,7 +138,7 @@ namespace LeadAlign.Cli.Simulation
             for (var index = 0; index < _options.Reps; index++)
             {
                 var id = Org.AddUser($"{names[index % names.Length]} {(index / names.Length == 0 ? "Rep" : "Rep " + (index / names.Length + 1))}", managerId: manager);
-                _reps.Add(new Rep(id, Org.Get("systemuser", id)!.GetAttributeValue<string>("fullname"), ResponseHabits[index % ResponseHabits.Length], Math.Max(4, (int)Math.Round(openPerRep * (1.2 + (0.4 * (index % 3))))), index % 7 == 6 ? 0.25 : 0.08));
+                _reps.Add(new Rep(id, Org.Get("systemuser", id)!.GetAttributeValue<string>("fullname"), ResponseHabits[index % ResponseHabits.Length], Math.Max(4, (int)Math.Round(openPerRep * (1.2 + (0.4 * (index % 3))))), index % 7 == 6 ? 0.3 : 0.15));
                 _open[id] = 0;
             }
 
@@ -508,18 +508,27 @@ namespace LeadAlign.Cli.Simulation
         }
 
         /// <summary>
-        /// The rep's first look at an MQL: a duplicate, a competitor, a student or job seeker, a number that does not work, or a
-        /// company too small to be a fit is rejected there and then with that reason; the rest the rep accepts and dials at once.
+        /// The rep's first look at an MQL: a duplicate, a competitor, a student or job seeker, a number that does not work, or
+        /// (often) a junior title or a company too small to be a fit is rejected there and then with that reason; the rest the rep
+        /// accepts and dials at once.
         /// </summary>
         private void Triage(Guid lead, Rep rep, double minutes)
         {
             var propensity = _leads[lead];
-            var title = Org.Get("lead", lead)!.GetAttributeValue<string>("jobtitle");
+            var row = Org.Get("lead", lead)!;
+            var title = row.GetAttributeValue<string>("jobtitle");
+            var employees = row.GetAttributeValue<int?>("numberofemployees") ?? 0;
+            var notAFit = Array.IndexOf(PoorTitles, title) >= 0 || employees < 20 ? 0.85 : Array.IndexOf(MediumTitles, title) >= 0 && employees < 100 ? 0.5 : 0.1;
+            if (row.GetAttributeValue<bool?>("decisionmaker") == true)
+            {
+                notAFit *= 0.4; // the one who signs is worth a call even at a small company
+            }
+
             RejectionReason? reason = propensity.Duplicate && _random.NextDouble() < 0.9 ? RejectionReason.Duplicate
                 : propensity.Competitor ? RejectionReason.Competitor
                 : Array.IndexOf(StudentTitles, title) >= 0 ? RejectionReason.StudentOrJobSeeker
                 : propensity.BadContactData && _random.NextDouble() < 0.8 ? RejectionReason.BadContactData
-                : _random.NextDouble() < (propensity.Tier == 2 ? 0.8 : propensity.Tier == 1 ? 0.5 : 0.08) ? RejectionReason.NotAFit
+                : _random.NextDouble() < notAFit ? RejectionReason.NotAFit
                 : null;
             if (reason != null)
             {
@@ -539,12 +548,14 @@ namespace LeadAlign.Cli.Simulation
         /// <summary>
         /// A dial. The first one connects with odds that fall a hundredfold from five to thirty minutes after the handoff
         /// (<see cref="ResponseTimeEffect.ContactLogOdds"/>: 80 % within five minutes); the rep then redials every three to eight
-        /// hours, three times in ten connecting, up to six dials, after which the lead is rejected as unreachable (Other). A connected call is
+        /// hours, three times in ten connecting, up to six dials (a lead without a working business phone, reached by e-mail and
+        /// mobile only, at a fifth of those odds), after which the lead is rejected as unreachable (Other). A connected call is
         /// the completed phone call LeadAlign counts as first contact.
         /// </summary>
         private void Dial(Guid lead, Rep rep, double minutesToFirstDial, int attempt)
         {
-            var connects = attempt == 0 ? LeadPropensity.Logistic(Math.Log(4) + ResponseTimeEffect.ContactLogOdds(minutesToFirstDial)) : 0.3;
+            var reachable = _truth.HasBusinessPhone(lead) ? 0 : -1.5;
+            var connects = LeadPropensity.Logistic(reachable + (attempt == 0 ? Math.Log(4) + ResponseTimeEffect.ContactLogOdds(minutesToFirstDial) : Math.Log(0.3 / 0.7)));
             if (_random.NextDouble() >= connects)
             {
                 if (attempt < 5)
