@@ -16,7 +16,7 @@ namespace LeadAlign.Cli.Simulation
     internal sealed class ConversionTruth
     {
         /// <summary>The log-odds of SQL for a contacted lead with none of the signals, first dialled within five minutes of its handoff.</summary>
-        public const double Intercept = 1.0;
+        public const double Intercept = 1.3;
 
         public const double DecisionMaker = 2.8;
 

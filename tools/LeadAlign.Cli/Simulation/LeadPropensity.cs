@@ -45,7 +45,7 @@ namespace LeadAlign.Cli.Simulation
         /// propensity and with an interest of the person's own (<paramref name="interest"/>, a standard normal draw), so some
         /// leads that are no fit engage a lot and reach MQL anyway.
         /// </summary>
-        public double InteractionsPerDay(double interest) => Math.Exp(-1.5 + (0.6 * Value) + (0.8 * interest));
+        public double InteractionsPerDay(double interest) => Math.Exp(-2.0 + (0.6 * Value) + (1.1 * interest));
 
         /// <summary>Draws a lead's propensity and hidden facts.</summary>
         public static LeadPropensity Draw(Random random) => new(Normal(random), random);

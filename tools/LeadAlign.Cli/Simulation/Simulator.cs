@@ -138,7 +138,7 @@ namespace LeadAlign.Cli.Simulation
             for (var index = 0; index < _options.Reps; index++)
             {
                 var id = Org.AddUser($"{names[index % names.Length]} {(index / names.Length == 0 ? "Rep" : "Rep " + (index / names.Length + 1))}", managerId: manager);
-                _reps.Add(new Rep(id, Org.Get("systemuser", id)!.GetAttributeValue<string>("fullname"), ResponseHabits[index % ResponseHabits.Length], Math.Max(4, (int)Math.Round(openPerRep * (1.2 + (0.4 * (index % 3))))), index % 7 == 6 ? 0.3 : 0.15));
+                _reps.Add(new Rep(id, Org.Get("systemuser", id)!.GetAttributeValue<string>("fullname"), ResponseHabits[index % ResponseHabits.Length], Math.Max(4, (int)Math.Round(openPerRep * (1.2 + (0.4 * (index % 3))))), index % 7 == 6 ? 0.25 : 0.1));
                 _open[id] = 0;
             }
 
@@ -439,7 +439,7 @@ namespace LeadAlign.Cli.Simulation
                     break;
                 }
 
-                var type = Pick(new[] { 0.3, formShare, 0.15, 0.15, 0.08, 0.08, 0.1 });
+                var type = Pick(new[] { 0.25, formShare, 0.12, 0.1, 0.1, 0.13, 0.15 });
                 At(at, () => Interact(id, type));
             }
         }
@@ -518,7 +518,7 @@ namespace LeadAlign.Cli.Simulation
             var row = Org.Get("lead", lead)!;
             var title = row.GetAttributeValue<string>("jobtitle");
             var employees = row.GetAttributeValue<int?>("numberofemployees") ?? 0;
-            var notAFit = Array.IndexOf(PoorTitles, title) >= 0 || employees < 20 ? 0.85 : Array.IndexOf(MediumTitles, title) >= 0 && employees < 100 ? 0.5 : 0.1;
+            var notAFit = Array.IndexOf(PoorTitles, title) >= 0 || employees < 20 ? 0.85 : Array.IndexOf(MediumTitles, title) >= 0 && employees < 100 ? 0.6 : 0.15;
             if (row.GetAttributeValue<bool?>("decisionmaker") == true)
             {
                 notAFit *= 0.4; // the one who signs is worth a call even at a small company
