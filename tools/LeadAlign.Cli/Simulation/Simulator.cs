@@ -634,7 +634,7 @@ namespace LeadAlign.Cli.Simulation
             }
 
             var tier = _leads[lead].Tier;
-            var won = _random.NextDouble() < (tier == 0 ? 0.5 : tier == 1 ? 0.35 : 0.15);
+            var won = _random.NextDouble() < (tier == 0 ? 0.28 : tier == 1 ? 0.2 : 0.08);
             At(Org.UtcNow.AddDays(5 + (_random.NextDouble() * 9)), () => Close(rep, opportunity, won, estimate));
         }
 
