@@ -15,9 +15,12 @@ namespace LeadAlign.Cli.Simulation
 {
     /// <summary>
     /// A month of leads pushed through LeadAlign's real plug-ins, workflows and activities in the in-memory Dataverse:
-    /// leads of mixed quality from several sources and campaigns, marketing interactions over time, reps with their own
-    /// speed and availability who accept, call, qualify, reject (with reasons) or let leads breach, and marketing recycling
-    /// leads that were not ready. Everything happens at its simulated time, in time order; the same seed gives the same month.
+    /// leads whose fit data, engagement over days and outcome follow a latent propensity (<see cref="LeadPropensity"/>), from
+    /// several sources and campaigns; reps with their own response habit, capacity and availability who triage, accept, dial,
+    /// qualify, reject (each reason for its own cause) or let leads breach, with speed to lead moving the odds of contact and
+    /// qualification as published (<see cref="ResponseTimeEffect"/>, <see cref="ConversionTruth"/>); marketing recycling
+    /// leads that were not ready. The default month's funnel lands in the published B2B ranges (<see cref="FunnelPriors"/>).
+    /// Everything happens at its simulated time, in time order; the same seed gives the same month.
     /// </summary>
     public sealed class Simulator
     {
