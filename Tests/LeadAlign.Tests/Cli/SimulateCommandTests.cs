@@ -51,10 +51,10 @@ namespace LeadAlign.Tests.Cli
             Assert.Equal(string.Empty, first.Error);
             Assert.Contains("Alignment report: Sales and marketing agreement, 2026-01-05 to 2026-01-15 (exclusive), 120 leads", first.Output);
             Assert.Contains("  Inquiry          120", first.Output);
-            Assert.Contains("  MQL               32    26.7%", first.Output);
-            Assert.Contains("  SQL               14    48.3%", first.Output);
+            Assert.Contains("  MQL               11     9.2%", first.Output);
+            Assert.Contains("  SQL                4    50.0%", first.Output);
             Assert.Contains("Weekly MQLs (commitment 50, weeks in", first.Output);
-            Assert.Contains("waterfall,MQL,count,32", first.Csv);
+            Assert.Contains("waterfall,MQL,count,11", first.Csv);
 
             // The page is the shipped web resource with the Custom API's response embedded: its Report is the JSON written beside it.
             var page = File.ReadAllText(RepositoryLayout.PathInRepo("Solution", "WebResources", "la_alignmentreport.html"));
@@ -67,7 +67,7 @@ namespace LeadAlign.Tests.Cli
             using var report = JsonDocument.Parse(response.RootElement.GetProperty("Report").GetString()!);
             using var json = JsonDocument.Parse(first.Json);
             Assert.Equal(json.RootElement.GetProperty("leads").GetInt32(), report.RootElement.GetProperty("leads").GetInt32());
-            Assert.Equal(32, report.RootElement.GetProperty("waterfall")[1].GetProperty("count").GetInt32());
+            Assert.Equal(11, report.RootElement.GetProperty("waterfall")[1].GetProperty("count").GetInt32());
 
             // The report's calibration section, in the text and the CSV as in the JSON.
             var calibration = json.RootElement.GetProperty("calibration");
@@ -82,7 +82,7 @@ namespace LeadAlign.Tests.Cli
 
             // Ten days of 120 leads give too few outcomes for a fitted proposal: the month says so instead of proposing.
             Assert.Equal(string.Empty, first.Proposal);
-            Assert.Contains("Scoring: no proposal fitted to outcomes. 10 leads reached SQL and 8 did not; a proposal needs at least 40 of each. No version was proposed", first.Output);
+            Assert.Contains("Scoring: no proposal fitted to outcomes. 2 leads reached SQL and 4 did not; a proposal needs at least 40 of each. No version was proposed", first.Output);
 
             Assert.Equal(Report(first.Output), Report(second.Output));
             Assert.Equal(first.Csv, second.Csv);

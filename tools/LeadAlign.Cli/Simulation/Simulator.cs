@@ -15,9 +15,12 @@ namespace LeadAlign.Cli.Simulation
 {
     /// <summary>
     /// A month of leads pushed through LeadAlign's real plug-ins, workflows and activities in the in-memory Dataverse:
-    /// leads of mixed quality from several sources and campaigns, marketing interactions over time, reps with their own
-    /// speed and availability who accept, call, qualify, reject (with reasons) or let leads breach, and marketing recycling
-    /// leads that were not ready. Everything happens at its simulated time, in time order; the same seed gives the same month.
+    /// leads whose fit data, engagement over days and outcome follow a latent propensity (<see cref="LeadPropensity"/>), from
+    /// several sources and campaigns; reps with their own response habit, capacity and availability who triage, accept, dial,
+    /// qualify, reject (each reason for its own cause) or let leads breach, with speed to lead moving the odds of contact and
+    /// qualification as published (<see cref="ResponseTimeEffect"/>, <see cref="ConversionTruth"/>); marketing recycling
+    /// leads that were not ready. The default month's funnel lands in the published B2B ranges (<see cref="FunnelPriors"/>).
+    /// Everything happens at its simulated time, in time order; the same seed gives the same month.
     /// </summary>
     public sealed class Simulator
     {
@@ -26,15 +29,26 @@ namespace LeadAlign.Cli.Simulation
         private const int Sql = (int)LeadStage.Sql;
         private const int Rejected = (int)LeadStage.Rejected;
         private static readonly Guid AgreementId = new("1ead5c0e-b000-4000-8000-000000000001");
-        private static readonly string[] GoodTitles = { "Chief Revenue Officer", "VP Sales", "Director of Operations", "Head of Marketing", "Chief Executive Officer", "Sales Director" };
+        // The reps' median minutes from handoff to first look and dial, one habit per rep in turn: as HBR 2011's audit of 2,241
+        // firms found, about a third answer within the hour, some within the day and many only after it (its mean: 42 hours).
+        private static readonly double[] ResponseHabits = { 3, 15, 60, 360, 1680 };
+        private static readonly string[] CSuiteTitles = { "Chief Revenue Officer", "Chief Executive Officer", "Chief Marketing Officer", "Founder" };
+        private static readonly string[] DirectorTitles = { "VP Sales", "Director of Operations", "Head of Marketing", "Sales Director" };
         private static readonly string[] MediumTitles = { "Sales Manager", "Operations Manager", "Team Lead", "Account Manager", "Buyer", "Consultant" };
-        private static readonly string[] PoorTitles = { "Student", "Intern", "Assistant", "Freelancer", "Trainee", "Analyst" };
+        private static readonly string[] PoorTitles = { "Student", "Intern", "Trainee", "Assistant", "Freelancer", "Analyst" };
+        private static readonly string[] StudentTitles = { "Student", "Intern", "Trainee" };
+        private static readonly string[] CompetitorCompanies = { "Rivalsoft", "Competia Labs" };
+
+        // The lead's industrycode: Business Services and Consulting are among the default model's target industries.
+        private static readonly int[] TargetIndustries = { 6, 7 };
+        private static readonly int[] OtherIndustries = { 1, 3, 5, 8, 9, 10, 12 };
         private static readonly string[] Companies = { "Contoso", "Fabrikam", "Northwind", "Tailspin", "Litware", "Adventure Works", "Wide World Importers", "Proseware", "Woodgrove", "Coho Winery" };
         private readonly SimulationOptions _options;
         private readonly Random _random;
         private readonly PriorityQueue<Action, (DateTime, long)> _events = new();
         private readonly List<Rep> _reps = new();
-        private readonly Dictionary<Guid, int> _quality = new();
+        private readonly Dictionary<Guid, LeadPropensity> _leads = new();
+        private readonly Dictionary<Guid, int> _open = new();
         private readonly ConversionTruth _truth = new();
         private readonly HashSet<Guid> _followedUp = new();
         private readonly List<string> _emails = new();
@@ -121,10 +135,15 @@ namespace LeadAlign.Cli.Simulation
             var marketingTeam = system.Create(new Entity("team") { ["name"] = "Marketing", ["businessunitid"] = new EntityReference("businessunit", Org.RootBusinessUnitId) });
             var queue = system.Create(new Entity("queue") { ["name"] = "Marketing inbox" });
             string[] names = { "Ana", "Ben", "Chen", "Dara", "Eli", "Fay", "Gus", "Hana", "Ivo", "Jules" };
+
+            // Capacity: the open leads a rep works at once, around what a fifth of the leads handed off and worked for two days
+            // each would give them.
+            var openPerRep = _options.Leads * 0.2 / _options.Reps / _options.Days * 2;
             for (var index = 0; index < _options.Reps; index++)
             {
                 var id = Org.AddUser($"{names[index % names.Length]} {(index / names.Length == 0 ? "Rep" : "Rep " + (index / names.Length + 1))}", managerId: manager);
-                _reps.Add(new Rep(id, Org.Get("systemuser", id)!.GetAttributeValue<string>("fullname"), 0.3 + (index % 5) * 0.8, 2 + (index % 4) * 5, index % 7 == 6 ? 0.15 : 0.03));
+                _reps.Add(new Rep(id, Org.Get("systemuser", id)!.GetAttributeValue<string>("fullname"), ResponseHabits[index % ResponseHabits.Length], Math.Max(4, (int)Math.Round(openPerRep * (1.2 + (0.4 * (index % 3))))), index % 7 == 6 ? 0.25 : 0.1));
+                _open[id] = 0;
             }
 
             system.Execute(new AddMembersTeamRequest { TeamId = salesTeam, MemberIds = _reps.Select(rep => rep.Id).ToArray() });
@@ -366,51 +385,79 @@ namespace LeadAlign.Cli.Simulation
                 {
                     var when = Start.AddDays(day).AddHours(7 + (_random.NextDouble() * 13));
                     var number = made + index;
-                    var quality = Pick(new[] { 0.3, 0.45, 0.25 });
+                    var propensity = LeadPropensity.Draw(_random);
                     var campaign = _random.NextDouble() < 0.8 ? campaigns[_random.Next(campaigns.Count)] : ((Guid Id, int Source)?)null;
-                    At(when, () => CreateLead(number, quality, campaign));
+                    At(when, () => CreateLead(number, propensity, campaign));
                 }
 
                 made += count;
             }
         }
 
-        private void CreateLead(int number, int quality, (Guid Id, int Source)? campaign)
+        /// <summary>
+        /// A lead as marketing captures it: every fit column is drawn from the lead's propensity with noise of its own (a senior
+        /// title, a large company, revenue, a target industry, a working business phone, a business e-mail, the decision maker),
+        /// so most leads start below the MQL threshold and reach it, if ever, through the engagement that follows over days.
+        /// </summary>
+        private void CreateLead(int number, LeadPropensity propensity, (Guid Id, int Source)? campaign)
         {
-            var titles = quality == 0 ? GoodTitles : quality == 1 ? MediumTitles : PoorTitles;
-            var company = Companies[_random.Next(Companies.Length)] + " " + (number % 97);
+            var z = propensity.Value;
+            var seniority = (0.6 * z) + (0.8 * LeadPropensity.Normal(_random));
+            var titles = seniority > 1.6 ? CSuiteTitles : seniority > 0.8 ? DirectorTitles : seniority > -0.9 ? MediumTitles : PoorTitles;
+            var title = titles[_random.Next(titles.Length)];
+            var company = propensity.Competitor ? CompetitorCompanies[_random.Next(CompetitorCompanies.Length)] : Companies[_random.Next(Companies.Length)] + " " + (number % 97);
+            var employees = (int)Math.Max(1, Math.Round(Math.Exp(3.7 + (1.4 * ((0.5 * z) + (0.87 * LeadPropensity.Normal(_random)))))));
+            var revenue = Math.Round((decimal)(employees * 90_000 * Math.Exp(0.5 * LeadPropensity.Normal(_random))), 0);
+            var industry = _random.NextDouble() < LeadPropensity.Logistic(-1.4 + (0.6 * z)) ? TargetIndustries[_random.Next(TargetIndustries.Length)] : OtherIndustries[_random.Next(OtherIndustries.Length)];
+            var phone = propensity.BadContactData ? "0000" : _random.NextDouble() < LeadPropensity.Logistic(1.5 + (0.8 * z)) ? "+1 555 " + (1000 + (number % 9000)) : null;
             var lead = new Entity("lead")
             {
                 ["firstname"] = "Lead",
                 ["lastname"] = number.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["companyname"] = _random.NextDouble() < 0.95 ? company : null,
-                ["jobtitle"] = titles[_random.Next(titles.Length)],
-                ["numberofemployees"] = quality == 0 ? 200 + _random.Next(5000) : quality == 1 ? 20 + _random.Next(800) : 1 + _random.Next(50),
-                ["revenue"] = new Money(quality == 0 ? 5_000_000m + _random.Next(50_000_000) : 100_000m + _random.Next(9_000_000)),
-                ["emailaddress1"] = Email(number, quality, company),
-                ["telephone1"] = _random.NextDouble() < (quality == 2 ? 0.4 : 0.85) ? "+1 555 " + (1000 + number % 9000) : null,
+                ["jobtitle"] = title,
+                ["numberofemployees"] = employees,
+                ["revenue"] = new Money(revenue),
+                ["industrycode"] = new OptionSetValue(industry),
+                ["emailaddress1"] = Email(number, propensity, company),
+                ["telephone1"] = phone,
                 ["leadsourcecode"] = new OptionSetValue(campaign?.Source ?? new[] { 2, 3, 8, 9 }[_random.Next(4)]),
                 ["campaignid"] = campaign == null ? null : new EntityReference("campaign", campaign.Value.Id),
-                ["decisionmaker"] = quality == 0 && _random.NextDouble() < 0.5,
+                ["decisionmaker"] = _random.NextDouble() < LeadPropensity.Logistic(-2.2 + (0.9 * z) + (titles == CSuiteTitles || titles == DirectorTitles ? 1.2 : 0)),
             };
             var id = Org.SystemService.Create(lead);
-            _quality[id] = quality;
-            _truth.Created(id, quality == 0, lead.GetAttributeValue<bool>("decisionmaker"), lead.GetAttributeValue<string>("telephone1") != null, lead.GetAttributeValue<int>("numberofemployees"), lead.GetAttributeValue<string>("emailaddress1").EndsWith("@gmail.com", StringComparison.Ordinal));
+            _leads[id] = propensity;
+            _truth.Created(id, titles == CSuiteTitles || titles == DirectorTitles, lead.GetAttributeValue<bool>("decisionmaker"), phone != null && !propensity.BadContactData, employees, lead.GetAttributeValue<string>("emailaddress1").EndsWith("@gmail.com", StringComparison.Ordinal));
             AfterSave(id);
-            var interactions = quality == 0 ? 2 + _random.Next(3) : quality == 1 ? 1 + _random.Next(2) : _random.Next(2);
-            for (var index = 0; index < interactions; index++)
+
+            // Engagement arrives as a Poisson process through the rest of the month, faster for higher propensity; a form
+            // submission (a demo request) is likelier the higher it is, the other kinds of interaction are not.
+            var formShare = 0.04 + (0.12 * LeadPropensity.Logistic(2 * z));
+            var interactionsPerDay = propensity.InteractionsPerDay(LeadPropensity.Normal(_random));
+            var at = Org.UtcNow;
+            for (var index = 0; index < 15; index++)
             {
-                var type = Pick(new[] { 0.25, 0.2, 0.15, 0.15, 0.05, 0.1, 0.1 });
-                At(Org.UtcNow.AddHours(1 + (_random.NextDouble() * 24 * 8)), () => Interact(id, type));
+                at = at.AddDays(-Math.Log(1 - _random.NextDouble()) / interactionsPerDay);
+                if (at >= End)
+                {
+                    break;
+                }
+
+                var type = Pick(new[] { 0.25, formShare, 0.12, 0.1, 0.1, 0.13, 0.15 });
+                At(at, () => Interact(id, type));
             }
         }
 
-        /// <summary>A business address mostly, a free-mail one more often for poor leads, and now and then a person who already came in (a duplicate).</summary>
-        private string Email(int number, int quality, string company)
+        /// <summary>A business address mostly, a free-mail one more often for a low propensity, and now and then a person who already came in (a duplicate).</summary>
+        private string Email(int number, LeadPropensity propensity, string company)
         {
-            var email = _emails.Count > 0 && _random.NextDouble() < 0.03
-                ? _emails[_random.Next(_emails.Count)]
-                : _random.NextDouble() < (quality == 2 ? 0.6 : 0.15) ? $"lead{number}@gmail.com" : $"lead{number}@{company.Replace(" ", string.Empty, StringComparison.Ordinal).ToLowerInvariant()}.com";
+            if (_emails.Count > 0 && _random.NextDouble() < 0.03)
+            {
+                propensity.Duplicate = true;
+                return _emails[_random.Next(_emails.Count)];
+            }
+
+            var email = _random.NextDouble() < LeadPropensity.Logistic(-1.6 - (0.9 * propensity.Value)) ? $"lead{number}@gmail.com" : $"lead{number}@{company.Replace(" ", string.Empty, StringComparison.Ordinal).ToLowerInvariant()}.com";
             _emails.Add(email);
             return email;
         }
@@ -439,7 +486,11 @@ namespace LeadAlign.Cli.Simulation
             AfterSave(lead);
         }
 
-        /// <summary>After a save, a lead handed off for the first time gets its rep's actions on the calendar.</summary>
+        /// <summary>
+        /// After a save, a lead handed off for the first time gets its rep's first look on the calendar: after the rep's usual
+        /// response time (log-normal around their median), slower the more open work they hold against their capacity, much
+        /// faster for a hot-lane lead. A rep over half again their capacity, or one of the leads a rep lets sit, is never looked at.
+        /// </summary>
         private void AfterSave(Guid lead)
         {
             var row = Org.Get("lead", lead)!;
@@ -449,48 +500,105 @@ namespace LeadAlign.Cli.Simulation
             }
 
             var rep = _reps.Single(each => each.Id == row.GetAttributeValue<EntityReference>("ownerid").Id);
-            if (_random.NextDouble() < rep.IgnoreRate)
+            var load = (double)_open[rep.Id] / rep.Capacity;
+            if (_random.NextDouble() < rep.IgnoreRate || load > 1.5)
             {
                 return;
             }
 
-            At(Org.UtcNow.AddHours(Delay(rep.AcceptHours)), () => Accept(lead, rep));
+            _open[rep.Id]++;
+            var minutes = rep.ResponseMinutes * Math.Exp(0.9 * LeadPropensity.Normal(_random)) * (1 + load) * (row.GetAttributeValue<bool?>(LeadTable.HotLane) == true ? 0.25 : 1);
+            At(Org.UtcNow.AddMinutes(minutes), () => Triage(lead, rep, minutes));
         }
 
-        private void Accept(Guid lead, Rep rep)
+        /// <summary>
+        /// The rep's first look at an MQL: a duplicate, a competitor, a student or job seeker, a number that does not work, or
+        /// (often) a junior title or a company too small to be a fit is rejected there and then with that reason; the rest the rep
+        /// accepts and dials at once.
+        /// </summary>
+        private void Triage(Guid lead, Rep rep, double minutes)
         {
+            var propensity = _leads[lead];
+            var row = Org.Get("lead", lead)!;
+            var title = row.GetAttributeValue<string>("jobtitle");
+            var employees = row.GetAttributeValue<int?>("numberofemployees") ?? 0;
+            var notAFit = Array.IndexOf(PoorTitles, title) >= 0 || employees < 20 ? 0.85 : Array.IndexOf(MediumTitles, title) >= 0 && employees < 100 ? 0.6 : 0.15;
+            if (row.GetAttributeValue<bool?>("decisionmaker") == true)
+            {
+                notAFit *= 0.4; // the one who signs is worth a call even at a small company
+            }
+
+            RejectionReason? reason = propensity.Duplicate && _random.NextDouble() < 0.9 ? RejectionReason.Duplicate
+                : propensity.Competitor ? RejectionReason.Competitor
+                : Array.IndexOf(StudentTitles, title) >= 0 ? RejectionReason.StudentOrJobSeeker
+                : propensity.BadContactData && _random.NextDouble() < 0.8 ? RejectionReason.BadContactData
+                : _random.NextDouble() < notAFit ? RejectionReason.NotAFit
+                : null;
+            if (reason != null)
+            {
+                Reject(lead, rep, reason.Value);
+                return;
+            }
+
             if (!Try(() => Org.As(rep.Id).Execute(new OrganizationRequest("la_AcceptLead") { ["Target"] = new EntityReference("lead", lead) })))
             {
+                _open[rep.Id]--;
                 return;
             }
 
-            At(Org.UtcNow.AddHours(Delay(rep.ContactHours)), () => Contact(lead, rep));
+            Dial(lead, rep, minutes, 0);
         }
 
-        private void Contact(Guid lead, Rep rep)
+        /// <summary>
+        /// A dial. The first one connects with odds that fall a hundredfold from five to thirty minutes after the handoff
+        /// (<see cref="ResponseTimeEffect.ContactLogOdds"/>: 80 % within five minutes); the rep then redials every three to eight
+        /// hours, three times in ten connecting, up to six dials (a lead without a working business phone, reached by e-mail and
+        /// mobile only, at a fifth of those odds), after which the lead is rejected as unreachable (Other). A connected call is
+        /// the completed phone call LeadAlign counts as first contact.
+        /// </summary>
+        private void Dial(Guid lead, Rep rep, double minutesToFirstDial, int attempt)
         {
-            var call = Org.As(rep.Id).Create(new Entity("phonecall") { ["subject"] = "First call", ["directioncode"] = true, ["regardingobjectid"] = new EntityReference("lead", lead) });
-            Org.As(rep.Id).Execute(new SetStateRequest { EntityMoniker = new EntityReference("phonecall", call), State = new OptionSetValue(1), Status = new OptionSetValue(2) });
-            var quality = _quality[lead];
-            var sqlChance = _truth.SqlChance(lead);
-            if (_random.NextDouble() < 0.08)
+            var reachable = _truth.HasBusinessPhone(lead) ? 0 : -1.5;
+            var connects = LeadPropensity.Logistic(reachable + (attempt == 0 ? Math.Log(4) + ResponseTimeEffect.ContactLogOdds(minutesToFirstDial) : Math.Log(0.3 / 0.7)));
+            if (_random.NextDouble() >= connects)
             {
-                // The rep never gets to a decision: the agreement's decision clock returns the lead to marketing.
+                if (attempt < 5)
+                {
+                    At(Org.UtcNow.AddHours(3 + (_random.NextDouble() * 5)), () => Dial(lead, rep, minutesToFirstDial, attempt + 1));
+                }
+                else
+                {
+                    Reject(lead, rep, RejectionReason.Other);
+                }
+
                 return;
             }
 
-            if (_random.NextDouble() < sqlChance)
+            var call = Org.As(rep.Id).Create(new Entity("phonecall") { ["subject"] = "First call", ["directioncode"] = true, ["regardingobjectid"] = new EntityReference("lead", lead) });
+            Org.As(rep.Id).Execute(new SetStateRequest { EntityMoniker = new EntityReference("phonecall", call), State = new OptionSetValue(1), Status = new OptionSetValue(2) });
+            if (_random.NextDouble() < 0.06)
             {
-                At(Org.UtcNow.AddHours(24 + (_random.NextDouble() * 96)), () => Qualify(lead, rep));
+                // The rep never gets to a decision: the agreement's decision clock returns the lead to marketing.
+                _open[rep.Id]--;
+                return;
+            }
+
+            if (_random.NextDouble() < _truth.SqlChance(lead, minutesToFirstDial))
+            {
+                At(Org.UtcNow.AddHours(24 + (_random.NextDouble() * 72)), () => Qualify(lead, rep));
             }
             else
             {
-                At(Org.UtcNow.AddHours(4 + (_random.NextDouble() * 48)), () => Reject(lead, rep, quality));
+                // What the conversation found decides the reason: no money, no plan to buy yet, or simply not a fit.
+                var propensity = _leads[lead];
+                var reason = !propensity.HasBudget ? RejectionReason.NoBudget : !propensity.ReadyToBuy ? RejectionReason.NotReadyYet : RejectionReason.NotAFit;
+                At(Org.UtcNow.AddHours(4 + (_random.NextDouble() * 48)), () => Reject(lead, rep, reason));
             }
         }
 
         private void Qualify(Guid lead, Rep rep)
         {
+            _open[rep.Id]--;
             if (!Try(() => Org.As(rep.Id).Update(new Entity("lead", lead)
             {
                 [LeadTable.Stage] = new OptionSetValue(Sql),
@@ -503,16 +611,16 @@ namespace LeadAlign.Cli.Simulation
                 return;
             }
 
-            if (_random.NextDouble() < 0.5)
+            if (_random.NextDouble() < 0.9)
             {
-                At(Org.UtcNow.AddHours(24 + (_random.NextDouble() * 120)), () => Convert(lead, rep));
+                At(Org.UtcNow.AddHours(24 + (_random.NextDouble() * 48)), () => Convert(lead, rep));
             }
         }
 
         /// <summary>
         /// The rep qualifies the lead into an account and an opportunity (as D365 Sales does by default: the opportunity keeps the
-        /// lead as its originating lead, its campaign and its estimated amount), then closes it within one to three weeks: won
-        /// more often for better leads, for about the estimate; otherwise lost.
+        /// lead as its originating lead, its campaign and its estimated amount), then closes it within one to two weeks: won
+        /// more often for a higher propensity, for about the estimate; otherwise lost.
         /// </summary>
         private void Convert(Guid lead, Rep rep)
         {
@@ -529,9 +637,9 @@ namespace LeadAlign.Cli.Simulation
                 return;
             }
 
-            var quality = _quality[lead];
-            var won = _random.NextDouble() < (quality == 0 ? 0.45 : quality == 1 ? 0.25 : 0.08);
-            At(Org.UtcNow.AddDays(7 + (_random.NextDouble() * 14)), () => Close(rep, opportunity, won, estimate));
+            var tier = _leads[lead].Tier;
+            var won = _random.NextDouble() < (tier == 0 ? 0.28 : tier == 1 ? 0.2 : 0.08);
+            At(Org.UtcNow.AddDays(5 + (_random.NextDouble() * 9)), () => Close(rep, opportunity, won, estimate));
         }
 
         /// <summary>The rep closes the opportunity through Win (for about the estimate) or Lose, recording the close activity.</summary>
@@ -554,16 +662,21 @@ namespace LeadAlign.Cli.Simulation
             }
         });
 
-        private void Reject(Guid lead, Rep rep, int quality)
+        private void Reject(Guid lead, Rep rep, RejectionReason reason)
         {
-            int[] reasons = quality == 2 ? new[] { (int)RejectionReason.StudentOrJobSeeker, (int)RejectionReason.BadContactData, (int)RejectionReason.NotAFit } : quality == 1 ? new[] { (int)RejectionReason.NoBudget, (int)RejectionReason.NotReadyYet, (int)RejectionReason.Competitor, (int)RejectionReason.NotAFit } : new[] { (int)RejectionReason.NotReadyYet, (int)RejectionReason.NoBudget, (int)RejectionReason.Duplicate };
-            var reason = reasons[_random.Next(reasons.Length)];
-            if (!Try(() => Org.As(rep.Id).Update(new Entity("lead", lead) { [LeadTable.Stage] = new OptionSetValue(Rejected), [LeadTable.RejectionReason] = new OptionSetValue(reason) })))
+            _open[rep.Id]--;
+            var rejection = new Entity("lead", lead) { [LeadTable.Stage] = new OptionSetValue(Rejected), [LeadTable.RejectionReason] = new OptionSetValue((int)reason) };
+            if (reason == RejectionReason.Other)
+            {
+                rejection[LeadTable.RejectionNotes] = "No answer after six dials.";
+            }
+
+            if (!Try(() => Org.As(rep.Id).Update(rejection)))
             {
                 return;
             }
 
-            if (reason == (int)RejectionReason.NotReadyYet && _random.NextDouble() < 0.7)
+            if (reason == RejectionReason.NotReadyYet && _random.NextDouble() < 0.7)
             {
                 At(Org.UtcNow.AddHours(48 + (_random.NextDouble() * 72)), () => Try(() => Org.RunWorkflowActivity(
                     new RecycleLeadToNurture(),
@@ -594,13 +707,6 @@ namespace LeadAlign.Cli.Simulation
             }
         }
 
-        /// <summary>A delay around the median, skewed like human response times (log-normal).</summary>
-        private double Delay(double medianHours)
-        {
-            var normal = Math.Sqrt(-2 * Math.Log(1 - _random.NextDouble())) * Math.Cos(2 * Math.PI * _random.NextDouble());
-            return Math.Max(0.05, medianHours * Math.Exp(0.8 * normal));
-        }
-
         private int Pick(double[] weights)
         {
             var roll = _random.NextDouble() * weights.Sum();
@@ -616,7 +722,7 @@ namespace LeadAlign.Cli.Simulation
             return weights.Length - 1;
         }
 
-        /// <summary>A rep of the simulation: how fast they accept and call, and how often they let a lead sit.</summary>
-        public sealed record Rep(Guid Id, string Name, double AcceptHours, double ContactHours, double IgnoreRate);
+        /// <summary>A rep of the simulation: their median minutes from handoff to first look and dial, how many open leads they work at once, and how often they let a lead sit.</summary>
+        public sealed record Rep(Guid Id, string Name, double ResponseMinutes, int Capacity, double IgnoreRate);
     }
 }
