@@ -37,6 +37,9 @@ namespace LeadAlign.Scoring.Fitting
         /// <summary>A rule fired for fewer training leads keeps its points: it needs more data.</summary>
         public const int MinimumHits = 10;
 
+        /// <summary>The range of la_mqlthreshold, la_warmthreshold and la_hotthreshold.</summary>
+        public const int MinimumThreshold = 0, MaximumThreshold = 100000;
+
         private const double Z95 = 1.96;
         private const double FallbackPointsPerLogit = 10;
 
@@ -158,12 +161,16 @@ namespace LeadAlign.Scoring.Fitting
                 oldScores[i] = FitScores.Score(rules, matched[i], rule => rule.Points);
                 newScores[i] = FitScores.Score(rules, matched[i], rule => newPoints[rule.Key]);
             }
+            // A threshold is a whole number of 0 or more (the model's threshold columns hold 0 to 100,000): where the proposed points
+            // give many leads negative scores the matched threshold can fall below 0, and 0 then lets those leads through as before.
             var proposedScale = new FitScale(
-                FitScores.MatchedThreshold(oldScores, scale.MqlThreshold, newScores)!.Value,
-                FitScores.MatchedThreshold(oldScores, scale.WarmThreshold, newScores)!.Value,
-                FitScores.MatchedThreshold(oldScores, scale.HotThreshold, newScores)!.Value);
+                Threshold(FitScores.MatchedThreshold(oldScores, scale.MqlThreshold, newScores)!.Value),
+                Threshold(FitScores.MatchedThreshold(oldScores, scale.WarmThreshold, newScores)!.Value),
+                Threshold(FitScores.MatchedThreshold(oldScores, scale.HotThreshold, newScores)!.Value));
             return new ProposedScoring(null, proposals, proposedScale, pointsPerLogit, n, reached, notReached);
         }
+
+        private static int Threshold(int matched) => Math.Max(MinimumThreshold, Math.Min(MaximumThreshold, matched));
 
         private static ProposedScoring Refused(string refusal, FitScale scale, int cases, int reached, int notReached)
         {
