@@ -22,13 +22,26 @@ namespace LeadAlign.Dataverse.Query
         private readonly ConditionEvaluator _evaluator;
 
         private readonly Func<string, IReadOnlyCollection<Guid>, IEnumerable<Entity>>? _rowsWithIds;
+        private readonly Func<string, string, IReadOnlyCollection<object>, IEnumerable<Entity>?>? _rowsWhere;
 
         /// <param name="rowsWithIds">
         /// Optional: the rows of a table with given ids. Given, a query whose criteria require its primary key to equal a value or
         /// be in a list reads just those rows instead of scanning the table, as an index seek would; the criteria still decide.
         /// </param>
-        public QueryEngine(Func<string, IEnumerable<Entity>> rowsOf, Func<string, string> primaryIdOf, ConditionEvaluator evaluator, Func<string, IReadOnlyCollection<Guid>, IEnumerable<Entity>>? rowsWithIds = null)
+        /// <param name="rowsWhere">
+        /// Optional: the rows of a table whose column equals one of the keys (lookup ids, choice values), read from an index, in the
+        /// order a scan finds them; null when the index cannot answer. Given, a query whose criteria are an AND with an Equal or In
+        /// condition on such a column of its table reads just those rows, and a link on such a column of the linked table reads the
+        /// linked rows the joined rows name; the criteria still decide.
+        /// </param>
+        public QueryEngine(
+            Func<string, IEnumerable<Entity>> rowsOf,
+            Func<string, string> primaryIdOf,
+            ConditionEvaluator evaluator,
+            Func<string, IReadOnlyCollection<Guid>, IEnumerable<Entity>>? rowsWithIds = null,
+            Func<string, string, IReadOnlyCollection<object>, IEnumerable<Entity>?>? rowsWhere = null)
         {
+            _rowsWhere = rowsWhere;
             _rowsWithIds = rowsWithIds;
             _rowsOf = rowsOf ?? throw new ArgumentNullException(nameof(rowsOf));
             _primaryIdOf = primaryIdOf ?? throw new ArgumentNullException(nameof(primaryIdOf));
@@ -70,6 +83,7 @@ namespace LeadAlign.Dataverse.Query
                 var joined = RootRows(query).Select(row => rootColumns == null ? WithPrimaryId(row) : Narrow(row, rootColumns)).ToList();
                 foreach (var link in links)
                 {
+                    link.Seek(this, joined);
                     joined = joined.SelectMany(row => Join(row, link)).ToList();
                 }
 
@@ -79,32 +93,31 @@ namespace LeadAlign.Dataverse.Query
             var ordered = RowOrdering.Sort(matching, query.Orders
                 .Select(order => (string.IsNullOrEmpty(order.EntityName) ? order.AttributeName : order.EntityName + "." + order.AttributeName, order.OrderType != OrderType.Ascending))
                 .ToList());
-            var projected = ordered.Select(row => Project(row, query, links)).ToList();
-            if (query.Distinct)
-            {
-                projected = projected.GroupBy(DistinctKey).Select(group => group.First()).ToList();
-            }
-
+            // Without Distinct every ordered row is one result: only the rows returned (the top, the page) are projected.
+            var rows = query.Distinct
+                ? ordered.Select(row => Project(row, query, links)).GroupBy(DistinctKey).Select(group => group.First()).ToList()
+                : ordered;
+            Func<Entity, Entity> project = query.Distinct ? row => row : row => Project(row, query, links);
             var result = new EntityCollection { EntityName = query.EntityName };
             if (query.TopCount.HasValue)
             {
-                result.Entities.AddRange(projected.Take(query.TopCount.Value));
+                result.Entities.AddRange(rows.Take(query.TopCount.Value).Select(project));
                 return result;
             }
 
             if (!paging)
             {
-                result.Entities.AddRange(projected);
+                result.Entities.AddRange(rows.Select(project));
                 return result;
             }
 
             var page = Math.Max(1, query.PageInfo!.PageNumber);
-            var pageRows = projected.Skip((page - 1) * query.PageInfo.Count).Take(query.PageInfo.Count).ToList();
+            var pageRows = rows.Skip((page - 1) * query.PageInfo.Count).Take(query.PageInfo.Count).Select(project).ToList();
             result.Entities.AddRange(pageRows);
-            result.MoreRecords = projected.Count > page * query.PageInfo.Count;
+            result.MoreRecords = rows.Count > page * query.PageInfo.Count;
             if (query.PageInfo.ReturnTotalRecordCount)
             {
-                result.TotalRecordCount = projected.Count;
+                result.TotalRecordCount = rows.Count;
             }
 
             if (pageRows.Count > 0)
@@ -253,7 +266,34 @@ namespace LeadAlign.Dataverse.Query
                 }
             }
 
+            if (_rowsWhere != null && query.Criteria.FilterOperator == LogicalOperator.And)
+            {
+                foreach (var condition in query.Criteria.Conditions)
+                {
+                    if (string.IsNullOrEmpty(condition.EntityName) && IndexKeys(condition) is { } keys
+                        && _rowsWhere(query.EntityName, condition.AttributeName, keys) is { } seek)
+                    {
+                        return seek;
+                    }
+                }
+            }
+
             return _rowsOf(query.EntityName);
+        }
+
+        /// <summary>
+        /// The keys an Equal (one value) or In condition asks an index for: its values as a lookup's id or a choice's value; null
+        /// when it is another operator or a value is anything else (null, text, a number that is not a choice's).
+        /// </summary>
+        private static List<object>? IndexKeys(ConditionExpression condition)
+        {
+            if (!(condition.Operator == ConditionOperator.Equal && condition.Values.Count == 1) && !(condition.Operator == ConditionOperator.In && condition.Values.Count > 0))
+            {
+                return null;
+            }
+
+            var keys = condition.Values.Select(ConditionEvaluator.Normalize).OfType<object>().ToList();
+            return keys.Count == condition.Values.Count && keys.All(key => key is Guid or int) ? keys : null;
         }
 
         /// <summary>The row joined with each matching row of the linked table (or, for an outer link without a match, alone).</summary>
@@ -382,15 +422,51 @@ namespace LeadAlign.Dataverse.Query
             public HashSet<string>? Needed { get; init; }
 
             public Dictionary<Guid, List<Entity>> ById(QueryEngine engine) =>
-                _byId ??= Index(engine);
+                _byId ??= Index(engine, engine._rowsOf(Link.LinkToEntityName));
 
-            private Dictionary<Guid, List<Entity>> Index(QueryEngine engine)
+            /// <summary>
+            /// Before <paramref name="rows"/> are joined: when the link is on the linked table's primary key, or on a column the store
+            /// indexes, reads only the linked rows those rows name (by id, or from the index) instead of the whole linked table.
+            /// </summary>
+            public void Seek(QueryEngine engine, List<Entity> rows)
+            {
+                if (_byId != null)
+                {
+                    return;
+                }
+
+                var keys = new HashSet<Guid>();
+                foreach (var row in rows)
+                {
+                    var key = ConditionEvaluator.Normalize(row.Attributes.TryGetValue(Link.LinkFromAttributeName, out var from) ? from : null);
+                    if (key is Guid id)
+                    {
+                        keys.Add(id);
+                    }
+                    else if (key != null)
+                    {
+                        // A join on text or numbers compares values as a scan does.
+                        return;
+                    }
+                }
+
+                var table = Link.LinkToEntityName;
+                var candidates = Link.LinkToAttributeName == engine._primaryIdOf(table)
+                    ? engine._rowsWithIds?.Invoke(table, keys)
+                    : engine._rowsWhere?.Invoke(table, Link.LinkToAttributeName, keys.Cast<object>().ToList());
+                if (candidates != null)
+                {
+                    _byId = Index(engine, candidates);
+                }
+            }
+
+            private Dictionary<Guid, List<Entity>> Index(QueryEngine engine, IEnumerable<Entity> candidates)
             {
                 // Filter the stored rows before copying them, as a query without links does.
                 var idColumn = engine._primaryIdOf(Link.LinkToEntityName);
                 var namesId = Names(Link.LinkCriteria, idColumn);
                 var index = new Dictionary<Guid, List<Entity>>();
-                foreach (var candidate in engine._rowsOf(Link.LinkToEntityName))
+                foreach (var candidate in candidates)
                 {
                     if (engine.LinkedValue(this, candidate) is Guid id && engine._evaluator.Matches(candidate.Contains(idColumn) || !namesId ? candidate : engine.WithPrimaryId(candidate), Link.LinkCriteria))
                     {

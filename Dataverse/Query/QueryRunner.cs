@@ -67,7 +67,9 @@ namespace LeadAlign.Dataverse.Query
             var rowsOf = _access.Readable(userId, _reader.RowsOf);
             var evaluator = new ConditionEvaluator(() => _clock.UtcNow, userId);
             var rowsWithIds = (Func<string, IReadOnlyCollection<Guid>, IEnumerable<Entity>>)((table, ids) => _access.Readable(userId, _ => _reader.RowsWithIds(table, ids))(table));
-            var engine = new QueryEngine(rowsOf, table => _metadata.RequireTable(table).PrimaryId, evaluator, rowsWithIds);
+            var rowsWhere = (Func<string, string, IReadOnlyCollection<object>, IEnumerable<Entity>?>)((table, column, keys) =>
+                _reader.RowsWhere(table, column, keys) is { } seek ? _access.Readable(userId, _ => seek)(table) : null);
+            var engine = new QueryEngine(rowsOf, table => _metadata.RequireTable(table).PrimaryId, evaluator, rowsWithIds, rowsWhere);
             switch (query)
             {
                 case QueryExpression expression:
