@@ -83,7 +83,6 @@ namespace LeadAlign.Dataverse.Query
                 var joined = RootRows(query).Select(row => rootColumns == null ? WithPrimaryId(row) : Narrow(row, rootColumns)).ToList();
                 foreach (var link in links)
                 {
-                    link.Seek(this, joined);
                     joined = joined.SelectMany(row => Join(row, link)).ToList();
                 }
 
@@ -304,7 +303,7 @@ namespace LeadAlign.Dataverse.Query
             var matches = key switch
             {
                 null => new List<Entity>(),
-                Guid id => link.ById(this).TryGetValue(id, out var found) ? found : new List<Entity>(),
+                Guid id => link.Matches(this, id),
                 _ => _rowsOf(link.Link.LinkToEntityName)
                     .Where(candidate => LinkedValue(link, candidate) is { } value && ConditionEvaluator.Compare(key, value) == 0)
                     .Select(candidate => WithPrimaryId(candidate))
@@ -410,54 +409,50 @@ namespace LeadAlign.Dataverse.Query
             ConditionEvaluator.Normalize(candidate.Attributes.TryGetValue(link.Link.LinkToAttributeName, out var to) ? to : link.Link.LinkToAttributeName == _primaryIdOf(candidate.LogicalName) ? candidate.Id : null);
 
         /// <summary>
-        /// A link of one query, with the linked rows that pass its criteria indexed by the id they join on: built once, on the
-        /// first row joined on an id, so a join on ids (lookups, primary keys) reads the linked table once per query, not once
-        /// per row. The same rows, in the same order, as a scan finds.
+        /// A link of one query, with the linked rows that pass its criteria by the id they join on: sought by id, or in the store's
+        /// index, for each id joined (a link on a primary key or an indexed lookup), else read once per query from the whole linked
+        /// table, never once per row. The same rows, in the same order, as a scan finds.
         /// </summary>
         private sealed record ResolvedLink(LinkEntity Link, string Alias, List<ResolvedLink> Children)
         {
             private Dictionary<Guid, List<Entity>>? _byId;
+            private Dictionary<Guid, List<Entity>>? _seeks;
+            private bool _seekable = true;
 
             /// <summary>The linked columns joined rows carry; null for all.</summary>
             public HashSet<string>? Needed { get; init; }
 
-            public Dictionary<Guid, List<Entity>> ById(QueryEngine engine) =>
-                _byId ??= Index(engine, engine._rowsOf(Link.LinkToEntityName));
-
             /// <summary>
-            /// Before <paramref name="rows"/> are joined: when the link is on the linked table's primary key, or on a column the store
-            /// indexes, reads only the linked rows those rows name (by id, or from the index) instead of the whole linked table.
+            /// The linked rows (passing the link's criteria) that join on <paramref name="id"/>. When the link is on the linked table's
+            /// primary key or on a column the store indexes, they are read by id or from the index, once per id and query; otherwise
+            /// the linked table is read once and indexed by the column it joins on. Either way: the rows a scan finds, in its order.
             /// </summary>
-            public void Seek(QueryEngine engine, List<Entity> rows)
+            public List<Entity> Matches(QueryEngine engine, Guid id)
             {
-                if (_byId != null)
+                if (_byId == null && _seekable)
                 {
-                    return;
+                    _seeks ??= new Dictionary<Guid, List<Entity>>();
+                    if (_seeks.TryGetValue(id, out var sought))
+                    {
+                        return sought;
+                    }
+
+                    var table = Link.LinkToEntityName;
+                    var candidates = Link.LinkToAttributeName == engine._primaryIdOf(table)
+                        ? engine._rowsWithIds?.Invoke(table, new[] { id })
+                        : engine._rowsWhere?.Invoke(table, Link.LinkToAttributeName, new object[] { id });
+                    if (candidates != null)
+                    {
+                        sought = Index(engine, candidates).TryGetValue(id, out var rows) ? rows : new List<Entity>();
+                        _seeks[id] = sought;
+                        return sought;
+                    }
+
+                    _seekable = false;
                 }
 
-                var keys = new HashSet<Guid>();
-                foreach (var row in rows)
-                {
-                    var key = ConditionEvaluator.Normalize(row.Attributes.TryGetValue(Link.LinkFromAttributeName, out var from) ? from : null);
-                    if (key is Guid id)
-                    {
-                        keys.Add(id);
-                    }
-                    else if (key != null)
-                    {
-                        // A join on text or numbers compares values as a scan does.
-                        return;
-                    }
-                }
-
-                var table = Link.LinkToEntityName;
-                var candidates = Link.LinkToAttributeName == engine._primaryIdOf(table)
-                    ? engine._rowsWithIds?.Invoke(table, keys)
-                    : engine._rowsWhere?.Invoke(table, Link.LinkToAttributeName, keys.Cast<object>().ToList());
-                if (candidates != null)
-                {
-                    _byId = Index(engine, candidates);
-                }
+                _byId ??= Index(engine, engine._rowsOf(Link.LinkToEntityName));
+                return _byId.TryGetValue(id, out var found) ? found : new List<Entity>();
             }
 
             private Dictionary<Guid, List<Entity>> Index(QueryEngine engine, IEnumerable<Entity> candidates)

@@ -152,6 +152,49 @@ namespace LeadAlign.Tests.Dataverse
         }
 
         [Fact]
+        public void A_nested_link_on_an_indexed_lookup_joins_each_parent_row_to_its_own_rows()
+        {
+            var org = TestOrganization.With();
+            var rita = org.AddUser("Rita Rep");
+            var sam = org.AddUser("Sam South");
+            org.AddUser("Idle Ida");
+            var webinar = Campaign(org, "Webinar");
+            foreach (var (name, owner, industry) in new[] { ("A", rita, Accounting), ("B", sam, Accounting), ("C", rita, Brokers), ("D", rita, Accounting) })
+            {
+                org.SystemService.Create(new Entity(LeadTable.EntityName)
+                {
+                    ["lastname"] = name,
+                    ["ownerid"] = new EntityReference("systemuser", owner),
+                    ["industrycode"] = new OptionSetValue(industry),
+                    ["campaignid"] = new EntityReference("campaign", webinar),
+                });
+            }
+
+            var query = new QueryExpression("campaign") { ColumnSet = new ColumnSet("name") };
+            query.Criteria.AddCondition("campaignid", ConditionOperator.Equal, webinar);
+            var leads = query.AddLink(LeadTable.EntityName, "campaignid", "campaignid");
+            leads.EntityAlias = "lead";
+            leads.Columns = new ColumnSet("lastname");
+            leads.LinkCriteria.AddCondition("industrycode", ConditionOperator.Equal, Accounting);
+            var owners = leads.AddLink("systemuser", "ownerid", "systemuserid");
+            owners.EntityAlias = "owner";
+            owners.Columns = new ColumnSet("fullname");
+            var users = new QueryExpression("systemuser") { ColumnSet = new ColumnSet("fullname") };
+            users.Criteria.AddCondition("systemuserid", ConditionOperator.In, rita, sam);
+            var owned = users.AddLink(LeadTable.EntityName, "systemuserid", "ownerid", JoinOperator.LeftOuter);
+            owned.EntityAlias = "lead";
+            owned.Columns = new ColumnSet("lastname");
+            owned.LinkCriteria.AddCondition("industrycode", ConditionOperator.Equal, Accounting);
+
+            Assert.Equal(
+                new[] { "A Rita Rep", "B Sam South", "D Rita Rep" },
+                org.SystemService.RetrieveMultiple(query).Entities.Select(row => row.GetAttributeValue<AliasedValue>("lead.lastname").Value + " " + row.GetAttributeValue<AliasedValue>("owner.fullname").Value));
+            Assert.Equal(
+                new[] { "Rita Rep A", "Rita Rep D", "Sam South B" },
+                org.SystemService.RetrieveMultiple(users).Entities.Select(row => row.GetAttributeValue<string>("fullname") + " " + row.GetAttributeValue<AliasedValue>("lead.lastname").Value));
+        }
+
+        [Fact]
         public void Pages_of_an_indexed_query_together_are_the_whole_ordered_result()
         {
             var org = TestOrganization.With();

@@ -79,14 +79,14 @@ namespace LeadAlign.Tests.Dataverse
                 var transaction = store.Begin()!;
                 store.Put(Lead(lead, South, 1));
                 holding.Set();
-                release.Wait();
+                release.Wait(TimeSpan.FromSeconds(30));
                 transaction.Rollback();
             });
             writer.Start();
-            holding.Wait();
+            Assert.True(holding.Wait(TimeSpan.FromSeconds(30)));
             Assert.Null(store.RowsWhere("lead", "ownerid", new object[] { North }));
             release.Set();
-            writer.Join();
+            Assert.True(writer.Join(TimeSpan.FromSeconds(30)));
 
             Assert.Equal(2, store.RowsWhere("lead", "ownerid", new object[] { North })!.Count());
         }
