@@ -22,7 +22,7 @@ namespace LeadAlign.Dataverse.Query
         private readonly ConditionEvaluator _evaluator;
 
         private readonly Func<string, IReadOnlyCollection<Guid>, IEnumerable<Entity>>? _rowsWithIds;
-        private readonly Func<string, string, IReadOnlyCollection<object>, IEnumerable<Entity>?>? _rowsWhere;
+        private readonly Func<string, IReadOnlyList<KeyValuePair<string, IReadOnlyCollection<object>>>, IEnumerable<Entity>?>? _rowsWhere;
 
         /// <param name="rowsWithIds">
         /// Optional: the rows of a table with given ids. Given, a query whose criteria require its primary key to equal a value or
@@ -39,7 +39,7 @@ namespace LeadAlign.Dataverse.Query
             Func<string, string> primaryIdOf,
             ConditionEvaluator evaluator,
             Func<string, IReadOnlyCollection<Guid>, IEnumerable<Entity>>? rowsWithIds = null,
-            Func<string, string, IReadOnlyCollection<object>, IEnumerable<Entity>?>? rowsWhere = null)
+            Func<string, IReadOnlyList<KeyValuePair<string, IReadOnlyCollection<object>>>, IEnumerable<Entity>?>? rowsWhere = null)
         {
             _rowsWhere = rowsWhere;
             _rowsWithIds = rowsWithIds;
@@ -265,24 +265,28 @@ namespace LeadAlign.Dataverse.Query
                 }
             }
 
-            if (_rowsWhere != null && query.Criteria.FilterOperator == LogicalOperator.And)
+            if (_rowsWhere != null && IndexConditions(query.Criteria) is { Count: > 0 } conditions && _rowsWhere(query.EntityName, conditions) is { } seek)
             {
-                foreach (var condition in query.Criteria.Conditions)
-                {
-                    if (string.IsNullOrEmpty(condition.EntityName) && IndexKeys(condition) is { } keys
-                        && _rowsWhere(query.EntityName, condition.AttributeName, keys) is { } seek)
-                    {
-                        return seek;
-                    }
-                }
+                return seek;
             }
 
             return _rowsOf(query.EntityName);
         }
 
+        /// <summary>The columns and keys of an AND filter's own Equal and In conditions on its table, which an index may answer.</summary>
+        private static List<KeyValuePair<string, IReadOnlyCollection<object>>> IndexConditions(FilterExpression filter) =>
+            filter.FilterOperator != LogicalOperator.And
+                ? new List<KeyValuePair<string, IReadOnlyCollection<object>>>()
+                : filter.Conditions
+                    .Where(condition => string.IsNullOrEmpty(condition.EntityName))
+                    .Select(condition => (condition.AttributeName, Keys: IndexKeys(condition)))
+                    .Where(condition => condition.Keys != null)
+                    .Select(condition => new KeyValuePair<string, IReadOnlyCollection<object>>(condition.AttributeName, condition.Keys!))
+                    .ToList();
+
         /// <summary>
-        /// The keys an Equal (one value) or In condition asks an index for: its values as a lookup's id or a choice's value; null
-        /// when it is another operator or a value is anything else (null, text, a number that is not a choice's).
+        /// The keys an Equal (one value) or In condition asks an index for: its values as a lookup's id, a choice's value or a text;
+        /// null when it is another operator or a value is anything else (null, a number that is not a choice's, a date).
         /// </summary>
         private static List<object>? IndexKeys(ConditionExpression condition)
         {
@@ -292,7 +296,7 @@ namespace LeadAlign.Dataverse.Query
             }
 
             var keys = condition.Values.Select(ConditionEvaluator.Normalize).OfType<object>().ToList();
-            return keys.Count == condition.Values.Count && keys.All(key => key is Guid or int) ? keys : null;
+            return keys.Count == condition.Values.Count && keys.All(key => key is Guid or int or string) ? keys : null;
         }
 
         /// <summary>The row joined with each matching row of the linked table (or, for an outer link without a match, alone).</summary>
@@ -440,7 +444,7 @@ namespace LeadAlign.Dataverse.Query
                     var table = Link.LinkToEntityName;
                     var candidates = Link.LinkToAttributeName == engine._primaryIdOf(table)
                         ? engine._rowsWithIds?.Invoke(table, new[] { id })
-                        : engine._rowsWhere?.Invoke(table, Link.LinkToAttributeName, new object[] { id });
+                        : engine._rowsWhere?.Invoke(table, IndexConditions(Link.LinkCriteria).Prepend(new KeyValuePair<string, IReadOnlyCollection<object>>(Link.LinkToAttributeName, new object[] { id })).ToList());
                     if (candidates != null)
                     {
                         sought = Index(engine, candidates).TryGetValue(id, out var rows) ? rows : new List<Entity>();

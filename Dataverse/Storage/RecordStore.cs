@@ -144,12 +144,13 @@ namespace LeadAlign.Dataverse.Storage
         }
 
         /// <summary>
-        /// The rows of a table whose lookup or choice <paramref name="column"/> equals one of <paramref name="keys"/> (ids as
-        /// <see cref="Guid"/>, choice values as <see cref="int"/>), read from the table's index, in the order a scan finds them, as the
-        /// calling chain sees them (read-only, as <see cref="Rows"/>); null when the index cannot answer (the column holds other
-        /// values, or another transaction holds rows of the table, whose committed versions a scan reads): the caller then scans.
+        /// The rows of a table that hold, in each indexed column of <paramref name="conditions"/>, one of its keys (ids as
+        /// <see cref="Guid"/>, choice values as <see cref="int"/>, text as <see cref="string"/>), read from the table's indexes, in the
+        /// order a scan finds them, as the calling chain sees them (read-only, as <see cref="Rows"/>); null when the indexes cannot
+        /// answer (no condition's column is indexed for its keys, or another transaction holds rows of the table, whose committed
+        /// versions a scan reads): the caller then scans. The caller still applies every condition.
         /// </summary>
-        public IEnumerable<Entity>? RowsWhere(string table, string column, IReadOnlyCollection<object> keys)
+        public IEnumerable<Entity>? RowsWhere(string table, IReadOnlyList<KeyValuePair<string, IReadOnlyCollection<object>>> conditions)
         {
             lock (Gate)
             {
@@ -158,7 +159,7 @@ namespace LeadAlign.Dataverse.Storage
                     return Enumerable.Empty<Entity>();
                 }
 
-                return _locks.HeldByOthers(table, _current.Value) == null ? rows.Seek(column, keys) : null;
+                return _locks.HeldByOthers(table, _current.Value) == null ? rows.Seek(conditions) : null;
             }
         }
 

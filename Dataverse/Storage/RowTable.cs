@@ -6,8 +6,8 @@ using Microsoft.Xrm.Sdk;
 namespace LeadAlign.Dataverse.Storage
 {
     /// <summary>
-    /// The stored rows of one table, by id, with an index on each of its lookup and choice columns: for every value a column holds
-    /// (a lookup's id, a choice's value), the ids of the rows holding it. The store keeps the indexes as it writes (insert, replace,
+    /// The stored rows of one table, by id, with an index on each of its lookup, choice and short-text columns: for every value a
+    /// column holds (a lookup's id, a choice's value, a text), the ids of the rows holding it. The store keeps the indexes as it writes (insert, replace,
     /// delete, and the rollback that undoes them), so a query whose criteria require such a column to equal a value reads just
     /// those rows (an index seek) instead of every row of the table (a scan).
     /// Rows are enumerated in slot order, a freed slot being reused by the next insert (last freed, first reused): the order in
@@ -20,6 +20,9 @@ namespace LeadAlign.Dataverse.Storage
         private readonly Dictionary<Guid, int> _slotOf = new();
         private readonly Stack<int> _free = new();
         private readonly Dictionary<string, ColumnIndex> _indexes = new(StringComparer.Ordinal);
+
+        /// <summary>Text columns are indexed while every value is at most this long (names, e-mail addresses, codes; not notes).</summary>
+        private const int LongestIndexedText = 200;
 
         public int Count => _slotOf.Count;
 
@@ -94,29 +97,46 @@ namespace LeadAlign.Dataverse.Storage
         }
 
         /// <summary>
-        /// The rows whose <paramref name="column"/> equals one of <paramref name="keys"/> (lookup ids as <see cref="Guid"/>, choice
-        /// values as <see cref="int"/>), in slot order; null when the column's index cannot answer: some row holds a value there that
-        /// is neither a lookup nor a choice, or the keys are not of the kind the column holds (a scan then decides, as it always did).
+        /// The rows that satisfy every one of <paramref name="conditions"/> the indexes can answer: each a column that must equal one
+        /// of its keys (lookup ids as <see cref="Guid"/>, choice values as <see cref="int"/>, text as <see cref="string"/>, compared
+        /// case-insensitively as the default collation compares), in slot order. The smallest set is read and checked against the
+        /// others. A condition the index cannot answer (the column holds other values or mixed kinds, or a key is not of the kind
+        /// it holds) is left to the caller, which still applies every condition; null when none can be answered.
         /// </summary>
-        public List<Entity>? Seek(string column, IReadOnlyCollection<object> keys)
+        public List<Entity>? Seek(IReadOnlyList<KeyValuePair<string, IReadOnlyCollection<object>>> conditions)
         {
-            if (!_indexes.TryGetValue(column, out var index))
+            var usable = new List<(ColumnIndex Index, List<object> Keys, int Size)>();
+            foreach (var condition in conditions)
             {
-                // No row holds a value in the column: no row can equal a key.
-                return new List<Entity>();
+                if (!_indexes.TryGetValue(condition.Key, out var index))
+                {
+                    // No row holds a value in the column: no row can equal a key.
+                    return new List<Entity>();
+                }
+
+                if (index.Unusable || condition.Value.Any(key => key.GetType() != index.Kind))
+                {
+                    continue;
+                }
+
+                var keys = condition.Value.Distinct(KeyComparer.Instance).ToList();
+                usable.Add((index, keys, keys.Sum(key => index.Rows.TryGetValue(key, out var ids) ? ids.Count : 0)));
             }
 
-            if (index.Unusable || keys.Any(key => key.GetType() != index.Kind))
+            if (usable.Count == 0)
             {
                 return null;
             }
 
+            usable.Sort((left, right) => left.Size.CompareTo(right.Size));
+            var (smallest, smallestKeys, _) = usable[0];
+            var others = usable.Skip(1).ToList();
             var slots = new List<int>();
-            foreach (var key in keys.Distinct())
+            foreach (var key in smallestKeys)
             {
-                if (index.Rows.TryGetValue(key, out var ids))
+                if (smallest.Rows.TryGetValue(key, out var ids))
                 {
-                    slots.AddRange(ids.Select(id => _slotOf[id]));
+                    slots.AddRange(ids.Where(id => others.All(other => other.Keys.Any(otherKey => other.Index.Rows.TryGetValue(otherKey, out var otherIds) && otherIds.Contains(id)))).Select(id => _slotOf[id]));
                 }
             }
 
@@ -124,12 +144,16 @@ namespace LeadAlign.Dataverse.Storage
             return slots.Select(slot => _slots[slot]!).ToList();
         }
 
-        /// <summary>The key a stored value is indexed under: a lookup's id, a choice's value; null for any other value.</summary>
+        /// <summary>
+        /// The key a stored value is indexed under: a lookup's id, a choice's value, text up to <see cref="LongestIndexedText"/>
+        /// characters; null for any other value.
+        /// </summary>
         private static object? KeyOf(object value) => value switch
         {
             EntityReference reference => reference.Id,
             Guid id => id,
             OptionSetValue option => option.Value,
+            string text when text.Length <= LongestIndexedText => text,
             _ => null,
         };
 
@@ -192,11 +216,22 @@ namespace LeadAlign.Dataverse.Storage
         /// <summary>One column's index: the ids of the rows holding each value, the kind of its keys, or unusable.</summary>
         private sealed class ColumnIndex
         {
-            public Dictionary<object, HashSet<Guid>> Rows { get; } = new();
+            public Dictionary<object, HashSet<Guid>> Rows { get; } = new(KeyComparer.Instance);
 
             public Type? Kind { get; set; }
 
             public bool Unusable { get; set; }
+        }
+
+        /// <summary>Keys compared as the query engine compares them: text case-insensitively (ordinal), ids and numbers by value.</summary>
+        private sealed class KeyComparer : IEqualityComparer<object>
+        {
+            public static readonly KeyComparer Instance = new();
+
+            public new bool Equals(object? left, object? right) =>
+                left is string leftText && right is string rightText ? string.Equals(leftText, rightText, StringComparison.OrdinalIgnoreCase) : object.Equals(left, right);
+
+            public int GetHashCode(object key) => key is string text ? StringComparer.OrdinalIgnoreCase.GetHashCode(text) : key.GetHashCode();
         }
     }
 }

@@ -24,7 +24,7 @@ namespace LeadAlign.Tests.Dataverse
         private const int Brokers = 4;
 
         [Fact]
-        public void An_equality_on_a_lookup_or_a_choice_returns_what_a_scan_returns_in_the_same_order()
+        public void An_equality_on_a_lookup_a_choice_or_a_text_returns_what_a_scan_returns_in_the_same_order()
         {
             var org = TestOrganization.With();
             var campaigns = new[] { Campaign(org, "Webinar"), Campaign(org, "Fair") };
@@ -39,11 +39,12 @@ namespace LeadAlign.Tests.Dataverse
                 org.SystemService.Create(lead);
             }
 
+            var byName = Condition("lastname", ConditionOperator.In, "LEAD 7", "lead 8", "Lead 99");
             var byCampaign = Condition("campaignid", ConditionOperator.Equal, campaigns[1]);
             var byIndustries = Condition("industrycode", ConditionOperator.In, Accounting, Brokers);
             var byChoice = Condition("industrycode", ConditionOperator.Equal, new OptionSetValue(Agriculture));
 
-            foreach (var condition in new[] { byCampaign, byIndustries, byChoice })
+            foreach (var condition in new[] { byName, byCampaign, byIndustries, byChoice })
             {
                 var indexed = Ids(org.SystemService, Indexed(condition));
                 Assert.NotEmpty(indexed);
@@ -51,6 +52,11 @@ namespace LeadAlign.Tests.Dataverse
             }
 
             Assert.Equal(15, Ids(org.SystemService, Indexed(byCampaign)).Count);
+            Assert.Equal(2, Ids(org.SystemService, Indexed(byName)).Count);
+            var combined = Indexed(byCampaign);
+            combined.Criteria.AddCondition(byChoice);
+            combined.Criteria.AddCondition("lastname", ConditionOperator.NotEqual, "Lead 1");
+            Assert.Equal(new[] { "Lead 7", "Lead 13", "Lead 19", "Lead 25" }, org.SystemService.RetrieveMultiple(combined).Entities.Select(row => row.GetAttributeValue<string>("lastname")));
             Assert.Equal(10, Ids(org.SystemService, Indexed(byChoice)).Count);
         }
 

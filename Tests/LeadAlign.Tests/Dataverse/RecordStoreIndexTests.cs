@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using LeadAlign.Dataverse.Storage;
@@ -32,10 +33,10 @@ namespace LeadAlign.Tests.Dataverse
             var reinserted = new Guid("00000000-0000-4000-8000-000000000200");
             store.Put(Lead(reinserted, North, 1));
 
-            Assert.Equal(new[] { reinserted, ids[4] }, store.RowsWhere("lead", "ownerid", new object[] { North })!.Select(row => row.Id));
-            Assert.Equal(store.Rows("lead").Where(row => row.GetAttributeValue<EntityReference>("ownerid").Id == South).Select(row => row.Id), store.RowsWhere("lead", "ownerid", new object[] { South })!.Select(row => row.Id));
-            Assert.Equal(new[] { ids[0], ids[5] }, store.RowsWhere("lead", "industrycode", new object[] { 3 })!.Select(row => row.Id));
-            Assert.Equal(new[] { reinserted, ids[3] }, store.RowsWhere("lead", "industrycode", new object[] { 1, 99 })!.Select(row => row.Id));
+            Assert.Equal(new[] { reinserted, ids[4] }, Seek(store, "ownerid", new object[] { North })!.Select(row => row.Id));
+            Assert.Equal(store.Rows("lead").Where(row => row.GetAttributeValue<EntityReference>("ownerid").Id == South).Select(row => row.Id), Seek(store, "ownerid", new object[] { South })!.Select(row => row.Id));
+            Assert.Equal(new[] { ids[0], ids[5] }, Seek(store, "industrycode", new object[] { 3 })!.Select(row => row.Id));
+            Assert.Equal(new[] { reinserted, ids[3] }, Seek(store, "industrycode", new object[] { 1, 99 })!.Select(row => row.Id));
         }
 
         [Fact]
@@ -51,12 +52,12 @@ namespace LeadAlign.Tests.Dataverse
             store.Put(Lead(kept, South, 2));
             store.Remove("lead", deleted);
             store.Put(Lead(new Guid("00000000-0000-4000-8000-000000000303"), South, 2));
-            Assert.Equal(2, store.RowsWhere("lead", "ownerid", new object[] { South })!.Count());
+            Assert.Equal(2, Seek(store, "ownerid", new object[] { South })!.Count());
             transaction.Rollback();
 
-            Assert.Equal(new[] { kept, deleted }, store.RowsWhere("lead", "ownerid", new object[] { North })!.Select(row => row.Id));
-            Assert.Empty(store.RowsWhere("lead", "ownerid", new object[] { South })!);
-            Assert.Empty(store.RowsWhere("lead", "industrycode", new object[] { 2 })!);
+            Assert.Equal(new[] { kept, deleted }, Seek(store, "ownerid", new object[] { North })!.Select(row => row.Id));
+            Assert.Empty(Seek(store, "ownerid", new object[] { South })!);
+            Assert.Empty(Seek(store, "industrycode", new object[] { 2 })!);
         }
 
         [Fact]
@@ -67,9 +68,9 @@ namespace LeadAlign.Tests.Dataverse
             store.Put(Lead(lead, North, 1));
             store.Put(new Entity("lead", new Guid("00000000-0000-4000-8000-000000000402")) { ["ownerid"] = new EntityReference("systemuser", North), ["industrycode"] = "Accounting" });
 
-            Assert.Null(store.RowsWhere("lead", "industrycode", new object[] { 1 }));
-            Assert.Null(store.RowsWhere("lead", "ownerid", new object[] { 1 }));
-            Assert.Empty(store.RowsWhere("lead", "campaignid", new object[] { North })!);
+            Assert.Null(Seek(store, "industrycode", new object[] { 1 }));
+            Assert.Null(Seek(store, "ownerid", new object[] { 1 }));
+            Assert.Empty(Seek(store, "campaignid", new object[] { North })!);
 
             // Another transaction holds the lead: a reader must see the row as last committed, which only a scan reads.
             using var holding = new ManualResetEventSlim();
@@ -84,12 +85,39 @@ namespace LeadAlign.Tests.Dataverse
             });
             writer.Start();
             Assert.True(holding.Wait(TimeSpan.FromSeconds(30)));
-            Assert.Null(store.RowsWhere("lead", "ownerid", new object[] { North }));
+            Assert.Null(Seek(store, "ownerid", new object[] { North }));
             release.Set();
             Assert.True(writer.Join(TimeSpan.FromSeconds(30)));
 
-            Assert.Equal(2, store.RowsWhere("lead", "ownerid", new object[] { North })!.Count());
+            Assert.Equal(2, Seek(store, "ownerid", new object[] { North })!.Count());
         }
+
+        [Fact]
+        public void Several_conditions_are_answered_together_and_text_matches_case_insensitively()
+        {
+            var store = new RecordStore();
+            var first = new Guid("00000000-0000-4000-8000-000000000501");
+            var second = new Guid("00000000-0000-4000-8000-000000000502");
+            var third = new Guid("00000000-0000-4000-8000-000000000503");
+            store.Put(Lead(first, North, 1));
+            store.Put(Lead(second, North, 2));
+            store.Put(Lead(third, South, 1));
+            store.Put(new Entity("lead", first) { ["ownerid"] = new EntityReference("systemuser", North), ["industrycode"] = new OptionSetValue(1), ["lastname"] = "Novak", ["description"] = new string('x', 201) });
+
+            var both = store.RowsWhere("lead", new[]
+            {
+                new KeyValuePair<string, IReadOnlyCollection<object>>("industrycode", new object[] { 1 }),
+                new KeyValuePair<string, IReadOnlyCollection<object>>("ownerid", new object[] { North, South }),
+                new KeyValuePair<string, IReadOnlyCollection<object>>("lastname", new object[] { "LEAD" }),
+            });
+
+            Assert.Equal(new[] { third }, both!.Select(row => row.Id));
+            Assert.Equal(new[] { first }, Seek(store, "lastname", "novak")!.Select(row => row.Id));
+            Assert.Null(Seek(store, "description", new string('x', 201)));
+        }
+
+        private static IEnumerable<Entity>? Seek(RecordStore store, string column, params object[] keys) =>
+            store.RowsWhere("lead", new[] { new KeyValuePair<string, IReadOnlyCollection<object>>(column, keys) });
 
         private static Entity Lead(Guid id, Guid owner, int industry) => new("lead", id)
         {
