@@ -64,18 +64,28 @@ namespace LeadAlign.Dataverse.Query
             var aliases = new Dictionary<string, int>(StringComparer.Ordinal);
             var links = query.LinkEntities.Select(link => Resolve(link, aliases, query)).ToList();
             List<Entity> matching;
+            Func<Entity, Entity> copy = row => row;
             if (links.Count == 0)
             {
                 // Without links the criteria can only name the table's own columns: filter the stored rows before copying them.
                 // A matching row is copied with just the columns the query returns, orders or filters on (all of them for an
-                // all-columns query), not whole.
+                // all-columns query), not whole; unless an order names the primary id (which a stored row may not hold), the
+                // stored rows are sorted and only the rows returned (the top, the page) are copied.
                 var idOfTable = _primaryIdOf(query.EntityName);
                 var columns = RootColumns(query, links);
                 var namesId = Names(query.Criteria, idOfTable);
+                Func<Entity, Entity> narrow = row => columns == null ? WithPrimaryId(row) : Narrow(row, columns);
                 matching = RootRows(query)
                     .Where(row => _evaluator.Matches(row.Contains(idOfTable) || !namesId ? row : WithPrimaryId(row), query.Criteria))
-                    .Select(row => columns == null ? WithPrimaryId(row) : Narrow(row, columns))
                     .ToList();
+                if (query.Orders.Any(order => order.AttributeName == idOfTable))
+                {
+                    matching = matching.Select(narrow).ToList();
+                }
+                else
+                {
+                    copy = narrow;
+                }
             }
             else
             {
@@ -94,9 +104,9 @@ namespace LeadAlign.Dataverse.Query
                 .ToList());
             // Without Distinct every ordered row is one result: only the rows returned (the top, the page) are projected.
             var rows = query.Distinct
-                ? ordered.Select(row => Project(row, query, links)).GroupBy(DistinctKey).Select(group => group.First()).ToList()
+                ? ordered.Select(row => Project(copy(row), query, links)).GroupBy(DistinctKey).Select(group => group.First()).ToList()
                 : ordered;
-            Func<Entity, Entity> project = query.Distinct ? row => row : row => Project(row, query, links);
+            Func<Entity, Entity> project = query.Distinct ? row => row : row => Project(copy(row), query, links);
             var result = new EntityCollection { EntityName = query.EntityName };
             if (query.TopCount.HasValue)
             {
