@@ -27,7 +27,7 @@ namespace LeadAlign.Benchmarks
         public void Setup()
         {
             _org = new InMemoryDataverse();
-            _owners = Enumerable.Range(0, Owners).Select(_ => _org.NewId()).ToArray();
+            _owners = Enumerable.Range(0, Owners).Select(index => _org.AddUser("Rep " + index)).ToArray();
             _campaign = _org.SystemService.Create(new Entity("campaign") { ["name"] = "Webinar" });
             _org.Seed(Enumerable.Range(0, Leads).Select(index => new Entity("lead", _org.NewId())
             {
