@@ -39,17 +39,36 @@ namespace LeadAlign.Dataverse.Query
                 return true;
             }
 
-            var results = filter.Conditions.Select(condition => Matches(row, condition))
-                .Concat(filter.Filters.Select(child => Matches(row, child)));
-            return filter.FilterOperator == LogicalOperator.And ? results.All(r => r) : !HasClauses(filter) || results.Any(r => r);
+            // Conditions first, then nested filters, stopping at the first that decides (an AND's first false, an OR's first true).
+            var and = filter.FilterOperator == LogicalOperator.And;
+            if (!and && !HasClauses(filter))
+            {
+                return true;
+            }
+
+            foreach (var condition in filter.Conditions)
+            {
+                if (Matches(row, condition) != and)
+                {
+                    return !and;
+                }
+            }
+
+            foreach (var child in filter.Filters)
+            {
+                if (Matches(row, child) != and)
+                {
+                    return !and;
+                }
+            }
+
+            return and;
         }
 
         public bool Matches(Entity row, ConditionExpression condition)
         {
             var column = string.IsNullOrEmpty(condition.EntityName) ? condition.AttributeName : condition.EntityName + "." + condition.AttributeName;
             var value = Normalize(row.Attributes.TryGetValue(column, out var raw) ? raw : null);
-            var operands = condition.Values.Select(Normalize).ToList();
-
             switch (condition.Operator)
             {
                 case ConditionOperator.Null:
@@ -61,6 +80,12 @@ namespace LeadAlign.Dataverse.Query
             if (value == null)
             {
                 return false;
+            }
+
+            var operands = new List<object?>(condition.Values.Count);
+            foreach (var operand in condition.Values)
+            {
+                operands.Add(Normalize(operand));
             }
 
             switch (condition.Operator)

@@ -22,13 +22,26 @@ namespace LeadAlign.Dataverse.Query
         private readonly ConditionEvaluator _evaluator;
 
         private readonly Func<string, IReadOnlyCollection<Guid>, IEnumerable<Entity>>? _rowsWithIds;
+        private readonly Func<string, IReadOnlyList<KeyValuePair<string, IReadOnlyCollection<object>>>, IEnumerable<Entity>?>? _rowsWhere;
 
         /// <param name="rowsWithIds">
         /// Optional: the rows of a table with given ids. Given, a query whose criteria require its primary key to equal a value or
         /// be in a list reads just those rows instead of scanning the table, as an index seek would; the criteria still decide.
         /// </param>
-        public QueryEngine(Func<string, IEnumerable<Entity>> rowsOf, Func<string, string> primaryIdOf, ConditionEvaluator evaluator, Func<string, IReadOnlyCollection<Guid>, IEnumerable<Entity>>? rowsWithIds = null)
+        /// <param name="rowsWhere">
+        /// Optional: the rows of a table whose column equals one of the keys (lookup ids, choice values), read from an index, in the
+        /// order a scan finds them; null when the index cannot answer. Given, a query whose criteria are an AND with an Equal or In
+        /// condition on such a column of its table reads just those rows, and a link on such a column of the linked table reads the
+        /// linked rows the joined rows name; the criteria still decide.
+        /// </param>
+        public QueryEngine(
+            Func<string, IEnumerable<Entity>> rowsOf,
+            Func<string, string> primaryIdOf,
+            ConditionEvaluator evaluator,
+            Func<string, IReadOnlyCollection<Guid>, IEnumerable<Entity>>? rowsWithIds = null,
+            Func<string, IReadOnlyList<KeyValuePair<string, IReadOnlyCollection<object>>>, IEnumerable<Entity>?>? rowsWhere = null)
         {
+            _rowsWhere = rowsWhere;
             _rowsWithIds = rowsWithIds;
             _rowsOf = rowsOf ?? throw new ArgumentNullException(nameof(rowsOf));
             _primaryIdOf = primaryIdOf ?? throw new ArgumentNullException(nameof(primaryIdOf));
@@ -51,18 +64,28 @@ namespace LeadAlign.Dataverse.Query
             var aliases = new Dictionary<string, int>(StringComparer.Ordinal);
             var links = query.LinkEntities.Select(link => Resolve(link, aliases, query)).ToList();
             List<Entity> matching;
+            Func<Entity, Entity> copy = row => row;
             if (links.Count == 0)
             {
                 // Without links the criteria can only name the table's own columns: filter the stored rows before copying them.
                 // A matching row is copied with just the columns the query returns, orders or filters on (all of them for an
-                // all-columns query), not whole.
+                // all-columns query), not whole; unless an order names the primary id (which a stored row may not hold), the
+                // stored rows are sorted and only the rows returned (the top, the page) are copied.
                 var idOfTable = _primaryIdOf(query.EntityName);
                 var columns = RootColumns(query, links);
                 var namesId = Names(query.Criteria, idOfTable);
+                Func<Entity, Entity> narrow = row => columns == null ? WithPrimaryId(row) : Narrow(row, columns);
                 matching = RootRows(query)
                     .Where(row => _evaluator.Matches(row.Contains(idOfTable) || !namesId ? row : WithPrimaryId(row), query.Criteria))
-                    .Select(row => columns == null ? WithPrimaryId(row) : Narrow(row, columns))
                     .ToList();
+                if (query.Orders.Any(order => order.AttributeName == idOfTable))
+                {
+                    matching = matching.Select(narrow).ToList();
+                }
+                else
+                {
+                    copy = narrow;
+                }
             }
             else
             {
@@ -79,32 +102,31 @@ namespace LeadAlign.Dataverse.Query
             var ordered = RowOrdering.Sort(matching, query.Orders
                 .Select(order => (string.IsNullOrEmpty(order.EntityName) ? order.AttributeName : order.EntityName + "." + order.AttributeName, order.OrderType != OrderType.Ascending))
                 .ToList());
-            var projected = ordered.Select(row => Project(row, query, links)).ToList();
-            if (query.Distinct)
-            {
-                projected = projected.GroupBy(DistinctKey).Select(group => group.First()).ToList();
-            }
-
+            // Without Distinct every ordered row is one result: only the rows returned (the top, the page) are projected.
+            var rows = query.Distinct
+                ? ordered.Select(row => Project(copy(row), query, links)).GroupBy(DistinctKey).Select(group => group.First()).ToList()
+                : ordered;
+            Func<Entity, Entity> project = query.Distinct ? row => row : row => Project(copy(row), query, links);
             var result = new EntityCollection { EntityName = query.EntityName };
             if (query.TopCount.HasValue)
             {
-                result.Entities.AddRange(projected.Take(query.TopCount.Value));
+                result.Entities.AddRange(rows.Take(query.TopCount.Value).Select(project));
                 return result;
             }
 
             if (!paging)
             {
-                result.Entities.AddRange(projected);
+                result.Entities.AddRange(rows.Select(project));
                 return result;
             }
 
             var page = Math.Max(1, query.PageInfo!.PageNumber);
-            var pageRows = projected.Skip((page - 1) * query.PageInfo.Count).Take(query.PageInfo.Count).ToList();
+            var pageRows = rows.Skip((page - 1) * query.PageInfo.Count).Take(query.PageInfo.Count).Select(project).ToList();
             result.Entities.AddRange(pageRows);
-            result.MoreRecords = projected.Count > page * query.PageInfo.Count;
+            result.MoreRecords = rows.Count > page * query.PageInfo.Count;
             if (query.PageInfo.ReturnTotalRecordCount)
             {
-                result.TotalRecordCount = projected.Count;
+                result.TotalRecordCount = rows.Count;
             }
 
             if (pageRows.Count > 0)
@@ -253,7 +275,38 @@ namespace LeadAlign.Dataverse.Query
                 }
             }
 
+            if (_rowsWhere != null && IndexConditions(query.Criteria) is { Count: > 0 } conditions && _rowsWhere(query.EntityName, conditions) is { } seek)
+            {
+                return seek;
+            }
+
             return _rowsOf(query.EntityName);
+        }
+
+        /// <summary>The columns and keys of an AND filter's own Equal and In conditions on its table, which an index may answer.</summary>
+        private static List<KeyValuePair<string, IReadOnlyCollection<object>>> IndexConditions(FilterExpression filter) =>
+            filter.FilterOperator != LogicalOperator.And
+                ? new List<KeyValuePair<string, IReadOnlyCollection<object>>>()
+                : filter.Conditions
+                    .Where(condition => string.IsNullOrEmpty(condition.EntityName))
+                    .Select(condition => (condition.AttributeName, Keys: IndexKeys(condition)))
+                    .Where(condition => condition.Keys != null)
+                    .Select(condition => new KeyValuePair<string, IReadOnlyCollection<object>>(condition.AttributeName, condition.Keys!))
+                    .ToList();
+
+        /// <summary>
+        /// The keys an Equal (one value) or In condition asks an index for: its values as a lookup's id, a choice's value or a text;
+        /// null when it is another operator or a value is anything else (null, a number that is not a choice's, a date).
+        /// </summary>
+        private static List<object>? IndexKeys(ConditionExpression condition)
+        {
+            if (!(condition.Operator == ConditionOperator.Equal && condition.Values.Count == 1) && !(condition.Operator == ConditionOperator.In && condition.Values.Count > 0))
+            {
+                return null;
+            }
+
+            var keys = condition.Values.Select(ConditionEvaluator.Normalize).OfType<object>().ToList();
+            return keys.Count == condition.Values.Count && keys.All(key => key is Guid or int or string) ? keys : null;
         }
 
         /// <summary>The row joined with each matching row of the linked table (or, for an outer link without a match, alone).</summary>
@@ -264,7 +317,7 @@ namespace LeadAlign.Dataverse.Query
             var matches = key switch
             {
                 null => new List<Entity>(),
-                Guid id => link.ById(this).TryGetValue(id, out var found) ? found : new List<Entity>(),
+                Guid id => link.Matches(this, id),
                 _ => _rowsOf(link.Link.LinkToEntityName)
                     .Where(candidate => LinkedValue(link, candidate) is { } value && ConditionEvaluator.Compare(key, value) == 0)
                     .Select(candidate => WithPrimaryId(candidate))
@@ -370,27 +423,59 @@ namespace LeadAlign.Dataverse.Query
             ConditionEvaluator.Normalize(candidate.Attributes.TryGetValue(link.Link.LinkToAttributeName, out var to) ? to : link.Link.LinkToAttributeName == _primaryIdOf(candidate.LogicalName) ? candidate.Id : null);
 
         /// <summary>
-        /// A link of one query, with the linked rows that pass its criteria indexed by the id they join on: built once, on the
-        /// first row joined on an id, so a join on ids (lookups, primary keys) reads the linked table once per query, not once
-        /// per row. The same rows, in the same order, as a scan finds.
+        /// A link of one query, with the linked rows that pass its criteria by the id they join on: sought by id, or in the store's
+        /// index, for each id joined (a link on a primary key or an indexed lookup), else read once per query from the whole linked
+        /// table, never once per row. The same rows, in the same order, as a scan finds.
         /// </summary>
         private sealed record ResolvedLink(LinkEntity Link, string Alias, List<ResolvedLink> Children)
         {
             private Dictionary<Guid, List<Entity>>? _byId;
+            private Dictionary<Guid, List<Entity>>? _seeks;
+            private bool _seekable = true;
 
             /// <summary>The linked columns joined rows carry; null for all.</summary>
             public HashSet<string>? Needed { get; init; }
 
-            public Dictionary<Guid, List<Entity>> ById(QueryEngine engine) =>
-                _byId ??= Index(engine);
+            /// <summary>
+            /// The linked rows (passing the link's criteria) that join on <paramref name="id"/>. When the link is on the linked table's
+            /// primary key or on a column the store indexes, they are read by id or from the index, once per id and query; otherwise
+            /// the linked table is read once and indexed by the column it joins on. Either way: the rows a scan finds, in its order.
+            /// </summary>
+            public List<Entity> Matches(QueryEngine engine, Guid id)
+            {
+                if (_byId == null && _seekable)
+                {
+                    _seeks ??= new Dictionary<Guid, List<Entity>>();
+                    if (_seeks.TryGetValue(id, out var sought))
+                    {
+                        return sought;
+                    }
 
-            private Dictionary<Guid, List<Entity>> Index(QueryEngine engine)
+                    var table = Link.LinkToEntityName;
+                    var candidates = Link.LinkToAttributeName == engine._primaryIdOf(table)
+                        ? engine._rowsWithIds?.Invoke(table, new[] { id })
+                        : engine._rowsWhere?.Invoke(table, IndexConditions(Link.LinkCriteria).Prepend(new KeyValuePair<string, IReadOnlyCollection<object>>(Link.LinkToAttributeName, new object[] { id })).ToList());
+                    if (candidates != null)
+                    {
+                        sought = Index(engine, candidates).TryGetValue(id, out var rows) ? rows : new List<Entity>();
+                        _seeks[id] = sought;
+                        return sought;
+                    }
+
+                    _seekable = false;
+                }
+
+                _byId ??= Index(engine, engine._rowsOf(Link.LinkToEntityName));
+                return _byId.TryGetValue(id, out var found) ? found : new List<Entity>();
+            }
+
+            private Dictionary<Guid, List<Entity>> Index(QueryEngine engine, IEnumerable<Entity> candidates)
             {
                 // Filter the stored rows before copying them, as a query without links does.
                 var idColumn = engine._primaryIdOf(Link.LinkToEntityName);
                 var namesId = Names(Link.LinkCriteria, idColumn);
                 var index = new Dictionary<Guid, List<Entity>>();
-                foreach (var candidate in engine._rowsOf(Link.LinkToEntityName))
+                foreach (var candidate in candidates)
                 {
                     if (engine.LinkedValue(this, candidate) is Guid id && engine._evaluator.Matches(candidate.Contains(idColumn) || !namesId ? candidate : engine.WithPrimaryId(candidate), Link.LinkCriteria))
                     {

@@ -64,10 +64,14 @@ namespace LeadAlign.Dataverse.Query
                 _access.Require(userId, AccessRight.Read, TableOf(query), null);
             }
 
-            var rowsOf = _access.Readable(userId, _reader.RowsOf);
+            // The user's access is worked out once per query, for all its reads.
+            var readable = _access.ReadableFilter(userId);
+            var rowsOf = (Func<string, IEnumerable<Entity>>)(table => readable(table, _reader.RowsOf(table)));
             var evaluator = new ConditionEvaluator(() => _clock.UtcNow, userId);
-            var rowsWithIds = (Func<string, IReadOnlyCollection<Guid>, IEnumerable<Entity>>)((table, ids) => _access.Readable(userId, _ => _reader.RowsWithIds(table, ids))(table));
-            var engine = new QueryEngine(rowsOf, table => _metadata.RequireTable(table).PrimaryId, evaluator, rowsWithIds);
+            var rowsWithIds = (Func<string, IReadOnlyCollection<Guid>, IEnumerable<Entity>>)((table, ids) => readable(table, _reader.RowsWithIds(table, ids)));
+            var rowsWhere = (Func<string, IReadOnlyList<KeyValuePair<string, IReadOnlyCollection<object>>>, IEnumerable<Entity>?>)((table, conditions) =>
+                _reader.RowsWhere(table, conditions) is { } seek ? readable(table, seek) : null);
+            var engine = new QueryEngine(rowsOf, table => _metadata.RequireTable(table).PrimaryId, evaluator, rowsWithIds, rowsWhere);
             switch (query)
             {
                 case QueryExpression expression:

@@ -43,6 +43,13 @@ namespace LeadAlign.Dataverse.Storage
         public IEnumerable<Entity> RowsWithIds(string table, IReadOnlyCollection<Guid> ids) =>
             table == "activitypointer" ? ActivityRows().Where(row => ids.Contains(row.Id)) : _store.RowsWithIds(_metadata.RequireTable(table).Name, ids);
 
+        /// <summary>
+        /// The rows of a table holding, in indexed columns, one of the keys each condition names, from the store's indexes (read-only,
+        /// as <see cref="RowsOf"/>); null when the indexes cannot answer (the activitypointer view has none): the caller scans.
+        /// </summary>
+        public IEnumerable<Entity>? RowsWhere(string table, IReadOnlyList<KeyValuePair<string, IReadOnlyCollection<object>>> conditions) =>
+            table == "activitypointer" ? null : _store.RowsWhere(_metadata.RequireTable(table).Name, conditions);
+
         /// <summary>The activitypointer view: every activity row, with the columns activitypointer has (enumerate it holding the store's mutex, as a query does).</summary>
         public IEnumerable<Entity> ActivityRows()
         {

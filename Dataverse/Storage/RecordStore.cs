@@ -17,7 +17,7 @@ namespace LeadAlign.Dataverse.Storage
     /// </summary>
     public sealed class RecordStore
     {
-        private readonly Dictionary<string, Dictionary<Guid, Entity>> _tables = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, RowTable> _tables = new(StringComparer.Ordinal);
         private readonly AsyncLocal<StoreTransaction?> _current = new();
         private readonly RowLocks _locks;
 
@@ -143,6 +143,26 @@ namespace LeadAlign.Dataverse.Storage
             }
         }
 
+        /// <summary>
+        /// The rows of a table that hold, in each indexed column of <paramref name="conditions"/>, one of its keys (ids as
+        /// <see cref="Guid"/>, choice values as <see cref="int"/>, text as <see cref="string"/>), read from the table's indexes, in the
+        /// order a scan finds them, as the calling chain sees them (read-only, as <see cref="Rows"/>); null when the indexes cannot
+        /// answer (no condition's column is indexed for its keys, or another transaction holds rows of the table, whose committed
+        /// versions a scan reads): the caller then scans. The caller still applies every condition.
+        /// </summary>
+        public IEnumerable<Entity>? RowsWhere(string table, IReadOnlyList<KeyValuePair<string, IReadOnlyCollection<object>>> conditions)
+        {
+            lock (Gate)
+            {
+                if (!_tables.TryGetValue(table, out var rows))
+                {
+                    return Enumerable.Empty<Entity>();
+                }
+
+                return _locks.HeldByOthers(table, _current.Value) == null ? rows.Seek(conditions) : null;
+            }
+        }
+
         /// <summary>Inserts or replaces the row (a copy of it), once the calling chain's transaction holds its lock.</summary>
         public void Put(Entity row)
         {
@@ -154,7 +174,7 @@ namespace LeadAlign.Dataverse.Storage
                 _locks.Acquire(transaction, copy.LogicalName, copy.Id, rows);
                 rows.TryGetValue(copy.Id, out var before);
                 transaction?.Journal.Add((copy.LogicalName, copy.Id, before));
-                rows[copy.Id] = copy;
+                rows.Set(copy.Id, copy);
             }
         }
 
@@ -268,7 +288,7 @@ namespace LeadAlign.Dataverse.Storage
                 }
                 else
                 {
-                    rows[id] = before;
+                    rows.Set(id, before);
                 }
             }
 
@@ -287,11 +307,11 @@ namespace LeadAlign.Dataverse.Storage
             }
         }
 
-        private Dictionary<Guid, Entity> StoredRows(string table)
+        private RowTable StoredRows(string table)
         {
             if (!_tables.TryGetValue(table, out var rows))
             {
-                rows = new Dictionary<Guid, Entity>();
+                rows = new RowTable();
                 _tables[table] = rows;
             }
 
@@ -327,7 +347,7 @@ namespace LeadAlign.Dataverse.Storage
         /// The stored rows with, for each row another transaction holds, the row as it was committed: in the stored order, a row that
         /// transaction inserted left out; then the rows it deleted.
         /// </summary>
-        private static IEnumerable<Entity> Committed(Dictionary<Guid, Entity>? rows, Dictionary<Guid, RowLock> locks, StoreTransaction? reader)
+        private static IEnumerable<Entity> Committed(RowTable? rows, Dictionary<Guid, RowLock> locks, StoreTransaction? reader)
         {
             foreach (var row in rows?.Values ?? Enumerable.Empty<Entity>())
             {

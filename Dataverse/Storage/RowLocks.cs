@@ -61,7 +61,7 @@ namespace LeadAlign.Dataverse.Storage
         /// transaction (a write outside any, committed at once) it only waits until the row is free. <paramref name="rows"/>: the
         /// table's stored rows, whose committed version of the row the lock keeps for the other transactions' reads.
         /// </summary>
-        public void Acquire(StoreTransaction? transaction, string table, Guid id, Dictionary<Guid, Entity>? rows)
+        public void Acquire(StoreTransaction? transaction, string table, Guid id, RowTable? rows)
         {
             if (transaction is { IsUnusable: true })
             {

@@ -1,0 +1,237 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.Xrm.Sdk;
+
+namespace LeadAlign.Dataverse.Storage
+{
+    /// <summary>
+    /// The stored rows of one table, by id, with an index on each of its lookup, choice and short-text columns: for every value a
+    /// column holds (a lookup's id, a choice's value, a text), the ids of the rows holding it. The store keeps the indexes as it writes (insert, replace,
+    /// delete, and the rollback that undoes them), so a query whose criteria require such a column to equal a value reads just
+    /// those rows (an index seek) instead of every row of the table (a scan).
+    /// Rows are enumerated in slot order, a freed slot being reused by the next insert (last freed, first reused): the order in
+    /// which a <see cref="Dictionary{TKey, TValue}"/> enumerates, which this table replaces, so queries without an order return
+    /// rows in the order they always did. A seek returns its rows in that same order.
+    /// </summary>
+    internal sealed class RowTable
+    {
+        private readonly List<Entity?> _slots = new();
+        private readonly Dictionary<Guid, int> _slotOf = new();
+        private readonly Stack<int> _free = new();
+        private readonly Dictionary<string, ColumnIndex> _indexes = new(StringComparer.Ordinal);
+
+        /// <summary>Text columns are indexed while every value is at most this long (names, e-mail addresses, codes; not notes).</summary>
+        private const int LongestIndexedText = 200;
+
+        public int Count => _slotOf.Count;
+
+        /// <summary>The rows in slot order (the stored objects: not to be changed).</summary>
+        public IEnumerable<Entity> Values
+        {
+            get
+            {
+                for (var slot = 0; slot < _slots.Count; slot++)
+                {
+                    if (_slots[slot] is { } row)
+                    {
+                        yield return row;
+                    }
+                }
+            }
+        }
+
+        public bool TryGetValue(Guid id, out Entity? row)
+        {
+            if (_slotOf.TryGetValue(id, out var slot))
+            {
+                row = _slots[slot];
+                return true;
+            }
+
+            row = null;
+            return false;
+        }
+
+        public bool ContainsKey(Guid id) => _slotOf.ContainsKey(id);
+
+        /// <summary>Inserts or replaces the row with <paramref name="id"/>, keeping the column indexes.</summary>
+        public void Set(Guid id, Entity row)
+        {
+            if (_slotOf.TryGetValue(id, out var slot))
+            {
+                Unindex(id, _slots[slot]!);
+                _slots[slot] = row;
+            }
+            else
+            {
+                if (_free.Count > 0)
+                {
+                    slot = _free.Pop();
+                    _slots[slot] = row;
+                }
+                else
+                {
+                    slot = _slots.Count;
+                    _slots.Add(row);
+                }
+
+                _slotOf[id] = slot;
+            }
+
+            Index(id, row);
+        }
+
+        public bool Remove(Guid id)
+        {
+            if (!_slotOf.TryGetValue(id, out var slot))
+            {
+                return false;
+            }
+
+            Unindex(id, _slots[slot]!);
+            _slots[slot] = null;
+            _slotOf.Remove(id);
+            _free.Push(slot);
+            return true;
+        }
+
+        /// <summary>
+        /// The rows that satisfy every one of <paramref name="conditions"/> the indexes can answer: each a column that must equal one
+        /// of its keys (lookup ids as <see cref="Guid"/>, choice values as <see cref="int"/>, text as <see cref="string"/>, compared
+        /// case-insensitively as the default collation compares), in slot order. The smallest set is read and checked against the
+        /// others. A condition the index cannot answer (the column holds other values or mixed kinds, or a key is not of the kind
+        /// it holds) is left to the caller, which still applies every condition; null when none can be answered.
+        /// </summary>
+        public List<Entity>? Seek(IReadOnlyList<KeyValuePair<string, IReadOnlyCollection<object>>> conditions)
+        {
+            var usable = new List<(ColumnIndex Index, List<object> Keys, int Size)>();
+            foreach (var condition in conditions)
+            {
+                if (!_indexes.TryGetValue(condition.Key, out var index))
+                {
+                    // No row holds a value in the column: no row can equal a key.
+                    return new List<Entity>();
+                }
+
+                if (index.Unusable || condition.Value.Any(key => key.GetType() != index.Kind))
+                {
+                    continue;
+                }
+
+                var keys = condition.Value.Distinct(KeyComparer.Instance).ToList();
+                usable.Add((index, keys, keys.Sum(key => index.Rows.TryGetValue(key, out var ids) ? ids.Count : 0)));
+            }
+
+            if (usable.Count == 0)
+            {
+                return null;
+            }
+
+            usable.Sort((left, right) => left.Size.CompareTo(right.Size));
+            var (smallest, smallestKeys, _) = usable[0];
+            var others = usable.Skip(1).ToList();
+            var slots = new List<int>();
+            foreach (var key in smallestKeys)
+            {
+                if (smallest.Rows.TryGetValue(key, out var ids))
+                {
+                    slots.AddRange(ids.Where(id => others.All(other => other.Keys.Any(otherKey => other.Index.Rows.TryGetValue(otherKey, out var otherIds) && otherIds.Contains(id)))).Select(id => _slotOf[id]));
+                }
+            }
+
+            slots.Sort();
+            return slots.Select(slot => _slots[slot]!).ToList();
+        }
+
+        /// <summary>
+        /// The key a stored value is indexed under: a lookup's id, a choice's value, text up to <see cref="LongestIndexedText"/>
+        /// characters; null for any other value.
+        /// </summary>
+        private static object? KeyOf(object value) => value switch
+        {
+            EntityReference reference => reference.Id,
+            Guid id => id,
+            OptionSetValue option => option.Value,
+            string text when text.Length <= LongestIndexedText => text,
+            _ => null,
+        };
+
+        private void Index(Guid id, Entity row)
+        {
+            foreach (var attribute in row.Attributes)
+            {
+                if (attribute.Value == null)
+                {
+                    continue;
+                }
+
+                if (!_indexes.TryGetValue(attribute.Key, out var index))
+                {
+                    index = new ColumnIndex();
+                    _indexes[attribute.Key] = index;
+                }
+
+                if (index.Unusable)
+                {
+                    continue;
+                }
+
+                var key = KeyOf(attribute.Value);
+                if (key == null || (index.Kind != null && index.Kind != key.GetType()))
+                {
+                    // A column holding other values (text, numbers, dates) or mixed kinds is not indexed: queries scan it.
+                    index.Unusable = true;
+                    index.Rows.Clear();
+                    continue;
+                }
+
+                index.Kind = key.GetType();
+                if (!index.Rows.TryGetValue(key, out var ids))
+                {
+                    ids = new HashSet<Guid>();
+                    index.Rows[key] = ids;
+                }
+
+                ids.Add(id);
+            }
+        }
+
+        private void Unindex(Guid id, Entity row)
+        {
+            foreach (var attribute in row.Attributes)
+            {
+                if (attribute.Value == null || !_indexes.TryGetValue(attribute.Key, out var index) || index.Unusable || KeyOf(attribute.Value) is not { } key)
+                {
+                    continue;
+                }
+
+                if (index.Rows.TryGetValue(key, out var ids) && ids.Remove(id) && ids.Count == 0)
+                {
+                    index.Rows.Remove(key);
+                }
+            }
+        }
+
+        /// <summary>One column's index: the ids of the rows holding each value, the kind of its keys, or unusable.</summary>
+        private sealed class ColumnIndex
+        {
+            public Dictionary<object, HashSet<Guid>> Rows { get; } = new(KeyComparer.Instance);
+
+            public Type? Kind { get; set; }
+
+            public bool Unusable { get; set; }
+        }
+
+        /// <summary>Keys compared as the query engine compares them: text case-insensitively (ordinal), ids and numbers by value.</summary>
+        private sealed class KeyComparer : IEqualityComparer<object>
+        {
+            public static readonly KeyComparer Instance = new();
+
+            public new bool Equals(object? left, object? right) =>
+                left is string leftText && right is string rightText ? string.Equals(leftText, rightText, StringComparison.OrdinalIgnoreCase) : object.Equals(left, right);
+
+            public int GetHashCode(object key) => key is string text ? StringComparer.OrdinalIgnoreCase.GetHashCode(text) : key.GetHashCode();
+        }
+    }
+}
