@@ -60,6 +60,12 @@ namespace LeadAlign.Dataverse
         public int MaxDepth { get; init; } = 8;
 
         /// <summary>
+        /// How many executions the execution log keeps with their traces (the latest); null keeps them all, as tests reading
+        /// budgets want. Whatever it keeps, its totals per handler (<see cref="Pipeline.ExecutionLog.Totals"/>) count every execution.
+        /// </summary>
+        public int? ExecutionLogCapacity { get; init; }
+
+        /// <summary>
         /// Which tables this organization has enabled for SLAs ("Enable for SLA"), where it differs from the metadata (the snapshot
         /// and the solution's Entity.xml): <c>{ ["lead"] = false }</c> is an organization whose admin has not enabled lead.
         /// </summary>

@@ -49,6 +49,7 @@ namespace LeadAlign.Dataverse
         public InMemoryDataverse(DataverseOptions options)
         {
             ArgumentNullException.ThrowIfNull(options);
+            Log = new ExecutionLog(options.ExecutionLogCapacity);
             Metadata = options.Metadata ?? MetadataCatalog.Standard();
             Steps = options.Steps;
             MaxDepth = options.MaxDepth;
@@ -130,7 +131,7 @@ namespace LeadAlign.Dataverse
         public RecordStore Store { get; }
 
         /// <summary>Every plug-in and workflow activity execution, with its trace, duration and service calls.</summary>
-        public ExecutionLog Log { get; } = new();
+        public ExecutionLog Log { get; }
 
         /// <summary>
         /// "Now" for the organization, UTC. It moves only when set or advanced: every operation takes its time from it

@@ -37,13 +37,12 @@ namespace LeadAlign.Cli.Simulation
 
         public static SimulationStats Of(ExecutionLog log, int leads)
         {
-            var records = log.Records;
-            var scoring = records.Where(record => record.Handler.EndsWith(".ScoreLeadPlugin", StringComparison.Ordinal)).ToList();
-            var most = records.GroupBy(record => record.Handler.Substring(record.Handler.LastIndexOf('.') + 1))
-                .Select(group => new { Handler = group.Key, Calls = group.Sum(record => (long)record.TotalCalls) })
+            var totals = log.Totals();
+            var scoring = totals.Where(pair => pair.Key.EndsWith(".ScoreLeadPlugin", StringComparison.Ordinal)).Select(pair => pair.Value).FirstOrDefault() ?? HandlerTotals.None;
+            var most = totals.Select(pair => new { Handler = pair.Key.Substring(pair.Key.LastIndexOf('.') + 1), pair.Value.Calls })
                 .OrderByDescending(each => each.Calls).ThenBy(each => each.Handler, StringComparer.Ordinal).Take(3)
                 .Select(each => $"{each.Handler} {(leads == 0 ? 0 : each.Calls / (double)leads):0.0}");
-            return new SimulationStats(leads, records.Sum(record => (long)record.TotalCalls), scoring.Count, scoring.Count(record => record.TotalCalls == 0), string.Join(", ", most));
+            return new SimulationStats(leads, totals.Values.Sum(each => each.Calls), (int)scoring.Executions, (int)scoring.WithoutCall, string.Join(", ", most));
         }
 
         public override string ToString() =>

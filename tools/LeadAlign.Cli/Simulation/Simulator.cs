@@ -60,8 +60,12 @@ namespace LeadAlign.Cli.Simulation
         {
             _options = options;
             _random = new Random(options.Seed);
-            Org = new InMemoryDataverse(DataverseOptions.ForSolution(options.SolutionFolder, typeof(PluginBase).Assembly, typeof(WorkflowActivityBase).Assembly));
+            // The month reads its executions' totals, never their traces: keep the latest 20,000 (the totals count all of them).
+            Org = new InMemoryDataverse(DataverseOptions.ForSolution(options.SolutionFolder, typeof(PluginBase).Assembly, typeof(WorkflowActivityBase).Assembly) with { ExecutionLogCapacity = ExecutionLogCapacity });
         }
+
+        /// <summary>How many executions the month's log keeps with their traces.</summary>
+        public const int ExecutionLogCapacity = 20_000;
 
         public InMemoryDataverse Org { get; }
 
