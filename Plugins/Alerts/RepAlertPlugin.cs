@@ -11,8 +11,8 @@ namespace LeadAlign.Plugins.Alerts
     /// (<see cref="RepAlerts"/>), throttled per lead and alert by the agreement's alert throttle minutes, never a rep who cannot read
     /// the lead. Synchronous, in the interaction's transaction: the rep hears at once ("firms that contact leads within an hour…"),
     /// an interaction whose save fails notifies nobody, and the throttle's record commits with the notification it allowed. A nurture
-    /// email is marketing's own message, not something the lead did: it alerts nobody. Two calls (the lead, the alerts) when no alert
-    /// matches; none for an interaction that regards no lead.
+    /// email is marketing's own message, not something the lead did: it alerts nobody. One call (the alerts of its type) when no
+    /// alert matches its URL, and the lead's read when one does; none for an interaction that regards no lead.
     /// </summary>
     [PluginStep("1ead5c0e-0030-4000-8000-000000000001", "Create", MarketingInteractionTable.EntityName, PluginStage.PostOperation, Rank = 5,
         Description = "Notifies the reps whose alerts match the marketing interaction.")]

@@ -27,24 +27,28 @@ namespace LeadAlign.Alerts
             LeadAlertTable.CompanyName, LeadAlertTable.OwnerId, LeadAlertTable.RecentAlerts);
 
         /// <summary>
-        /// Notifies the reps whose active alerts match the interaction; returns how many were notified. Calls: one to read the lead,
-        /// one query for the candidate alerts; then, per matching alert not throttled, the access check, the alert's lock and
+        /// Notifies the reps whose active alerts match the interaction; returns how many were notified. Calls: one query for the
+        /// alerts of its type, and only when one of them matches its URL, one to read the lead; then, per matching alert not throttled, the access check, the alert's lock and
         /// re-read, the notification and the alert's update.
         /// </summary>
         public static int Notify(IOrganizationService system, Entity interaction, Guid leadId, DateTime now, TimeSpan throttle, Action<string> trace)
         {
-            var lead = system.Retrieve(LeadTable.EntityName, leadId, new ColumnSet(LeadTable.OwnerId, LeadTable.CompanyName, LeadTable.FullName));
             var type = interaction.GetAttributeValue<OptionSetValue>(MarketingInteractionTable.InteractionType)?.Value;
             var url = interaction.GetAttributeValue<string>(MarketingInteractionTable.Url);
+
+            // The alerts of this interaction's type whose URL text it contains, before the lead is read: most interactions match
+            // no alert and cost this one query.
+            var matching = Candidates(system, type).Where(alert => UrlMatches(alert, url)).ToList();
+            if (matching.Count == 0)
+            {
+                return 0;
+            }
+
+            var lead = system.Retrieve(LeadTable.EntityName, leadId, new ColumnSet(LeadTable.OwnerId, LeadTable.CompanyName, LeadTable.FullName));
             var notified = 0;
-            foreach (var alert in Candidates(system, lead, type))
+            foreach (var alert in matching.Where(alert => InScope(alert, lead)))
             {
                 var name = alert.GetAttributeValue<string>(LeadAlertTable.Name) ?? "Lead alert";
-                var contains = alert.GetAttributeValue<string>(LeadAlertTable.UrlContains);
-                if (!string.IsNullOrWhiteSpace(contains) && (url == null || url.IndexOf(contains!.Trim(), StringComparison.OrdinalIgnoreCase) < 0))
-                {
-                    continue;
-                }
 
                 var subscriber = alert.GetAttributeValue<EntityReference>(LeadAlertTable.OwnerId);
                 if (subscriber?.LogicalName != SystemUserTable.EntityName)
@@ -111,8 +115,11 @@ namespace LeadAlign.Alerts
             return true;
         }
 
-        /// <summary>The active alerts that could match: by scope (owner, lead or company) and interaction type. One query.</summary>
-        private static IEnumerable<Entity> Candidates(IOrganizationService system, Entity lead, int? type)
+        /// <summary>
+        /// The active alerts of the interaction's type (or of any type). One query, whatever their scope: the scope needs the lead,
+        /// which is read only when an alert matches the interaction (<see cref="InScope"/>).
+        /// </summary>
+        private static IEnumerable<Entity> Candidates(IOrganizationService system, int? type)
         {
             var query = new QueryExpression(LeadAlertTable.EntityName) { ColumnSet = AlertColumns };
             // Active: Yes, or empty (the column defaults to Yes; a row written without it by an integration is not switched off).
@@ -129,28 +136,32 @@ namespace LeadAlign.Alerts
             }
 
             query.Criteria.AddFilter(types);
-            var scopes = new FilterExpression(LogicalOperator.Or);
-            var one = scopes.AddFilter(LogicalOperator.And);
-            one.AddCondition(LeadAlertTable.Scope, ConditionOperator.Equal, (int)AlertScope.OneLead);
-            one.AddCondition(LeadAlertTable.LeadId, ConditionOperator.Equal, lead.Id);
-            var owner = lead.GetAttributeValue<EntityReference>(LeadTable.OwnerId);
-            if (owner != null)
-            {
-                var mine = scopes.AddFilter(LogicalOperator.And);
-                mine.AddCondition(LeadAlertTable.Scope, ConditionOperator.Equal, (int)AlertScope.MyLeads);
-                mine.AddCondition(LeadAlertTable.OwnerId, ConditionOperator.Equal, owner.Id);
-            }
-
-            var company = lead.GetAttributeValue<string>(LeadTable.CompanyName);
-            if (!string.IsNullOrWhiteSpace(company))
-            {
-                var theirs = scopes.AddFilter(LogicalOperator.And);
-                theirs.AddCondition(LeadAlertTable.Scope, ConditionOperator.Equal, (int)AlertScope.OneCompany);
-                theirs.AddCondition(LeadAlertTable.CompanyName, ConditionOperator.Equal, company!.Trim());
-            }
-
-            query.Criteria.AddFilter(scopes);
             return system.RetrieveMultiple(query).Entities;
+        }
+
+        /// <summary>The alert's URL text (ignoring case; empty: any) is in the interaction's URL.</summary>
+        private static bool UrlMatches(Entity alert, string? url)
+        {
+            var contains = alert.GetAttributeValue<string>(LeadAlertTable.UrlContains);
+            return string.IsNullOrWhiteSpace(contains) || (url != null && url.IndexOf(contains!.Trim(), StringComparison.OrdinalIgnoreCase) >= 0);
+        }
+
+        /// <summary>The lead is in the alert's scope: the leads its owner owns, its one lead, or the leads of its company (ignoring case).</summary>
+        private static bool InScope(Entity alert, Entity lead)
+        {
+            switch ((AlertScope?)alert.GetAttributeValue<OptionSetValue>(LeadAlertTable.Scope)?.Value)
+            {
+                case AlertScope.OneLead:
+                    return alert.GetAttributeValue<EntityReference>(LeadAlertTable.LeadId)?.Id == lead.Id;
+                case AlertScope.MyLeads:
+                    var owner = lead.GetAttributeValue<EntityReference>(LeadTable.OwnerId);
+                    return owner != null && alert.GetAttributeValue<EntityReference>(LeadAlertTable.OwnerId)?.Id == owner.Id;
+                case AlertScope.OneCompany:
+                    var company = lead.GetAttributeValue<string>(LeadTable.CompanyName)?.Trim();
+                    return !string.IsNullOrEmpty(company) && string.Equals(alert.GetAttributeValue<string>(LeadAlertTable.CompanyName)?.Trim(), company, StringComparison.OrdinalIgnoreCase);
+                default:
+                    return false;
+            }
         }
 
         /// <summary>Whether the user can read the row, as the platform answers from their roles (RetrievePrincipalAccess); one call.</summary>
