@@ -33,7 +33,7 @@ namespace LeadAlign.Cli.Packaging
             "entity/IsOfflineInMobileClient", "entity/DaysSinceRecordLastModified", "entity/MobileOfflineFilters", "entity/SyncToExternalSearchIndex",
             "entity/CanModifyMobileClientOffline", "entity/CanEnableSyncToExternalSearchIndex", "entity/IsEnabledForExternalChannels", "entity/EntityColor",
             "Workflow/BusinessProcessType", "Workflow/JsonFileName", "Workflow/IsCustomProcessingStepAllowedForOtherPublishers", "Workflow/ModernFlowType", "Workflow/LocalizedNames", "Workflow/Descriptions",
-            "EntityRelationship/CascadeRollupView", "EntityRelationshipRole/NavigationPropertyName", "EntityRelationshipRole/RelationshipRoleType",
+            "EntityRelationship/CascadeRollupView", "EntityRelationship/CascadeArchive", "EntityRelationshipRole/NavigationPropertyName", "EntityRelationshipRole/RelationshipRoleType",
             "ImportExportXml/AppModuleSiteMaps", "ImportExportXml/AppModules", "ImportExportXml/connectionreferences",
             "Role/IsAutoAssigned", "FieldPermission/CanReadUnmasked", "WebResource/IsAvailableForMobileOffline",
             "optionset/ExternalTypeName", "option/@ExternalValue", "option/@IsHidden", "PluginAssembly/@PluginAssemblyId", "PluginType/@PluginTypeId",
