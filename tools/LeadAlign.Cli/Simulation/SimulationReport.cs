@@ -32,7 +32,7 @@ namespace LeadAlign.Cli.Simulation
             Complete = (bool)response["Complete"];
             Notice = response.Results.Contains("Notice") ? response["Notice"] as string ?? string.Empty : string.Empty;
             _page = File.ReadAllText(Path.Combine(solutionFolder, PagePath));
-            Stats = SimulationStats.Of(simulator.Org.Log, simulator.Org.All("lead").Count);
+            Stats = SimulationStats.Of(simulator.Org.Log, simulator.Org.Store.Count("lead"));
             HeldOutStart = simulator.Start.AddDays(Math.Round(simulator.Days * 2 / 3.0));
             try
             {

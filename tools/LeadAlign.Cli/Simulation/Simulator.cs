@@ -111,7 +111,7 @@ namespace LeadAlign.Cli.Simulation
                 if (today != day && today < _options.Days)
                 {
                     day = today;
-                    progress(Math.Min(day, _options.Days), _options.Days, Org.All("lead").Count);
+                    progress(Math.Min(day, _options.Days), _options.Days, Org.Store.Count("lead"));
                 }
 
                 action();
@@ -121,7 +121,7 @@ namespace LeadAlign.Cli.Simulation
             Org.UtcNow = End > Org.UtcNow ? End : Org.UtcNow;
             Org.DrainAsync();
             CloseWeeks();
-            progress(_options.Days, _options.Days, Org.All("lead").Count);
+            progress(_options.Days, _options.Days, Org.Store.Count("lead"));
         }
 
         private List<(Guid Id, int Source)> SetUp()
@@ -245,7 +245,7 @@ namespace LeadAlign.Cli.Simulation
 
         private void AnswerFeedback()
         {
-            var open = Org.All(LeadFeedbackTable.EntityName).Where(row => row.GetAttributeValue<DateTime?>(LeadFeedbackTable.RespondedOn) == null && row.GetAttributeValue<DateTime?>(LeadFeedbackTable.DueOn) != null).ToList();
+            var open = Org.Store.Rows(LeadFeedbackTable.EntityName).Where(row => row.GetAttributeValue<DateTime?>(LeadFeedbackTable.RespondedOn) == null && row.GetAttributeValue<DateTime?>(LeadFeedbackTable.DueOn) != null).ToList();
             foreach (var feedback in open.Where(_ => _random.NextDouble() < 0.55))
             {
                 var marketer = feedback.GetAttributeValue<EntityReference>(LeadFeedbackTable.RecipientUserId)?.Id ?? _marketers[0];
@@ -264,7 +264,7 @@ namespace LeadAlign.Cli.Simulation
 
         private void SendNurtureEmails()
         {
-            var leads = Org.All("lead");
+            var leads = Org.Store.Rows("lead").ToList();
             foreach (var lead in leads.Where(_ => _random.NextDouble() < 0.02))
             {
                 var stage = lead.GetAttributeValue<OptionSetValue>(LeadTable.Stage)?.Value;
@@ -312,7 +312,7 @@ namespace LeadAlign.Cli.Simulation
 
         private void PickFromQueue()
         {
-            var waiting = Org.All(QueueItemTable.EntityName)
+            var waiting = Org.Store.Rows(QueueItemTable.EntityName)
                 .Where(item => item.GetAttributeValue<EntityReference>(QueueItemTable.QueueId)?.Id == _salesQueue && item.GetAttributeValue<EntityReference>(QueueItemTable.WorkerId) == null && item.GetAttributeValue<OptionSetValue>("statecode")?.Value != 1)
                 .OrderBy(item => item.GetAttributeValue<DateTime>("createdon"))
                 .ToList();
