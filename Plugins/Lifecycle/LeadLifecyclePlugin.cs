@@ -164,9 +164,9 @@ namespace LeadAlign.Plugins.Lifecycle
             RoutingLock.Take(system, agreement.Id, now);
             var rotation = agreement.RoutingFilter switch
             {
-                RoutingFilter.Country => RoutingCandidates.Query(system, agreement.Id, SystemUserTable.Country, lead.GetAttributeValue<string>(LeadTable.Country)),
-                RoutingFilter.Territory => RoutingCandidates.Query(system, agreement.Id, SystemUserTable.Territory, lead.GetAttributeValue<string>(LeadTable.Territory)),
-                _ => RoutingCandidates.Query(system, agreement.Id, null, null),
+                RoutingFilter.Country => RoutingCandidates.Query(system, agreement.Id, SystemUserTable.Country, lead.GetAttributeValue<string>(LeadTable.Country), agreement.MaxOpenLeadsPerRep),
+                RoutingFilter.Territory => RoutingCandidates.Query(system, agreement.Id, SystemUserTable.Territory, lead.GetAttributeValue<string>(LeadTable.Territory), agreement.MaxOpenLeadsPerRep),
+                _ => RoutingCandidates.Query(system, agreement.Id, null, null, agreement.MaxOpenLeadsPerRep),
             };
             if (rotation.Candidates.Count == 0)
             {
@@ -189,7 +189,7 @@ namespace LeadAlign.Plugins.Lifecycle
             var hotLane = agreement.HotLaneAcceptMinutes != null && HandedOffThroughHighIntent(localPluginContext, context.PrimaryEntityId);
             target[LeadTable.HotLane] = hotLane;
             new Handoff(chosen.UserId, position, AcceptDeadline(agreement, hotLane, now), SlaDeadline.After(agreement, agreement.FirstContactHours, now)).WriteTo(context.SharedVariables);
-            localPluginContext.Trace($"Handed off to {chosen.Name} ({chosen.OpenLeads} open leads, last handoff at position {chosen.Sequence}): rotation position {position}.");
+            localPluginContext.Trace($"Handed off to {chosen.Name} ({(chosen.OpenLeads == null ? "no cap: not counted" : chosen.OpenLeads + " open leads")}, last handoff at position {chosen.Sequence}): rotation position {position}.");
             return true;
         }
 

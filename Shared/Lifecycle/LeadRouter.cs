@@ -14,7 +14,7 @@ namespace LeadAlign.Lifecycle
     internal static class LeadRouter
     {
         public static RoutingCandidate? Choose(IEnumerable<RoutingCandidate> candidates, int maxOpenLeads) =>
-            candidates.Where(candidate => candidate.OpenLeads < maxOpenLeads)
+            candidates.Where(candidate => maxOpenLeads == int.MaxValue || (candidate.OpenLeads ?? int.MaxValue) < maxOpenLeads)
                 .OrderBy(candidate => candidate.Sequence)
                 .ThenBy(candidate => candidate.UserId)
                 .FirstOrDefault();

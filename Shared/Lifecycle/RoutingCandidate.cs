@@ -7,7 +7,7 @@ namespace LeadAlign.Lifecycle
     /// <summary>A rep the handoff may go to, with what routing needs to know.</summary>
     internal sealed class RoutingCandidate
     {
-        public RoutingCandidate(Guid userId, string name, int sequence, int openLeads)
+        public RoutingCandidate(Guid userId, string name, int sequence, int? openLeads)
         {
             UserId = userId;
             Name = name;
@@ -22,6 +22,6 @@ namespace LeadAlign.Lifecycle
         /// <summary>The round-robin position of the rep's last handoff (0: never).</summary>
         public int Sequence { get; }
 
-        public int OpenLeads { get; }
+        public int? OpenLeads { get; }
     }
 }

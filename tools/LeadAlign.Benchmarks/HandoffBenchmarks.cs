@@ -35,7 +35,7 @@ namespace LeadAlign.Benchmarks
             var team = _org.SystemService.Create(new Entity("team") { ["name"] = "Inside sales", ["businessunitid"] = new EntityReference("businessunit", _org.RootBusinessUnitId) });
             var reps = Enumerable.Range(1, 10).Select(index => _org.AddUser("Rep " + index)).ToArray();
             _org.SystemService.Execute(new AddMembersTeamRequest { TeamId = team, MemberIds = reps });
-            _org.SystemService.Update(new Entity(AgreementTable.EntityName, AgreementId) { [AgreementTable.SalesTeamId] = new EntityReference("team", team), [AgreementTable.MaxOpenLeadsPerRep] = 1_000_000 });
+            _org.SystemService.Update(new Entity(AgreementTable.EntityName, AgreementId) { [AgreementTable.SalesTeamId] = new EntityReference("team", team), [AgreementTable.MaxOpenLeadsPerRep] = 100_000 });
             _org.DrainAsync();
             _org.Seed(Enumerable.Range(0, OpenLeads).Select(index => new Entity(LeadTable.EntityName, _org.NewId())
             {

@@ -129,7 +129,7 @@ namespace LeadAlign.Tests.Lifecycle
         }
 
         [Fact]
-        public void A_save_that_changes_no_stage_costs_no_extra_calls_and_a_handoff_seven_for_routing_and_history()
+        public void A_save_that_changes_no_stage_costs_no_extra_calls_and_a_handoff_eight_for_routing_and_history()
         {
             var fixture = new LifecycleFixture();
             var org = fixture.Org;
@@ -142,16 +142,16 @@ namespace LeadAlign.Tests.Lifecycle
             org.Log.Clear();
             org.As(fixture.Reps[0]).Update(new Entity("lead", id) { ["jobtitle"] = "Chief Executive Officer" });
 
-            // The agreement's first read (its cache is cold: the warm-up lead was not handed off), the routing lock, the routing
-            // query, the agreement's handoff count; then the history row, the notification and the rep's rotation.
-            Assert.Equal(7, handoffCalls);
+            // The agreement's first read (its cache is cold: the warm-up lead was not handed off), the routing lock, the rotation
+            // query, the open leads of the reps, the agreement's handoff count; then the history row, the notification and the rep's rotation.
+            Assert.Equal(8, handoffCalls);
             Assert.All(org.Log.Records, run => Assert.Equal(0, run.TotalCalls));
             Assert.Contains(org.Log.Records, run => run.Handler == typeof(LeadLifecyclePlugin).FullName);
             Assert.Contains(org.Log.Records, run => run.Handler == typeof(ScoreLeadPlugin).FullName);
         }
 
         [Fact]
-        public void A_handoff_with_its_two_clocks_costs_nine_calls_on_an_update_and_ten_on_a_create()
+        public void A_handoff_with_its_two_clocks_costs_ten_calls_on_an_update_and_eleven_on_a_create()
         {
             // Warm caches (agreement, scoring model, whether lead is enabled for SLAs), as in a running org.
             var fixture = new LifecycleFixture();
@@ -163,23 +163,23 @@ namespace LeadAlign.Tests.Lifecycle
             Assert.Equal(LifecycleFixture.Inquiry, fixture.StageOf(later));
             org.Log.Clear();
 
-            // On an update, 9: routing 3 (the lock on the agreement, taken first so parallel handoffs queue; one query for the
-            // rotation and the open leads; the agreement's new handoff count), the clocks 3 (one query that makes a replay start
+            // On an update, 10: routing 4 (the lock on the agreement, taken first so parallel handoffs queue; one query for the
+            // rotation, one for the open leads of its first batch of reps (RoutingCandidates); the agreement's new handoff count), the clocks 3 (one query that makes a replay start
             // nothing, two creates, linked in the Target), and 3 after the save (the history row with the rotation position, the
             // notification, the rep's rotation).
             org.As(fixture.Marketer).Update(new Entity("lead", later) { ["telephone1"] = "+1 555 0100" });
             var onUpdate = org.Log.Records.Sum(run => run.TotalCalls);
             org.Log.Clear();
 
-            // On a create the row does not exist before PostOperation, so the clocks are linked with one more update of the lead: 10.
+            // On a create the row does not exist before PostOperation, so the clocks are linked with one more update of the lead: 11.
             var created = fixture.HandedOffLead("Created");
             var onCreate = org.Log.Records.Sum(run => run.TotalCalls);
 
             Assert.Equal(LifecycleFixture.Mql, fixture.StageOf(later));
             Assert.NotNull(fixture.Lead(later).GetAttributeValue<EntityReference>(LeadTable.AcceptByKpiId));
             Assert.NotNull(fixture.Lead(created).GetAttributeValue<EntityReference>(LeadTable.FirstContactByKpiId));
-            Assert.Equal(9, onUpdate);
-            Assert.Equal(10, onCreate);
+            Assert.Equal(10, onUpdate);
+            Assert.Equal(11, onCreate);
         }
     }
 }

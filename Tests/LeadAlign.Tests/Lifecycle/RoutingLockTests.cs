@@ -61,7 +61,8 @@ namespace LeadAlign.Tests.Lifecycle
             Assert.All(org.Log.Of(typeof(AgreementCallProbePlugin)), run => Assert.Equal(2, run.Depth));
             var routing = org.Log.Of(typeof(LeadLifecyclePlugin)).Single(run => run.Depth == 1);
             Assert.Equal(2, routing.Calls("Update"));
-            Assert.Equal(1, routing.Calls("RetrieveMultiple"));
+            // The rotation, then the open leads of the first batch of reps (RoutingCandidates: the platform's aggregate limit).
+            Assert.Equal(2, routing.Calls("RetrieveMultiple"));
         }
 
         [Fact]
