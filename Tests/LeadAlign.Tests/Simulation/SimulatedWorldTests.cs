@@ -80,7 +80,7 @@ namespace LeadAlign.Tests.Simulation
         {
             public Month()
             {
-                Simulator = new Simulator(new SimulationOptions { Leads = 2000, Reps = 6, Days = 30, Seed = 11, SolutionFolder = RepositoryLayout.PathInRepo("Solution") });
+                Simulator = new Simulator(new SimulationOptions { Leads = 3000, Reps = 8, Days = 30, Seed = 11, SolutionFolder = RepositoryLayout.PathInRepo("Solution") });
                 Simulator.Run((_, _, _) => { });
                 Leads = Simulator.Org.All("lead");
             }

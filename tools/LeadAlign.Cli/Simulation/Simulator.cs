@@ -44,7 +44,10 @@ namespace LeadAlign.Cli.Simulation
         private static readonly int[] OtherIndustries = { 1, 3, 5, 8, 9, 10, 12 };
         private static readonly string[] Companies = { "Contoso", "Fabrikam", "Northwind", "Tailspin", "Litware", "Adventure Works", "Wide World Importers", "Proseware", "Woodgrove", "Coho Winery" };
         private readonly SimulationOptions _options;
-        private readonly Random _random;
+        private readonly Random _ownDeals;
+        private readonly Random _nurture;
+        private readonly Random _queuePicks;
+        private readonly Dictionary<Guid, Random> _streams = new();
         private readonly PriorityQueue<Action, (DateTime, long)> _events = new();
         private readonly List<Rep> _reps = new();
         private readonly Dictionary<Guid, LeadPropensity> _leads = new();
@@ -59,7 +62,9 @@ namespace LeadAlign.Cli.Simulation
         public Simulator(SimulationOptions options)
         {
             _options = options;
-            _random = new Random(options.Seed);
+            _ownDeals = RandomStreams.ForRoutine(options.Seed, 1);
+            _nurture = RandomStreams.ForRoutine(options.Seed, 2);
+            _queuePicks = RandomStreams.ForRoutine(options.Seed, 3);
             // The month reads its executions' totals, never their traces: keep the latest 20,000 (the totals count all of them).
             Org = new InMemoryDataverse(DataverseOptions.ForSolution(options.SolutionFolder, typeof(PluginBase).Assembly, typeof(WorkflowActivityBase).Assembly) with { ExecutionLogCapacity = ExecutionLogCapacity });
         }
@@ -207,14 +212,16 @@ namespace LeadAlign.Cli.Simulation
                     continue;
                 }
 
-                foreach (var rep in _reps.Where(_ => _random.NextDouble() < 1.0 / 3))
+                foreach (var rep in _reps.Where(_ => _ownDeals.NextDouble() < 1.0 / 3))
                 {
-                    var estimate = 10_000m + _random.Next(90_000);
-                    var won = _random.NextDouble() < 0.3;
-                    At(Start.AddDays(day).AddHours(9 + (_random.NextDouble() * 8)), () =>
+                    var estimate = 10_000m + _ownDeals.Next(90_000);
+                    var won = _ownDeals.NextDouble() < 0.3;
+                    var closeAfterDays = 7 + (_ownDeals.NextDouble() * 14);
+                    var revenueShare = 0.8 + (_ownDeals.NextDouble() * 0.4);
+                    At(Start.AddDays(day).AddHours(9 + (_ownDeals.NextDouble() * 8)), () =>
                     {
                         var opportunity = Org.As(rep.Id).Create(new Entity("opportunity") { ["name"] = $"{rep.Name}: own deal", ["estimatedvalue"] = new Money(estimate) });
-                        At(Org.UtcNow.AddDays(7 + (_random.NextDouble() * 14)), () => Close(rep, opportunity, won, estimate));
+                        At(Org.UtcNow.AddDays(closeAfterDays), () => Close(rep, opportunity, won, estimate, revenueShare));
                     });
                 }
             }
@@ -246,8 +253,14 @@ namespace LeadAlign.Cli.Simulation
         private void AnswerFeedback()
         {
             var open = Org.Store.Rows(LeadFeedbackTable.EntityName).Where(row => row.GetAttributeValue<DateTime?>(LeadFeedbackTable.RespondedOn) == null && row.GetAttributeValue<DateTime?>(LeadFeedbackTable.DueOn) != null).ToList();
-            foreach (var feedback in open.Where(_ => _random.NextDouble() < 0.55))
+            foreach (var feedback in open)
             {
+                var random = StreamOf(feedback.GetAttributeValue<EntityReference>(LeadFeedbackTable.LeadId)?.Id);
+                if (random.NextDouble() >= 0.55)
+                {
+                    continue;
+                }
+
                 var marketer = feedback.GetAttributeValue<EntityReference>(LeadFeedbackTable.RecipientUserId)?.Id ?? _marketers[0];
                 Try(() => Org.RunWorkflowActivity(
                     new RespondToFeedback(),
@@ -255,7 +268,7 @@ namespace LeadAlign.Cli.Simulation
                     {
                         ["Feedback"] = feedback.ToEntityReference(),
                         ["Response"] = "Thanks: we are tightening the campaign's targeting.",
-                        ["Outcome"] = new OptionSetValue((int)(_random.NextDouble() < 0.8 ? FeedbackOutcome.Accepted : FeedbackOutcome.Disputed)),
+                        ["Outcome"] = new OptionSetValue((int)(random.NextDouble() < 0.8 ? FeedbackOutcome.Accepted : FeedbackOutcome.Disputed)),
                     },
                     marketer,
                     feedback.ToEntityReference()));
@@ -265,10 +278,13 @@ namespace LeadAlign.Cli.Simulation
         private void SendNurtureEmails()
         {
             var leads = Org.Store.Rows("lead").ToList();
-            foreach (var lead in leads.Where(_ => _random.NextDouble() < 0.02))
+            foreach (var lead in leads)
             {
+                // Two draws a lead whatever it holds, so the routine's stream stays in step between the runs of a comparison.
+                var chosen = _nurture.NextDouble() < 0.02;
+                var honoursPause = _nurture.NextDouble() < 0.9;
                 var stage = lead.GetAttributeValue<OptionSetValue>(LeadTable.Stage)?.Value;
-                if (stage == (int)LeadStage.Converted || (lead.GetAttributeValue<bool?>(LeadTable.NurturePaused) == true && _random.NextDouble() < 0.9))
+                if (!chosen || stage == (int)LeadStage.Converted || (lead.GetAttributeValue<bool?>(LeadTable.NurturePaused) == true && honoursPause))
                 {
                     continue;
                 }
@@ -316,7 +332,7 @@ namespace LeadAlign.Cli.Simulation
                 .Where(item => item.GetAttributeValue<EntityReference>(QueueItemTable.QueueId)?.Id == _salesQueue && item.GetAttributeValue<EntityReference>(QueueItemTable.WorkerId) == null && item.GetAttributeValue<OptionSetValue>("statecode")?.Value != 1)
                 .OrderBy(item => item.GetAttributeValue<DateTime>("createdon"))
                 .ToList();
-            foreach (var rep in _reps.Where(_ => _random.NextDouble() < 0.5))
+            foreach (var rep in _reps.Where(_ => _queuePicks.NextDouble() < 0.5))
             {
                 var item = waiting.FirstOrDefault();
                 if (item == null)
@@ -387,11 +403,12 @@ namespace LeadAlign.Cli.Simulation
                 count = Math.Min(count, _options.Leads - made);
                 for (var index = 0; index < count; index++)
                 {
-                    var when = Start.AddDays(day).AddHours(7 + (_random.NextDouble() * 13));
                     var number = made + index;
-                    var propensity = LeadPropensity.Draw(_random);
-                    var campaign = _random.NextDouble() < 0.8 ? campaigns[_random.Next(campaigns.Count)] : ((Guid Id, int Source)?)null;
-                    At(when, () => CreateLead(number, propensity, campaign));
+                    var random = RandomStreams.ForLead(_options.Seed, number);
+                    var when = Start.AddDays(day).AddHours(7 + (random.NextDouble() * 13));
+                    var propensity = LeadPropensity.Draw(random);
+                    var campaign = random.NextDouble() < 0.8 ? campaigns[random.Next(campaigns.Count)] : ((Guid Id, int Source)?)null;
+                    At(when, () => CreateLead(number, random, propensity, campaign));
                 }
 
                 made += count;
@@ -403,71 +420,80 @@ namespace LeadAlign.Cli.Simulation
         /// title, a large company, revenue, a target industry, a working business phone, a business e-mail, the decision maker),
         /// so most leads start below the MQL threshold and reach it, if ever, through the engagement that follows over days.
         /// </summary>
-        private void CreateLead(int number, LeadPropensity propensity, (Guid Id, int Source)? campaign)
+        private void CreateLead(int number, Random random, LeadPropensity propensity, (Guid Id, int Source)? campaign)
         {
             var z = propensity.Value;
-            var seniority = (0.6 * z) + (0.8 * LeadPropensity.Normal(_random));
+            var seniority = (0.6 * z) + (0.8 * LeadPropensity.Normal(random));
             var titles = seniority > 1.6 ? CSuiteTitles : seniority > 0.8 ? DirectorTitles : seniority > -0.9 ? MediumTitles : PoorTitles;
-            var title = titles[_random.Next(titles.Length)];
-            var company = propensity.Competitor ? CompetitorCompanies[_random.Next(CompetitorCompanies.Length)] : Companies[_random.Next(Companies.Length)] + " " + (number % 97);
-            var employees = (int)Math.Max(1, Math.Round(Math.Exp(3.7 + (1.4 * ((0.5 * z) + (0.87 * LeadPropensity.Normal(_random)))))));
-            var revenue = Math.Round((decimal)(employees * 90_000 * Math.Exp(0.5 * LeadPropensity.Normal(_random))), 0);
-            var industry = _random.NextDouble() < LeadPropensity.Logistic(-1.4 + (0.6 * z)) ? TargetIndustries[_random.Next(TargetIndustries.Length)] : OtherIndustries[_random.Next(OtherIndustries.Length)];
-            var phone = propensity.BadContactData ? "0000" : _random.NextDouble() < LeadPropensity.Logistic(1.5 + (0.8 * z)) ? "+1 555 " + (1000 + (number % 9000)) : null;
+            var title = titles[random.Next(titles.Length)];
+            var company = propensity.Competitor ? CompetitorCompanies[random.Next(CompetitorCompanies.Length)] : Companies[random.Next(Companies.Length)] + " " + (number % 97);
+            var employees = (int)Math.Max(1, Math.Round(Math.Exp(3.7 + (1.4 * ((0.5 * z) + (0.87 * LeadPropensity.Normal(random)))))));
+            var revenue = Math.Round((decimal)(employees * 90_000 * Math.Exp(0.5 * LeadPropensity.Normal(random))), 0);
+            var industry = random.NextDouble() < LeadPropensity.Logistic(-1.4 + (0.6 * z)) ? TargetIndustries[random.Next(TargetIndustries.Length)] : OtherIndustries[random.Next(OtherIndustries.Length)];
+            var phone = propensity.BadContactData ? "0000" : random.NextDouble() < LeadPropensity.Logistic(1.5 + (0.8 * z)) ? "+1 555 " + (1000 + (number % 9000)) : null;
             var lead = new Entity("lead")
             {
                 ["firstname"] = "Lead",
                 ["lastname"] = number.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["companyname"] = _random.NextDouble() < 0.95 ? company : null,
+                ["companyname"] = random.NextDouble() < 0.95 ? company : null,
                 ["jobtitle"] = title,
                 ["numberofemployees"] = employees,
                 ["revenue"] = new Money(revenue),
                 ["industrycode"] = new OptionSetValue(industry),
-                ["emailaddress1"] = Email(number, propensity, company),
+                ["emailaddress1"] = Email(number, random, propensity, company),
                 ["telephone1"] = phone,
-                ["leadsourcecode"] = new OptionSetValue(campaign?.Source ?? new[] { 2, 3, 8, 9 }[_random.Next(4)]),
+                ["leadsourcecode"] = new OptionSetValue(campaign?.Source ?? new[] { 2, 3, 8, 9 }[random.Next(4)]),
                 ["campaignid"] = campaign == null ? null : new EntityReference("campaign", campaign.Value.Id),
-                ["decisionmaker"] = _random.NextDouble() < LeadPropensity.Logistic(-2.2 + (0.9 * z) + (titles == CSuiteTitles || titles == DirectorTitles ? 1.2 : 0)),
+                ["decisionmaker"] = random.NextDouble() < LeadPropensity.Logistic(-2.2 + (0.9 * z) + (titles == CSuiteTitles || titles == DirectorTitles ? 1.2 : 0)),
             };
             var id = Org.SystemService.Create(lead);
             _leads[id] = propensity;
+            _streams[id] = random;
             _truth.Created(id, titles == CSuiteTitles || titles == DirectorTitles, lead.GetAttributeValue<bool>("decisionmaker"), phone != null && !propensity.BadContactData, employees, lead.GetAttributeValue<string>("emailaddress1").EndsWith("@gmail.com", StringComparison.Ordinal));
             AfterSave(id);
 
             // Engagement arrives as a Poisson process through the rest of the month, faster for higher propensity; a form
             // submission (a demo request) is likelier the higher it is, the other kinds of interaction are not.
             var formShare = 0.04 + (0.12 * LeadPropensity.Logistic(2 * z));
-            var interactionsPerDay = propensity.InteractionsPerDay(LeadPropensity.Normal(_random));
+            var interactionsPerDay = propensity.InteractionsPerDay(LeadPropensity.Normal(random));
+            if (Array.IndexOf(StudentTitles, title) >= 0)
+            {
+                // Students and job seekers read and download far more than they buy: the engagement that makes some of them
+                // MQLs sales then rejects with their own reason.
+                interactionsPerDay *= 4;
+            }
+
             var at = Org.UtcNow;
             for (var index = 0; index < 15; index++)
             {
-                at = at.AddDays(-Math.Log(1 - _random.NextDouble()) / interactionsPerDay);
+                at = at.AddDays(-Math.Log(1 - random.NextDouble()) / interactionsPerDay);
                 if (at >= End)
                 {
                     break;
                 }
 
-                var type = Pick(new[] { 0.25, formShare, 0.12, 0.1, 0.1, 0.13, 0.15 });
+                var type = Pick(random, new[] { 0.25, formShare, 0.12, 0.1, 0.1, 0.13, 0.15 });
                 At(at, () => Interact(id, type));
             }
         }
 
         /// <summary>A business address mostly, a free-mail one more often for a low propensity, and now and then a person who already came in (a duplicate).</summary>
-        private string Email(int number, LeadPropensity propensity, string company)
+        private string Email(int number, Random random, LeadPropensity propensity, string company)
         {
-            if (_emails.Count > 0 && _random.NextDouble() < 0.03)
+            if (_emails.Count > 0 && random.NextDouble() < 0.03)
             {
                 propensity.Duplicate = true;
-                return _emails[_random.Next(_emails.Count)];
+                return _emails[random.Next(_emails.Count)];
             }
 
-            var email = _random.NextDouble() < LeadPropensity.Logistic(-1.6 - (0.9 * propensity.Value)) ? $"lead{number}@gmail.com" : $"lead{number}@{company.Replace(" ", string.Empty, StringComparison.Ordinal).ToLowerInvariant()}.com";
+            var email = random.NextDouble() < LeadPropensity.Logistic(-1.6 - (0.9 * propensity.Value)) ? $"lead{number}@gmail.com" : $"lead{number}@{company.Replace(" ", string.Empty, StringComparison.Ordinal).ToLowerInvariant()}.com";
             _emails.Add(email);
             return email;
         }
 
         private void Interact(Guid lead, int type)
         {
+            var random = StreamOf(lead);
             var stage = Org.Get("lead", lead)!.GetAttributeValue<OptionSetValue>(LeadTable.Stage)?.Value;
             if (stage is Sql or Rejected or (int)LeadStage.Converted)
             {
@@ -482,7 +508,7 @@ namespace LeadAlign.Cli.Simulation
             };
             if (type == 0)
             {
-                interaction[MarketingInteractionTable.Url] = _random.NextDouble() < 0.3 ? "https://www.contoso.com/pricing" : "https://www.contoso.com/blog/lead-alignment";
+                interaction[MarketingInteractionTable.Url] = random.NextDouble() < 0.3 ? "https://www.contoso.com/pricing" : "https://www.contoso.com/blog/lead-alignment";
             }
 
             Org.SystemService.Create(interaction);
@@ -497,6 +523,7 @@ namespace LeadAlign.Cli.Simulation
         /// </summary>
         private void AfterSave(Guid lead)
         {
+            var random = StreamOf(lead);
             var row = Org.Get("lead", lead)!;
             if (row.GetAttributeValue<OptionSetValue>(LeadTable.Stage)?.Value != Mql || !row.Contains(LeadTable.HandoffOn) || !_followedUp.Add(lead))
             {
@@ -505,13 +532,13 @@ namespace LeadAlign.Cli.Simulation
 
             var rep = _reps.Single(each => each.Id == row.GetAttributeValue<EntityReference>("ownerid").Id);
             var load = (double)_open[rep.Id] / rep.Capacity;
-            if (_random.NextDouble() < rep.IgnoreRate || load > 1.5)
+            if (random.NextDouble() < rep.IgnoreRate || load > 1.5)
             {
                 return;
             }
 
             _open[rep.Id]++;
-            var minutes = rep.ResponseMinutes * Math.Exp(0.9 * LeadPropensity.Normal(_random)) * (1 + load) * (row.GetAttributeValue<bool?>(LeadTable.HotLane) == true ? 0.25 : 1);
+            var minutes = rep.ResponseMinutes * Math.Exp(0.9 * LeadPropensity.Normal(random)) * (1 + load) * (row.GetAttributeValue<bool?>(LeadTable.HotLane) == true ? 0.25 : 1);
             At(Org.UtcNow.AddMinutes(minutes), () => Triage(lead, rep, minutes));
         }
 
@@ -522,6 +549,7 @@ namespace LeadAlign.Cli.Simulation
         /// </summary>
         private void Triage(Guid lead, Rep rep, double minutes)
         {
+            var random = StreamOf(lead);
             var propensity = _leads[lead];
             var row = Org.Get("lead", lead)!;
             var title = row.GetAttributeValue<string>("jobtitle");
@@ -532,11 +560,11 @@ namespace LeadAlign.Cli.Simulation
                 notAFit *= 0.4; // the one who signs is worth a call even at a small company
             }
 
-            RejectionReason? reason = propensity.Duplicate && _random.NextDouble() < 0.9 ? RejectionReason.Duplicate
+            RejectionReason? reason = propensity.Duplicate && random.NextDouble() < 0.9 ? RejectionReason.Duplicate
                 : propensity.Competitor ? RejectionReason.Competitor
                 : Array.IndexOf(StudentTitles, title) >= 0 ? RejectionReason.StudentOrJobSeeker
-                : propensity.BadContactData && _random.NextDouble() < 0.8 ? RejectionReason.BadContactData
-                : _random.NextDouble() < notAFit ? RejectionReason.NotAFit
+                : propensity.BadContactData && random.NextDouble() < 0.8 ? RejectionReason.BadContactData
+                : random.NextDouble() < notAFit ? RejectionReason.NotAFit
                 : null;
             if (reason != null)
             {
@@ -562,13 +590,14 @@ namespace LeadAlign.Cli.Simulation
         /// </summary>
         private void Dial(Guid lead, Rep rep, double minutesToFirstDial, int attempt)
         {
+            var random = StreamOf(lead);
             var reachable = _truth.HasBusinessPhone(lead) ? 0 : -1.5;
             var connects = LeadPropensity.Logistic(reachable + (attempt == 0 ? Math.Log(4) + ResponseTimeEffect.ContactLogOdds(minutesToFirstDial) : Math.Log(0.3 / 0.7)));
-            if (_random.NextDouble() >= connects)
+            if (random.NextDouble() >= connects)
             {
                 if (attempt < 5)
                 {
-                    At(Org.UtcNow.AddHours(3 + (_random.NextDouble() * 5)), () => Dial(lead, rep, minutesToFirstDial, attempt + 1));
+                    At(Org.UtcNow.AddHours(3 + (random.NextDouble() * 5)), () => Dial(lead, rep, minutesToFirstDial, attempt + 1));
                 }
                 else
                 {
@@ -580,44 +609,45 @@ namespace LeadAlign.Cli.Simulation
 
             var call = Org.As(rep.Id).Create(new Entity("phonecall") { ["subject"] = "First call", ["directioncode"] = true, ["regardingobjectid"] = new EntityReference("lead", lead) });
             Org.As(rep.Id).Execute(new SetStateRequest { EntityMoniker = new EntityReference("phonecall", call), State = new OptionSetValue(1), Status = new OptionSetValue(2) });
-            if (_random.NextDouble() < 0.06)
+            if (random.NextDouble() < 0.06)
             {
                 // The rep never gets to a decision: the agreement's decision clock returns the lead to marketing.
                 _open[rep.Id]--;
                 return;
             }
 
-            if (_random.NextDouble() < _truth.SqlChance(lead, minutesToFirstDial))
+            if (random.NextDouble() < _truth.SqlChance(lead, minutesToFirstDial))
             {
-                At(Org.UtcNow.AddHours(24 + (_random.NextDouble() * 72)), () => Qualify(lead, rep));
+                At(Org.UtcNow.AddHours(24 + (random.NextDouble() * 72)), () => Qualify(lead, rep));
             }
             else
             {
                 // What the conversation found decides the reason: no money, no plan to buy yet, or simply not a fit.
                 var propensity = _leads[lead];
                 var reason = !propensity.HasBudget ? RejectionReason.NoBudget : !propensity.ReadyToBuy ? RejectionReason.NotReadyYet : RejectionReason.NotAFit;
-                At(Org.UtcNow.AddHours(4 + (_random.NextDouble() * 48)), () => Reject(lead, rep, reason));
+                At(Org.UtcNow.AddHours(4 + (random.NextDouble() * 48)), () => Reject(lead, rep, reason));
             }
         }
 
         private void Qualify(Guid lead, Rep rep)
         {
+            var random = StreamOf(lead);
             _open[rep.Id]--;
             if (!Try(() => Org.As(rep.Id).Update(new Entity("lead", lead)
             {
                 [LeadTable.Stage] = new OptionSetValue(Sql),
-                ["budgetamount"] = new Money(10_000m + _random.Next(200_000)),
+                ["budgetamount"] = new Money(10_000m + random.Next(200_000)),
                 ["decisionmaker"] = true,
-                ["need"] = new OptionSetValue(_random.Next(3)),
-                ["purchasetimeframe"] = new OptionSetValue(_random.Next(4)),
+                ["need"] = new OptionSetValue(random.Next(3)),
+                ["purchasetimeframe"] = new OptionSetValue(random.Next(4)),
             })))
             {
                 return;
             }
 
-            if (_random.NextDouble() < 0.9)
+            if (random.NextDouble() < 0.9)
             {
-                At(Org.UtcNow.AddHours(24 + (_random.NextDouble() * 48)), () => Convert(lead, rep));
+                At(Org.UtcNow.AddHours(24 + (random.NextDouble() * 48)), () => Convert(lead, rep));
             }
         }
 
@@ -628,7 +658,8 @@ namespace LeadAlign.Cli.Simulation
         /// </summary>
         private void Convert(Guid lead, Rep rep)
         {
-            var estimate = 5_000m + _random.Next(95_000);
+            var random = StreamOf(lead);
+            var estimate = 5_000m + random.Next(95_000);
             if (!Try(() => Org.As(rep.Id).Update(new Entity("lead", lead) { ["estimatedamount"] = new Money(estimate) })))
             {
                 return;
@@ -642,12 +673,13 @@ namespace LeadAlign.Cli.Simulation
             }
 
             var tier = _leads[lead].Tier;
-            var won = _random.NextDouble() < (tier == 0 ? 0.28 : tier == 1 ? 0.2 : 0.08);
-            At(Org.UtcNow.AddDays(5 + (_random.NextDouble() * 9)), () => Close(rep, opportunity, won, estimate));
+            var won = random.NextDouble() < (tier == 0 ? 0.28 : tier == 1 ? 0.2 : 0.08);
+            var revenueShare = 0.8 + (random.NextDouble() * 0.4);
+            At(Org.UtcNow.AddDays(5 + (random.NextDouble() * 9)), () => Close(rep, opportunity, won, estimate, revenueShare));
         }
 
         /// <summary>The rep closes the opportunity through Win (for about the estimate) or Lose, recording the close activity.</summary>
-        private void Close(Rep rep, Guid opportunity, bool won, decimal estimate) => Try(() =>
+        private void Close(Rep rep, Guid opportunity, bool won, decimal estimate, double revenueShare) => Try(() =>
         {
             var close = new Entity("opportunityclose")
             {
@@ -657,7 +689,7 @@ namespace LeadAlign.Cli.Simulation
             };
             if (won)
             {
-                close["actualrevenue"] = new Money(Math.Round(estimate * (decimal)(0.8 + (_random.NextDouble() * 0.4)), 2));
+                close["actualrevenue"] = new Money(Math.Round(estimate * (decimal)revenueShare, 2));
                 Org.As(rep.Id).Execute(new WinOpportunityRequest { OpportunityClose = close, Status = new OptionSetValue(3) });
             }
             else
@@ -668,6 +700,7 @@ namespace LeadAlign.Cli.Simulation
 
         private void Reject(Guid lead, Rep rep, RejectionReason reason)
         {
+            var random = StreamOf(lead);
             _open[rep.Id]--;
             var rejection = new Entity("lead", lead) { [LeadTable.Stage] = new OptionSetValue(Rejected), [LeadTable.RejectionReason] = new OptionSetValue((int)reason) };
             if (reason == RejectionReason.Other)
@@ -680,9 +713,9 @@ namespace LeadAlign.Cli.Simulation
                 return;
             }
 
-            if (reason == RejectionReason.NotReadyYet && _random.NextDouble() < 0.7)
+            if (reason == RejectionReason.NotReadyYet && random.NextDouble() < 0.7)
             {
-                At(Org.UtcNow.AddHours(48 + (_random.NextDouble() * 72)), () => Try(() => Org.RunWorkflowActivity(
+                At(Org.UtcNow.AddHours(48 + (random.NextDouble() * 72)), () => Try(() => Org.RunWorkflowActivity(
                     new RecycleLeadToNurture(),
                     new Dictionary<string, object?> { ["Lead"] = new EntityReference("lead", lead), ["Reason"] = "Not ready yet: back to nurture." },
                     Org.SystemUserId,
@@ -711,9 +744,12 @@ namespace LeadAlign.Cli.Simulation
             }
         }
 
-        private int Pick(double[] weights)
+        /// <summary>The lead's own random stream (a lead the month did not create, e.g. none: the world's nurture stream).</summary>
+        private Random StreamOf(Guid? lead) => lead != null && _streams.TryGetValue(lead.Value, out var random) ? random : _nurture;
+
+        private static int Pick(Random random, double[] weights)
         {
-            var roll = _random.NextDouble() * weights.Sum();
+            var roll = random.NextDouble() * weights.Sum();
             for (var index = 0; index < weights.Length; index++)
             {
                 roll -= weights[index];
