@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using LeadAlign.Dataverse;
+using LeadAlign.Plugins.Handoffs;
 using LeadAlign.Plugins.Scoring;
 using LeadAlign.Schema;
 using LeadAlign.Scoring;
@@ -156,7 +157,7 @@ namespace LeadAlign.Tests.Scoring
         }
 
         [Fact]
-        public void An_activity_costs_at_most_three_calls_and_none_when_it_regards_no_lead()
+        public void An_activity_costs_one_call_and_none_when_it_regards_no_lead()
         {
             var id = _org.As(_rep).Create(new Entity("lead") { ["lastname"] = "Novak" });
             var account = _org.As(_rep).Create(new Entity("account") { ["name"] = "Contoso" });
@@ -165,14 +166,18 @@ namespace LeadAlign.Tests.Scoring
             Interaction(id, WebinarAttendance);
             _org.As(_rep).Create(new Entity("phonecall") { ["subject"] = "Call Contoso", ["regardingobjectid"] = new EntityReference("account", account) });
 
-            // Lock the lead (an update that changes nothing), read its ledger, write it: the lock first, so two activities on
-            // one lead at once cannot both read the same ledger (Load/ConcurrentProcessTests checks the points are exact).
+            // One update of the lead: its scoring step counts the rules on the ledger it read under the update's row lock
+            // (Load/ConcurrentProcessTests checks the points are exact when activities on one lead are saved at once).
             var apply = _org.Log.Of(typeof(ApplyEngagementPlugin));
-            Assert.Equal(3, apply[0].TotalCalls);
-            Assert.Equal(1, apply[0].Calls("Retrieve"));
-            Assert.Equal(2, apply[0].Calls("Update"));
+            Assert.Equal(1, apply[0].TotalCalls);
+            Assert.Equal(1, apply[0].Calls("Update"));
             Assert.Equal(0, apply[1].TotalCalls);
             Assert.All(_org.Log.Of(typeof(EngagementPointsPlugin)), run => Assert.Equal(0, run.TotalCalls));
+            var scoring = _org.Log.Of(typeof(ScoreLeadPlugin)).Single();
+            Assert.Equal(0, scoring.TotalCalls);
+            Assert.Equal(2, scoring.Depth);
+            Assert.Contains(Rule("Webinar attended").Id.ToString("N"), Lead(id).GetAttributeValue<string>(LeadTable.EngagementLedger));
+            Assert.DoesNotContain(EngagementToApply.Pending, Lead(id).GetAttributeValue<string>(LeadTable.EngagementLedger));
         }
 
         [Fact]
