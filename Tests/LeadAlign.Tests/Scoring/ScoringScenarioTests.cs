@@ -157,6 +157,21 @@ namespace LeadAlign.Tests.Scoring
         }
 
         [Fact]
+        public void A_model_reload_within_the_hour_reads_the_model_but_not_leads_columns_again()
+        {
+            _org.As(_rep).Create(new Entity("lead") { ["lastname"] = "Cold" });
+            _org.Advance(ScoringModelCache.MaxAge + TimeSpan.FromSeconds(1));
+            _org.As(_rep).Create(new Entity("lead") { ["lastname"] = "Reloaded" });
+            _org.Advance(TimeSpan.FromMinutes(60) - ScoringModelCache.MaxAge);
+            _org.As(_rep).Create(new Entity("lead") { ["lastname"] = "Past the hour" });
+
+            var runs = _org.Log.Of(typeof(ScoreLeadPlugin));
+            Assert.Equal(new[] { 1, 1 }, new[] { runs[0].Calls("RetrieveMultiple"), runs[0].Calls("RetrieveEntity") });
+            Assert.Equal(new[] { 1, 0 }, new[] { runs[1].Calls("RetrieveMultiple"), runs[1].Calls("RetrieveEntity") });
+            Assert.Equal(new[] { 1, 1 }, new[] { runs[2].Calls("RetrieveMultiple"), runs[2].Calls("RetrieveEntity") });
+        }
+
+        [Fact]
         public void An_activity_costs_one_call_and_none_when_it_regards_no_lead()
         {
             var id = _org.As(_rep).Create(new Entity("lead") { ["lastname"] = "Novak" });
