@@ -85,7 +85,10 @@ namespace LeadAlign.Plugins.Scoring
             }
 
             target[ActivityColumns.EngagementApplied] = EngagementMatcher.AppliedText(recorded);
-            new EngagementToApply(regarding.Id, fresh.Select(rule => rule.Id).ToList()).WriteTo(context.SharedVariables);
+            // The activity's actual end, typed by the user, is never later than now: a future date cannot earn undecayed points.
+            var actualEnd = target.GetAttributeValue<DateTime?>(ActivityColumns.ActualEnd);
+            var happenedOn = actualEnd == null || actualEnd.Value > context.OperationCreatedOn ? context.OperationCreatedOn : actualEnd.Value;
+            new EngagementToApply(regarding.Id, fresh.Select(rule => rule.Id).ToList(), happenedOn).WriteTo(context.SharedVariables);
             localPluginContext.Trace($"Earned: {string.Join(", ", fresh.Select(rule => rule.Name))}.");
         }
 

@@ -32,7 +32,7 @@ namespace LeadAlign.Plugins.Sla
     /// through la_decisionbykpiid; its id derives from the lead and the acceptance time, so a replay starts nothing new. Its
     /// breach returns the lead to marketing as Nurture (<see cref="SlaEvaluator"/>). Calls: 2 (the query and the create).
     /// Calls: a handoff 3 (the query and two creates) and one more Update on Create; a reassignment 1, plus 2 per running
-    /// clock; plus the SLA check's RetrieveEntity once per organization per <see cref="LeadSlaSupport.MaxAge"/> and one
+    /// clock; plus the SLA check's RetrieveEntity once per organization per <see cref="LeadSlaSupport.MaxAge"/> while lead is not enabled for SLAs (once it is, never again) and one
     /// Update of the agreement when its warning must be written or cleared.
     /// </summary>
     [PluginStep("1ead5c0e-000b-4000-8000-000000000001", "Create", "lead", PluginStage.PostOperation, Rank = 3)]

@@ -22,23 +22,21 @@ namespace LeadAlign.Alerts
         /// <summary>The length of la_leadalert.la_recentalerts.</summary>
         public const int RecentAlertsMaxLength = 2000;
 
-        private static readonly ColumnSet AlertColumns = new ColumnSet(
-            LeadAlertTable.Name, LeadAlertTable.Scope, LeadAlertTable.InteractionType, LeadAlertTable.UrlContains, LeadAlertTable.LeadId,
-            LeadAlertTable.CompanyName, LeadAlertTable.OwnerId, LeadAlertTable.RecentAlerts);
-
         /// <summary>
-        /// Notifies the reps whose active alerts match the interaction; returns how many were notified. Calls: one query for the
-        /// alerts of its type, and only when one of them matches its URL, one to read the lead; then, per matching alert not throttled, the access check, the alert's lock and
-        /// re-read, the notification and the alert's update.
+        /// Notifies the reps whose active alerts (<paramref name="activeAlerts"/>, from <see cref="LeadAlertCache"/>) match the
+        /// interaction; returns how many were notified. Calls: none when no alert of its type matches its URL; when one does, one to
+        /// read the lead; then, per matching alert not throttled, the access check, the alert's lock and re-read, the notification and
+        /// the alert's update. The throttle is first checked on the alert as it was read (an alert that notified about the lead within
+        /// the throttle then still has), then again under the alert's lock.
         /// </summary>
-        public static int Notify(IOrganizationService system, Entity interaction, Guid leadId, DateTime now, TimeSpan throttle, Action<string> trace)
+        public static int Notify(IOrganizationService system, IReadOnlyList<Entity> activeAlerts, Entity interaction, Guid leadId, DateTime now, TimeSpan throttle, Action<string> trace)
         {
             var type = interaction.GetAttributeValue<OptionSetValue>(MarketingInteractionTable.InteractionType)?.Value;
             var url = interaction.GetAttributeValue<string>(MarketingInteractionTable.Url);
 
-            // The alerts of this interaction's type whose URL text it contains, before the lead is read: most interactions match
-            // no alert and cost this one query.
-            var matching = Candidates(system, type).Where(alert => UrlMatches(alert, url)).ToList();
+            // The alerts of this interaction's type (or of any type) whose URL text it contains, before the lead is read: most
+            // interactions match no alert and cost no call.
+            var matching = activeAlerts.Where(alert => TypeMatches(alert, type) && UrlMatches(alert, url)).ToList();
             if (matching.Count == 0)
             {
                 return 0;
@@ -115,28 +113,11 @@ namespace LeadAlign.Alerts
             return true;
         }
 
-        /// <summary>
-        /// The active alerts of the interaction's type (or of any type). One query, whatever their scope: the scope needs the lead,
-        /// which is read only when an alert matches the interaction (<see cref="InScope"/>).
-        /// </summary>
-        private static IEnumerable<Entity> Candidates(IOrganizationService system, int? type)
+        /// <summary>The alert watches the interaction's type, or every type (its type empty).</summary>
+        private static bool TypeMatches(Entity alert, int? type)
         {
-            var query = new QueryExpression(LeadAlertTable.EntityName) { ColumnSet = AlertColumns };
-            // Active: Yes, or empty (the column defaults to Yes; a row written without it by an integration is not switched off).
-            var active = new FilterExpression(LogicalOperator.Or);
-            active.AddCondition(LeadAlertTable.IsActive, ConditionOperator.Equal, true);
-            active.AddCondition(LeadAlertTable.IsActive, ConditionOperator.Null);
-            query.Criteria.AddFilter(active);
-            query.Criteria.AddCondition(LeadAlertTable.StateCode, ConditionOperator.Equal, 0);
-            var types = new FilterExpression(LogicalOperator.Or);
-            types.AddCondition(LeadAlertTable.InteractionType, ConditionOperator.Null);
-            if (type != null)
-            {
-                types.AddCondition(LeadAlertTable.InteractionType, ConditionOperator.Equal, type.Value);
-            }
-
-            query.Criteria.AddFilter(types);
-            return system.RetrieveMultiple(query).Entities;
+            var watched = alert.GetAttributeValue<OptionSetValue>(LeadAlertTable.InteractionType);
+            return watched == null || (type != null && watched.Value == type.Value);
         }
 
         /// <summary>The alert's URL text (ignoring case; empty: any) is in the interaction's URL.</summary>

@@ -10,7 +10,7 @@ namespace LeadAlign.Scoring
 {
     /// <summary>
     /// The active scoring model of each organization, read with one query (the model, outer-joined to its active rules) and,
-    /// when it has fit rules or required columns, lead's columns (one RetrieveEntity, itself kept 10 minutes: LeadColumns), and kept for <see cref="MaxAge"/> of platform time.
+    /// when it has fit rules or required columns, lead's columns (one RetrieveEntity, itself kept an hour and read again when it lacks a column the model names: LeadColumns), and kept for <see cref="MaxAge"/> of platform time.
     /// Thread-safe: the platform runs one plug-in instance on many threads. A fit rule whose column lead no longer has is
     /// marked unusable (skipped and traced at every score, never scored as an empty column), and a required column lead no
     /// longer has is left out of the MQL check; both are found once per load, so a save costs no metadata call.
@@ -85,7 +85,8 @@ namespace LeadAlign.Scoring
             var name = first.GetAttributeValue<string>(ScoringModelTable.Name) ?? string.Empty;
             if (ruleList.Any(rule => rule.Category == ScoreCategory.Fit) || required.Count > 0)
             {
-                required = CheckColumns(LeadColumns.Cached(service, organizationId, now), name, ruleList, required, trace);
+                var named = ruleList.Where(rule => rule.Category == ScoreCategory.Fit && rule.Column != null).Select(rule => rule.Column!).Concat(required.SelectMany(entry => entry));
+                required = CheckColumns(LeadColumns.Covering(service, organizationId, now, named), name, ruleList, required, trace);
             }
 
             return new ScoringModel(

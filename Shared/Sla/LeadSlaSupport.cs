@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using LeadAlign.Lifecycle;
 using LeadAlign.Runtime;
@@ -11,13 +12,19 @@ namespace LeadAlign.Sla
 {
     /// <summary>
     /// Whether this organization lets SLA KPI instances regard leads: the lead table's "Enable for SLA" (EntityMetadata.IsSLAEnabled),
-    /// read with one RetrieveEntity and kept per organization for <see cref="MaxAge"/> of platform time. Where it is off, creating a
+    /// read with one RetrieveEntity and kept per organization for <see cref="MaxAge"/> of platform time while it is off, and for good
+    /// once it is on (it cannot be turned off). Where it is off, creating a
     /// clock fails, and a failed nested request dooms the lead's whole transaction (it cannot be caught and carried on from), so the
     /// clock step asks first: it starts no clocks, says why in its trace, and shows a warning on the agreement the admin reviews.
     /// </summary>
     internal static class LeadSlaSupport
     {
         private static readonly OrganizationCache<Enablement> Cache = new OrganizationCache<Enablement>(TimeSpan.FromMinutes(10));
+
+        /// <summary>The organizations whose lead this process found enabled for SLAs, which it stays: a cache that cannot go stale (one id an organization).</summary>
+        private static readonly HashSet<Guid> KnownEnabled = new HashSet<Guid>();
+
+        private static readonly object KnownEnabledGate = new object();
 
         /// <summary>How long an answer is kept: an admin who enables lead sees clocks start within this time.</summary>
         public static TimeSpan MaxAge => Cache.MaxAge;
@@ -28,15 +35,38 @@ namespace LeadAlign.Sla
             + "(noticed " + noticedOn.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC), and leads are handed off without them. "
             + "Enable it in the table settings of Lead (Enable for SLA; it cannot be turned off again): the next handoff starts its clocks and clears this warning.";
 
-        /// <summary>True when lead is enabled for SLAs. One RetrieveEntity per organization per <see cref="MaxAge"/>, none when the answer is fresh.</summary>
-        public static bool LeadIsEnabled(Func<IOrganizationService> service, Guid organizationId, DateTime now, Action<string> trace) =>
-            Cache.Get(organizationId, now, () =>
+        /// <summary>
+        /// True when lead is enabled for SLAs. While it is not, one RetrieveEntity per organization per <see cref="MaxAge"/>, none when
+        /// the answer is fresh; once it is, never again in this process: "Enable for SLA" cannot be turned off once a table has it
+        /// (Microsoft Learn, <i>Enable entities for service level agreements</i>), so a yes cannot go stale.
+        /// </summary>
+        public static bool LeadIsEnabled(Func<IOrganizationService> service, Guid organizationId, DateTime now, Action<string> trace)
+        {
+            lock (KnownEnabledGate)
+            {
+                if (KnownEnabled.Contains(organizationId))
+                {
+                    return true;
+                }
+            }
+
+            var enabled = Cache.Get(organizationId, now, () =>
             {
                 var response = (RetrieveEntityResponse)service().Execute(new RetrieveEntityRequest { LogicalName = LeadTable.EntityName, EntityFilters = EntityFilters.Entity });
-                var enabled = response.EntityMetadata?.IsSLAEnabled == true;
-                trace(enabled ? "SLA check: lead is enabled for SLAs." : "SLA check: lead is not enabled for SLAs.");
-                return new Enablement(enabled);
+                var answer = response.EntityMetadata?.IsSLAEnabled == true;
+                trace(answer ? "SLA check: lead is enabled for SLAs." : "SLA check: lead is not enabled for SLAs.");
+                return new Enablement(answer);
             })!.Enabled;
+            if (enabled)
+            {
+                lock (KnownEnabledGate)
+                {
+                    KnownEnabled.Add(organizationId);
+                }
+            }
+
+            return enabled;
+        }
 
         /// <summary>
         /// Makes the agreement say whether clocks can start: writes the warning when they cannot and it is not there yet, clears it

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Xml.Linq;
+using LeadAlign.Alerts;
 using LeadAlign.Dataverse;
 using LeadAlign.Schema;
 using LeadAlign.Tests.Lifecycle;
@@ -157,23 +158,58 @@ namespace LeadAlign.Tests.Alerts
         }
 
         [Fact]
-        public void Without_a_matching_alert_an_interaction_costs_one_query_and_a_notified_alert_the_lead_and_five_more()
+        public void With_the_alerts_cached_an_interaction_no_alert_wants_costs_nothing_and_a_notified_alert_the_lead_and_five_more()
         {
             var lead = _fixture.HandedOffLead("Novak");
             var rep = _fixture.OwnerOf(lead);
             Alert(rep, AlertScope.MyLeads, InteractionType.WebVisit, "/pricing");
+            // What is read within two minutes of a change of an alert is used but not kept (the change could still roll back).
+            Org.Advance(LeadAlertCache.PendingLimit + TimeSpan.FromSeconds(1));
+            Org.Log.Clear();
 
             Interaction(lead, InteractionType.WebVisit, "/blog");
+            Interaction(lead, InteractionType.ContentDownload, "/blog");
             Interaction(lead, InteractionType.WebVisit, "/pricing");
+            Interaction(lead, InteractionType.WebVisit, "/blog");
 
             var runs = Org.Log.Of(typeof(LeadAlign.Plugins.Alerts.RepAlertPlugin)).ToList();
-            Assert.Equal(2, runs.Count);
-            // The alerts of its type; none wants /blog, so the lead is not read.
-            Assert.Equal(new[] { 0, 1 }, new[] { runs[0].Calls("Retrieve"), runs[0].Calls("RetrieveMultiple") });
-            Assert.Equal(1, runs[0].TotalCalls);
-            // The alerts, the lead, the access check, the alert's lock and re-read, the notification and the alert's update.
-            Assert.Equal(new[] { 1, 2, 1, 2 }, new[] { runs[1].Calls("RetrievePrincipalAccess"), runs[1].Calls("Retrieve"), runs[1].Calls("Create"), runs[1].Calls("Update") });
-            Assert.Equal(7, runs[1].TotalCalls);
+            Assert.Equal(4, runs.Count);
+            // The first reads the active alerts, of every type, and keeps them; none wants /blog, so the lead is not read.
+            Assert.Equal(new[] { 1, 1 }, new[] { runs[0].Calls("RetrieveMultiple"), runs[0].TotalCalls });
+            Assert.Equal(0, runs[1].TotalCalls);
+            // The lead, the access check, the alert's lock and re-read, the notification and the alert's update: what the alert
+            // notified is no change of what it watches, so the next interaction still finds the alerts cached.
+            Assert.Equal(new[] { 0, 1, 2, 1, 2 }, new[] { runs[2].Calls("RetrieveMultiple"), runs[2].Calls("RetrievePrincipalAccess"), runs[2].Calls("Retrieve"), runs[2].Calls("Create"), runs[2].Calls("Update") });
+            Assert.Equal(6, runs[2].TotalCalls);
+            Assert.Equal(0, runs[3].TotalCalls);
+            Assert.Single(AlertsTo(rep));
+        }
+
+        [Fact]
+        public void An_alert_created_switched_off_or_changed_takes_effect_on_the_next_interaction_despite_the_cache()
+        {
+            var lead = _fixture.HandedOffLead("Novak");
+            var rep = _fixture.OwnerOf(lead);
+            Interaction(lead, InteractionType.WebVisit, "/pricing");
+            Org.DrainAsync();
+
+            var alert = Alert(rep, AlertScope.MyLeads, InteractionType.WebVisit, "/pricing");
+            Interaction(lead, InteractionType.WebVisit, "/pricing");
+            var afterCreate = AlertsTo(rep).Count;
+            Org.DrainAsync();
+            Org.Advance(TimeSpan.FromMinutes(61));
+            Org.As(rep).Update(new Entity(LeadAlertTable.EntityName, alert) { [LeadAlertTable.IsActive] = false });
+            Interaction(lead, InteractionType.WebVisit, "/pricing");
+            var afterSwitchOff = AlertsTo(rep).Count;
+            Org.DrainAsync();
+            Org.As(rep).Update(new Entity(LeadAlertTable.EntityName, alert) { [LeadAlertTable.IsActive] = true, [LeadAlertTable.UrlContains] = "/demo" });
+            Interaction(lead, InteractionType.WebVisit, "/pricing");
+            Interaction(lead, InteractionType.WebVisit, "/demo");
+
+            Assert.Equal(1, afterCreate);
+            Assert.Equal(1, afterSwitchOff);
+            Assert.Equal(2, AlertsTo(rep).Count);
+            Assert.Contains(AlertsTo(rep), note => note.GetAttributeValue<string>(AppNotificationTable.Body).EndsWith("(/demo).", StringComparison.Ordinal));
         }
 
         [Fact]

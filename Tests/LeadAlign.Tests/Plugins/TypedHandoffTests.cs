@@ -30,7 +30,7 @@ namespace LeadAlign.Tests.Plugins
             new StageChange(LeadStage.Inquiry, LeadStage.Mql, 42, 65).WriteTo(shared);
             new Handoff(rep, 7, acceptBy, contactBy).WriteTo(shared);
             new Reassignment(new EntityReference("systemuser", rep), new EntityReference("team", Guid.Empty)).WriteTo(shared);
-            new EngagementToApply(rep, rules).WriteTo(shared);
+            new EngagementToApply(rep, rules, contactBy.Warning).WriteTo(shared);
 
             var change = StageChange.ReadFrom(shared)!;
             var handoff = Handoff.ReadFrom(shared)!;
@@ -38,6 +38,7 @@ namespace LeadAlign.Tests.Plugins
             Assert.Equal((rep, 7, acceptBy.Failure, acceptBy.Warning, contactBy.Failure, contactBy.Warning), (handoff.RepId, handoff.Position, handoff.AcceptBy.Failure, handoff.AcceptBy.Warning, handoff.FirstContactBy.Failure, handoff.FirstContactBy.Warning));
             Assert.Equal("team", Reassignment.ReadFrom(shared)!.To.LogicalName);
             Assert.Equal(rules, EngagementToApply.ReadFrom(shared)!.RuleIds);
+            Assert.Equal(contactBy.Warning, EngagementToApply.ReadFrom(shared)!.HappenedOn);
             Assert.All(shared.Values, value => Assert.True(value is int or Guid or DateTime or EntityReference or EntityReferenceCollection, value?.GetType().Name));
         }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using LeadAlign.Dataverse;
+using LeadAlign.Plugins.Handoffs;
 using LeadAlign.Plugins.Scoring;
 using LeadAlign.Schema;
 using LeadAlign.Scoring;
@@ -156,7 +157,22 @@ namespace LeadAlign.Tests.Scoring
         }
 
         [Fact]
-        public void An_activity_costs_at_most_three_calls_and_none_when_it_regards_no_lead()
+        public void A_model_reload_within_the_hour_reads_the_model_but_not_leads_columns_again()
+        {
+            _org.As(_rep).Create(new Entity("lead") { ["lastname"] = "Cold" });
+            _org.Advance(ScoringModelCache.MaxAge + TimeSpan.FromSeconds(1));
+            _org.As(_rep).Create(new Entity("lead") { ["lastname"] = "Reloaded" });
+            _org.Advance(TimeSpan.FromMinutes(60) - ScoringModelCache.MaxAge);
+            _org.As(_rep).Create(new Entity("lead") { ["lastname"] = "Past the hour" });
+
+            var runs = _org.Log.Of(typeof(ScoreLeadPlugin));
+            Assert.Equal(new[] { 1, 1 }, new[] { runs[0].Calls("RetrieveMultiple"), runs[0].Calls("RetrieveEntity") });
+            Assert.Equal(new[] { 1, 0 }, new[] { runs[1].Calls("RetrieveMultiple"), runs[1].Calls("RetrieveEntity") });
+            Assert.Equal(new[] { 1, 1 }, new[] { runs[2].Calls("RetrieveMultiple"), runs[2].Calls("RetrieveEntity") });
+        }
+
+        [Fact]
+        public void An_activity_costs_one_call_and_none_when_it_regards_no_lead()
         {
             var id = _org.As(_rep).Create(new Entity("lead") { ["lastname"] = "Novak" });
             var account = _org.As(_rep).Create(new Entity("account") { ["name"] = "Contoso" });
@@ -165,14 +181,18 @@ namespace LeadAlign.Tests.Scoring
             Interaction(id, WebinarAttendance);
             _org.As(_rep).Create(new Entity("phonecall") { ["subject"] = "Call Contoso", ["regardingobjectid"] = new EntityReference("account", account) });
 
-            // Lock the lead (an update that changes nothing), read its ledger, write it: the lock first, so two activities on
-            // one lead at once cannot both read the same ledger (Load/ConcurrentProcessTests checks the points are exact).
+            // One update of the lead: its scoring step counts the rules on the ledger it read under the update's row lock
+            // (Load/ConcurrentProcessTests checks the points are exact when activities on one lead are saved at once).
             var apply = _org.Log.Of(typeof(ApplyEngagementPlugin));
-            Assert.Equal(3, apply[0].TotalCalls);
-            Assert.Equal(1, apply[0].Calls("Retrieve"));
-            Assert.Equal(2, apply[0].Calls("Update"));
+            Assert.Equal(1, apply[0].TotalCalls);
+            Assert.Equal(1, apply[0].Calls("Update"));
             Assert.Equal(0, apply[1].TotalCalls);
             Assert.All(_org.Log.Of(typeof(EngagementPointsPlugin)), run => Assert.Equal(0, run.TotalCalls));
+            var scoring = _org.Log.Of(typeof(ScoreLeadPlugin)).Single();
+            Assert.Equal(0, scoring.TotalCalls);
+            Assert.Equal(2, scoring.Depth);
+            Assert.Contains(Rule("Webinar attended").Id.ToString("N"), Lead(id).GetAttributeValue<string>(LeadTable.EngagementLedger));
+            Assert.DoesNotContain(EngagementToApply.Pending, Lead(id).GetAttributeValue<string>(LeadTable.EngagementLedger));
         }
 
         [Fact]

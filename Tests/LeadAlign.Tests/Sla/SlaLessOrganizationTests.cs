@@ -166,7 +166,7 @@ namespace LeadAlign.Tests.Sla
         [Theory]
         [InlineData(false)]
         [InlineData(true)]
-        public void The_SLA_check_costs_at_most_one_RetrieveEntity_per_organization_per_cache_lifetime(bool leadEnabled)
+        public void The_SLA_check_costs_one_RetrieveEntity_per_organization_per_cache_lifetime_while_lead_is_not_enabled_and_none_once_it_is(bool leadEnabled)
         {
             var fixture = leadEnabled ? new LifecycleFixture() : SlaLess();
 
@@ -183,7 +183,8 @@ namespace LeadAlign.Tests.Sla
             fixture.HandedOffLead("After the cache aged out");
             fixture.HandedOffLead("And one more");
 
-            Assert.Equal(2, RetrieveEntityCalls(fixture.Org));
+            // "Enable for SLA" cannot be turned off, so a yes is never asked again; a no is, in case an admin has enabled it since.
+            Assert.Equal(leadEnabled ? 1 : 2, RetrieveEntityCalls(fixture.Org));
             Assert.Equal(leadEnabled ? 10 : 0, fixture.Org.All("slakpiinstance").Count);
         }
 
