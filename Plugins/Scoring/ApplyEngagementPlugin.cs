@@ -6,14 +6,16 @@ using Microsoft.Xrm.Sdk;
 namespace LeadAlign.Plugins.Scoring
 {
     /// <summary>
-    /// PostOperation of an activity that earned engagement: updates the lead once, with <see cref="EngagementToApply.Pending"/>
-    /// as its ledger, so the lead's own scoring step (<see cref="ScoreLeadPlugin"/>, PreOperation of that update) counts the rules
-    /// <see cref="EngagementPointsPlugin"/> found newly earned on the ledger and re-scores the lead. The update locks the lead's row
-    /// before its PreOperation, and the scoring step reads the ledger from its pre-image, taken under that lock: two activities on one
-    /// lead saved at once count both, the second on the ledger the first committed, as a lock-then-read would (Microsoft Learn's
-    /// "Scalable Customization Design: Auto-numbering example") without the empty update and the read that pattern costs. That each
-    /// activity counts once per rule is the activity's own record (la_engagementapplied, written by the PreOperation step in the same
-    /// transaction). One service call; none when the activity earned nothing, regards no lead, or earned only rules the model no longer has.
+    /// PostOperation of an activity that earned engagement: takes the lead's row lock with an update that changes nothing, then
+    /// updates the lead with <see cref="EngagementToApply.Pending"/> as its ledger, so the lead's own scoring step
+    /// (<see cref="ScoreLeadPlugin"/>, PreOperation of that update) counts the rules <see cref="EngagementPointsPlugin"/> found newly
+    /// earned on the ledger of its pre-image and re-scores the lead. The lock comes first because the platform does not promise
+    /// that an update's pre-image is read under that update's own row lock; read after this transaction holds the lock, the
+    /// pre-image is the ledger the previous writer committed, so two activities on one lead saved at once both count (the
+    /// lock-then-read of Microsoft Learn's "Scalable Customization Design: Auto-numbering example", with the read done by the
+    /// image instead of a Retrieve). That each activity counts once per rule is the activity's own record (la_engagementapplied,
+    /// written by the PreOperation step in the same transaction). Two service calls; none when the activity earned nothing,
+    /// regards no lead, or earned only rules the model no longer has.
     /// </summary>
     [PluginStep("1ead5c0e-0003-4000-8000-000000000001", "Create", "email", PluginStage.PostOperation)]
     [PluginStep("1ead5c0e-0003-4000-8000-000000000002", "Update", "email", PluginStage.PostOperation, FilteringAttributes = "regardingobjectid,directioncode")]
@@ -53,7 +55,9 @@ namespace LeadAlign.Plugins.Scoring
                 return;
             }
 
-            localPluginContext.SystemUserService.Update(new Entity(LeadTable.EntityName, toApply.LeadId) { [LeadTable.EngagementLedger] = EngagementToApply.Pending });
+            var service = localPluginContext.SystemUserService;
+            service.Update(new Entity(LeadTable.EntityName, toApply.LeadId));
+            service.Update(new Entity(LeadTable.EntityName, toApply.LeadId) { [LeadTable.EngagementLedger] = EngagementToApply.Pending });
             localPluginContext.Trace($"Asked lead {toApply.LeadId} to count {toApply.RuleIds.Count} engagement rule(s).");
         }
     }

@@ -172,7 +172,7 @@ namespace LeadAlign.Tests.Scoring
         }
 
         [Fact]
-        public void An_activity_costs_one_call_and_none_when_it_regards_no_lead()
+        public void An_activity_costs_two_calls_and_none_when_it_regards_no_lead()
         {
             var id = _org.As(_rep).Create(new Entity("lead") { ["lastname"] = "Novak" });
             var account = _org.As(_rep).Create(new Entity("account") { ["name"] = "Contoso" });
@@ -181,11 +181,12 @@ namespace LeadAlign.Tests.Scoring
             Interaction(id, WebinarAttendance);
             _org.As(_rep).Create(new Entity("phonecall") { ["subject"] = "Call Contoso", ["regardingobjectid"] = new EntityReference("account", account) });
 
-            // One update of the lead: its scoring step counts the rules on the ledger it read under the update's row lock
-            // (Load/ConcurrentProcessTests checks the points are exact when activities on one lead are saved at once).
+            // Two updates of the lead: one that changes nothing takes its row lock, then the one whose scoring step counts the rules
+            // on the ledger of its pre-image, read while this transaction holds the lock (Load/ConcurrentProcessTests checks the
+            // points are exact when activities on one lead are saved at once).
             var apply = _org.Log.Of(typeof(ApplyEngagementPlugin));
-            Assert.Equal(1, apply[0].TotalCalls);
-            Assert.Equal(1, apply[0].Calls("Update"));
+            Assert.Equal(2, apply[0].TotalCalls);
+            Assert.Equal(2, apply[0].Calls("Update"));
             Assert.Equal(0, apply[1].TotalCalls);
             Assert.All(_org.Log.Of(typeof(EngagementPointsPlugin)), run => Assert.Equal(0, run.TotalCalls));
             var scoring = _org.Log.Of(typeof(ScoreLeadPlugin)).Single();
