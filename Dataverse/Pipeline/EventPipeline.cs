@@ -33,6 +33,7 @@ namespace LeadAlign.Dataverse.Pipeline
         private readonly OrganizationClock _clock;
         private readonly IdSequence _ids;
         private readonly Guid _organizationId;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Message, string Table), List<StepRegistration>> _stepsByEvent = new();
 
         public EventPipeline(
             IReadOnlyList<StepRegistration> steps,
@@ -96,7 +97,10 @@ namespace LeadAlign.Dataverse.Pipeline
 
             var steps = StepsFor(message, entityName, main.ChangedColumns(request));
             var ownsTransaction = !_store.InTransaction;
-            var imageSource = entityId != Guid.Empty && main.HasPreImage ? _store.Get(entityName, entityId) : null;
+            // Only the columns the steps' images carry are copied from the row (none when no step has an image of that kind).
+            var preColumns = ImageColumns(steps, preImage: true);
+            var postColumns = ImageColumns(steps, preImage: false);
+            var imageSource = entityId != Guid.Empty && main.HasPreImage && preColumns.Needed ? _store.Get(entityName, entityId, preColumns.Columns) : null;
             try
             {
                 RunStage(steps, StepRegistration.PreValidation, operation, !ownsTransaction, imageSource, null);
@@ -117,7 +121,7 @@ namespace LeadAlign.Dataverse.Pipeline
                         _store.Lock(entityName, entityId);
                     }
 
-                    var before = imageSource != null ? _store.Get(entityName, entityId) : null;
+                    var before = imageSource != null ? _store.Get(entityName, entityId, preColumns.Columns) : null;
                     RunStage(steps, StepRegistration.PreOperation, operation, true, before, null);
                     var response = main.Execute(request, new MessageContext(messages, caller, operation));
                     foreach (var result in response.Results)
@@ -131,7 +135,7 @@ namespace LeadAlign.Dataverse.Pipeline
                         operation.PrimaryEntityId = created;
                     }
 
-                    var after = operation.PrimaryEntityId != Guid.Empty && main.HasPostImage && entityName != "none" ? _store.Get(entityName, operation.PrimaryEntityId) : null;
+                    var after = operation.PrimaryEntityId != Guid.Empty && main.HasPostImage && entityName != "none" && postColumns.Needed ? _store.Get(entityName, operation.PrimaryEntityId, postColumns.Columns) : null;
                     RunStage(steps, StepRegistration.PostOperation, operation, true, before, after);
                     foreach (var step in steps.Where(step => step.IsAsynchronous && step.Stage == StepRegistration.PostOperation))
                     {
@@ -179,15 +183,50 @@ namespace LeadAlign.Dataverse.Pipeline
             return main.PrimaryRow(request) ?? ("none", Guid.Empty);
         }
 
+        /// <summary>
+        /// Whether any step has an image of the kind, and the columns those images carry (null: every column, when one registered
+        /// none). The row is copied with just these: each image is then made of the columns it registered.
+        /// </summary>
+        private static (bool Needed, HashSet<string>? Columns) ImageColumns(IReadOnlyList<StepRegistration> steps, bool preImage)
+        {
+            var needed = false;
+            HashSet<string>? columns = null;
+            foreach (var step in steps)
+            {
+                foreach (var image in step.Images)
+                {
+                    if (image.IsPreImage != preImage)
+                    {
+                        continue;
+                    }
+
+                    if (image.Attributes.Count == 0)
+                    {
+                        return (true, null);
+                    }
+
+                    needed = true;
+                    (columns ??= new HashSet<string>(StringComparer.Ordinal)).UnionWith(image.Attributes);
+                }
+            }
+
+            return (needed, columns);
+        }
+
         /// <summary>The steps registered on the message and table, by stage and rank; filtering attributes apply where the message changes columns.</summary>
-        private IReadOnlyList<StepRegistration> StepsFor(string message, string entityName, IReadOnlyCollection<string>? changed) =>
-            _steps
-                .Where(step => step.Message == message && (step.PrimaryEntity == entityName || step.PrimaryEntity == "none"))
-                .Where(step => changed == null || step.FilteringAttributes.Count == 0 || step.FilteringAttributes.Any(changed.Contains))
+        private IReadOnlyList<StepRegistration> StepsFor(string message, string entityName, IReadOnlyCollection<string>? changed)
+        {
+            // The registrations never change once the organization starts: a message and table's steps are ordered once.
+            var registered = _stepsByEvent.GetOrAdd((message, entityName), key => _steps
+                .Where(step => step.Message == key.Message && (step.PrimaryEntity == key.Table || step.PrimaryEntity == "none"))
                 .OrderBy(step => step.Stage)
                 .ThenBy(step => step.Rank)
                 .ThenBy(step => step.Id)
-                .ToList();
+                .ToList());
+            return changed == null || registered.All(step => step.FilteringAttributes.Count == 0)
+                ? registered
+                : registered.Where(step => step.FilteringAttributes.Count == 0 || step.FilteringAttributes.Any(changed.Contains)).ToList();
+        }
 
         private void RunStage(IReadOnlyList<StepRegistration> steps, int stage, OperationState operation, bool inTransaction, Entity? before, Entity? after)
         {
@@ -221,10 +260,13 @@ namespace LeadAlign.Dataverse.Pipeline
                     continue;
                 }
 
-                var imageRow = new Entity(source.LogicalName, source.Id);
-                foreach (var attribute in source.Attributes.Where(attribute => attribute.Value != null && (image.Attributes.Count == 0 || image.Attributes.Contains(attribute.Key))))
+                var imageRow = new Entity(source.LogicalName, source.Id) { Attributes = RowCopy.Sized(image.Attributes.Count == 0 ? source.Attributes.Count : image.Attributes.Count) };
+                foreach (var attribute in source.Attributes)
                 {
-                    imageRow[attribute.Key] = RowCopy.Value(attribute.Value);
+                    if (attribute.Value != null && (image.Attributes.Count == 0 || image.Attributes.Contains(attribute.Key)))
+                    {
+                        imageRow[attribute.Key] = RowCopy.Value(attribute.Value);
+                    }
                 }
 
                 (image.IsPreImage ? context.PreEntityImages : context.PostEntityImages)[image.Alias] = imageRow;
