@@ -33,7 +33,7 @@ namespace LeadAlign.Dataverse.Pipeline
         private readonly OrganizationClock _clock;
         private readonly IdSequence _ids;
         private readonly Guid _organizationId;
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Message, string Table), List<StepRegistration>> _stepsByEvent = new();
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Message, string Table), RegisteredSteps> _stepsByEvent = new();
 
         public EventPipeline(
             IReadOnlyList<StepRegistration> steps,
@@ -95,11 +95,11 @@ namespace LeadAlign.Dataverse.Pipeline
                 InputParameters = request.Parameters,
             };
 
-            var steps = StepsFor(message, entityName, main.ChangedColumns(request));
+            var registered = Registered(message, entityName);
+            var steps = StepsFor(registered, main.ChangedColumns(request));
             var ownsTransaction = !_store.InTransaction;
             // Only the columns the steps' images carry are copied from the row (none when no step has an image of that kind).
-            var preColumns = ImageColumns(steps, preImage: true);
-            var postColumns = ImageColumns(steps, preImage: false);
+            var (preColumns, postColumns) = (registered.Pre, registered.Post);
             var imageSource = entityId != Guid.Empty && main.HasPreImage && preColumns.Needed ? _store.Get(entityName, entityId, preColumns.Columns) : null;
             try
             {
@@ -214,25 +214,40 @@ namespace LeadAlign.Dataverse.Pipeline
         }
 
         /// <summary>The steps registered on the message and table, by stage and rank; filtering attributes apply where the message changes columns.</summary>
-        private IReadOnlyList<StepRegistration> StepsFor(string message, string entityName, IReadOnlyCollection<string>? changed)
-        {
-            // The registrations never change once the organization starts: a message and table's steps are ordered once.
-            var registered = _stepsByEvent.GetOrAdd((message, entityName), key => _steps
-                .Where(step => step.Message == key.Message && (step.PrimaryEntity == key.Table || step.PrimaryEntity == "none"))
-                .OrderBy(step => step.Stage)
-                .ThenBy(step => step.Rank)
-                .ThenBy(step => step.Id)
-                .ToList());
-            return changed == null || registered.All(step => step.FilteringAttributes.Count == 0)
-                ? registered
-                : registered.Where(step => step.FilteringAttributes.Count == 0 || step.FilteringAttributes.Any(changed.Contains)).ToList();
-        }
+        /// <summary>
+        /// The steps registered on the message and table, by stage and rank, with the columns their images carry (of every such step,
+        /// whatever filtering attributes leave out: an image still takes only its own columns). Registrations never change once the
+        /// organization starts, so each message and table's are worked out once.
+        /// </summary>
+        private RegisteredSteps Registered(string message, string entityName) =>
+            _stepsByEvent.GetOrAdd((message, entityName), key =>
+            {
+                var steps = _steps
+                    .Where(step => step.Message == key.Message && (step.PrimaryEntity == key.Table || step.PrimaryEntity == "none"))
+                    .OrderBy(step => step.Stage)
+                    .ThenBy(step => step.Rank)
+                    .ThenBy(step => step.Id)
+                    .ToList();
+                return new RegisteredSteps(steps, ImageColumns(steps, preImage: true), ImageColumns(steps, preImage: false), steps.All(step => step.FilteringAttributes.Count == 0));
+            });
+
+        /// <summary>The registered steps that run: filtering attributes apply where the message changes columns.</summary>
+        private static IReadOnlyList<StepRegistration> StepsFor(RegisteredSteps registered, IReadOnlyCollection<string>? changed) =>
+            changed == null || registered.Unfiltered
+                ? registered.Steps
+                : registered.Steps.Where(step => step.FilteringAttributes.Count == 0 || step.FilteringAttributes.Any(changed.Contains)).ToList();
+
+        /// <summary>A message and table's steps in order, the columns of their pre- and post-images, and whether none has filtering attributes.</summary>
+        private sealed record RegisteredSteps(List<StepRegistration> Steps, (bool Needed, HashSet<string>? Columns) Pre, (bool Needed, HashSet<string>? Columns) Post, bool Unfiltered);
 
         private void RunStage(IReadOnlyList<StepRegistration> steps, int stage, OperationState operation, bool inTransaction, Entity? before, Entity? after)
         {
-            foreach (var step in steps.Where(step => step.Stage == stage && !step.IsAsynchronous))
+            foreach (var step in steps)
             {
-                _invoker.Invoke(step, NewContext(step, operation, stage, inTransaction, before, after));
+                if (step.Stage == stage && !step.IsAsynchronous)
+                {
+                    _invoker.Invoke(step, NewContext(step, operation, stage, inTransaction, before, after));
+                }
             }
         }
 

@@ -85,7 +85,6 @@ namespace LeadAlign.Dataverse.Query
             var aliases = new Dictionary<string, int>(StringComparer.Ordinal);
             var links = query.LinkEntities.Select(link => Resolve(link, aliases, query)).ToList();
             List<Entity> matching;
-            Func<Entity, Entity> copy = row => row;
             if (links.Count == 0)
             {
                 // Without links the criteria can only name the table's own columns: filter the stored rows before copying them.
@@ -103,10 +102,8 @@ namespace LeadAlign.Dataverse.Query
                 {
                     matching = matching.Select(narrow).ToList();
                 }
-                else
-                {
-                    copy = narrow;
-                }
+
+                // Otherwise the rows returned are projected straight from the stored rows: the projection is the only copy.
             }
             else
             {
@@ -124,10 +121,11 @@ namespace LeadAlign.Dataverse.Query
                 .Select(order => (string.IsNullOrEmpty(order.EntityName) ? order.AttributeName : order.EntityName + "." + order.AttributeName, order.OrderType != OrderType.Ascending))
                 .ToList());
             // Without Distinct every ordered row is one result: only the rows returned (the top, the page) are projected.
+            var projection = new Projection(this, query, links);
             var rows = query.Distinct
-                ? ordered.Select(row => Project(copy(row), query, links)).GroupBy(DistinctKey).Select(group => group.First()).ToList()
+                ? ordered.Select(projection.Of).GroupBy(DistinctKey).Select(group => group.First()).ToList()
                 : ordered;
-            Func<Entity, Entity> project = query.Distinct ? row => row : row => Project(copy(row), query, links);
+            Func<Entity, Entity> project = query.Distinct ? row => row : projection.Of;
             var result = new EntityCollection { EntityName = query.EntityName };
             if (query.TopCount.HasValue)
             {
@@ -257,7 +255,8 @@ namespace LeadAlign.Dataverse.Query
         internal Entity Narrow(Entity row, HashSet<string> columns)
         {
             var idName = PrimaryIdOf(row.LogicalName);
-            var copy = new Entity(row.LogicalName, row.Id) { [idName] = row.Id };
+            var copy = new Entity(row.LogicalName, row.Id) { Attributes = Storage.RowCopy.Sized(Math.Min(columns.Count, row.Attributes.Count) + 1) };
+            copy[idName] = row.Id;
             foreach (var column in row.Attributes)
             {
                 if (columns.Contains(column.Key))
@@ -332,12 +331,12 @@ namespace LeadAlign.Dataverse.Query
 
             foreach (var match in matches)
             {
-                var joined = Copy(row);
+                var joined = Copy(row, link.Needed?.Count ?? match.Attributes.Count);
                 foreach (var column in match.Attributes)
                 {
                     if (link.Needed == null || link.Needed.Contains(column.Key))
                     {
-                        joined[link.Alias + "." + column.Key] = new AliasedValue(link.Link.LinkToEntityName, column.Key, column.Value);
+                        joined[link.KeyOf(column.Key)] = new AliasedValue(link.Link.LinkToEntityName, column.Key, column.Value);
                     }
                 }
 
@@ -367,9 +366,9 @@ namespace LeadAlign.Dataverse.Query
             return copy;
         }
 
-        private static Entity Copy(Entity row)
+        private static Entity Copy(Entity row, int extra = 1)
         {
-            var copy = new Entity(row.LogicalName, row.Id);
+            var copy = new Entity(row.LogicalName, row.Id) { Attributes = Storage.RowCopy.Sized(row.Attributes.Count + extra) };
             foreach (var column in row.Attributes)
             {
                 copy[column.Key] = column.Value;
@@ -378,33 +377,60 @@ namespace LeadAlign.Dataverse.Query
             return copy;
         }
 
-        private Entity Project(Entity row, QueryExpression query, List<ResolvedLink> links)
+        /// <summary>
+        /// What a query returns of a row, worked out once per query: the requested columns of its table (the primary id too, except
+        /// for a distinct query that does not ask for it, as Dataverse does), then, link by link, the linked columns each link asks for.
+        /// </summary>
+        private sealed class Projection
         {
-            // A distinct query returns only the requested columns: the primary id only when asked for, as Dataverse does.
-            var idName = PrimaryIdOf(query.EntityName);
-            var withId = !query.Distinct || query.ColumnSet.AllColumns || query.ColumnSet.Columns.Contains(idName);
-            var result = withId ? new Entity(query.EntityName, row.Id) { [idName] = row.Id } : new Entity(query.EntityName);
-            foreach (var column in row.Attributes.Where(c => !c.Key.Contains('.', StringComparison.Ordinal)))
+            private readonly string _table;
+            private readonly string _idName;
+            private readonly bool _withId;
+            private readonly HashSet<string>? _columns;
+            private readonly (string Prefix, HashSet<string>? Keys)[] _links;
+
+            public Projection(QueryEngine engine, QueryExpression query, List<ResolvedLink> links)
             {
-                if (query.ColumnSet.AllColumns || query.ColumnSet.Columns.Contains(column.Key))
-                {
-                    result[column.Key] = column.Value;
-                }
+                _table = query.EntityName;
+                _idName = engine.PrimaryIdOf(query.EntityName);
+                _withId = !query.Distinct || query.ColumnSet.AllColumns || query.ColumnSet.Columns.Contains(_idName);
+                _columns = query.ColumnSet.AllColumns ? null : new HashSet<string>(query.ColumnSet.Columns, StringComparer.Ordinal);
+                _links = RowOrdering.Flatten(links, link => link.Children)
+                    .Select(link => (link.Alias + ".", link.Link.Columns.AllColumns ? null : new HashSet<string>(link.Link.Columns.Columns.Select(column => link.Alias + "." + column), StringComparer.Ordinal)))
+                    .ToArray();
             }
 
-            foreach (var link in RowOrdering.Flatten(links, link => link.Children))
+            public Entity Of(Entity row)
             {
-                foreach (var column in row.Attributes.Where(c => c.Key.StartsWith(link.Alias + ".", StringComparison.Ordinal)))
+                var width = _columns == null || _links.Length > 0 ? row.Attributes.Count + 1 : _columns.Count + 1;
+                var result = _withId ? new Entity(_table, row.Id) : new Entity(_table);
+                result.Attributes = Storage.RowCopy.Sized(width);
+                if (_withId)
                 {
-                    var name = column.Key.Substring(link.Alias.Length + 1);
-                    if (link.Link.Columns.AllColumns || link.Link.Columns.Columns.Contains(name))
+                    result[_idName] = row.Id;
+                }
+
+                foreach (var column in row.Attributes)
+                {
+                    if (column.Key.IndexOf('.', StringComparison.Ordinal) < 0 && (_columns == null || _columns.Contains(column.Key)))
                     {
                         result[column.Key] = column.Value;
                     }
                 }
-            }
 
-            return result;
+                foreach (var (prefix, keys) in _links)
+                {
+                    foreach (var column in row.Attributes)
+                    {
+                        if (column.Key.StartsWith(prefix, StringComparison.Ordinal) && (keys == null || keys.Contains(column.Key)))
+                        {
+                            result[column.Key] = column.Value;
+                        }
+                    }
+                }
+
+                return result;
+            }
         }
 
         private static string DistinctKey(Entity row) => string.Join(

@@ -17,6 +17,20 @@ namespace LeadAlign.Dataverse.Query
         private Dictionary<Guid, List<Entity>>? _seeks;
         private bool _seekable = true;
 
+        private readonly Dictionary<string, string> _keys = new(StringComparer.Ordinal);
+
+        /// <summary>The name a linked column has in a joined row: the link's alias, a dot, the column (made once per column and query).</summary>
+        public string KeyOf(string column)
+        {
+            if (!_keys.TryGetValue(column, out var key))
+            {
+                key = Alias + "." + column;
+                _keys[column] = key;
+            }
+
+            return key;
+        }
+
         /// <summary>The linked columns joined rows carry; null for all.</summary>
         public HashSet<string>? Needed { get; init; }
 
