@@ -380,6 +380,7 @@ namespace LeadAlign.Dataverse.Query
         /// <summary>
         /// What a query returns of a row, worked out once per query: the requested columns of its table (the primary id too, except
         /// for a distinct query that does not ask for it, as Dataverse does), then, link by link, the linked columns each link asks for.
+        /// Values are copied (a lookup, a choice, money...): the row may be the stored one, and the caller may change what it gets.
         /// </summary>
         private sealed class Projection
         {
@@ -414,7 +415,7 @@ namespace LeadAlign.Dataverse.Query
                 {
                     if (column.Key.IndexOf('.', StringComparison.Ordinal) < 0 && (_columns == null || _columns.Contains(column.Key)))
                     {
-                        result[column.Key] = column.Value;
+                        result[column.Key] = Storage.RowCopy.Value(column.Value);
                     }
                 }
 
@@ -424,7 +425,7 @@ namespace LeadAlign.Dataverse.Query
                     {
                         if (column.Key.StartsWith(prefix, StringComparison.Ordinal) && (keys == null || keys.Contains(column.Key)))
                         {
-                            result[column.Key] = column.Value;
+                            result[column.Key] = Storage.RowCopy.Value(column.Value);
                         }
                     }
                 }

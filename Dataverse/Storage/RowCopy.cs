@@ -62,6 +62,7 @@ namespace LeadAlign.Dataverse.Storage
             Money money => new Money(money.Value),
             OptionSetValueCollection options => new OptionSetValueCollection(options.Select(option => new OptionSetValue(option.Value)).ToList()),
             EntityCollection collection => Collection(collection),
+            AliasedValue aliased => new AliasedValue(aliased.EntityLogicalName, aliased.AttributeLogicalName, Value(aliased.Value)),
             Entity entity => Of(entity),
             _ => value,
         };
