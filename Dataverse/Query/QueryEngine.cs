@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Security;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
@@ -55,6 +54,14 @@ namespace LeadAlign.Dataverse.Query
         public Func<string, IReadOnlyList<KeyValuePair<string, IReadOnlyCollection<object>>>, int?>? CountWhere { get; init; }
 
         /// <summary>
+        /// Optional: the rows of a table after the row with the id, in the order a scan or a seek reads them (from the index when one
+        /// of the conditions can be answered there; the caller still applies every condition); null when the store cannot continue
+        /// after that row (it is gone, or another transaction holds rows of the table). Given, a page asked for with the previous
+        /// page's cookie continues after its last row (<see cref="CookiePaging"/>).
+        /// </summary>
+        public Func<string, Guid, IReadOnlyList<KeyValuePair<string, IReadOnlyCollection<object>>>, IEnumerable<Entity>?>? RowsAfter { get; init; }
+
+        /// <summary>
         /// How many rows the query matches, counted from the indexes without reading or copying a row: when it has no links and its
         /// criteria are an AND of Equal and In conditions on indexed columns of its table (<see cref="IndexedConditions.All"/>); null
         /// otherwise, and the caller runs the query. The count equals the number of rows <see cref="Execute(QueryExpression)"/> finds.
@@ -94,6 +101,11 @@ namespace LeadAlign.Dataverse.Query
                 var idOfTable = PrimaryIdOf(query.EntityName);
                 var columns = RootColumns(query, links);
                 var namesId = Names(query.Criteria, idOfTable);
+                if (paging && NextPageAfterCookie(query, idOfTable, namesId) is { } next)
+                {
+                    return next;
+                }
+
                 Func<Entity, Entity> narrow = row => columns == null ? WithPrimaryId(row) : Narrow(row, columns);
                 matching = RootRows(query)
                     .Where(row => Evaluator.Matches(row.Contains(idOfTable) || !namesId ? row : WithPrimaryId(row), query.Criteria))
@@ -121,7 +133,7 @@ namespace LeadAlign.Dataverse.Query
                 .Select(order => (string.IsNullOrEmpty(order.EntityName) ? order.AttributeName : order.EntityName + "." + order.AttributeName, order.OrderType != OrderType.Ascending))
                 .ToList());
             // Without Distinct every ordered row is one result: only the rows returned (the top, the page) are projected.
-            var projection = new Projection(this, query, links);
+            var projection = new RowProjection(this, query, links);
             var rows = query.Distinct
                 ? ordered.Select(projection.Of).GroupBy(DistinctKey).Select(group => group.First()).ToList()
                 : ordered;
@@ -150,14 +162,7 @@ namespace LeadAlign.Dataverse.Query
 
             if (pageRows.Count > 0)
             {
-                var idName = PrimaryIdOf(query.EntityName);
-                result.PagingCookie = string.Format(
-                    CultureInfo.InvariantCulture,
-                    "<cookie page=\"{0}\"><{1} last=\"{{{2}}}\" first=\"{{{3}}}\" /></cookie>",
-                    page,
-                    SecurityElement.Escape(idName),
-                    pageRows[pageRows.Count - 1].Id.ToString().ToUpperInvariant(),
-                    pageRows[0].Id.ToString().ToUpperInvariant());
+                result.PagingCookie = CookiePaging.Cookie(page, PrimaryIdOf(query.EntityName), pageRows);
             }
 
             return result;
@@ -276,23 +281,67 @@ namespace LeadAlign.Dataverse.Query
             Conditions(filter).Any(condition => condition.AttributeName == column || condition.CompareColumns);
 
         /// <summary>
+        /// The page after the cookie's, read from the row after the cookie's last (in the order a scan or a seek reads, the order of a
+        /// query without orders): only the rows up to one past the page are evaluated, none before it. For a query without orders,
+        /// Distinct or a total record count, whose criteria do not read rows by id, when the store can continue after that row
+        /// (<see cref="RowsAfter"/>); null otherwise, and the page is counted off the whole result.
+        /// </summary>
+        private EntityCollection? NextPageAfterCookie(QueryExpression query, string idOfTable, bool namesId)
+        {
+            if (RowsAfter == null || query.Orders.Count > 0 || query.Distinct || query.PageInfo.ReturnTotalRecordCount || IdsAsked(query) != null
+                || CookiePaging.LastOfPreviousPage(query.PageInfo, idOfTable) is not Guid last
+                || RowsAfter(query.EntityName, last, IndexedConditions.Of(query.Criteria)) is not { } after)
+            {
+                return null;
+            }
+
+            var next = new List<Entity>(query.PageInfo.Count + 1);
+            foreach (var row in after)
+            {
+                if (Evaluator.Matches(row.Contains(idOfTable) || !namesId ? row : WithPrimaryId(row), query.Criteria))
+                {
+                    next.Add(row);
+                    if (next.Count > query.PageInfo.Count)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            return CookiePaging.Page(query, next, new RowProjection(this, query, new List<ResolvedLink>()).Of, idOfTable);
+        }
+
+        /// <summary>The ids the criteria's own Equal or In condition on the primary key asks for (read by id, in that order); null when none.</summary>
+        private List<Guid>? IdsAsked(QueryExpression query)
+        {
+            if (query.Criteria.FilterOperator != LogicalOperator.And)
+            {
+                return null;
+            }
+
+            var idColumn = PrimaryIdOf(query.EntityName);
+            foreach (var condition in query.Criteria.Conditions)
+            {
+                if ((string.IsNullOrEmpty(condition.EntityName) || condition.EntityName == query.EntityName) && condition.AttributeName == idColumn
+                    && condition.Operator is ConditionOperator.Equal or ConditionOperator.In && condition.Values.Count > 0
+                    && condition.Values.All(value => value is Guid))
+                {
+                    return condition.Values.Cast<Guid>().ToList();
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
         /// The root table's rows the query can match: when its criteria are an AND whose own conditions require the primary key to
         /// equal one id or be in a list of ids, just those rows (read by id); otherwise every row.
         /// </summary>
         private IEnumerable<Entity> RootRows(QueryExpression query)
         {
-            if (RowsWithIds != null && query.Criteria.FilterOperator == LogicalOperator.And)
+            if (RowsWithIds != null && IdsAsked(query) is { } ids)
             {
-                var idColumn = PrimaryIdOf(query.EntityName);
-                foreach (var condition in query.Criteria.Conditions)
-                {
-                    if ((string.IsNullOrEmpty(condition.EntityName) || condition.EntityName == query.EntityName) && condition.AttributeName == idColumn
-                        && condition.Operator is ConditionOperator.Equal or ConditionOperator.In && condition.Values.Count > 0
-                        && condition.Values.All(value => value is Guid))
-                    {
-                        return RowsWithIds(query.EntityName, condition.Values.Cast<Guid>().ToList());
-                    }
-                }
+                return RowsWithIds(query.EntityName, ids);
             }
 
             if (RowsWhere != null && IndexedConditions.Of(query.Criteria) is { Count: > 0 } conditions && RowsWhere(query.EntityName, conditions) is { } seek)
@@ -375,63 +424,6 @@ namespace LeadAlign.Dataverse.Query
             }
 
             return copy;
-        }
-
-        /// <summary>
-        /// What a query returns of a row, worked out once per query: the requested columns of its table (the primary id too, except
-        /// for a distinct query that does not ask for it, as Dataverse does), then, link by link, the linked columns each link asks for.
-        /// Values are copied (a lookup, a choice, money...): the row may be the stored one, and the caller may change what it gets.
-        /// </summary>
-        private sealed class Projection
-        {
-            private readonly string _table;
-            private readonly string _idName;
-            private readonly bool _withId;
-            private readonly HashSet<string>? _columns;
-            private readonly (string Prefix, HashSet<string>? Keys)[] _links;
-
-            public Projection(QueryEngine engine, QueryExpression query, List<ResolvedLink> links)
-            {
-                _table = query.EntityName;
-                _idName = engine.PrimaryIdOf(query.EntityName);
-                _withId = !query.Distinct || query.ColumnSet.AllColumns || query.ColumnSet.Columns.Contains(_idName);
-                _columns = query.ColumnSet.AllColumns ? null : new HashSet<string>(query.ColumnSet.Columns, StringComparer.Ordinal);
-                _links = RowOrdering.Flatten(links, link => link.Children)
-                    .Select(link => (link.Alias + ".", link.Link.Columns.AllColumns ? null : new HashSet<string>(link.Link.Columns.Columns.Select(column => link.Alias + "." + column), StringComparer.Ordinal)))
-                    .ToArray();
-            }
-
-            public Entity Of(Entity row)
-            {
-                var width = _columns == null || _links.Length > 0 ? row.Attributes.Count + 1 : _columns.Count + 1;
-                var result = _withId ? new Entity(_table, row.Id) : new Entity(_table);
-                result.Attributes = Storage.RowCopy.Sized(width);
-                if (_withId)
-                {
-                    result[_idName] = row.Id;
-                }
-
-                foreach (var column in row.Attributes)
-                {
-                    if (column.Key.IndexOf('.', StringComparison.Ordinal) < 0 && (_columns == null || _columns.Contains(column.Key)))
-                    {
-                        result[column.Key] = Storage.RowCopy.Value(column.Value);
-                    }
-                }
-
-                foreach (var (prefix, keys) in _links)
-                {
-                    foreach (var column in row.Attributes)
-                    {
-                        if (column.Key.StartsWith(prefix, StringComparison.Ordinal) && (keys == null || keys.Contains(column.Key)))
-                        {
-                            result[column.Key] = Storage.RowCopy.Value(column.Value);
-                        }
-                    }
-                }
-
-                return result;
-            }
         }
 
         private static string DistinctKey(Entity row) => string.Join(

@@ -54,6 +54,10 @@ namespace LeadAlign.Dataverse.Storage
         public int? CountWhere(string table, IReadOnlyList<KeyValuePair<string, IReadOnlyCollection<object>>> conditions) =>
             table == "activitypointer" ? null : _store.CountWhere(_metadata.RequireTable(table).Name, conditions);
 
+        /// <summary>The rows of a table after the row with the id, as a scan or a seek reads them; null when the store cannot continue there (the activitypointer view never does).</summary>
+        public IEnumerable<Entity>? RowsAfter(string table, Guid id, IReadOnlyList<KeyValuePair<string, IReadOnlyCollection<object>>> conditions) =>
+            table == "activitypointer" ? null : _store.RowsAfter(_metadata.RequireTable(table).Name, id, conditions);
+
         /// <summary>The activitypointer view: every activity row, with the columns activitypointer has (enumerate it holding the store's mutex, as a query does).</summary>
         public IEnumerable<Entity> ActivityRows()
         {

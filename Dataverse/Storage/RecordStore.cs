@@ -205,6 +205,25 @@ namespace LeadAlign.Dataverse.Storage
             }
         }
 
+        /// <summary>
+        /// The rows of a table after the row with <paramref name="id"/>, in the order a scan or a seek reads them, as the calling chain
+        /// sees them (read-only, as <see cref="Rows"/>; from the index when one of <paramref name="conditions"/> can be answered there);
+        /// null when the store cannot continue after that row: no such row, or another transaction holds rows of the table.
+        /// </summary>
+        public IEnumerable<Entity>? RowsAfter(string table, Guid id, IReadOnlyList<KeyValuePair<string, IReadOnlyCollection<object>>> conditions)
+        {
+            var holding = Monitor.IsEntered(Gate);
+            lock (Gate)
+            {
+                if (_locks.HeldByOthers(table, _current.Value) != null || !_tables.TryGetValue(table, out var rows) || rows.After(id, conditions) is not { } after)
+                {
+                    return null;
+                }
+
+                return holding ? after : after.ToList();
+            }
+        }
+
         /// <summary>Inserts or replaces the row (a copy of it), once the calling chain's transaction holds its lock.</summary>
         public void Put(Entity row) => Keep(RowCopy.Of(row));
 

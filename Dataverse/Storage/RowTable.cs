@@ -106,13 +106,120 @@ namespace LeadAlign.Dataverse.Storage
         /// </summary>
         public List<Entity>? Seek(IReadOnlyList<KeyValuePair<string, IReadOnlyCollection<object>>> conditions)
         {
-            var usable = new List<(ColumnIndex Index, List<object> Keys, int Size)>();
+            var usable = Usable(conditions);
+            if (usable == null)
+            {
+                return null;
+            }
+
+            if (usable.Count == 0)
+            {
+                return new List<Entity>();
+            }
+
+            var slots = SlotsOf(usable);
+            var rows = new List<Entity>(slots.Count);
+            foreach (var slot in slots)
+            {
+                rows.Add(_slots[slot]!);
+            }
+
+            return rows;
+        }
+
+        /// <summary>The slots, in order, of the rows holding one key of each usable condition (the smallest set read, the others checked).</summary>
+        private List<int> SlotsOf(List<(ColumnIndex Index, List<object> Keys, int Size)> usable)
+        {
+            usable.Sort((left, right) => left.Size.CompareTo(right.Size));
+            var (smallest, smallestKeys, _) = usable[0];
+            var slots = new List<int>(usable[0].Size);
+            foreach (var key in smallestKeys)
+            {
+                if (!smallest.Rows.TryGetValue(key, out var ids))
+                {
+                    continue;
+                }
+
+                foreach (var id in ids)
+                {
+                    var inAll = true;
+                    for (var other = 1; other < usable.Count && inAll; other++)
+                    {
+                        inAll = Holds(usable[other].Index, usable[other].Keys, id);
+                    }
+
+                    if (inAll)
+                    {
+                        slots.Add(_slotOf[id]);
+                    }
+                }
+            }
+
+            slots.Sort();
+            return slots;
+        }
+
+        /// <summary>
+        /// The rows after the row with <paramref name="id"/>, in slot order (the order <see cref="Values"/> and <see cref="Seek"/>
+        /// give), lazily: those the usable <paramref name="conditions"/> seek when any is usable (the caller still applies every
+        /// condition), else every later row; null when no row has that id (the caller then reads the whole result).
+        /// </summary>
+        public IEnumerable<Entity>? After(Guid id, IReadOnlyList<KeyValuePair<string, IReadOnlyCollection<object>>> conditions)
+        {
+            if (!_slotOf.TryGetValue(id, out var from))
+            {
+                return null;
+            }
+
+            var usable = conditions.Count == 0 ? null : Usable(conditions);
+            if (usable == null)
+            {
+                return Later(from);
+            }
+
+            if (usable.Count == 0)
+            {
+                return Enumerable.Empty<Entity>();
+            }
+
+            var slots = SlotsOf(usable);
+            var start = slots.BinarySearch(from);
+            return SlotRows(slots, start < 0 ? ~start : start + 1);
+        }
+
+        private IEnumerable<Entity> Later(int from)
+        {
+            for (var slot = from + 1; slot < _slots.Count; slot++)
+            {
+                if (_slots[slot] is { } row)
+                {
+                    yield return row;
+                }
+            }
+        }
+
+        private IEnumerable<Entity> SlotRows(List<int> slots, int start)
+        {
+            for (var index = start; index < slots.Count; index++)
+            {
+                yield return _slots[slots[index]]!;
+            }
+        }
+
+        /// <summary>
+        /// The conditions an index can answer, with their distinct keys and how many rows hold them; empty when a condition's column
+        /// has no index (no row holds a value there: nothing can match); null when no condition is usable.
+        /// </summary>
+        private List<(ColumnIndex Index, List<object> Keys, int Size)>? Usable(IReadOnlyList<KeyValuePair<string, IReadOnlyCollection<object>>> conditions)
+        {
+            var usable = new List<(ColumnIndex Index, List<object> Keys, int Size)>(conditions.Count);
             foreach (var condition in conditions)
             {
                 if (!_indexes.TryGetValue(condition.Key, out var index))
                 {
                     // No row holds a value in the column: no row can equal a key.
-                    return new List<Entity>();
+                    usable.Clear();
+                    return usable;
                 }
 
                 if (index.Unusable || condition.Value.Any(key => key.GetType() != index.Kind))
@@ -120,29 +227,17 @@ namespace LeadAlign.Dataverse.Storage
                     continue;
                 }
 
-                var keys = condition.Value.Distinct(KeyComparer.Instance).ToList();
-                usable.Add((index, keys, keys.Sum(key => index.Rows.TryGetValue(key, out var ids) ? ids.Count : 0)));
-            }
-
-            if (usable.Count == 0)
-            {
-                return null;
-            }
-
-            usable.Sort((left, right) => left.Size.CompareTo(right.Size));
-            var (smallest, smallestKeys, _) = usable[0];
-            var others = usable.Skip(1).ToList();
-            var slots = new List<int>();
-            foreach (var key in smallestKeys)
-            {
-                if (smallest.Rows.TryGetValue(key, out var ids))
+                var keys = condition.Value.Count == 1 ? new List<object>(condition.Value) : condition.Value.Distinct(KeyComparer.Instance).ToList();
+                var size = 0;
+                foreach (var key in keys)
                 {
-                    slots.AddRange(ids.Where(id => others.All(other => other.Keys.Any(otherKey => other.Index.Rows.TryGetValue(otherKey, out var otherIds) && otherIds.Contains(id)))).Select(id => _slotOf[id]));
+                    size += index.Rows.TryGetValue(key, out var ids) ? ids.Count : 0;
                 }
+
+                usable.Add((index, keys, size));
             }
 
-            slots.Sort();
-            return slots.Select(slot => _slots[slot]!).ToList();
+            return usable.Count == 0 ? null : usable;
         }
 
         /// <summary>
