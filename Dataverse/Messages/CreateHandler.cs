@@ -28,7 +28,7 @@ namespace LeadAlign.Dataverse.Messages
             context.Access.Require(context.Caller.UserId, AccessRight.Create, target.LogicalName, null);
             context.Access.RequireOwner(context.Caller.UserId, target.LogicalName, target.GetAttributeValue<EntityReference>("ownerid"));
             context.Access.RequireAppend(context.Caller.UserId, target, null);
-            var id = context.Records.Create(RowCopy.Of(target), context.Caller.UserId);
+            var id = context.Records.Create(target, context.Caller.UserId);
             var response = new CreateResponse();
             response.Results["id"] = id;
             return response;

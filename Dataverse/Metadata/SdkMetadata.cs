@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Metadata;
 
@@ -8,6 +9,37 @@ namespace LeadAlign.Dataverse.Metadata
     /// <summary>The catalog's tables and columns as the SDK's metadata classes, as RetrieveEntity, RetrieveAttribute and RetrieveAllEntities return them.</summary>
     internal static class SdkMetadata
     {
+        /// <summary>
+        /// What never changes in a table's answer, worked out once per table definition: its metadata id, its columns in the order
+        /// RetrieveEntity lists them and their metadata ids (each a hash of a name). Every answer is still built fresh from these, as
+        /// the platform deserializes a fresh copy for every call, so a caller that changes its copy changes nothing shared.
+        /// </summary>
+        private static readonly ConditionalWeakTable<TableDefinition, TableIds> Ids = new();
+
+        private static TableIds IdsOf(TableDefinition table)
+        {
+            var ids = Ids.GetValue(table, definition => new TableIds(definition));
+
+            // A definition is complete once the organization starts; one still being built (a column added since) is worked out again.
+            return ids.Columns.Length == table.Columns.Count ? ids : new TableIds(table);
+        }
+
+        private sealed class TableIds
+        {
+            public TableIds(TableDefinition table)
+            {
+                Table = MetadataCatalog.NameId("table:" + table.Name);
+                Columns = table.Columns.OrderBy(column => column.Name, StringComparer.Ordinal).ToArray();
+                ColumnIds = Columns.ToDictionary(column => column.Name, column => MetadataCatalog.NameId("column:" + table.Name + "." + column.Name), StringComparer.Ordinal);
+            }
+
+            public Guid Table { get; }
+
+            public ColumnDefinition[] Columns { get; }
+
+            public System.Collections.Generic.Dictionary<string, Guid> ColumnIds { get; }
+        }
+
         /// <summary>The SDK's <see cref="EntityMetadata"/> for a table, as RetrieveEntity returns it.</summary>
         public static EntityMetadata EntityMetadataOf(TableDefinition table, EntityFilters filters)
         {
@@ -25,18 +57,27 @@ namespace LeadAlign.Dataverse.Metadata
                 IsCustomEntity = table.IsCustom,
                 IsIntersect = table.IsIntersect,
                 IsSLAEnabled = table.IsSlaEnabled,
-                MetadataId = MetadataCatalog.NameId("table:" + table.Name),
+                MetadataId = IdsOf(table).Table,
             };
             if ((filters & EntityFilters.Attributes) != 0)
             {
-                metadata.Attributes = table.Columns.OrderBy(column => column.Name, StringComparer.Ordinal).Select(column => AttributeMetadataOf(table, column)).ToArray();
+                var ids = IdsOf(table);
+                var attributes = new AttributeMetadata[ids.Columns.Length];
+                for (var index = 0; index < attributes.Length; index++)
+                {
+                    attributes[index] = AttributeMetadataOf(table, ids.Columns[index], ids);
+                }
+
+                metadata.Attributes = attributes;
             }
 
             return metadata;
         }
 
         /// <summary>The SDK's <see cref="AttributeMetadata"/> subclass for a column, as RetrieveAttribute returns it.</summary>
-        public static AttributeMetadata AttributeMetadataOf(TableDefinition table, ColumnDefinition column)
+        public static AttributeMetadata AttributeMetadataOf(TableDefinition table, ColumnDefinition column) => AttributeMetadataOf(table, column, IdsOf(table));
+
+        private static AttributeMetadata AttributeMetadataOf(TableDefinition table, ColumnDefinition column, TableIds ids)
         {
             AttributeMetadata metadata = column.Type switch
             {
@@ -71,7 +112,7 @@ namespace LeadAlign.Dataverse.Metadata
             metadata.IsCustomAttribute = column.IsCustom;
             metadata.IsSecured = column.IsSecured;
             metadata.DisplayName = column.DisplayName != null ? new Label(column.DisplayName, 1033) : null;
-            metadata.MetadataId = MetadataCatalog.NameId("column:" + table.Name + "." + column.Name);
+            metadata.MetadataId = ids.ColumnIds.TryGetValue(column.Name, out var id) ? id : MetadataCatalog.NameId("column:" + table.Name + "." + column.Name);
             return metadata;
         }
 

@@ -33,6 +33,7 @@ namespace LeadAlign.Dataverse.Pipeline
         private readonly OrganizationClock _clock;
         private readonly IdSequence _ids;
         private readonly Guid _organizationId;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Message, string Table), RegisteredSteps> _stepsByEvent = new();
 
         public EventPipeline(
             IReadOnlyList<StepRegistration> steps,
@@ -94,9 +95,12 @@ namespace LeadAlign.Dataverse.Pipeline
                 InputParameters = request.Parameters,
             };
 
-            var steps = StepsFor(message, entityName, main.ChangedColumns(request));
+            var registered = Registered(message, entityName);
+            var steps = StepsFor(registered, main.ChangedColumns(request));
             var ownsTransaction = !_store.InTransaction;
-            var imageSource = entityId != Guid.Empty && main.HasPreImage ? _store.Get(entityName, entityId) : null;
+            // Only the columns the steps' images carry are copied from the row (none when no step has an image of that kind).
+            var (preColumns, postColumns) = (registered.Pre, registered.Post);
+            var imageSource = entityId != Guid.Empty && main.HasPreImage && preColumns.Needed ? _store.Get(entityName, entityId, preColumns.Columns) : null;
             try
             {
                 RunStage(steps, StepRegistration.PreValidation, operation, !ownsTransaction, imageSource, null);
@@ -117,7 +121,7 @@ namespace LeadAlign.Dataverse.Pipeline
                         _store.Lock(entityName, entityId);
                     }
 
-                    var before = imageSource != null ? _store.Get(entityName, entityId) : null;
+                    var before = imageSource != null ? _store.Get(entityName, entityId, preColumns.Columns) : null;
                     RunStage(steps, StepRegistration.PreOperation, operation, true, before, null);
                     var response = main.Execute(request, new MessageContext(messages, caller, operation));
                     foreach (var result in response.Results)
@@ -131,7 +135,7 @@ namespace LeadAlign.Dataverse.Pipeline
                         operation.PrimaryEntityId = created;
                     }
 
-                    var after = operation.PrimaryEntityId != Guid.Empty && main.HasPostImage && entityName != "none" ? _store.Get(entityName, operation.PrimaryEntityId) : null;
+                    var after = operation.PrimaryEntityId != Guid.Empty && main.HasPostImage && entityName != "none" && postColumns.Needed ? _store.Get(entityName, operation.PrimaryEntityId, postColumns.Columns) : null;
                     RunStage(steps, StepRegistration.PostOperation, operation, true, before, after);
                     foreach (var step in steps.Where(step => step.IsAsynchronous && step.Stage == StepRegistration.PostOperation))
                     {
@@ -179,21 +183,71 @@ namespace LeadAlign.Dataverse.Pipeline
             return main.PrimaryRow(request) ?? ("none", Guid.Empty);
         }
 
+        /// <summary>
+        /// Whether any step has an image of the kind, and the columns those images carry (null: every column, when one registered
+        /// none). The row is copied with just these: each image is then made of the columns it registered.
+        /// </summary>
+        private static (bool Needed, HashSet<string>? Columns) ImageColumns(IReadOnlyList<StepRegistration> steps, bool preImage)
+        {
+            var needed = false;
+            HashSet<string>? columns = null;
+            foreach (var step in steps)
+            {
+                foreach (var image in step.Images)
+                {
+                    if (image.IsPreImage != preImage)
+                    {
+                        continue;
+                    }
+
+                    if (image.Attributes.Count == 0)
+                    {
+                        return (true, null);
+                    }
+
+                    needed = true;
+                    (columns ??= new HashSet<string>(StringComparer.Ordinal)).UnionWith(image.Attributes);
+                }
+            }
+
+            return (needed, columns);
+        }
+
         /// <summary>The steps registered on the message and table, by stage and rank; filtering attributes apply where the message changes columns.</summary>
-        private IReadOnlyList<StepRegistration> StepsFor(string message, string entityName, IReadOnlyCollection<string>? changed) =>
-            _steps
-                .Where(step => step.Message == message && (step.PrimaryEntity == entityName || step.PrimaryEntity == "none"))
-                .Where(step => changed == null || step.FilteringAttributes.Count == 0 || step.FilteringAttributes.Any(changed.Contains))
-                .OrderBy(step => step.Stage)
-                .ThenBy(step => step.Rank)
-                .ThenBy(step => step.Id)
-                .ToList();
+        /// <summary>
+        /// The steps registered on the message and table, by stage and rank, with the columns their images carry (of every such step,
+        /// whatever filtering attributes leave out: an image still takes only its own columns). Registrations never change once the
+        /// organization starts, so each message and table's are worked out once.
+        /// </summary>
+        private RegisteredSteps Registered(string message, string entityName) =>
+            _stepsByEvent.GetOrAdd((message, entityName), key =>
+            {
+                var steps = _steps
+                    .Where(step => step.Message == key.Message && (step.PrimaryEntity == key.Table || step.PrimaryEntity == "none"))
+                    .OrderBy(step => step.Stage)
+                    .ThenBy(step => step.Rank)
+                    .ThenBy(step => step.Id)
+                    .ToList();
+                return new RegisteredSteps(steps, ImageColumns(steps, preImage: true), ImageColumns(steps, preImage: false), steps.All(step => step.FilteringAttributes.Count == 0));
+            });
+
+        /// <summary>The registered steps that run: filtering attributes apply where the message changes columns.</summary>
+        private static IReadOnlyList<StepRegistration> StepsFor(RegisteredSteps registered, IReadOnlyCollection<string>? changed) =>
+            changed == null || registered.Unfiltered
+                ? registered.Steps
+                : registered.Steps.Where(step => step.FilteringAttributes.Count == 0 || step.FilteringAttributes.Any(changed.Contains)).ToList();
+
+        /// <summary>A message and table's steps in order, the columns of their pre- and post-images, and whether none has filtering attributes.</summary>
+        private sealed record RegisteredSteps(List<StepRegistration> Steps, (bool Needed, HashSet<string>? Columns) Pre, (bool Needed, HashSet<string>? Columns) Post, bool Unfiltered);
 
         private void RunStage(IReadOnlyList<StepRegistration> steps, int stage, OperationState operation, bool inTransaction, Entity? before, Entity? after)
         {
-            foreach (var step in steps.Where(step => step.Stage == stage && !step.IsAsynchronous))
+            foreach (var step in steps)
             {
-                _invoker.Invoke(step, NewContext(step, operation, stage, inTransaction, before, after));
+                if (step.Stage == stage && !step.IsAsynchronous)
+                {
+                    _invoker.Invoke(step, NewContext(step, operation, stage, inTransaction, before, after));
+                }
             }
         }
 
@@ -221,10 +275,13 @@ namespace LeadAlign.Dataverse.Pipeline
                     continue;
                 }
 
-                var imageRow = new Entity(source.LogicalName, source.Id);
-                foreach (var attribute in source.Attributes.Where(attribute => attribute.Value != null && (image.Attributes.Count == 0 || image.Attributes.Contains(attribute.Key))))
+                var imageRow = new Entity(source.LogicalName, source.Id) { Attributes = RowCopy.Sized(image.Attributes.Count == 0 ? source.Attributes.Count : image.Attributes.Count) };
+                foreach (var attribute in source.Attributes)
                 {
-                    imageRow[attribute.Key] = RowCopy.Value(attribute.Value);
+                    if (attribute.Value != null && (image.Attributes.Count == 0 || image.Attributes.Contains(attribute.Key)))
+                    {
+                        imageRow[attribute.Key] = RowCopy.Value(attribute.Value);
+                    }
                 }
 
                 (image.IsPreImage ? context.PreEntityImages : context.PostEntityImages)[image.Alias] = imageRow;

@@ -50,16 +50,18 @@ namespace LeadAlign.Dataverse.Query
             query.TopCount = null;
             query.Distinct = false;
 
-            var rows = _queryEngine.Execute(query).Entities;
             var limit = Math.Min(fetch.AggregateLimit, _limit);
-            if (rows.Count > limit)
+            var groupColumns = fetch.Columns.Where(c => c.GroupBy).ToList();
+
+            // A count of the table's rows whose conditions the indexes answer is counted there: no row is read or copied.
+            if (groupColumns.Count == 0 && CountsRows(fetch) && _queryEngine.CountFromIndex(query) is int counted)
             {
-                throw new AggregateLimitExceededException(
-                    "AggregateQueryRecordLimit exceeded. Cannot perform this operation. The maximum record limit is exceeded. Reduce the number of records. ("
-                    + rows.Count.ToString(CultureInfo.InvariantCulture) + " rows, limit " + limit.ToString(CultureInfo.InvariantCulture) + ".)");
+                CheckLimit(counted, limit);
+                return Paged(fetch, top, new List<Entity> { Counted(fetch, counted) });
             }
 
-            var groupColumns = fetch.Columns.Where(c => c.GroupBy).ToList();
+            var rows = _queryEngine.Execute(query).Entities;
+            CheckLimit(rows.Count, limit);
             var groups = new List<(List<object?> Keys, List<Entity> Rows)>();
             var index = new Dictionary<string, int>(StringComparer.Ordinal);
             if (groupColumns.Count == 0)
@@ -100,6 +102,44 @@ namespace LeadAlign.Dataverse.Query
                 results.Add(result);
             }
 
+            return Paged(fetch, top, results);
+        }
+
+        /// <summary>More rows than the aggregate limit allows fail as the platform fails (AggregateQueryRecordLimitExceeded).</summary>
+        private static void CheckLimit(int rows, int limit)
+        {
+            if (rows > limit)
+            {
+                throw new AggregateLimitExceededException(
+                    "AggregateQueryRecordLimit exceeded. Cannot perform this operation. The maximum record limit is exceeded. Reduce the number of records. ("
+                    + rows.ToString(CultureInfo.InvariantCulture) + " rows, limit " + limit.ToString(CultureInfo.InvariantCulture) + ".)");
+            }
+        }
+
+        /// <summary>
+        /// Whether every column of the fetch counts the entity's rows: count, or a countcolumn (not distinct) of the entity's primary
+        /// id, which every row holds; a count of matching rows then answers each of them.
+        /// </summary>
+        private bool CountsRows(ParsedFetch fetch) =>
+            fetch.Columns.Count > 0
+            && fetch.Columns.All(column => column.AggregateFunction == "count"
+                || (column.AggregateFunction == "countcolumn" && !column.Distinct && column.Owner == null && column.Attribute == _queryEngine.PrimaryIdOf(fetch.EntityName)));
+
+        /// <summary>The one result row of an ungrouped count: each column's alias holding the count, as the grouped path builds it.</summary>
+        private static Entity Counted(ParsedFetch fetch, int count)
+        {
+            var result = new Entity(fetch.EntityName) { Id = Guid.Empty };
+            foreach (var column in fetch.Columns)
+            {
+                result[column.Alias!] = new AliasedValue(column.Table, column.Attribute, count);
+            }
+
+            return result;
+        }
+
+        /// <summary>The result rows ordered by their aliases, then the top or the page asked for.</summary>
+        private static EntityCollection Paged(ParsedFetch fetch, int? top, List<Entity> results)
+        {
             var ordered = RowOrdering.Sort(results, fetch.AggregateOrders);
             var collection = new EntityCollection { EntityName = fetch.EntityName };
             if (top.HasValue)

@@ -40,8 +40,8 @@ namespace LeadAlign.Dataverse.Query
     /// </list>
     /// <para>What is not modelled:</para>
     /// <list type="bullet">
-    /// <item>the default page size of 5,000 rows (a fetch without <c>count</c> returns every row); paging cookies are returned but pages
-    /// are found by number;</item>
+    /// <item>the default page size of 5,000 rows (a fetch without <c>count</c> returns every row); a page after the cookie's continues
+    /// from the cookie's last row only for a fetch without orders or distinct (others find pages by number);</item>
     /// <item>the user's time zone (date operators and dategrouping use UTC), fiscal-period and fiscal-year grouping, fiscal, hierarchy,
     /// team, business-unit and language operators, multi-select choice operators, column comparison (<c>valueof</c>), row aggregates
     /// (<c>rowaggregate</c>), conditions with <c>aggregate</c> (HAVING), the any/not-any/all/not-all/exists/in/matchfirstrowusingcrossapply

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Security;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
@@ -17,12 +16,12 @@ namespace LeadAlign.Dataverse.Query
     /// </summary>
     public sealed class QueryEngine
     {
-        private readonly Func<string, IEnumerable<Entity>> _rowsOf;
-        private readonly Func<string, string> _primaryIdOf;
-        private readonly ConditionEvaluator _evaluator;
+        internal Func<string, IEnumerable<Entity>> RowsOf { get; }
+        internal Func<string, string> PrimaryIdOf { get; }
+        internal ConditionEvaluator Evaluator { get; }
 
-        private readonly Func<string, IReadOnlyCollection<Guid>, IEnumerable<Entity>>? _rowsWithIds;
-        private readonly Func<string, IReadOnlyList<KeyValuePair<string, IReadOnlyCollection<object>>>, IEnumerable<Entity>?>? _rowsWhere;
+        internal Func<string, IReadOnlyCollection<Guid>, IEnumerable<Entity>>? RowsWithIds { get; }
+        internal Func<string, IReadOnlyList<KeyValuePair<string, IReadOnlyCollection<object>>>, IEnumerable<Entity>?>? RowsWhere { get; }
 
         /// <param name="rowsWithIds">
         /// Optional: the rows of a table with given ids. Given, a query whose criteria require its primary key to equal a value or
@@ -41,11 +40,40 @@ namespace LeadAlign.Dataverse.Query
             Func<string, IReadOnlyCollection<Guid>, IEnumerable<Entity>>? rowsWithIds = null,
             Func<string, IReadOnlyList<KeyValuePair<string, IReadOnlyCollection<object>>>, IEnumerable<Entity>?>? rowsWhere = null)
         {
-            _rowsWhere = rowsWhere;
-            _rowsWithIds = rowsWithIds;
-            _rowsOf = rowsOf ?? throw new ArgumentNullException(nameof(rowsOf));
-            _primaryIdOf = primaryIdOf ?? throw new ArgumentNullException(nameof(primaryIdOf));
-            _evaluator = evaluator ?? throw new ArgumentNullException(nameof(evaluator));
+            RowsWhere = rowsWhere;
+            RowsWithIds = rowsWithIds;
+            RowsOf = rowsOf ?? throw new ArgumentNullException(nameof(rowsOf));
+            PrimaryIdOf = primaryIdOf ?? throw new ArgumentNullException(nameof(primaryIdOf));
+            Evaluator = evaluator ?? throw new ArgumentNullException(nameof(evaluator));
+        }
+
+        /// <summary>
+        /// Optional: how many rows of a table hold, in each condition's column, one of its keys, counted from indexes; null when they
+        /// cannot answer exactly. Given, <see cref="CountFromIndex"/> counts a query whose criteria the indexes answer whole.
+        /// </summary>
+        public Func<string, IReadOnlyList<KeyValuePair<string, IReadOnlyCollection<object>>>, int?>? CountWhere { get; init; }
+
+        /// <summary>
+        /// Optional: the rows of a table after the row with the id, in the order a scan or a seek reads them (from the index when one
+        /// of the conditions can be answered there; the caller still applies every condition); null when the store cannot continue
+        /// after that row (it is gone, or another transaction holds rows of the table). Given, a page asked for with the previous
+        /// page's cookie continues after its last row (<see cref="CookiePaging"/>).
+        /// </summary>
+        public Func<string, Guid, IReadOnlyList<KeyValuePair<string, IReadOnlyCollection<object>>>, IEnumerable<Entity>?>? RowsAfter { get; init; }
+
+        /// <summary>
+        /// How many rows the query matches, counted from the indexes without reading or copying a row: when it has no links and its
+        /// criteria are an AND of Equal and In conditions on indexed columns of its table (<see cref="IndexedConditions.All"/>); null
+        /// otherwise, and the caller runs the query. The count equals the number of rows <see cref="Execute(QueryExpression)"/> finds.
+        /// </summary>
+        public int? CountFromIndex(QueryExpression query)
+        {
+            if (CountWhere == null || query.LinkEntities.Count > 0 || IndexedConditions.All(query.Criteria) is not { } conditions)
+            {
+                return null;
+            }
+
+            return CountWhere(query.EntityName, conditions);
         }
 
         public EntityCollection Execute(QueryExpression query)
@@ -64,28 +92,30 @@ namespace LeadAlign.Dataverse.Query
             var aliases = new Dictionary<string, int>(StringComparer.Ordinal);
             var links = query.LinkEntities.Select(link => Resolve(link, aliases, query)).ToList();
             List<Entity> matching;
-            Func<Entity, Entity> copy = row => row;
             if (links.Count == 0)
             {
                 // Without links the criteria can only name the table's own columns: filter the stored rows before copying them.
                 // A matching row is copied with just the columns the query returns, orders or filters on (all of them for an
                 // all-columns query), not whole; unless an order names the primary id (which a stored row may not hold), the
                 // stored rows are sorted and only the rows returned (the top, the page) are copied.
-                var idOfTable = _primaryIdOf(query.EntityName);
+                var idOfTable = PrimaryIdOf(query.EntityName);
                 var columns = RootColumns(query, links);
                 var namesId = Names(query.Criteria, idOfTable);
+                if (paging && NextPageAfterCookie(query, idOfTable, namesId) is { } next)
+                {
+                    return next;
+                }
+
                 Func<Entity, Entity> narrow = row => columns == null ? WithPrimaryId(row) : Narrow(row, columns);
                 matching = RootRows(query)
-                    .Where(row => _evaluator.Matches(row.Contains(idOfTable) || !namesId ? row : WithPrimaryId(row), query.Criteria))
+                    .Where(row => Evaluator.Matches(row.Contains(idOfTable) || !namesId ? row : WithPrimaryId(row), query.Criteria))
                     .ToList();
                 if (query.Orders.Any(order => order.AttributeName == idOfTable))
                 {
                     matching = matching.Select(narrow).ToList();
                 }
-                else
-                {
-                    copy = narrow;
-                }
+
+                // Otherwise the rows returned are projected straight from the stored rows: the projection is the only copy.
             }
             else
             {
@@ -96,17 +126,18 @@ namespace LeadAlign.Dataverse.Query
                     joined = joined.SelectMany(row => Join(row, link)).ToList();
                 }
 
-                matching = joined.Where(row => _evaluator.Matches(row, query.Criteria)).ToList();
+                matching = joined.Where(row => Evaluator.Matches(row, query.Criteria)).ToList();
             }
 
             var ordered = RowOrdering.Sort(matching, query.Orders
                 .Select(order => (string.IsNullOrEmpty(order.EntityName) ? order.AttributeName : order.EntityName + "." + order.AttributeName, order.OrderType != OrderType.Ascending))
                 .ToList());
             // Without Distinct every ordered row is one result: only the rows returned (the top, the page) are projected.
+            var projection = new RowProjection(this, query, links);
             var rows = query.Distinct
-                ? ordered.Select(row => Project(copy(row), query, links)).GroupBy(DistinctKey).Select(group => group.First()).ToList()
+                ? ordered.Select(projection.Of).GroupBy(DistinctKey).Select(group => group.First()).ToList()
                 : ordered;
-            Func<Entity, Entity> project = query.Distinct ? row => row : row => Project(copy(row), query, links);
+            Func<Entity, Entity> project = query.Distinct ? row => row : projection.Of;
             var result = new EntityCollection { EntityName = query.EntityName };
             if (query.TopCount.HasValue)
             {
@@ -131,14 +162,7 @@ namespace LeadAlign.Dataverse.Query
 
             if (pageRows.Count > 0)
             {
-                var idName = _primaryIdOf(query.EntityName);
-                result.PagingCookie = string.Format(
-                    CultureInfo.InvariantCulture,
-                    "<cookie page=\"{0}\"><{1} last=\"{{{2}}}\" first=\"{{{3}}}\" /></cookie>",
-                    page,
-                    SecurityElement.Escape(idName),
-                    pageRows[pageRows.Count - 1].Id.ToString().ToUpperInvariant(),
-                    pageRows[0].Id.ToString().ToUpperInvariant());
+                result.PagingCookie = CookiePaging.Cookie(page, PrimaryIdOf(query.EntityName), pageRows);
             }
 
             return result;
@@ -225,7 +249,7 @@ namespace LeadAlign.Dataverse.Query
                 return null;
             }
 
-            var needed = new HashSet<string>(query.ColumnSet.Columns, StringComparer.Ordinal) { _primaryIdOf(query.EntityName) };
+            var needed = new HashSet<string>(query.ColumnSet.Columns, StringComparer.Ordinal) { PrimaryIdOf(query.EntityName) };
             needed.UnionWith(conditions.Where(condition => string.IsNullOrEmpty(condition.EntityName) || condition.EntityName == query.EntityName).Select(condition => condition.AttributeName));
             needed.UnionWith(query.Orders.Where(order => string.IsNullOrEmpty(order.EntityName)).Select(order => order.AttributeName));
             needed.UnionWith(links.Select(link => link.Link.LinkFromAttributeName));
@@ -233,10 +257,11 @@ namespace LeadAlign.Dataverse.Query
         }
 
         /// <summary>A copy of the row with only <paramref name="columns"/> (its primary id always).</summary>
-        private Entity Narrow(Entity row, HashSet<string> columns)
+        internal Entity Narrow(Entity row, HashSet<string> columns)
         {
-            var idName = _primaryIdOf(row.LogicalName);
-            var copy = new Entity(row.LogicalName, row.Id) { [idName] = row.Id };
+            var idName = PrimaryIdOf(row.LogicalName);
+            var copy = new Entity(row.LogicalName, row.Id) { Attributes = Storage.RowCopy.Sized(Math.Min(columns.Count, row.Attributes.Count) + 1) };
+            copy[idName] = row.Id;
             foreach (var column in row.Attributes)
             {
                 if (columns.Contains(column.Key))
@@ -252,8 +277,61 @@ namespace LeadAlign.Dataverse.Query
             filter.Conditions.Concat(filter.Filters.SelectMany(Conditions));
 
         /// <summary>Whether a condition of the filter names <paramref name="column"/> (or compares columns): a row is then evaluated with its primary id added.</summary>
-        private static bool Names(FilterExpression filter, string column) =>
+        internal static bool Names(FilterExpression filter, string column) =>
             Conditions(filter).Any(condition => condition.AttributeName == column || condition.CompareColumns);
+
+        /// <summary>
+        /// The page after the cookie's, read from the row after the cookie's last (in the order a scan or a seek reads, the order of a
+        /// query without orders): only the rows up to one past the page are evaluated, none before it. For a query without orders,
+        /// Distinct or a total record count, whose criteria do not read rows by id, when the store can continue after that row
+        /// (<see cref="RowsAfter"/>); null otherwise, and the page is counted off the whole result.
+        /// </summary>
+        private EntityCollection? NextPageAfterCookie(QueryExpression query, string idOfTable, bool namesId)
+        {
+            if (RowsAfter == null || query.Orders.Count > 0 || query.Distinct || query.PageInfo.ReturnTotalRecordCount || IdsAsked(query) != null
+                || CookiePaging.LastOfPreviousPage(query.PageInfo, idOfTable) is not Guid last
+                || RowsAfter(query.EntityName, last, IndexedConditions.Of(query.Criteria)) is not { } after)
+            {
+                return null;
+            }
+
+            var next = new List<Entity>(query.PageInfo.Count + 1);
+            foreach (var row in after)
+            {
+                if (Evaluator.Matches(row.Contains(idOfTable) || !namesId ? row : WithPrimaryId(row), query.Criteria))
+                {
+                    next.Add(row);
+                    if (next.Count > query.PageInfo.Count)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            return CookiePaging.Page(query, next, new RowProjection(this, query, new List<ResolvedLink>()).Of, idOfTable);
+        }
+
+        /// <summary>The ids the criteria's own Equal or In condition on the primary key asks for (read by id, in that order); null when none.</summary>
+        private List<Guid>? IdsAsked(QueryExpression query)
+        {
+            if (query.Criteria.FilterOperator != LogicalOperator.And)
+            {
+                return null;
+            }
+
+            var idColumn = PrimaryIdOf(query.EntityName);
+            foreach (var condition in query.Criteria.Conditions)
+            {
+                if ((string.IsNullOrEmpty(condition.EntityName) || condition.EntityName == query.EntityName) && condition.AttributeName == idColumn
+                    && condition.Operator is ConditionOperator.Equal or ConditionOperator.In && condition.Values.Count > 0
+                    && condition.Values.All(value => value is Guid))
+                {
+                    return condition.Values.Cast<Guid>().ToList();
+                }
+            }
+
+            return null;
+        }
 
         /// <summary>
         /// The root table's rows the query can match: when its criteria are an AND whose own conditions require the primary key to
@@ -261,52 +339,17 @@ namespace LeadAlign.Dataverse.Query
         /// </summary>
         private IEnumerable<Entity> RootRows(QueryExpression query)
         {
-            if (_rowsWithIds != null && query.Criteria.FilterOperator == LogicalOperator.And)
+            if (RowsWithIds != null && IdsAsked(query) is { } ids)
             {
-                var idColumn = _primaryIdOf(query.EntityName);
-                foreach (var condition in query.Criteria.Conditions)
-                {
-                    if ((string.IsNullOrEmpty(condition.EntityName) || condition.EntityName == query.EntityName) && condition.AttributeName == idColumn
-                        && condition.Operator is ConditionOperator.Equal or ConditionOperator.In && condition.Values.Count > 0
-                        && condition.Values.All(value => value is Guid))
-                    {
-                        return _rowsWithIds(query.EntityName, condition.Values.Cast<Guid>().ToList());
-                    }
-                }
+                return RowsWithIds(query.EntityName, ids);
             }
 
-            if (_rowsWhere != null && IndexConditions(query.Criteria) is { Count: > 0 } conditions && _rowsWhere(query.EntityName, conditions) is { } seek)
+            if (RowsWhere != null && IndexedConditions.Of(query.Criteria) is { Count: > 0 } conditions && RowsWhere(query.EntityName, conditions) is { } seek)
             {
                 return seek;
             }
 
-            return _rowsOf(query.EntityName);
-        }
-
-        /// <summary>The columns and keys of an AND filter's own Equal and In conditions on its table, which an index may answer.</summary>
-        private static List<KeyValuePair<string, IReadOnlyCollection<object>>> IndexConditions(FilterExpression filter) =>
-            filter.FilterOperator != LogicalOperator.And
-                ? new List<KeyValuePair<string, IReadOnlyCollection<object>>>()
-                : filter.Conditions
-                    .Where(condition => string.IsNullOrEmpty(condition.EntityName))
-                    .Select(condition => (condition.AttributeName, Keys: IndexKeys(condition)))
-                    .Where(condition => condition.Keys != null)
-                    .Select(condition => new KeyValuePair<string, IReadOnlyCollection<object>>(condition.AttributeName, condition.Keys!))
-                    .ToList();
-
-        /// <summary>
-        /// The keys an Equal (one value) or In condition asks an index for: its values as a lookup's id, a choice's value or a text;
-        /// null when it is another operator or a value is anything else (null, a number that is not a choice's, a date).
-        /// </summary>
-        private static List<object>? IndexKeys(ConditionExpression condition)
-        {
-            if (!(condition.Operator == ConditionOperator.Equal && condition.Values.Count == 1) && !(condition.Operator == ConditionOperator.In && condition.Values.Count > 0))
-            {
-                return null;
-            }
-
-            var keys = condition.Values.Select(ConditionEvaluator.Normalize).OfType<object>().ToList();
-            return keys.Count == condition.Values.Count && keys.All(key => key is Guid or int or string) ? keys : null;
+            return RowsOf(query.EntityName);
         }
 
         /// <summary>The row joined with each matching row of the linked table (or, for an outer link without a match, alone).</summary>
@@ -318,10 +361,10 @@ namespace LeadAlign.Dataverse.Query
             {
                 null => new List<Entity>(),
                 Guid id => link.Matches(this, id),
-                _ => _rowsOf(link.Link.LinkToEntityName)
+                _ => RowsOf(link.Link.LinkToEntityName)
                     .Where(candidate => LinkedValue(link, candidate) is { } value && ConditionEvaluator.Compare(key, value) == 0)
                     .Select(candidate => WithPrimaryId(candidate))
-                    .Where(candidate => _evaluator.Matches(candidate, link.Link.LinkCriteria))
+                    .Where(candidate => Evaluator.Matches(candidate, link.Link.LinkCriteria))
                     .ToList(),
             };
 
@@ -337,12 +380,12 @@ namespace LeadAlign.Dataverse.Query
 
             foreach (var match in matches)
             {
-                var joined = Copy(row);
+                var joined = Copy(row, link.Needed?.Count ?? match.Attributes.Count);
                 foreach (var column in match.Attributes)
                 {
                     if (link.Needed == null || link.Needed.Contains(column.Key))
                     {
-                        joined[link.Alias + "." + column.Key] = new AliasedValue(link.Link.LinkToEntityName, column.Key, column.Value);
+                        joined[link.KeyOf(column.Key)] = new AliasedValue(link.Link.LinkToEntityName, column.Key, column.Value);
                     }
                 }
 
@@ -360,10 +403,10 @@ namespace LeadAlign.Dataverse.Query
         }
 
         /// <summary>A copy of the row with its primary id as a column, as Dataverse rows always have it.</summary>
-        private Entity WithPrimaryId(Entity row)
+        internal Entity WithPrimaryId(Entity row)
         {
             var copy = Copy(row);
-            var idName = _primaryIdOf(row.LogicalName);
+            var idName = PrimaryIdOf(row.LogicalName);
             if (!copy.Contains(idName))
             {
                 copy[idName] = row.Id;
@@ -372,44 +415,15 @@ namespace LeadAlign.Dataverse.Query
             return copy;
         }
 
-        private static Entity Copy(Entity row)
+        private static Entity Copy(Entity row, int extra = 1)
         {
-            var copy = new Entity(row.LogicalName, row.Id);
+            var copy = new Entity(row.LogicalName, row.Id) { Attributes = Storage.RowCopy.Sized(row.Attributes.Count + extra) };
             foreach (var column in row.Attributes)
             {
                 copy[column.Key] = column.Value;
             }
 
             return copy;
-        }
-
-        private Entity Project(Entity row, QueryExpression query, List<ResolvedLink> links)
-        {
-            // A distinct query returns only the requested columns: the primary id only when asked for, as Dataverse does.
-            var idName = _primaryIdOf(query.EntityName);
-            var withId = !query.Distinct || query.ColumnSet.AllColumns || query.ColumnSet.Columns.Contains(idName);
-            var result = withId ? new Entity(query.EntityName, row.Id) { [idName] = row.Id } : new Entity(query.EntityName);
-            foreach (var column in row.Attributes.Where(c => !c.Key.Contains('.', StringComparison.Ordinal)))
-            {
-                if (query.ColumnSet.AllColumns || query.ColumnSet.Columns.Contains(column.Key))
-                {
-                    result[column.Key] = column.Value;
-                }
-            }
-
-            foreach (var link in RowOrdering.Flatten(links, link => link.Children))
-            {
-                foreach (var column in row.Attributes.Where(c => c.Key.StartsWith(link.Alias + ".", StringComparison.Ordinal)))
-                {
-                    var name = column.Key.Substring(link.Alias.Length + 1);
-                    if (link.Link.Columns.AllColumns || link.Link.Columns.Columns.Contains(name))
-                    {
-                        result[column.Key] = column.Value;
-                    }
-                }
-            }
-
-            return result;
         }
 
         private static string DistinctKey(Entity row) => string.Join(
@@ -419,77 +433,7 @@ namespace LeadAlign.Dataverse.Query
                 .Select(c => c.Key + "=" + Convert.ToString(ConditionEvaluator.Normalize(c.Value), CultureInfo.InvariantCulture)));
 
         /// <summary>The linked table's column the link joins on, normalized (its primary key when that column is the id).</summary>
-        private object? LinkedValue(ResolvedLink link, Entity candidate) =>
-            ConditionEvaluator.Normalize(candidate.Attributes.TryGetValue(link.Link.LinkToAttributeName, out var to) ? to : link.Link.LinkToAttributeName == _primaryIdOf(candidate.LogicalName) ? candidate.Id : null);
-
-        /// <summary>
-        /// A link of one query, with the linked rows that pass its criteria by the id they join on: sought by id, or in the store's
-        /// index, for each id joined (a link on a primary key or an indexed lookup), else read once per query from the whole linked
-        /// table, never once per row. The same rows, in the same order, as a scan finds.
-        /// </summary>
-        private sealed record ResolvedLink(LinkEntity Link, string Alias, List<ResolvedLink> Children)
-        {
-            private Dictionary<Guid, List<Entity>>? _byId;
-            private Dictionary<Guid, List<Entity>>? _seeks;
-            private bool _seekable = true;
-
-            /// <summary>The linked columns joined rows carry; null for all.</summary>
-            public HashSet<string>? Needed { get; init; }
-
-            /// <summary>
-            /// The linked rows (passing the link's criteria) that join on <paramref name="id"/>. When the link is on the linked table's
-            /// primary key or on a column the store indexes, they are read by id or from the index, once per id and query; otherwise
-            /// the linked table is read once and indexed by the column it joins on. Either way: the rows a scan finds, in its order.
-            /// </summary>
-            public List<Entity> Matches(QueryEngine engine, Guid id)
-            {
-                if (_byId == null && _seekable)
-                {
-                    _seeks ??= new Dictionary<Guid, List<Entity>>();
-                    if (_seeks.TryGetValue(id, out var sought))
-                    {
-                        return sought;
-                    }
-
-                    var table = Link.LinkToEntityName;
-                    var candidates = Link.LinkToAttributeName == engine._primaryIdOf(table)
-                        ? engine._rowsWithIds?.Invoke(table, new[] { id })
-                        : engine._rowsWhere?.Invoke(table, IndexConditions(Link.LinkCriteria).Prepend(new KeyValuePair<string, IReadOnlyCollection<object>>(Link.LinkToAttributeName, new object[] { id })).ToList());
-                    if (candidates != null)
-                    {
-                        sought = Index(engine, candidates).TryGetValue(id, out var rows) ? rows : new List<Entity>();
-                        _seeks[id] = sought;
-                        return sought;
-                    }
-
-                    _seekable = false;
-                }
-
-                _byId ??= Index(engine, engine._rowsOf(Link.LinkToEntityName));
-                return _byId.TryGetValue(id, out var found) ? found : new List<Entity>();
-            }
-
-            private Dictionary<Guid, List<Entity>> Index(QueryEngine engine, IEnumerable<Entity> candidates)
-            {
-                // Filter the stored rows before copying them, as a query without links does.
-                var idColumn = engine._primaryIdOf(Link.LinkToEntityName);
-                var namesId = Names(Link.LinkCriteria, idColumn);
-                var index = new Dictionary<Guid, List<Entity>>();
-                foreach (var candidate in candidates)
-                {
-                    if (engine.LinkedValue(this, candidate) is Guid id && engine._evaluator.Matches(candidate.Contains(idColumn) || !namesId ? candidate : engine.WithPrimaryId(candidate), Link.LinkCriteria))
-                    {
-                        if (!index.TryGetValue(id, out var rows))
-                        {
-                            index[id] = rows = new List<Entity>();
-                        }
-
-                        rows.Add(Needed == null ? engine.WithPrimaryId(candidate) : engine.Narrow(candidate, Needed));
-                    }
-                }
-
-                return index;
-            }
-        }
+        internal object? LinkedValue(ResolvedLink link, Entity candidate) =>
+            ConditionEvaluator.Normalize(candidate.Attributes.TryGetValue(link.Link.LinkToAttributeName, out var to) ? to : link.Link.LinkToAttributeName == PrimaryIdOf(candidate.LogicalName) ? candidate.Id : null);
     }
 }

@@ -71,7 +71,12 @@ namespace LeadAlign.Dataverse.Query
             var rowsWithIds = (Func<string, IReadOnlyCollection<Guid>, IEnumerable<Entity>>)((table, ids) => readable(table, _reader.RowsWithIds(table, ids)));
             var rowsWhere = (Func<string, IReadOnlyList<KeyValuePair<string, IReadOnlyCollection<object>>>, IEnumerable<Entity>?>)((table, conditions) =>
                 _reader.RowsWhere(table, conditions) is { } seek ? readable(table, seek) : null);
-            var engine = new QueryEngine(rowsOf, table => _metadata.RequireTable(table).PrimaryId, evaluator, rowsWithIds, rowsWhere);
+            var engine = new QueryEngine(rowsOf, table => _metadata.RequireTable(table).PrimaryId, evaluator, rowsWithIds, rowsWhere)
+            {
+                // Counting from the indexes skips reading rows, so only when no row would be left out for the user.
+                CountWhere = _access.Checks(userId) ? null : _reader.CountWhere,
+                RowsAfter = (table, id, conditions) => _reader.RowsAfter(table, id, conditions) is { } after ? readable(table, after) : null,
+            };
             switch (query)
             {
                 case QueryExpression expression:

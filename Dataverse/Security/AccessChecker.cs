@@ -136,7 +136,7 @@ namespace LeadAlign.Dataverse.Security
                 return;
             }
 
-            var unit = _store.Get(owner.LogicalName, owner.Id)?.GetAttributeValue<EntityReference>("businessunitid");
+            var unit = _store.Read(owner.LogicalName, owner.Id, row => row.GetAttributeValue<EntityReference>("businessunitid") is { } bu ? new EntityReference(bu.LogicalName, bu.Id) : null, null);
             var ownedRow = new Entity(table) { ["ownerid"] = owner, ["owningbusinessunit"] = unit };
             Require(userId, AccessRight.Assign, table, ownedRow);
         }
@@ -208,7 +208,7 @@ namespace LeadAlign.Dataverse.Security
         /// <summary>The user's business unit, the units below it, their teams and the depth of every privilege their roles grant.</summary>
         public UserAccess For(Guid userId)
         {
-            var unit = _store.Get("systemuser", userId)?.GetAttributeValue<EntityReference>("businessunitid")?.Id ?? _rootBusinessUnitId;
+            var unit = _store.Read("systemuser", userId, row => row.GetAttributeValue<EntityReference>("businessunitid")?.Id, null) ?? _rootBusinessUnitId;
             var teams = _store.Rows("teammembership").Where(row => row.GetAttributeValue<Guid>("systemuserid") == userId).Select(row => row.GetAttributeValue<Guid>("teamid")).ToHashSet();
             var roleIds = _store.Rows("systemuserroles").Where(row => row.GetAttributeValue<Guid>("systemuserid") == userId).Select(row => row.GetAttributeValue<Guid>("roleid")).ToList();
             roleIds.AddRange(teams.SelectMany(team => _teamRoles.TryGetValue(team, out var roles) ? roles : Enumerable.Empty<Guid>()));
@@ -227,7 +227,7 @@ namespace LeadAlign.Dataverse.Security
 
         private SecurityRole? RoleOfRow(Guid roleId)
         {
-            var name = _store.Get("role", roleId)?.GetAttributeValue<string>("name");
+            var name = _store.Read("role", roleId, row => row.GetAttributeValue<string>("name"), null);
             return name != null && _roles.TryGetValue(name, out var role) ? role : _roles.Values.FirstOrDefault(declared => declared.Id == roleId);
         }
 

@@ -18,6 +18,7 @@ namespace LeadAlign.Dataverse.Service
         private readonly CustomApiDefinition _api;
         private readonly PluginTypes _types;
         private readonly StepInvoker _invoker;
+        private readonly Guid _stepId;
 
         public CustomApiHandler(CustomApiDefinition api, PluginTypes types, StepInvoker invoker)
             : base(api.UniqueName)
@@ -25,6 +26,7 @@ namespace LeadAlign.Dataverse.Service
             _api = api;
             _types = types;
             _invoker = invoker;
+            _stepId = MetadataCatalog.NameId("customapi:" + api.UniqueName);
         }
 
         /// <summary>The table a bound Custom API is bound to; "none" for a global one.</summary>
@@ -78,7 +80,7 @@ namespace LeadAlign.Dataverse.Service
 
             var typeName = _types.WithPluginTypeId(_api.PluginTypeIdValue)?.FullName
                 ?? throw DataverseFault.Create(DataverseFault.MessageNotSupported, $"The Custom API '{_api.UniqueName}' has no plug-in type the in-memory Dataverse can find (plugintypeid {_api.PluginTypeIdValue}).");
-            var step = new StepRegistration(MetadataCatalog.NameId("customapi:" + _api.UniqueName), typeName, _api.UniqueName, operation.PrimaryEntityName, StepRegistration.MainOperation, 0);
+            var step = new StepRegistration(_stepId, typeName, _api.UniqueName, operation.PrimaryEntityName, StepRegistration.MainOperation, 0);
             var pluginContext = new PluginExecutionContext(operation, StepRegistration.MainOperation, 0, true) { UserId = operation.UserId };
             _invoker.Invoke(step, pluginContext);
             var response = new OrganizationResponse { ResponseName = _api.UniqueName };

@@ -50,6 +50,14 @@ namespace LeadAlign.Dataverse.Storage
         public IEnumerable<Entity>? RowsWhere(string table, IReadOnlyList<KeyValuePair<string, IReadOnlyCollection<object>>> conditions) =>
             table == "activitypointer" ? null : _store.RowsWhere(_metadata.RequireTable(table).Name, conditions);
 
+        /// <summary>How many rows of a table hold, in each condition's column, one of its keys, from the store's indexes; null when they cannot tell (the activitypointer view has none).</summary>
+        public int? CountWhere(string table, IReadOnlyList<KeyValuePair<string, IReadOnlyCollection<object>>> conditions) =>
+            table == "activitypointer" ? null : _store.CountWhere(_metadata.RequireTable(table).Name, conditions);
+
+        /// <summary>The rows of a table after the row with the id, as a scan or a seek reads them; null when the store cannot continue there (the activitypointer view never does).</summary>
+        public IEnumerable<Entity>? RowsAfter(string table, Guid id, IReadOnlyList<KeyValuePair<string, IReadOnlyCollection<object>>> conditions) =>
+            table == "activitypointer" ? null : _store.RowsAfter(_metadata.RequireTable(table).Name, id, conditions);
+
         /// <summary>The activitypointer view: every activity row, with the columns activitypointer has (enumerate it holding the store's mutex, as a query does).</summary>
         public IEnumerable<Entity> ActivityRows()
         {
@@ -75,18 +83,45 @@ namespace LeadAlign.Dataverse.Storage
         public Entity Retrieve(string tableName, Guid id, ColumnSet? columns)
         {
             var table = _metadata.RequireTable(tableName ?? string.Empty);
-            var row = (table.Name == "activitypointer" ? ActivityRow(id) : _store.Get(table.Name, id))
-                ?? throw DataverseFault.RecordNotFound(table.Name, id);
             columns ??= new ColumnSet();
-            foreach (var column in columns.AllColumns ? Array.Empty<string>() : columns.Columns.ToArray())
+            if (table.Name == "activitypointer")
             {
-                _metadata.RequireColumn(table.Name, column);
+                var view = ActivityRow(id) ?? throw DataverseFault.RecordNotFound(table.Name, id);
+                RequireColumns(table.Name, columns);
+                return Projected(view, table.PrimaryId, columns);
             }
 
-            var result = new Entity(table.Name, id) { RowVersion = VersionOf(row) };
-            foreach (var attribute in row.Attributes.Where(attribute => attribute.Value != null && (columns.AllColumns || columns.Columns.Contains(attribute.Key) || attribute.Key == table.PrimaryId)))
+            // The stored row is read in place, under the store's mutex, and only the requested columns are copied out of it.
+            var result = _store.Read(table.Name, id, row => Projected(row, table.PrimaryId, columns), null) ?? throw DataverseFault.RecordNotFound(table.Name, id);
+            RequireColumns(table.Name, columns);
+            return result;
+        }
+
+        private void RequireColumns(string table, ColumnSet columns)
+        {
+            if (!columns.AllColumns)
             {
-                result[attribute.Key] = RowCopy.Value(attribute.Value);
+                foreach (var column in columns.Columns)
+                {
+                    _metadata.RequireColumn(table, column);
+                }
+            }
+        }
+
+        /// <summary>The requested columns of the row (copies of their values) plus its id, with RowVersion.</summary>
+        private static Entity Projected(Entity row, string primaryId, ColumnSet columns)
+        {
+            var result = new Entity(row.LogicalName, row.Id)
+            {
+                RowVersion = VersionOf(row),
+                Attributes = RowCopy.Sized(columns.AllColumns ? row.Attributes.Count : columns.Columns.Count + 1),
+            };
+            foreach (var attribute in row.Attributes)
+            {
+                if (attribute.Value != null && (columns.AllColumns || attribute.Key == primaryId || columns.Columns.Contains(attribute.Key)))
+                {
+                    result[attribute.Key] = RowCopy.Value(attribute.Value);
+                }
             }
 
             return result;
@@ -103,7 +138,7 @@ namespace LeadAlign.Dataverse.Storage
 
         /// <summary>The business unit of a user: their businessunitid, else the root business unit.</summary>
         public Guid BusinessUnitOf(Guid userId) =>
-            _store.Get("systemuser", userId)?.GetAttributeValue<EntityReference>("businessunitid")?.Id ?? _rootBusinessUnitId;
+            _store.Read("systemuser", userId, user => user.GetAttributeValue<EntityReference>("businessunitid")?.Id, null) ?? _rootBusinessUnitId;
 
         /// <summary>A row's version as RowVersion carries it: its versionnumber as text.</summary>
         public static string VersionOf(Entity row) => Convert.ToString(row.GetAttributeValue<long>("versionnumber"), CultureInfo.InvariantCulture);

@@ -91,6 +91,30 @@ namespace LeadAlign.Dataverse.Storage
             return row == null ? null : RowCopy.Of(row);
         }
 
+        /// <summary>A copy of the row as the calling chain sees it with only <paramref name="columns"/> (all when null), or null.</summary>
+        public Entity? Get(string table, Guid id, HashSet<string>? columns)
+        {
+            lock (Gate)
+            {
+                var row = Visible(table, id);
+                return row == null ? null : RowCopy.Of(row, columns);
+            }
+        }
+
+        /// <summary>
+        /// What <paramref name="read"/> makes of the row as the calling chain sees it, without copying the row; <paramref name="absent"/>
+        /// when there is none. <paramref name="read"/> gets the stored row under the mutex: it must not change it, nor return it or
+        /// any of its reference values (an <see cref="EntityReference"/>, an <see cref="OptionSetValue"/>...) uncopied.
+        /// </summary>
+        internal T Read<T>(string table, Guid id, Func<Entity, T> read, T absent)
+        {
+            lock (Gate)
+            {
+                var row = Visible(table, id);
+                return row == null ? absent : read(row);
+            }
+        }
+
         public bool Contains(string table, Guid id)
         {
             lock (Gate)
@@ -163,10 +187,52 @@ namespace LeadAlign.Dataverse.Storage
             }
         }
 
-        /// <summary>Inserts or replaces the row (a copy of it), once the calling chain's transaction holds its lock.</summary>
-        public void Put(Entity row)
+        /// <summary>
+        /// How many rows of a table, as the calling chain sees them, hold in each column of <paramref name="conditions"/> one of its
+        /// keys, counted from the table's indexes without reading a row; null when the indexes cannot answer every condition exactly
+        /// or another transaction holds rows of the table (whose committed versions only a read of the rows sees).
+        /// </summary>
+        public int? CountWhere(string table, IReadOnlyList<KeyValuePair<string, IReadOnlyCollection<object>>> conditions)
         {
-            var copy = RowCopy.Of(row);
+            lock (Gate)
+            {
+                if (_locks.HeldByOthers(table, _current.Value) != null)
+                {
+                    return null;
+                }
+
+                return _tables.TryGetValue(table, out var rows) ? rows.CountWhere(conditions) : 0;
+            }
+        }
+
+        /// <summary>
+        /// The rows of a table after the row with <paramref name="id"/>, in the order a scan or a seek reads them, as the calling chain
+        /// sees them (read-only, as <see cref="Rows"/>; from the index when one of <paramref name="conditions"/> can be answered there);
+        /// null when the store cannot continue after that row: no such row, or another transaction holds rows of the table.
+        /// </summary>
+        public IEnumerable<Entity>? RowsAfter(string table, Guid id, IReadOnlyList<KeyValuePair<string, IReadOnlyCollection<object>>> conditions)
+        {
+            var holding = Monitor.IsEntered(Gate);
+            lock (Gate)
+            {
+                if (_locks.HeldByOthers(table, _current.Value) != null || !_tables.TryGetValue(table, out var rows) || rows.After(id, conditions) is not { } after)
+                {
+                    return null;
+                }
+
+                return holding ? after : after.ToList();
+            }
+        }
+
+        /// <summary>Inserts or replaces the row (a copy of it), once the calling chain's transaction holds its lock.</summary>
+        public void Put(Entity row) => Keep(RowCopy.Of(row));
+
+        /// <summary>
+        /// Inserts or replaces the row itself, not a copy, once the calling chain's transaction holds its lock: for a writer that built
+        /// the row from copies (<see cref="Get(string, Guid)"/>, copied values) and hands it over, never to change it or give it out again.
+        /// </summary>
+        internal void Keep(Entity copy)
+        {
             lock (Gate)
             {
                 var transaction = _current.Value;

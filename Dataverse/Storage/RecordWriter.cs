@@ -61,10 +61,15 @@ namespace LeadAlign.Dataverse.Storage
             }
 
             _checks.CheckValues(table, target);
-            var row = new Entity(table.Name, id);
-            foreach (var attribute in target.Attributes.Where(attribute => attribute.Value != null && table.Column(attribute.Key)!.ValidForCreate))
+
+            // The row is built from copies of the target's values and handed to the store as it is (no second copy).
+            var row = new Entity(table.Name, id) { Attributes = RowCopy.Sized(target.Attributes.Count + 12) };
+            foreach (var attribute in target.Attributes)
             {
-                row[attribute.Key] = attribute.Value;
+                if (attribute.Value != null && table.Column(attribute.Key)!.ValidForCreate)
+                {
+                    row[attribute.Key] = RowCopy.Value(attribute.Value);
+                }
             }
 
             row[table.PrimaryId] = id;
@@ -99,7 +104,7 @@ namespace LeadAlign.Dataverse.Storage
             }
 
             ComposeFullName(table, row);
-            _store.Put(row);
+            _store.Keep(row);
             if (table.IsActivity)
             {
                 _parties.Write(table, row, creating: true);
@@ -165,7 +170,9 @@ namespace LeadAlign.Dataverse.Storage
             row["modifiedby"] = new EntityReference("systemuser", userId);
             row["versionnumber"] = _ids.NextVersion();
             ComposeFullName(table, row);
-            _store.Put(row);
+
+            // The row is the store's copy changed with copies of the target's values: the store keeps it as it is.
+            _store.Keep(row);
             if (table.IsActivity && table.Columns.Any(column => column.Type == AttributeTypeCode.PartyList && target.Contains(column.Name)))
             {
                 _parties.Write(table, row, creating: false);
@@ -233,12 +240,13 @@ namespace LeadAlign.Dataverse.Storage
                 throw DataverseFault.Invalid($"The owner of a {row.LogicalName} must be a systemuser or a team, not a {owner.LogicalName}.");
             }
 
-            var ownerRow = _store.Get(owner.LogicalName, owner.Id) ?? throw DataverseFault.RecordNotFound(owner.LogicalName, owner.Id);
+            var ownerUnit = _store.Read(owner.LogicalName, owner.Id, ownerRow => (Guid?)(ownerRow.GetAttributeValue<EntityReference>("businessunitid")?.Id ?? _rootBusinessUnitId), null)
+                ?? throw DataverseFault.RecordNotFound(owner.LogicalName, owner.Id);
             row["ownerid"] = new EntityReference(owner.LogicalName, owner.Id);
             row.Attributes.Remove("owninguser");
             row.Attributes.Remove("owningteam");
             row[owner.LogicalName == "team" ? "owningteam" : "owninguser"] = new EntityReference(owner.LogicalName, owner.Id);
-            row["owningbusinessunit"] = new EntityReference("businessunit", ownerRow.GetAttributeValue<EntityReference>("businessunitid")?.Id ?? _rootBusinessUnitId);
+            row["owningbusinessunit"] = new EntityReference("businessunit", ownerUnit);
         }
     }
 }

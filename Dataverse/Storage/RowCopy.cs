@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
 
@@ -8,7 +9,7 @@ namespace LeadAlign.Dataverse.Storage
     {
         public static Entity Of(Entity row)
         {
-            var copy = new Entity(row.LogicalName, row.Id) { RowVersion = row.RowVersion };
+            var copy = new Entity(row.LogicalName, row.Id) { RowVersion = row.RowVersion, Attributes = Sized(row.Attributes.Count) };
             foreach (var key in row.KeyAttributes)
             {
                 copy.KeyAttributes[key.Key] = key.Value;
@@ -22,6 +23,38 @@ namespace LeadAlign.Dataverse.Storage
             return copy;
         }
 
+        /// <summary>
+        /// A copy of the row with only the <paramref name="columns"/> it holds (all of them when null), as deep as <see cref="Of"/>:
+        /// what a reader that looks at a few columns (an image, a Retrieve) needs, without copying the whole row.
+        /// </summary>
+        public static Entity Of(Entity row, HashSet<string>? columns)
+        {
+            if (columns == null)
+            {
+                return Of(row);
+            }
+
+            var copy = new Entity(row.LogicalName, row.Id) { RowVersion = row.RowVersion, Attributes = Sized(System.Math.Min(columns.Count, row.Attributes.Count)) };
+            foreach (var key in row.KeyAttributes)
+            {
+                copy.KeyAttributes[key.Key] = key.Value;
+            }
+
+            // In the row's order, as a whole copy keeps it.
+            foreach (var attribute in row.Attributes)
+            {
+                if (columns.Contains(attribute.Key))
+                {
+                    copy.Attributes[attribute.Key] = Value(attribute.Value);
+                }
+            }
+
+            return copy;
+        }
+
+        /// <summary>An empty attribute collection with room for <paramref name="columns"/> columns (no growth while a row of known width is built).</summary>
+        public static AttributeCollection Sized(int columns) => new(columns);
+
         public static object? Value(object? value) => value switch
         {
             EntityReference reference => new EntityReference(reference.LogicalName, reference.Id) { Name = reference.Name, RowVersion = reference.RowVersion },
@@ -29,6 +62,7 @@ namespace LeadAlign.Dataverse.Storage
             Money money => new Money(money.Value),
             OptionSetValueCollection options => new OptionSetValueCollection(options.Select(option => new OptionSetValue(option.Value)).ToList()),
             EntityCollection collection => Collection(collection),
+            AliasedValue aliased => new AliasedValue(aliased.EntityLogicalName, aliased.AttributeLogicalName, Value(aliased.Value)),
             Entity entity => Of(entity),
             _ => value,
         };

@@ -60,25 +60,26 @@ namespace LeadAlign.Dataverse.Storage
         {
             if (_slotOf.TryGetValue(id, out var slot))
             {
-                Unindex(id, _slots[slot]!);
+                // A replaced row is re-indexed only in the columns whose key changed (an update changes a few of many).
+                var before = _slots[slot]!;
+                _slots[slot] = row;
+                Reindex(id, before, row);
+                return;
+            }
+
+
+            if (_free.Count > 0)
+            {
+                slot = _free.Pop();
                 _slots[slot] = row;
             }
             else
             {
-                if (_free.Count > 0)
-                {
-                    slot = _free.Pop();
-                    _slots[slot] = row;
-                }
-                else
-                {
-                    slot = _slots.Count;
-                    _slots.Add(row);
-                }
-
-                _slotOf[id] = slot;
+                slot = _slots.Count;
+                _slots.Add(row);
             }
 
+            _slotOf[id] = slot;
             Index(id, row);
         }
 
@@ -105,13 +106,120 @@ namespace LeadAlign.Dataverse.Storage
         /// </summary>
         public List<Entity>? Seek(IReadOnlyList<KeyValuePair<string, IReadOnlyCollection<object>>> conditions)
         {
-            var usable = new List<(ColumnIndex Index, List<object> Keys, int Size)>();
+            var usable = Usable(conditions);
+            if (usable == null)
+            {
+                return null;
+            }
+
+            if (usable.Count == 0)
+            {
+                return new List<Entity>();
+            }
+
+            var slots = SlotsOf(usable);
+            var rows = new List<Entity>(slots.Count);
+            foreach (var slot in slots)
+            {
+                rows.Add(_slots[slot]!);
+            }
+
+            return rows;
+        }
+
+        /// <summary>The slots, in order, of the rows holding one key of each usable condition (the smallest set read, the others checked).</summary>
+        private List<int> SlotsOf(List<(ColumnIndex Index, List<object> Keys, int Size)> usable)
+        {
+            usable.Sort((left, right) => left.Size.CompareTo(right.Size));
+            var (smallest, smallestKeys, _) = usable[0];
+            var slots = new List<int>(usable[0].Size);
+            foreach (var key in smallestKeys)
+            {
+                if (!smallest.Rows.TryGetValue(key, out var ids))
+                {
+                    continue;
+                }
+
+                foreach (var id in ids)
+                {
+                    var inAll = true;
+                    for (var other = 1; other < usable.Count && inAll; other++)
+                    {
+                        inAll = Holds(usable[other].Index, usable[other].Keys, id);
+                    }
+
+                    if (inAll)
+                    {
+                        slots.Add(_slotOf[id]);
+                    }
+                }
+            }
+
+            slots.Sort();
+            return slots;
+        }
+
+        /// <summary>
+        /// The rows after the row with <paramref name="id"/>, in slot order (the order <see cref="Values"/> and <see cref="Seek"/>
+        /// give), lazily: those the usable <paramref name="conditions"/> seek when any is usable (the caller still applies every
+        /// condition), else every later row; null when no row has that id (the caller then reads the whole result).
+        /// </summary>
+        public IEnumerable<Entity>? After(Guid id, IReadOnlyList<KeyValuePair<string, IReadOnlyCollection<object>>> conditions)
+        {
+            if (!_slotOf.TryGetValue(id, out var from))
+            {
+                return null;
+            }
+
+            var usable = conditions.Count == 0 ? null : Usable(conditions);
+            if (usable == null)
+            {
+                return Later(from);
+            }
+
+            if (usable.Count == 0)
+            {
+                return Enumerable.Empty<Entity>();
+            }
+
+            var slots = SlotsOf(usable);
+            var start = slots.BinarySearch(from);
+            return SlotRows(slots, start < 0 ? ~start : start + 1);
+        }
+
+        private IEnumerable<Entity> Later(int from)
+        {
+            for (var slot = from + 1; slot < _slots.Count; slot++)
+            {
+                if (_slots[slot] is { } row)
+                {
+                    yield return row;
+                }
+            }
+        }
+
+        private IEnumerable<Entity> SlotRows(List<int> slots, int start)
+        {
+            for (var index = start; index < slots.Count; index++)
+            {
+                yield return _slots[slots[index]]!;
+            }
+        }
+
+        /// <summary>
+        /// The conditions an index can answer, with their distinct keys and how many rows hold them; empty when a condition's column
+        /// has no index (no row holds a value there: nothing can match); null when no condition is usable.
+        /// </summary>
+        private List<(ColumnIndex Index, List<object> Keys, int Size)>? Usable(IReadOnlyList<KeyValuePair<string, IReadOnlyCollection<object>>> conditions)
+        {
+            var usable = new List<(ColumnIndex Index, List<object> Keys, int Size)>(conditions.Count);
             foreach (var condition in conditions)
             {
                 if (!_indexes.TryGetValue(condition.Key, out var index))
                 {
                     // No row holds a value in the column: no row can equal a key.
-                    return new List<Entity>();
+                    usable.Clear();
+                    return usable;
                 }
 
                 if (index.Unusable || condition.Value.Any(key => key.GetType() != index.Kind))
@@ -119,29 +227,90 @@ namespace LeadAlign.Dataverse.Storage
                     continue;
                 }
 
-                var keys = condition.Value.Distinct(KeyComparer.Instance).ToList();
-                usable.Add((index, keys, keys.Sum(key => index.Rows.TryGetValue(key, out var ids) ? ids.Count : 0)));
+                var keys = condition.Value.Count == 1 ? new List<object>(condition.Value) : condition.Value.Distinct(KeyComparer.Instance).ToList();
+                var size = 0;
+                foreach (var key in keys)
+                {
+                    size += index.Rows.TryGetValue(key, out var ids) ? ids.Count : 0;
+                }
+
+                usable.Add((index, keys, size));
             }
 
-            if (usable.Count == 0)
+            return usable.Count == 0 ? null : usable;
+        }
+
+        /// <summary>
+        /// How many rows satisfy every one of <paramref name="conditions"/> (as <see cref="Seek"/> reads them), counted from the
+        /// indexes without reading a row; null when an index cannot answer one of them exactly (the caller then reads the rows).
+        /// </summary>
+        public int? CountWhere(IReadOnlyList<KeyValuePair<string, IReadOnlyCollection<object>>> conditions)
+        {
+            if (conditions.Count == 0)
             {
-                return null;
+                return Count;
             }
 
-            usable.Sort((left, right) => left.Size.CompareTo(right.Size));
-            var (smallest, smallestKeys, _) = usable[0];
-            var others = usable.Skip(1).ToList();
-            var slots = new List<int>();
+            var sets = new List<(ColumnIndex Index, IReadOnlyCollection<object> Keys, int Size)>(conditions.Count);
+            foreach (var condition in conditions)
+            {
+                if (!_indexes.TryGetValue(condition.Key, out var index))
+                {
+                    // No row holds a value in the column: no row can equal a key.
+                    return 0;
+                }
+
+                if (index.Unusable || condition.Value.Any(key => key.GetType() != index.Kind))
+                {
+                    return null;
+                }
+
+                var keys = condition.Value.Count == 1 ? condition.Value : condition.Value.Distinct(KeyComparer.Instance).ToList();
+                var size = 0;
+                foreach (var key in keys)
+                {
+                    size += index.Rows.TryGetValue(key, out var ids) ? ids.Count : 0;
+                }
+
+                sets.Add((index, keys, size));
+            }
+
+            sets.Sort((left, right) => left.Size.CompareTo(right.Size));
+            var (smallest, smallestKeys, _) = sets[0];
+            var count = 0;
             foreach (var key in smallestKeys)
             {
-                if (smallest.Rows.TryGetValue(key, out var ids))
+                if (!smallest.Rows.TryGetValue(key, out var ids))
                 {
-                    slots.AddRange(ids.Where(id => others.All(other => other.Keys.Any(otherKey => other.Index.Rows.TryGetValue(otherKey, out var otherIds) && otherIds.Contains(id)))).Select(id => _slotOf[id]));
+                    continue;
+                }
+
+                foreach (var id in ids)
+                {
+                    var inAll = true;
+                    for (var other = 1; other < sets.Count && inAll; other++)
+                    {
+                        inAll = Holds(sets[other].Index, sets[other].Keys, id);
+                    }
+
+                    count += inAll ? 1 : 0;
                 }
             }
 
-            slots.Sort();
-            return slots.Select(slot => _slots[slot]!).ToList();
+            return count;
+        }
+
+        private static bool Holds(ColumnIndex index, IReadOnlyCollection<object> keys, Guid id)
+        {
+            foreach (var key in keys)
+            {
+                if (index.Rows.TryGetValue(key, out var ids) && ids.Contains(id))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>
@@ -157,59 +326,106 @@ namespace LeadAlign.Dataverse.Storage
             _ => null,
         };
 
+        /// <summary>
+        /// Moves the row's index entries from <paramref name="before"/> to <paramref name="after"/> for the columns whose key differs
+        /// (or that only one of them holds); the indexes end as unindexing the whole old row and indexing the whole new one would leave them.
+        /// </summary>
+        private void Reindex(Guid id, Entity before, Entity after)
+        {
+            foreach (var attribute in before.Attributes)
+            {
+                if (attribute.Value != null && !(after.Attributes.TryGetValue(attribute.Key, out var now) && now != null && SameKey(attribute.Value, now)))
+                {
+                    UnindexColumn(id, attribute.Key, attribute.Value);
+                }
+            }
+
+            foreach (var attribute in after.Attributes)
+            {
+                if (attribute.Value != null && !(before.Attributes.TryGetValue(attribute.Key, out var was) && was != null && SameKey(was, attribute.Value)))
+                {
+                    IndexColumn(id, attribute.Key, attribute.Value);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Whether two values of a column are indexed under the same key of the same kind (so the row's entry stays as it is), without
+        /// boxing a key: the same lookup id, choice value or short text (case-insensitively). False when unsure: the entry is then moved.
+        /// </summary>
+        private static bool SameKey(object left, object right) => (left, right) switch
+        {
+            (EntityReference a, EntityReference b) => a.Id == b.Id,
+            (Guid a, Guid b) => a == b,
+            (OptionSetValue a, OptionSetValue b) => a.Value == b.Value,
+            (string a, string b) => a.Length <= LongestIndexedText && b.Length <= LongestIndexedText && string.Equals(a, b, StringComparison.OrdinalIgnoreCase),
+            _ => false,
+        };
+
         private void Index(Guid id, Entity row)
         {
             foreach (var attribute in row.Attributes)
             {
-                if (attribute.Value == null)
+                if (attribute.Value != null)
                 {
-                    continue;
+                    IndexColumn(id, attribute.Key, attribute.Value);
                 }
-
-                if (!_indexes.TryGetValue(attribute.Key, out var index))
-                {
-                    index = new ColumnIndex();
-                    _indexes[attribute.Key] = index;
-                }
-
-                if (index.Unusable)
-                {
-                    continue;
-                }
-
-                var key = KeyOf(attribute.Value);
-                if (key == null || (index.Kind != null && index.Kind != key.GetType()))
-                {
-                    // A column holding other values (text, numbers, dates) or mixed kinds is not indexed: queries scan it.
-                    index.Unusable = true;
-                    index.Rows.Clear();
-                    continue;
-                }
-
-                index.Kind = key.GetType();
-                if (!index.Rows.TryGetValue(key, out var ids))
-                {
-                    ids = new HashSet<Guid>();
-                    index.Rows[key] = ids;
-                }
-
-                ids.Add(id);
             }
+        }
+
+        private void IndexColumn(Guid id, string column, object value)
+        {
+            if (!_indexes.TryGetValue(column, out var index))
+            {
+                index = new ColumnIndex();
+                _indexes[column] = index;
+            }
+
+            if (index.Unusable)
+            {
+                return;
+            }
+
+            var key = KeyOf(value);
+            if (key == null || (index.Kind != null && index.Kind != key.GetType()))
+            {
+                // A column holding other values (text, numbers, dates) or mixed kinds is not indexed: queries scan it.
+                index.Unusable = true;
+                index.Rows.Clear();
+                return;
+            }
+
+            index.Kind = key.GetType();
+            if (!index.Rows.TryGetValue(key, out var ids))
+            {
+                ids = new HashSet<Guid>();
+                index.Rows[key] = ids;
+            }
+
+            ids.Add(id);
         }
 
         private void Unindex(Guid id, Entity row)
         {
             foreach (var attribute in row.Attributes)
             {
-                if (attribute.Value == null || !_indexes.TryGetValue(attribute.Key, out var index) || index.Unusable || KeyOf(attribute.Value) is not { } key)
+                if (attribute.Value != null)
                 {
-                    continue;
+                    UnindexColumn(id, attribute.Key, attribute.Value);
                 }
+            }
+        }
 
-                if (index.Rows.TryGetValue(key, out var ids) && ids.Remove(id) && ids.Count == 0)
-                {
-                    index.Rows.Remove(key);
-                }
+        private void UnindexColumn(Guid id, string column, object value)
+        {
+            if (!_indexes.TryGetValue(column, out var index) || index.Unusable || KeyOf(value) is not { } key)
+            {
+                return;
+            }
+
+            if (index.Rows.TryGetValue(key, out var ids) && ids.Remove(id) && ids.Count == 0)
+            {
+                index.Rows.Remove(key);
             }
         }
 

@@ -7,5 +7,14 @@ namespace Microsoft.Xrm.Sdk
         public AttributeCollection()
         {
         }
+
+        /// <summary>
+        /// Not in the official SDK (internal): an empty collection with room for <paramref name="capacity"/> columns, so the
+        /// in-memory Dataverse builds a row of known width without growing its dictionary one column at a time.
+        /// </summary>
+        internal AttributeCollection(int capacity)
+            : base(new System.Collections.Generic.Dictionary<string, object>(capacity))
+        {
+        }
     }
 }
