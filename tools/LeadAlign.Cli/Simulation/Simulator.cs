@@ -65,12 +65,13 @@ namespace LeadAlign.Cli.Simulation
             _ownDeals = RandomStreams.ForRoutine(options.Seed, 1);
             _nurture = RandomStreams.ForRoutine(options.Seed, 2);
             _queuePicks = RandomStreams.ForRoutine(options.Seed, 3);
-            // The month reads its executions' totals, never their traces: keep the latest 20,000 (the totals count all of them).
+            // The month reads its executions' totals, never their traces: keep the latest 1,000 (the totals count all of them); every
+            // record kept longer lives past a collection or two and dies old, which costs the collector more than it allocates.
             Org = new InMemoryDataverse(DataverseOptions.ForSolution(options.SolutionFolder, typeof(PluginBase).Assembly, typeof(WorkflowActivityBase).Assembly) with { ExecutionLogCapacity = ExecutionLogCapacity });
         }
 
         /// <summary>How many executions the month's log keeps with their traces.</summary>
-        public const int ExecutionLogCapacity = 20_000;
+        public const int ExecutionLogCapacity = 1_000;
 
         public InMemoryDataverse Org { get; }
 
