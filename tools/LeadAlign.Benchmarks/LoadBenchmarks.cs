@@ -1,13 +1,9 @@
 using System;
-using System.Linq;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using LeadAlign.Dataverse;
-using LeadAlign.Plugins;
 using LeadAlign.Schema;
-using LeadAlign.WorkflowActivities;
-using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadAlign.Benchmarks
@@ -21,7 +17,6 @@ namespace LeadAlign.Benchmarks
     [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
     public class LoadBenchmarks
     {
-        private static readonly Guid AgreementId = new("1ead5c0e-b000-4000-8000-000000000001");
         private InMemoryDataverse _org = null!;
         private Guid _marketer;
         private Guid _hot;
@@ -34,14 +29,9 @@ namespace LeadAlign.Benchmarks
         [IterationSetup]
         public void Setup()
         {
-            _org = new InMemoryDataverse(DataverseOptions.ForSolution(ScoringBenchmarks.SolutionFolder(), typeof(PluginBase).Assembly, typeof(WorkflowActivityBase).Assembly));
-            _org.DrainAsync();
-            _marketer = _org.AddUser("Mia Marketing");
-            var team = _org.SystemService.Create(new Entity("team") { ["name"] = "Inside sales", ["businessunitid"] = new EntityReference("businessunit", _org.RootBusinessUnitId) });
-            var reps = Enumerable.Range(1, 7).Select(index => _org.AddUser("Rep " + index)).ToArray();
-            _org.SystemService.Execute(new AddMembersTeamRequest { TeamId = team, MemberIds = reps });
-            _org.SystemService.Update(new Entity(AgreementTable.EntityName, AgreementId) { [AgreementTable.SalesTeamId] = new EntityReference("team", team), [AgreementTable.MaxOpenLeadsPerRep] = 1000 });
-            _org.DrainAsync();
+            var sales = new SalesOrganization(reps: 7, maxOpenLeadsPerRep: 1000);
+            _org = sales.Org;
+            _marketer = sales.Marketer;
             _hot = _org.As(_marketer).Create(Lead("Hot lead"));
         }
 
@@ -68,15 +58,7 @@ namespace LeadAlign.Benchmarks
             return _org.Store.Count(LeadTable.EntityName);
         }
 
-        private static Entity Lead(string name) => new(LeadTable.EntityName)
-        {
-            ["lastname"] = name,
-            ["companyname"] = "Contoso",
-            ["jobtitle"] = "Chief Operating Officer",
-            ["numberofemployees"] = 1500,
-            ["revenue"] = new Money(20_000_000m),
-            ["telephone1"] = "+1 555 0100",
-        };
+        private static Entity Lead(string name) => SalesOrganization.QualifiedLead(name);
 
         private static void Visit(IOrganizationService service, Guid lead) => service.Create(new Entity(MarketingInteractionTable.EntityName)
         {
