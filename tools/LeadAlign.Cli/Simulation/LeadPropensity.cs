@@ -8,7 +8,7 @@ namespace LeadAlign.Cli.Simulation
     /// contact data that does not work, no budget, not ready to buy). The simulator draws each from the propensity with noise,
     /// so no single column gives the lead away, as in a real market.
     /// </summary>
-    internal sealed class LeadPropensity
+    public sealed class LeadPropensity
     {
         private LeadPropensity(double value, Random random)
         {
@@ -52,6 +52,12 @@ namespace LeadAlign.Cli.Simulation
 
         /// <summary>A standard normal draw (Box–Muller).</summary>
         public static double Normal(Random random) => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+
+        /// <summary>
+        /// A company's annual revenue from its employees: about 90,000 each, times a log-normal spread (<paramref name="spread"/>, a
+        /// standard normal draw). Worked in double, so the largest companies a heavy-tailed size draw gives do not overflow.
+        /// </summary>
+        public static decimal Revenue(int employees, double spread) => Math.Round((decimal)(employees * 90_000.0 * Math.Exp(0.5 * spread)), 0);
 
         /// <summary>The probability of the given log-odds.</summary>
         public static double Logistic(double logit) => 1 / (1 + Math.Exp(-logit));

@@ -429,7 +429,7 @@ namespace LeadAlign.Cli.Simulation
             var title = titles[random.Next(titles.Length)];
             var company = propensity.Competitor ? CompetitorCompanies[random.Next(CompetitorCompanies.Length)] : Companies[random.Next(Companies.Length)] + " " + (number % 97);
             var employees = (int)Math.Max(1, Math.Round(Math.Exp(3.7 + (1.4 * ((0.5 * z) + (0.87 * LeadPropensity.Normal(random)))))));
-            var revenue = Math.Round((decimal)(employees * 90_000 * Math.Exp(0.5 * LeadPropensity.Normal(random))), 0);
+            var revenue = LeadPropensity.Revenue(employees, LeadPropensity.Normal(random));
             var industry = random.NextDouble() < LeadPropensity.Logistic(-1.4 + (0.6 * z)) ? TargetIndustries[random.Next(TargetIndustries.Length)] : OtherIndustries[random.Next(OtherIndustries.Length)];
             var phone = propensity.BadContactData ? "0000" : random.NextDouble() < LeadPropensity.Logistic(1.5 + (0.8 * z)) ? "+1 555 " + (1000 + (number % 9000)) : null;
             var lead = new Entity("lead")
