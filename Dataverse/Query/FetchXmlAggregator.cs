@@ -53,11 +53,19 @@ namespace LeadAlign.Dataverse.Query
             var limit = Math.Min(fetch.AggregateLimit, _limit);
             var groupColumns = fetch.Columns.Where(c => c.GroupBy).ToList();
 
-            // A count of the table's rows whose conditions the indexes answer is counted there: no row is read or copied.
-            if (groupColumns.Count == 0 && CountsRows(fetch) && _queryEngine.CountFromIndex(query) is int counted)
+            // A count of the table's rows whose conditions the indexes answer is counted there, whole or by the values of one
+            // indexed column: no row is read or copied (of each group's first row, only its value).
+            if (groupColumns.Count == 0 && CountsRows(fetch, null) && _queryEngine.CountFromIndex(query) is int counted)
             {
                 CheckLimit(counted, limit);
-                return Paged(fetch, top, new List<Entity> { Counted(fetch, counted) });
+                return Paged(fetch, top, new List<Entity> { Counted(fetch, counted, null) });
+            }
+
+            if (groupColumns.Count == 1 && groupColumns[0] is { Owner: null, DateGrouping: null } by && CountsRows(fetch, by.Attribute)
+                && _queryEngine.GroupCountFromIndex(query, by.Attribute) is { } grouped)
+            {
+                CheckLimit(grouped.Sum(group => group.Value), limit);
+                return Paged(fetch, top, grouped.Select(group => Counted(fetch, group.Value, group.Key)).ToList());
             }
 
             var rows = _queryEngine.Execute(query).Entities;
@@ -117,21 +125,34 @@ namespace LeadAlign.Dataverse.Query
         }
 
         /// <summary>
-        /// Whether every column of the fetch counts the entity's rows: count, or a countcolumn (not distinct) of the entity's primary
-        /// id, which every row holds; a count of matching rows then answers each of them.
+        /// Whether every column of the fetch but <paramref name="groupBy"/> counts the entity's rows: count, or a countcolumn (not
+        /// distinct) of a column every matching row holds (the primary id, a column a top-level condition requires to equal a value,
+        /// the groupby column within its groups); a count of matching rows then answers each of them.
         /// </summary>
-        private bool CountsRows(ParsedFetch fetch) =>
-            fetch.Columns.Count > 0
-            && fetch.Columns.All(column => column.AggregateFunction == "count"
-                || (column.AggregateFunction == "countcolumn" && !column.Distinct && column.Owner == null && column.Attribute == _queryEngine.PrimaryIdOf(fetch.EntityName)));
+        private bool CountsRows(ParsedFetch fetch, string? groupBy)
+        {
+            var alwaysSet = new HashSet<string>(StringComparer.Ordinal) { _queryEngine.PrimaryIdOf(fetch.EntityName) };
+            alwaysSet.UnionWith(fetch.Query.Criteria.Conditions.Where(condition => string.IsNullOrEmpty(condition.EntityName)).Select(condition => condition.AttributeName));
+            if (groupBy != null)
+            {
+                alwaysSet.Add(groupBy);
+            }
 
-        /// <summary>The one result row of an ungrouped count: each column's alias holding the count, as the grouped path builds it.</summary>
-        private static Entity Counted(ParsedFetch fetch, int count)
+            return fetch.Columns.Any(column => !column.GroupBy)
+                && fetch.Columns.All(column => column.GroupBy || column.AggregateFunction == "count"
+                    || (column.AggregateFunction == "countcolumn" && !column.Distinct && column.Owner == null && alwaysSet.Contains(column.Attribute)));
+        }
+
+        /// <summary>
+        /// A result row of a count from the indexes, as the grouped path builds it: each column's alias holding the count, or, for the
+        /// groupby column, the group's value.
+        /// </summary>
+        private static Entity Counted(ParsedFetch fetch, int count, object? groupValue)
         {
             var result = new Entity(fetch.EntityName) { Id = Guid.Empty };
             foreach (var column in fetch.Columns)
             {
-                result[column.Alias!] = new AliasedValue(column.Table, column.Attribute, count);
+                result[column.Alias!] = new AliasedValue(column.Table, column.Attribute, column.GroupBy ? groupValue : count);
             }
 
             return result;

@@ -76,6 +76,29 @@ namespace LeadAlign.Dataverse.Query
             return CountWhere(query.EntityName, conditions);
         }
 
+        /// <summary>
+        /// Optional: how many of the rows <see cref="CountWhere"/> counts hold each value of a column, in the order a scan or a seek
+        /// meets the groups (each value a copy of the group's first row's); null when the indexes cannot answer exactly. Given,
+        /// <see cref="GroupCountFromIndex"/> counts a grouped query whose criteria the indexes answer whole.
+        /// </summary>
+        public Func<string, IReadOnlyList<KeyValuePair<string, IReadOnlyCollection<object>>>, string, IReadOnlyList<KeyValuePair<object, int>>?>? GroupCountWhere { get; init; }
+
+        /// <summary>
+        /// How many rows the query matches for each value of <paramref name="column"/>, counted from the indexes as
+        /// <see cref="CountFromIndex"/> counts (not when the criteria read rows by id, whose order is the ids'): the groups in the order
+        /// <see cref="Execute(QueryExpression)"/> first returns a row of each; null otherwise, and the caller runs the query.
+        /// </summary>
+        public IReadOnlyList<KeyValuePair<object, int>>? GroupCountFromIndex(QueryExpression query, string column)
+        {
+            if (GroupCountWhere == null || query.LinkEntities.Count > 0 || IndexedConditions.All(query.Criteria) is not { } conditions
+                || conditions.Any(condition => condition.Key == PrimaryIdOf(query.EntityName)))
+            {
+                return null;
+            }
+
+            return GroupCountWhere(query.EntityName, conditions, column);
+        }
+
         public EntityCollection Execute(QueryExpression query)
         {
             if (query == null)

@@ -75,6 +75,7 @@ namespace LeadAlign.Dataverse.Query
             {
                 // Counting from the indexes skips reading rows, so only when no row would be left out for the user.
                 CountWhere = _access.Checks(userId) ? null : _reader.CountWhere,
+                GroupCountWhere = _access.Checks(userId) ? null : _reader.GroupCountWhere,
                 RowsAfter = (table, id, conditions) => _reader.RowsAfter(table, id, conditions) is { } after ? readable(table, after) : null,
             };
             switch (query)

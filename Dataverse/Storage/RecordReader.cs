@@ -54,6 +54,10 @@ namespace LeadAlign.Dataverse.Storage
         public int? CountWhere(string table, IReadOnlyList<KeyValuePair<string, IReadOnlyCollection<object>>> conditions) =>
             table == "activitypointer" ? null : _store.CountWhere(_metadata.RequireTable(table).Name, conditions);
 
+        /// <summary>How many of those rows hold each value of the column, in the order a scan meets them, from the store's indexes; null when they cannot tell (the activitypointer view has none).</summary>
+        public List<KeyValuePair<object, int>>? GroupCountWhere(string table, IReadOnlyList<KeyValuePair<string, IReadOnlyCollection<object>>> conditions, string column) =>
+            table == "activitypointer" ? null : _store.GroupCountWhere(_metadata.RequireTable(table).Name, conditions, column);
+
         /// <summary>The rows of a table after the row with the id, as a scan or a seek reads them; null when the store cannot continue there (the activitypointer view never does).</summary>
         public IEnumerable<Entity>? RowsAfter(string table, Guid id, IReadOnlyList<KeyValuePair<string, IReadOnlyCollection<object>>> conditions) =>
             table == "activitypointer" ? null : _store.RowsAfter(_metadata.RequireTable(table).Name, id, conditions);

@@ -206,6 +206,24 @@ namespace LeadAlign.Dataverse.Storage
         }
 
         /// <summary>
+        /// How many of the rows <see cref="CountWhere"/> counts hold each value of <paramref name="column"/>, in the order a scan or a
+        /// seek meets the groups, from the table's indexes (each value a copy, from the group's first row); null when the indexes cannot
+        /// answer exactly (see <see cref="RowTable.GroupCountWhere"/>) or another transaction holds rows of the table.
+        /// </summary>
+        public List<KeyValuePair<object, int>>? GroupCountWhere(string table, IReadOnlyList<KeyValuePair<string, IReadOnlyCollection<object>>> conditions, string column)
+        {
+            lock (Gate)
+            {
+                if (_locks.HeldByOthers(table, _current.Value) != null)
+                {
+                    return null;
+                }
+
+                return _tables.TryGetValue(table, out var rows) ? rows.GroupCountWhere(conditions, column) : new List<KeyValuePair<object, int>>();
+            }
+        }
+
+        /// <summary>
         /// The rows of a table after the row with <paramref name="id"/>, in the order a scan or a seek reads them, as the calling chain
         /// sees them (read-only, as <see cref="Rows"/>; from the index when one of <paramref name="conditions"/> can be answered there);
         /// null when the store cannot continue after that row: no such row, or another transaction holds rows of the table.

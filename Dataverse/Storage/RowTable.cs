@@ -14,7 +14,7 @@ namespace LeadAlign.Dataverse.Storage
     /// which a <see cref="Dictionary{TKey, TValue}"/> enumerates, which this table replaces, so queries without an order return
     /// rows in the order they always did. A seek returns its rows in that same order.
     /// </summary>
-    internal sealed class RowTable
+    internal sealed partial class RowTable
     {
         private readonly List<Entity?> _slots = new();
         private readonly Dictionary<Guid, int> _slotOf = new();
@@ -238,66 +238,6 @@ namespace LeadAlign.Dataverse.Storage
             }
 
             return usable.Count == 0 ? null : usable;
-        }
-
-        /// <summary>
-        /// How many rows satisfy every one of <paramref name="conditions"/> (as <see cref="Seek"/> reads them), counted from the
-        /// indexes without reading a row; null when an index cannot answer one of them exactly (the caller then reads the rows).
-        /// </summary>
-        public int? CountWhere(IReadOnlyList<KeyValuePair<string, IReadOnlyCollection<object>>> conditions)
-        {
-            if (conditions.Count == 0)
-            {
-                return Count;
-            }
-
-            var sets = new List<(ColumnIndex Index, IReadOnlyCollection<object> Keys, int Size)>(conditions.Count);
-            foreach (var condition in conditions)
-            {
-                if (!_indexes.TryGetValue(condition.Key, out var index))
-                {
-                    // No row holds a value in the column: no row can equal a key.
-                    return 0;
-                }
-
-                if (index.Unusable || condition.Value.Any(key => key.GetType() != index.Kind))
-                {
-                    return null;
-                }
-
-                var keys = condition.Value.Count == 1 ? condition.Value : condition.Value.Distinct(KeyComparer.Instance).ToList();
-                var size = 0;
-                foreach (var key in keys)
-                {
-                    size += index.Rows.TryGetValue(key, out var ids) ? ids.Count : 0;
-                }
-
-                sets.Add((index, keys, size));
-            }
-
-            sets.Sort((left, right) => left.Size.CompareTo(right.Size));
-            var (smallest, smallestKeys, _) = sets[0];
-            var count = 0;
-            foreach (var key in smallestKeys)
-            {
-                if (!smallest.Rows.TryGetValue(key, out var ids))
-                {
-                    continue;
-                }
-
-                foreach (var id in ids)
-                {
-                    var inAll = true;
-                    for (var other = 1; other < sets.Count && inAll; other++)
-                    {
-                        inAll = Holds(sets[other].Index, sets[other].Keys, id);
-                    }
-
-                    count += inAll ? 1 : 0;
-                }
-            }
-
-            return count;
         }
 
         private static bool Holds(ColumnIndex index, IReadOnlyCollection<object> keys, Guid id)

@@ -122,7 +122,7 @@ namespace LeadAlign.Tests.Dataverse
             var counted = Assert.Single(fetch.Execute(Indexed(Eq("industrycode", 1))).Entities);
             Assert.Equal(7, counted.GetAttributeValue<AliasedValue>("total").Value);
 
-            // A condition the indexes cannot answer (a range), a grouped count or a sum reads the rows
+            // A condition the indexes cannot answer (a range), a grouped count the store does not count by group, or a sum reads the rows
             Assert.Throws<InvalidOperationException>(() => fetch.Execute(Indexed("<condition attribute='lastname' operator='like' value='L%' />")));
             Assert.Throws<InvalidOperationException>(() => fetch.Execute(
                 "<fetch aggregate='true'><entity name='lead'><attribute name='leadid' alias='total' aggregate='count' /><attribute name='industrycode' alias='industry' groupby='true' />"
