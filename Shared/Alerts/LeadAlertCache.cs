@@ -37,7 +37,7 @@ namespace LeadAlign.Alerts
         public static IReadOnlyList<Entity> Get(Func<IOrganizationService> service, Guid organizationId, DateTime now, Action<string> trace) =>
             Cache.Get(organizationId, now, () => Load(service()), why => trace($"Lead alert cache: the alerts read are used for this operation but not kept: {why}."))!;
 
-        /// <summary>The active alerts read now: Active Yes or empty (the column defaults to Yes; a row written without it by an integration is not switched off), state Active. One query.</summary>
+        /// <summary>The active alerts read now: Active Yes or empty (the column defaults to Yes; a row written without it by an integration is not switched off), state Active. One query a page of 5,000.</summary>
         public static IReadOnlyList<Entity> Load(IOrganizationService service)
         {
             var query = new QueryExpression(LeadAlertTable.EntityName) { ColumnSet = AlertColumns };
@@ -46,7 +46,22 @@ namespace LeadAlign.Alerts
             active.AddCondition(LeadAlertTable.IsActive, ConditionOperator.Null);
             query.Criteria.AddFilter(active);
             query.Criteria.AddCondition(LeadAlertTable.StateCode, ConditionOperator.Equal, 0);
-            return service.RetrieveMultiple(query).Entities.ToArray();
+            query.AddOrder(LeadAlertTable.Id, OrderType.Ascending);
+            query.PageInfo = new PagingInfo { PageNumber = 1, Count = 5000 };
+            var alerts = new List<Entity>();
+            while (true)
+            {
+                // A page holds at most 5,000 rows: an organization with more active alerts is read page by page, not cut at the first.
+                var page = service.RetrieveMultiple(query);
+                alerts.AddRange(page.Entities);
+                if (!page.MoreRecords)
+                {
+                    return alerts;
+                }
+
+                query.PageInfo.PageNumber++;
+                query.PageInfo.PagingCookie = page.PagingCookie;
+            }
         }
 
         /// <summary>An alert is being changed, in the change's transaction.</summary>

@@ -75,6 +75,39 @@ namespace LeadAlign.Tests.Alerts
         }
 
         [Fact]
+        public void An_organization_with_more_than_5000_active_alerts_still_hears_the_alert_on_the_last_page()
+        {
+            // Given 5,000 other active alerts (a full page of RetrieveMultiple) before the rep's own
+            var lead = _fixture.HandedOffLead("Novak");
+            var rep = _fixture.OwnerOf(lead);
+            var colleague = _fixture.Reps.First(other => other != rep);
+            Org.Seed(Enumerable.Range(0, 5000).Select(index => new Entity(LeadAlertTable.EntityName, new Guid(index + 1, 0, 0, new byte[8]))
+            {
+                [LeadAlertTable.Name] = "Someone else's " + index,
+                [LeadAlertTable.Scope] = new OptionSetValue((int)AlertScope.OneCompany),
+                [LeadAlertTable.CompanyName] = "Fabrikam " + index,
+                [LeadAlertTable.IsActive] = true,
+                ["statecode"] = new OptionSetValue(0),
+                ["ownerid"] = new EntityReference(SystemUserTable.EntityName, colleague),
+            }));
+            // The rep's own alert sorts after them (the highest id in SQL Server's uniqueidentifier order and in Guid's own).
+            Org.As(rep).Create(new Entity(LeadAlertTable.EntityName, new Guid("ffffffff-ffff-ffff-ffff-ffffffffffff"))
+            {
+                [LeadAlertTable.Name] = "Pricing visits",
+                [LeadAlertTable.Scope] = new OptionSetValue((int)AlertScope.MyLeads),
+                [LeadAlertTable.InteractionType] = new OptionSetValue((int)InteractionType.WebVisit),
+                [LeadAlertTable.UrlContains] = "/pricing",
+                [LeadAlertTable.IsActive] = true,
+            });
+
+            // When the lead visits the pricing page
+            Interaction(lead, InteractionType.WebVisit, "https://contoso.example/pricing");
+
+            // Then the rep is notified: the alerts were read page by page
+            Assert.Single(AlertsTo(rep));
+        }
+
+        [Fact]
         public void Two_matching_visits_within_the_throttle_send_one_alert_and_one_after_it_sends_a_second()
         {
             var lead = _fixture.HandedOffLead("Novak");
