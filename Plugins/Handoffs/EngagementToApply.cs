@@ -19,7 +19,7 @@ namespace LeadAlign.Plugins.Handoffs
     {
         /// <summary>
         /// The ledger value of the lead update that asks its scoring step to count the activity's engagement on the ledger it
-        /// holds under the update's row lock. It parses as an empty ledger and never reaches the row: the scoring step replaces it.
+        /// holds under the row lock ApplyEngagementPlugin took first. It parses as an empty ledger and never reaches the row: the scoring step replaces it.
         /// </summary>
         public const string Pending = "LeadAlign.EngagementToApply.Pending";
 

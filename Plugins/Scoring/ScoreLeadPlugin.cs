@@ -12,7 +12,7 @@ namespace LeadAlign.Plugins.Scoring
     /// the lead itself. Service calls: one while the scoring model cache is cold, none when it is warm.
     /// The Update step runs when a column a fit rule of the shipped model reads changes ({FitRuleColumns}, expanded by
     /// <c>leadalign steps</c> from the solution's scoring data), or when an activity earned engagement: then it first counts the
-    /// activity's rules on the ledger it holds under the update's row lock (the update <see cref="ApplyEngagementPlugin"/> makes).
+    /// activity's rules on the ledger of its pre-image, read under the row lock <see cref="ApplyEngagementPlugin"/> took first (the second of its two updates).
     /// </summary>
     [PluginStep("1ead5c0e-0001-4000-8000-000000000001", "Create", "lead", PluginStage.PreOperation,
         Description = "Scores a new lead with the active scoring model.")]
@@ -58,8 +58,8 @@ namespace LeadAlign.Plugins.Scoring
 
         /// <summary>
         /// The update <see cref="ApplyEngagementPlugin"/> makes for an activity that earned engagement: counts the rules its operation
-        /// handed on (<see cref="EngagementToApply"/>, in the ParentContext's SharedVariables) on the ledger of the pre-image, which
-        /// this update read under its row lock, and puts the new ledger in the Target for the scoring below. Without the hand-off or
+        /// handed on (<see cref="EngagementToApply"/>, in the ParentContext's SharedVariables) on the ledger of the pre-image, read
+        /// after ApplyEngagementPlugin took the lead's row lock in this transaction, and puts the new ledger in the Target for the scoring below. Without the hand-off or
         /// a model that still has its rules, the stored ledger is kept (the placeholder never reaches the row).
         /// </summary>
         private static void CountEngagement(ILocalPluginContext localPluginContext, Entity target, Entity? preImage, ScoringModel? model)
