@@ -159,31 +159,40 @@ namespace LeadAlign.Dataverse.Registration
             };
         }
 
-        /// <summary>The step as the platform exports it to SdkMessageProcessingSteps/{id}.xml.</summary>
+        /// <summary>
+        /// The step as a 2026 export writes it (SdkMessageProcessingSteps/{id}.xml unpacked, and inline in the zip's
+        /// customizations.xml): the message id first and without braces, the plug-in type's id beside its name, the filtering
+        /// attributes and the images always present (empty when there are none), InvocationSource 1. Pinned to the public
+        /// export meandtech2001/Apollo-HealthCare-Management-D365-CRM- (commit 4af90e92, ApolloHospitalProject_1_0_0_4.zip
+        /// customizations.xml and SdkMessageProcessingSteps/{76e55b17-04e3-f011-8406-0022481a1bf1}.xml) by StepExportShapeTests.
+        /// That order is not the 2018 CustomizationsSolution.xsd's sequence; the packer validates a copy in the schema's order.
+        /// Configuration and Description, which that export's step lacks, sit where the schema puts them: after AsyncAutoDelete,
+        /// before FilteringAttributes.
+        /// </summary>
         public XDocument ToXml()
         {
             var step = new XElement("SdkMessageProcessingStep",
                 new XAttribute("Name", Name),
                 new XAttribute("SdkMessageProcessingStepId", "{" + Id.ToString("D") + "}"),
+                new XAttribute(XNamespace.Xmlns + "xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+                SdkMessages.IdOf(Message) is Guid messageId ? new XElement("SdkMessageId", messageId.ToString("D")) : null,
                 new XElement("PluginTypeName", PluginTypeName),
+                new XElement("PluginTypeId", CustomApiDefinition.PluginTypeId(PluginTypeFullName).ToString("D")),
                 new XElement("PrimaryEntity", PrimaryEntity),
                 new XElement("AsyncAutoDelete", AsyncAutoDelete ? 1 : 0),
                 Configuration != null ? new XElement("Configuration", Configuration) : null,
                 Description != null ? new XElement("Description", Description) : null,
-                FilteringAttributes.Count > 0 ? new XElement("FilteringAttributes", string.Join(",", FilteringAttributes)) : null,
-                new XElement("InvocationSource", 0),
+                new XElement("FilteringAttributes", string.Join(",", FilteringAttributes)),
+                new XElement("InvocationSource", 1),
                 new XElement("Mode", Mode),
                 new XElement("Rank", Rank),
-                SdkMessages.IdOf(Message) is Guid messageId ? new XElement("SdkMessageId", messageId.ToString("B")) : null,
                 new XElement("EventHandlerTypeCode", 4602),
                 new XElement("Stage", Stage),
                 new XElement("IsCustomizable", 1),
                 new XElement("IsHidden", 0),
                 new XElement("SupportedDeployment", 0),
-                new XElement("IntroducedVersion", "1.0"));
-            if (Images.Count > 0)
-            {
-                step.Add(new XElement("SdkMessageProcessingStepImages",
+                new XElement("IntroducedVersion", "1.0"),
+                new XElement("SdkMessageProcessingStepImages",
                     Images.Select(image => new XElement("SdkMessageProcessingStepImage",
                         new XAttribute("Name", image.Alias),
                         new XElement("SdkMessageProcessingStepImageId", image.Id.ToString("B")),
@@ -192,7 +201,6 @@ namespace LeadAlign.Dataverse.Registration
                         new XElement("ImageType", image.IsPreImage ? 0 : 1),
                         new XElement("MessagePropertyName", Message == "Create" ? "Id" : "Target"),
                         new XElement("IsCustomizable", 1)))));
-            }
 
             return new XDocument(new XDeclaration("1.0", "utf-8", null), step);
         }

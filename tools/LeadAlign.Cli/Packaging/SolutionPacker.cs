@@ -37,6 +37,19 @@ namespace LeadAlign.Cli.Packaging
             "ImportExportXml/AppModuleSiteMaps", "ImportExportXml/AppModules", "ImportExportXml/connectionreferences",
             "Role/IsAutoAssigned", "FieldPermission/CanReadUnmasked", "WebResource/IsAvailableForMobileOffline",
             "optionset/ExternalTypeName", "option/@ExternalValue", "option/@IsHidden", "PluginAssembly/@PluginAssemblyId", "PluginType/@PluginTypeId",
+            "SdkMessageProcessingStep/PluginTypeId",
+        };
+
+        /// <summary>
+        /// The 2018 schema's sequence of a step's elements. A 2026 export writes them in another order (SdkMessageId first:
+        /// StepRegistration.ToXml) and the message id without braces, so the validation copy puts them in this order and the
+        /// id in braces first; the packed file keeps the export's shape.
+        /// </summary>
+        private static readonly IReadOnlyList<string> SchemaStepOrder = new[]
+        {
+            "PluginTypeName", "PrimaryEntity", "SecondaryEntity", "AsyncAutoDelete", "Configuration", "Description", "FilteringAttributes",
+            "ImpersonatingUserIdName", "InvocationSource", "Mode", "Rank", "SdkMessageId", "EventHandler", "EventHandlerTypeCode", "Stage",
+            "IsCustomizable", "IsHidden", "SupportedDeployment", "IntroducedVersion", "SdkMessageProcessingStepImages",
         };
 
         private static readonly DateTimeOffset EntryTime = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -273,7 +286,8 @@ namespace LeadAlign.Cli.Packaging
             root.Add(new XElement("Dashboards", Files("Dashboards", "*.xml").Select(path => XDocument.Load(path).Root!)));
             root.Add(new XElement("WebResources", WebResourceFiles.FromFolder(_solution).Select(webResource => webResource.CustomizationsElement)));
             root.Add(new XElement("SolutionPluginAssemblies", pluginAssemblies));
-            root.Add(new XElement("SdkMessageProcessingSteps", Files(StepFiles.FolderName, "*.xml").Select(path => XDocument.Load(path).Root!)));
+            // Inline, a step carries no namespace declaration of its own: customizations.xml's root declares xsi (as the 2026 export does).
+            root.Add(new XElement("SdkMessageProcessingSteps", Files(StepFiles.FolderName, "*.xml").Select(path => WithoutNamespaceDeclarations(XDocument.Load(path).Root!))));
             root.Add(new XElement("AppModuleSiteMaps", Files("AppModuleSiteMaps", "AppModuleSiteMap.xml").Select(path => XDocument.Load(path).Root!)));
             root.Add(new XElement("AppModules", Files("AppModules", "AppModule.xml").Select(path => XDocument.Load(path).Root!)));
             // Connection references (of the cloud flows) after AppModules, as microsoft/coe-starter-kit's exported
@@ -322,6 +336,13 @@ namespace LeadAlign.Cli.Packaging
             return entity;
         }
 
+        private static XElement WithoutNamespaceDeclarations(XElement element)
+        {
+            var copy = new XElement(element);
+            copy.Attributes().Where(attribute => attribute.IsNamespaceDeclaration).ToList().ForEach(attribute => attribute.Remove());
+            return copy;
+        }
+
         /// <summary>Validates customizations.xml against the 2018 schema, the named newer elements removed first.</summary>
         public IReadOnlyList<string> ValidationErrors(XDocument customizations)
         {
@@ -329,6 +350,17 @@ namespace LeadAlign.Cli.Packaging
             copy.Descendants().Where(element => element.Parent != null && NewerThanTheSchema.Contains(element.Parent.Name.LocalName + "/" + element.Name.LocalName)).ToList().ForEach(element => element.Remove());
 
             copy.Descendants().SelectMany(element => element.Attributes()).Where(attribute => NewerThanTheSchema.Contains(attribute.Parent!.Name.LocalName + "/@" + attribute.Name.LocalName)).ToList().ForEach(attribute => attribute.Remove());
+
+            foreach (var step in copy.Descendants("SdkMessageProcessingStep"))
+            {
+                step.ReplaceNodes(step.Elements().OrderBy(element => SchemaStepOrder.Contains(element.Name.LocalName) ? SchemaStepOrder.ToList().IndexOf(element.Name.LocalName) : int.MaxValue).ToList());
+
+                // The 2026 export writes the message id without braces; the schema's GuidType wants them.
+                if (step.Element("SdkMessageId") is { } messageId && Guid.TryParse(messageId.Value, out var id))
+                {
+                    messageId.Value = id.ToString("B");
+                }
+            }
 
             // The referenced side's role of a one-to-many relationship holds only newer elements; once they are removed it is empty.
             copy.Descendants("EntityRelationshipRole").Where(role => !role.HasElements).ToList().ForEach(role => role.Remove());

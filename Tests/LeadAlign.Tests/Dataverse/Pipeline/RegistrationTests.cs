@@ -82,7 +82,8 @@ namespace LeadAlign.Tests.Dataverse.Pipeline
             Assert.Equal("SdkMessageProcessingStep", xml.Name.LocalName);
             Assert.Equal("{7a1f0003-0000-4000-8000-000000000001}", (string?)xml.Attribute("SdkMessageProcessingStepId"));
             Assert.Equal("LeadAlign.Tests.Dataverse.Pipeline.JobTitleImagesPlugin: Update of contact", (string?)xml.Attribute("Name"));
-            Assert.Equal("{20bebb1b-ea3e-db11-86a7-000a3a5473e8}", (string?)xml.Element("SdkMessageId"));
+            Assert.Equal("20bebb1b-ea3e-db11-86a7-000a3a5473e8", (string?)xml.Element("SdkMessageId"));
+            Assert.Equal("SdkMessageId", xml.Elements().First().Name.LocalName);
             Assert.Equal("jobtitle", (string?)xml.Element("FilteringAttributes"));
             Assert.Equal("40", (string?)xml.Element("Stage"));
             Assert.StartsWith("LeadAlign.Tests.Dataverse.Pipeline.JobTitleImagesPlugin, LeadAlign.Tests, Version=", (string?)xml.Element("PluginTypeName"));
