@@ -16,8 +16,10 @@ namespace LeadAlign.Tests.Cli
     /// installed with 'dotnet tool install --tool-path' from that package alone (a NuGet config of its own, a package cache of
     /// its own, so no stale or published package stands in), then run from an empty folder with a HOME and PATH that lead
     /// nowhere near the repository. The tool must read what it carries (solution/, schemas/, deployable/) and say so.
-    /// Tool layout and install options: Microsoft Learn, "Create a .NET tool" (PackAsTool, ToolCommandName) and
-    /// "dotnet tool install" (--tool-path, --add-source, --configfile, --version).
+    /// Tool package and install options as Microsoft Learn gives them: "Tutorial: Create a .NET tool using the .NET CLI"
+    /// (https://learn.microsoft.com/dotnet/core/tools/global-tools-how-to-create: PackAsTool, ToolCommandName, PackageOutputPath)
+    /// and "dotnet tool install" (https://learn.microsoft.com/dotnet/core/tools/dotnet-tool-install: --tool-path, --add-source,
+    /// --configfile, --version); the package's tools/net10.0/any/ folder with DotnetToolSettings.xml is what the SDK's pack writes.
     /// </summary>
     public sealed class ToolInstallTests : IClassFixture<ToolInstallTests.InstalledTool>
     {
