@@ -5,7 +5,11 @@ using System.Reflection;
 
 namespace LeadAlign.Cli
 {
-    /// <summary>Where the build put the net462 assemblies (recorded in this tool's assembly metadata by build/Net462Outputs.targets).</summary>
+    /// <summary>
+    /// Where the build put the net462 assemblies and the repository (recorded in this assembly's metadata by
+    /// build/Net462Outputs.targets): read only by a development build (<see cref="InputFolders.Repository"/>); an installed tool
+    /// reads what it carries.
+    /// </summary>
     internal static class BuildOutputs
     {
         public static readonly string[] Deployable = { "LeadAlign.Plugins", "LeadAlign.WorkflowActivities" };

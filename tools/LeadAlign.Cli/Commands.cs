@@ -23,7 +23,7 @@ namespace LeadAlign.Cli
         public static int PrintAssemblies(TextWriter output, TextWriter error)
         {
             var unsigned = new List<string>();
-            foreach (var path in BuiltAssemblies())
+            foreach (var path in InputFolders.Assemblies().Paths)
             {
                 AssemblyReport report;
                 try
@@ -62,13 +62,16 @@ namespace LeadAlign.Cli
 
         public static int Steps(string? solutionFolder, bool check, TextWriter output, TextWriter error)
         {
-            var folder = SolutionInput.Open(solutionFolder, needsData: true);
+            var solution = SolutionInput.Open(solutionFolder, needsData: true);
+            var folder = solution.Path;
             var target = Path.Combine(folder, StepFiles.FolderName);
             if (!check)
             {
+                RefuseToRewrite(solution);
                 OutputTarget.CheckFolder(target, SolutionWriteAdvice);
             }
 
+            Uses(output, solution);
             var declared = SolutionRegistration.Declared(folder);
             if (check)
             {
@@ -95,9 +98,10 @@ namespace LeadAlign.Cli
         /// </summary>
         public static int Schema(string? solutionFolder, string? codeFolder, bool check, TextWriter output, TextWriter error)
         {
-            var folder = SolutionInput.Open(solutionFolder, needsData: false);
+            var solution = SolutionInput.Open(solutionFolder, needsData: false);
+            var folder = solution.Path;
             var code = Path.GetFullPath(codeFolder ?? Path.Combine(
-                BuildOutputs.RepoRoot ?? throw new CommandFailure(ExitCode.Input, "This build of leadalign recorded no repository root, so it has no default code folder: give it with --code."),
+                InputFolders.Repository ?? throw new CommandFailure(ExitCode.Input, "This leadalign is an installed tool, not a build of a repository, so it has no default code folder: give it with --code."),
                 SchemaCode.SchemaCodeFiles.RepositoryFolder));
             var shownAs = codeFolder == null ? SchemaCode.SchemaCodeFiles.RepositoryFolder : code;
             if (!check)
@@ -105,6 +109,7 @@ namespace LeadAlign.Cli
                 OutputTarget.CheckFolder(code, "Give a folder you can write to with --code.");
             }
 
+            Uses(output, solution);
             IReadOnlyList<SchemaCode.SchemaCodeFile> files;
             SchemaCode.SolutionSchema schema;
             try
@@ -143,12 +148,16 @@ namespace LeadAlign.Cli
         /// </summary>
         public static int CustomApis(string? solutionFolder, bool check, TextWriter output, TextWriter error)
         {
-            var folder = SolutionInput.Open(solutionFolder, needsData: false);
+            var solution = SolutionInput.Open(solutionFolder, needsData: false);
+            var folder = solution.Path;
             var target = Path.Combine(folder, CustomApiFiles.FolderName);
             if (!check)
             {
+                RefuseToRewrite(solution);
                 OutputTarget.CheckFolder(target, SolutionWriteAdvice);
             }
+
+            Uses(output, solution);
 
             IReadOnlyList<CustomApiDefinition> declared;
             try
@@ -192,7 +201,7 @@ namespace LeadAlign.Cli
                 Reps = reps,
                 Days = days,
                 Seed = seed,
-                SolutionFolder = SolutionInput.Resolve(solutionFolder),
+                SolutionFolder = SolutionInput.Resolve(solutionFolder).Path,
                 OutputFolder = Path.GetFullPath(outputFolder ?? "simulation"),
             };
             Simulation.Compare.SimulationChange? change;
@@ -206,7 +215,7 @@ namespace LeadAlign.Cli
                 throw new CommandFailure(ExitCode.Usage, invalid.Message, invalid);
             }
 
-            SolutionInput.Open(options.SolutionFolder, needsData: true);
+            var solution = SolutionInput.Open(solutionFolder, needsData: true);
             if (!File.Exists(Path.Combine(options.SolutionFolder, Simulation.SimulationReport.PagePath)))
             {
                 throw new CommandFailure(ExitCode.Input, $"The solution folder {options.SolutionFolder} has no {Simulation.SimulationReport.PagePath}: the report page is the solution's own web resource." + Environment.NewLine + "Give the unpacked LeadAlign solution with --solution, or restore the file from source control.");
@@ -228,6 +237,7 @@ namespace LeadAlign.Cli
 
             OutputTarget.CheckFolder(options.OutputFolder, OutputWriteAdvice, files.ConvertAll(file => Path.GetFileName(file)).ToArray());
 
+            Uses(output, solution);
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var progress = Progress.ProgressDisplay.For(output, error);
             var (simulator, report) = SimulateMonth(options, change == null ? null : "as shipped", progress);
@@ -309,17 +319,21 @@ namespace LeadAlign.Cli
 
         public static int Pack(string? solutionFolder, string? outputFolder, TextWriter output, TextWriter error)
         {
-            var folder = SolutionInput.Open(solutionFolder, needsData: true);
-            var assemblies = BuiltAssemblies();
-            var schemas = Path.Combine(BuildOutputs.RepoRoot ?? Path.GetDirectoryName(folder)!, "build", "schemas");
+            var solution = SolutionInput.Open(solutionFolder, needsData: true);
+            var folder = solution.Path;
+            var located = InputFolders.Assemblies();
+            var assemblies = new List<string>(located.Paths);
+            var schemaFolder = InputFolders.Schemas(folder);
+            var schemas = schemaFolder.Path;
             if (!File.Exists(Path.Combine(schemas, "CustomizationsSolution.xsd")))
             {
-                throw new CommandFailure(ExitCode.Input, $"{Path.Combine(schemas, "CustomizationsSolution.xsd")} does not exist: pack validates customizations.xml against it. Restore build/schemas from source control.");
+                throw new CommandFailure(ExitCode.Input, $"{Path.Combine(schemas, "CustomizationsSolution.xsd")} does not exist: pack validates customizations.xml against it. Restore build/schemas from source control, or reinstall leadalign.");
             }
 
             var packer = new Packaging.SolutionPacker(folder, schemas);
             var target = Path.GetFullPath(outputFolder ?? "out");
             OutputTarget.CheckFolder(target, OutputWriteAdvice, packer.FileName(managed: true), packer.FileName(managed: false), packer.DataFileName);
+            Uses(output, solution, schemaFolder, located);
 
             IReadOnlyList<string> findings;
             try
@@ -365,13 +379,18 @@ namespace LeadAlign.Cli
         /// </summary>
         public static int Components(string? solutionFolder, bool check, TextWriter output, TextWriter error)
         {
-            var folder = SolutionInput.Open(solutionFolder, needsData: false);
+            var solution = SolutionInput.Open(solutionFolder, needsData: false);
+            var folder = solution.Path;
             var manifest = Path.Combine(folder, Packaging.RootComponentsFile.RelativePath);
-            var assemblies = BuiltAssemblies();
+            var located = InputFolders.Assemblies();
+            var assemblies = new List<string>(located.Paths);
             if (!check)
             {
+                RefuseToRewrite(solution);
                 OutputTarget.CheckFile(manifest, SolutionWriteAdvice);
             }
+
+            Uses(output, solution, assemblies: located);
 
             try
             {
@@ -402,11 +421,14 @@ namespace LeadAlign.Cli
 
         public static int Validate(string? solutionFolder, TextWriter output, TextWriter error)
         {
-            var folder = SolutionInput.Open(solutionFolder, needsData: true);
+            var solution = SolutionInput.Open(solutionFolder, needsData: true);
+            var folder = solution.Path;
+            var located = InputFolders.Assemblies();
+            Uses(output, solution, assemblies: located);
             IReadOnlyList<string> findings;
             try
             {
-                findings = new Packaging.SolutionValidator(folder, BuiltAssemblies()).Findings();
+                findings = new Packaging.SolutionValidator(folder, new List<string>(located.Paths)).Findings();
             }
             catch (InvalidDataException invalid)
             {
@@ -422,36 +444,19 @@ namespace LeadAlign.Cli
             return findings.Count == 0 ? Success : Invalid;
         }
 
-        /// <summary>The built net462 assemblies; fails naming every one that is missing and how to build it.</summary>
-        private static List<string> BuiltAssemblies()
+        /// <summary>The one line that says what a command reads: <c>Solution: folder (where from); schemas: ...; assemblies: ...</c>.</summary>
+        private static void Uses(TextWriter output, Located solution, Located? schemas = null, LocatedFiles? assemblies = null)
         {
-            var assemblies = new List<string>();
-            var missing = new List<string>();
-            foreach (var name in BuildOutputs.Deployable)
+            output.WriteLine($"Solution: {solution}" + (schemas == null ? string.Empty : $"; schemas: {schemas}") + (assemblies == null ? string.Empty : $"; assemblies: {assemblies}") + ".");
+        }
+
+        /// <summary>The solution the tool carries is read, never rewritten (a reinstall would undo it, and it is not the user's source).</summary>
+        private static void RefuseToRewrite(Located solution)
+        {
+            if (InputFolders.IsCarried(solution.Path))
             {
-                string path;
-                try
-                {
-                    path = BuildOutputs.Net462(name);
-                }
-                catch (InvalidOperationException unrecorded)
-                {
-                    throw new CommandFailure(ExitCode.Input, unrecorded.Message, unrecorded);
-                }
-
-                if (File.Exists(path))
-                {
-                    assemblies.Add(path);
-                }
-                else
-                {
-                    missing.Add($"{name} ({path})");
-                }
+                throw new CommandFailure(ExitCode.Output, $"{solution.Path} is the solution carried with the tool: leadalign reads it but never rewrites it." + Environment.NewLine + "Give the unpacked solution you work on (a checkout's Solution/) with --solution.");
             }
-
-            return missing.Count == 0
-                ? assemblies
-                : throw new CommandFailure(ExitCode.Input, $"The built assembl{(missing.Count == 1 ? "y" : "ies")} {string.Join(" and ", missing)} {(missing.Count == 1 ? "does" : "do")} not exist." + Environment.NewLine + "Build them with 'dotnet build LeadAlign.sln -c Release'.");
         }
     }
 }

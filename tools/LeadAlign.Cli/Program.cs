@@ -110,7 +110,7 @@ namespace LeadAlign.Cli
             assemblies.SetAction(_ => Commands.PrintAssemblies(output0, error));
             root.Subcommands.Add(assemblies);
 
-            var solution = new Option<DirectoryInfo?>("--solution") { HelpName = "folder", Description = "The unpacked solution folder (default: Solution/ of this repository)." };
+            var solution = new Option<DirectoryInfo?>("--solution") { HelpName = "folder", Description = "The unpacked solution folder (default: the solution carried with the tool, or Solution/ of the repository a development build came from)." };
             var check = new Option<bool>("--check") { Description = "Change nothing: list how the step files differ from the declarations, and fail if they do." };
             var steps = new Command("steps", "Write Solution/SdkMessageProcessingSteps from the [PluginStep] declarations on the plug-in classes (the one source of truth for registration).");
             steps.Options.Add(solution);
@@ -118,7 +118,7 @@ namespace LeadAlign.Cli
             steps.SetAction(parsed => Commands.Steps(parsed.GetValue(solution)?.FullName, parsed.GetValue(check), output0, error));
             root.Subcommands.Add(steps);
 
-            var customApisSolution = new Option<DirectoryInfo?>("--solution") { HelpName = "folder", Description = "The unpacked solution folder (default: Solution/ of this repository)." };
+            var customApisSolution = new Option<DirectoryInfo?>("--solution") { HelpName = "folder", Description = "The unpacked solution folder (default: the solution carried with the tool, or Solution/ of the repository a development build came from)." };
             var customApisCheck = new Option<bool>("--check") { Description = "Change nothing: list how the customapis files differ from the declarations, and fail if they do." };
             var customApis = new Command("customapis", "Write Solution/customapis from the [CustomApi] declarations on the plug-in classes and the [CustomApiParameter] and [CustomApiResponseProperty] properties of their request and response classes, in the shape of a managed export.");
             customApis.Options.Add(customApisSolution);
@@ -126,7 +126,7 @@ namespace LeadAlign.Cli
             customApis.SetAction(parsed => Commands.CustomApis(parsed.GetValue(customApisSolution)?.FullName, parsed.GetValue(customApisCheck), output0, error));
             root.Subcommands.Add(customApis);
 
-            var componentsSolution = new Option<DirectoryInfo?>("--solution") { HelpName = "folder", Description = "The unpacked solution folder (default: Solution/ of this repository)." };
+            var componentsSolution = new Option<DirectoryInfo?>("--solution") { HelpName = "folder", Description = "The unpacked solution folder (default: the solution carried with the tool, or Solution/ of the repository a development build came from)." };
             var componentsCheck = new Option<bool>("--check") { Description = "Change nothing: list how Other/Solution.xml's RootComponents differ from the solution's folders, and fail if they do." };
             var components = new Command("components", "Write the RootComponents of Solution/Other/Solution.xml from the solution's folders and the built assemblies (tables with their behaviour, option sets, roles, workflows, dashboards, site map, app module, assemblies, steps), as a real export lists them.");
             components.Options.Add(componentsSolution);
@@ -134,7 +134,7 @@ namespace LeadAlign.Cli
             components.SetAction(parsed => Commands.Components(parsed.GetValue(componentsSolution)?.FullName, parsed.GetValue(componentsCheck), output0, error));
             root.Subcommands.Add(components);
 
-            var schemaSolution = new Option<DirectoryInfo?>("--solution") { HelpName = "folder", Description = "The unpacked solution folder (default: Solution/ of this repository)." };
+            var schemaSolution = new Option<DirectoryInfo?>("--solution") { HelpName = "folder", Description = "The unpacked solution folder (default: the solution carried with the tool, or Solution/ of the repository a development build came from)." };
             var schemaCode = new Option<DirectoryInfo?>("--code") { HelpName = "folder", Description = "The folder of the generated schema code (default: Shared/Schema/Generated of this repository)." };
             var schemaCheck = new Option<bool>("--check") { Description = "Change nothing: list how the generated schema code differs from the solution's tables, columns and choices, and fail if it does." };
             var schema = new Command("schema", "Write Shared/Schema/Generated from the solution's Entities and OptionSets: one class per table with its logical name and the names of the columns the solution declares on it, one enum per choice (the one declaration of LeadAlign's names and choice values the code uses).");
@@ -149,7 +149,7 @@ namespace LeadAlign.Cli
             var days = new Option<int>("--days") { HelpName = "count", Description = "How many days the simulated month lasts.", DefaultValueFactory = _ => 30 };
             var seed = new Option<int>("--seed") { HelpName = "number", Description = "The random seed: the same seed gives the same report.", DefaultValueFactory = _ => 42 };
             var output = new Option<DirectoryInfo?>("--output") { HelpName = "folder", Description = "Where to write report.html, .txt, .csv and .json (with --compare, also report-compare.txt, .csv and .json) (default: ./simulation)." };
-            var simulateSolution = new Option<DirectoryInfo?>("--solution") { HelpName = "folder", Description = "The unpacked solution folder (default: Solution/ of this repository)." };
+            var simulateSolution = new Option<DirectoryInfo?>("--solution") { HelpName = "folder", Description = "The unpacked solution folder (default: the solution carried with the tool, or Solution/ of the repository a development build came from)." };
             var compare = new Option<string?>("--compare")
             {
                 HelpName = "change",
@@ -176,7 +176,7 @@ namespace LeadAlign.Cli
                 error));
             root.Subcommands.Add(simulate);
 
-            var packSolution = new Option<DirectoryInfo?>("--solution") { HelpName = "folder", Description = "The unpacked solution folder (default: Solution/ of this repository)." };
+            var packSolution = new Option<DirectoryInfo?>("--solution") { HelpName = "folder", Description = "The unpacked solution folder (default: the solution carried with the tool, or Solution/ of the repository a development build came from)." };
             var packOutput = new Option<DirectoryInfo?>("--output") { HelpName = "folder", Description = "Where to write the zips (default: ./out)." };
             var pack = new Command("pack", "Validate the solution (as 'validate' does; any finding stops the pack), then pack the managed and unmanaged solution zips from Solution/ and the net462 assemblies, with the RootComponents computed from the folders and customizations.xml validated against the solution schema.");
             pack.Options.Add(packSolution);
@@ -184,7 +184,7 @@ namespace LeadAlign.Cli
             pack.SetAction(parsed => Commands.Pack(parsed.GetValue(packSolution)?.FullName, parsed.GetValue(packOutput)?.FullName, output0, error));
             root.Subcommands.Add(pack);
 
-            var validateSolution = new Option<DirectoryInfo?>("--solution") { HelpName = "folder", Description = "The unpacked solution folder (default: Solution/ of this repository)." };
+            var validateSolution = new Option<DirectoryInfo?>("--solution") { HelpName = "folder", Description = "The unpacked solution folder (default: the solution carried with the tool, or Solution/ of the repository a development build came from)." };
             var validate = new Command("validate", "Check the unpacked solution: step tables, filtering attributes and image columns, plug-in types, workflow activities, Custom API plug-in types, and the columns forms, views and charts name, and the export shape: RootComponents, Yes/No options, system columns, Custom API files. Each finding gives its file and line.");
             validate.Options.Add(validateSolution);
             validate.SetAction(parsed => Commands.Validate(parsed.GetValue(validateSolution)?.FullName, output0, error));

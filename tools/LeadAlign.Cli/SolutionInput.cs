@@ -17,26 +17,17 @@ namespace LeadAlign.Cli
         private static readonly string[] XmlPatterns = { "*.xml", "*.xaml" };
         private static readonly Regex LineSuffix = new(@"\s*Line \d+, position \d+\.\s*$", RegexOptions.CultureInvariant);
 
-        /// <summary>The folder given with --solution, or Solution/ of the repository this tool was built from.</summary>
-        public static string Resolve(string? given)
-        {
-            if (given != null)
-            {
-                return Path.GetFullPath(given);
-            }
-
-            var root = BuildOutputs.RepoRoot
-                ?? throw new CommandFailure(ExitCode.Input, "This build of leadalign recorded no repository root, so it has no default solution folder: give the unpacked solution with --solution.");
-            return Path.GetFullPath(Path.Combine(root, "Solution"));
-        }
+        /// <summary>The folder given with --solution, else the one the tool carries, else Solution/ of the repository (<see cref="InputFolders.Solution"/>).</summary>
+        public static Located Resolve(string? given) => InputFolders.Solution(given);
 
         /// <summary>
         /// Resolves the folder and checks it: <c>Other/Solution.xml</c> and <c>Entities/</c> always, <c>Data/</c> (the default
         /// scoring model and agreement) when <paramref name="needsData"/>, and that every XML file in it is well formed.
         /// </summary>
-        public static string Open(string? given, bool needsData)
+        public static Located Open(string? given, bool needsData)
         {
-            var folder = Resolve(given);
+            var located = Resolve(given);
+            var folder = located.Path;
             if (!Directory.Exists(folder))
             {
                 throw new CommandFailure(ExitCode.Input, File.Exists(folder)
@@ -80,7 +71,7 @@ namespace LeadAlign.Cli
                         : $"Fix these {corrupt.Count} files of the solution (or restore them from source control) and run the command again."));
             }
 
-            return folder;
+            return located;
         }
 
         /// <summary>Why an XML file is not well formed, naming it with the line and position: <c>path: line 12, position 3: not well-formed XML: reason</c>.</summary>

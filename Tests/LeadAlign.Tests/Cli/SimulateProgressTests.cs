@@ -27,8 +27,9 @@ namespace LeadAlign.Tests.Cli
                 Assert.Equal(0, exit);
                 Assert.Equal(string.Empty, error.ToString());
                 var lines = output.ToString().Split('\n').Select(line => line.TrimEnd('\r')).ToList();
-                Assert.Equal("Simulating 120 leads, 4 reps, 10 days (seed 7) on the in-memory Dataverse...", lines[0]);
-                var days = lines.Skip(1).TakeWhile(line => line.StartsWith("  day ", System.StringComparison.Ordinal)).ToList();
+                Assert.Equal($"Solution: {LeadAlign.Tests.Support.RepositoryLayout.PathInRepo("Solution")} (of the repository this build came from).", lines[0]);
+                Assert.Equal("Simulating 120 leads, 4 reps, 10 days (seed 7) on the in-memory Dataverse...", lines[1]);
+                var days = lines.Skip(2).TakeWhile(line => line.StartsWith("  day ", System.StringComparison.Ordinal)).ToList();
                 Assert.Equal(Enumerable.Range(0, 11).Select(day => $"  day {day,3}/10: "), days.Select(line => line[..(line.IndexOf(':') + 2)]));
                 Assert.Equal("  day  10/10: 120 leads", days[^1]);
                 Assert.Contains("Alignment report:", output.ToString());
