@@ -237,9 +237,12 @@ namespace LeadAlign.Cli
 
             OutputTarget.CheckFolder(options.OutputFolder, OutputWriteAdvice, files.ConvertAll(file => Path.GetFileName(file)).ToArray());
 
-            Uses(output, solution);
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var progress = Progress.ProgressDisplay.For(output, error);
+
+            // Where the progress goes: beside the bar on the error stream, so `leadalign simulate > month.txt` keeps only the
+            // report in the file; in plain lines, at the head of the output they open.
+            Uses(progress is Progress.PlainProgress ? output : error, solution);
             var (simulator, report) = SimulateMonth(options, change == null ? null : "as shipped", progress);
             if (change == null)
             {
