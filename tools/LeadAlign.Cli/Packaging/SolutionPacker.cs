@@ -39,6 +39,17 @@ namespace LeadAlign.Cli.Packaging
             "optionset/ExternalTypeName", "option/@ExternalValue", "option/@IsHidden", "PluginAssembly/@PluginAssemblyId", "PluginType/@PluginTypeId",
         };
 
+        /// <summary>
+        /// Values the 2018 schema's enumerations lack, which newer platforms export, as parent/element=value, each with the value
+        /// of that schema it stands in for when validating a copy. A choices column (multi-select) is exported with
+        /// <c>&lt;Type&gt;multiselectpicklist&lt;/Type&gt;</c> (the Apollo 2026 managed export's apollo_timings), a type the 2018
+        /// CrmDataType enumeration does not list; validated as the picklist it otherwise is.
+        /// </summary>
+        public static readonly IReadOnlyDictionary<string, string> NewerValuesThanTheSchema = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["attribute/Type=multiselectpicklist"] = "picklist",
+        };
+
         private static readonly DateTimeOffset EntryTime = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
         private static readonly string[] StandIns = { "Microsoft.Xrm.Sdk", "Microsoft.Crm.Sdk.Proxy", "Microsoft.Xrm.Sdk.Workflow", "System.Activities" };
         private const string MicrosoftToken = "31bf3856ad364e35";
@@ -329,6 +340,14 @@ namespace LeadAlign.Cli.Packaging
             copy.Descendants().Where(element => element.Parent != null && NewerThanTheSchema.Contains(element.Parent.Name.LocalName + "/" + element.Name.LocalName)).ToList().ForEach(element => element.Remove());
 
             copy.Descendants().SelectMany(element => element.Attributes()).Where(attribute => NewerThanTheSchema.Contains(attribute.Parent!.Name.LocalName + "/@" + attribute.Name.LocalName)).ToList().ForEach(attribute => attribute.Remove());
+
+            foreach (var element in copy.Descendants().Where(element => element.Parent != null && !element.HasElements).ToList())
+            {
+                if (NewerValuesThanTheSchema.TryGetValue(element.Parent!.Name.LocalName + "/" + element.Name.LocalName + "=" + element.Value, out var older))
+                {
+                    element.Value = older;
+                }
+            }
 
             // The referenced side's role of a one-to-many relationship holds only newer elements; once they are removed it is empty.
             copy.Descendants("EntityRelationshipRole").Where(role => !role.HasElements).ToList().ForEach(role => role.Remove());
