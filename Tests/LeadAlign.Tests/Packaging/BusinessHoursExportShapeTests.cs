@@ -14,22 +14,23 @@ namespace LeadAlign.Tests.Packaging
     /// ApolloHospitalProject_1_0_0_3_managed/customizations.xml): a choices column is <c>&lt;Type&gt;multiselectpicklist&lt;/Type&gt;</c>
     /// (apollo_prescribedmedicine.apollo_timings), a Duration whole number is <c>&lt;Type&gt;int&lt;/Type&gt;</c> with
     /// <c>&lt;Format&gt;duration&lt;/Format&gt;</c>, <c>MinValue</c> and <c>MaxValue</c> (bpf_duration); a global choice
-    /// column names its choice with <c>&lt;OptionSetName&gt;</c>, as our other global choices (la_routingfilter) do.
+    /// column names its choice with <c>&lt;OptionSetName&gt;</c>, as our other global choices (the routing filter) do.
     /// </summary>
     public sealed class BusinessHoursExportShapeTests
     {
         private static XElement Attribute(string logicalName) =>
-            XDocument.Load(RepositoryLayout.PathInRepo("Solution", "Entities", "la_agreement", "Entity.xml"))
+            XDocument.Load(RepositoryLayout.PathInRepo("Solution", "Entities", AgreementTable.EntityName, "Entity.xml"))
                 .Descendants("attribute").Single(attribute => (string?)attribute.Element("LogicalName") == logicalName);
 
         [Fact]
         public void Working_days_are_a_choices_column_of_the_seven_weekdays()
         {
             var days = Attribute(AgreementTable.WorkingDays);
-            var choice = XDocument.Load(RepositoryLayout.PathInRepo("Solution", "OptionSets", "la_weekday.xml")).Root!;
+            var choiceName = (string)days.Element("OptionSetName")!;
+            var choice = XDocument.Load(RepositoryLayout.PathInRepo("Solution", "OptionSets", choiceName + ".xml")).Root!;
 
             Assert.Equal("multiselectpicklist", (string?)days.Element("Type"));
-            Assert.Equal("la_weekday", (string?)days.Element("OptionSetName"));
+            Assert.Equal(choiceName, (string?)choice.Attribute("Name"));
             Assert.Null(days.Element("optionset"));
             Assert.Equal("1", (string?)choice.Element("IsGlobal"));
             Assert.Equal(
