@@ -21,7 +21,7 @@ namespace LeadAlign.Plugins.Lifecycle
     {
         public static void Send(IOrganizationService system, Agreement agreement, Func<Guid> systemUserId, Guid leadId, string leadName, EntityReference recipient, DateTime? acceptBy, Action<string> trace)
         {
-            var url = RejectionFeedback.LeadUrl(system, leadId);
+            var url = LeadLink.For(system, leadId);
             var sender = agreement.MarketingQueueId != null
                 ? new EntityReference(QueueTable.EntityName, agreement.MarketingQueueId.Value)
                 : new EntityReference(SystemUserTable.EntityName, systemUserId());

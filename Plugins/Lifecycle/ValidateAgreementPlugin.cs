@@ -11,7 +11,7 @@ namespace LeadAlign.Plugins.Lifecycle
 {
     /// <summary>
     /// Refuses an agreement that could never work, saying what to correct: business hours the SLA clocks could not count in
-    /// (no working day, working hours that end before they start, a time zone or date the server does not know), and SQL
+    /// (a working day that ends before it starts or a time outside 0 to 24 hours, a time zone or date the server does not know), and SQL
     /// columns lead does not have (a misspelt column would keep every lead from becoming an SQL). Any calendar it accepts
     /// gives every handoff its deadlines, however short its working hours. Marketing's commitments must be counts of zero or
     /// more (MQLs per week, SQLs per month) and a share of 0 to 100 percent (pipeline share), refused before the platform's own
@@ -21,8 +21,8 @@ namespace LeadAlign.Plugins.Lifecycle
     /// </summary>
     [PluginStep("1ead5c0e-000d-4000-8000-000000000001", "Create", AgreementTable.EntityName, PluginStage.PreValidation)]
     [PluginStep("1ead5c0e-000d-4000-8000-000000000002", "Update", AgreementTable.EntityName, PluginStage.PreValidation,
-        FilteringAttributes = $"{AgreementTable.MqlsPerWeek},{AgreementTable.PipelineSharePercent},{AgreementTable.SqlsPerMonth},{AgreementTable.TimeZone},{AgreementTable.WorkDays},{AgreementTable.WorkHours},{AgreementTable.Holidays},{AgreementTable.WarningPercent},{AgreementTable.SqlRequiredColumns},{AgreementTable.AlertThrottleMinutes},{AgreementTable.HotLaneAcceptMinutes},{AgreementTable.RoutingMode},{AgreementTable.SalesQueueId},{AgreementTable.DecisionDays}",
-        PreImageAttributes = $"{AgreementTable.Name},{AgreementTable.TimeZone},{AgreementTable.WorkDays},{AgreementTable.WorkHours},{AgreementTable.Holidays},{AgreementTable.RoutingMode},{AgreementTable.SalesQueueId}")]
+        FilteringAttributes = $"{AgreementTable.MqlsPerWeek},{AgreementTable.PipelineSharePercent},{AgreementTable.SqlsPerMonth},{AgreementTable.TimeZone},{AgreementTable.WorkingDays},{AgreementTable.WorkStart},{AgreementTable.WorkEnd},{AgreementTable.Holidays},{AgreementTable.WarningPercent},{AgreementTable.SqlRequiredColumns},{AgreementTable.AlertThrottleMinutes},{AgreementTable.HotLaneAcceptMinutes},{AgreementTable.RoutingMode},{AgreementTable.SalesQueueId},{AgreementTable.DecisionDays}",
+        PreImageAttributes = $"{AgreementTable.Name},{AgreementTable.TimeZone},{AgreementTable.WorkingDays},{AgreementTable.WorkStart},{AgreementTable.WorkEnd},{AgreementTable.Holidays},{AgreementTable.RoutingMode},{AgreementTable.SalesQueueId}")]
     public sealed class ValidateAgreementPlugin : PluginBase
     {
         public ValidateAgreementPlugin(string unsecureConfiguration, string secureConfiguration)

@@ -37,7 +37,7 @@ namespace LeadAlign.Plugins.Reporting
             var request = context.GetCustomApiRequest<CloseAlignmentWeekRequest>();
             var system = localPluginContext.SystemUserService;
             var agreement = Agreement(system, request.AgreementId);
-            var zone = BusinessCalendar.Parse(agreement.GetAttributeValue<string>(AgreementTable.TimeZone), null, null, null).Zone;
+            var zone = BusinessCalendar.Parse(agreement.GetAttributeValue<string>(AgreementTable.TimeZone), null, null, null, null).Zone;
             var now = DateTime.SpecifyKind(context.OperationCreatedOn, DateTimeKind.Utc);
             var week = request.WeekStart.HasValue ? AlignmentWeekSpan.Containing(request.WeekStart.Value, zone) : AlignmentWeekSpan.LastFull(now, zone);
             var closed = AlignmentWeekClose.Close(system, agreement, week, now, message => localPluginContext.Trace(message));

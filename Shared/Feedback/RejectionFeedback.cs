@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Net;
@@ -9,7 +10,6 @@ using LeadAlign.Schema;
 using LeadAlign.Sla;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
-using Microsoft.Xrm.Sdk.Organization;
 using Microsoft.Xrm.Sdk.Query;
 
 namespace LeadAlign.Feedback
@@ -25,8 +25,8 @@ namespace LeadAlign.Feedback
     {
         private static readonly string[] LeadColumns =
         {
-            LeadTable.FullName, LeadTable.Stage, LeadTable.RejectionReason, LeadTable.RejectionNotes, LeadTable.LeadSource, LeadTable.CampaignId,
-            LeadTable.OwnerId, LeadTable.StateCode,
+            LeadTable.FullName, LeadTable.CompanyName, LeadTable.Stage, LeadTable.RejectionReason, LeadTable.RejectionNotes, LeadTable.LeadSource,
+            LeadTable.CampaignId, LeadTable.OwnerId, LeadTable.StateCode,
         };
 
         /// <summary>The lead's columns LeadAlign computes that feedback reads: secured columns, read as SYSTEM (see <see cref="Send"/>).</summary>
@@ -90,7 +90,7 @@ namespace LeadAlign.Feedback
             var email = new Entity(EmailTable.EntityName)
             {
                 [EmailTable.Subject] = $"Rejected: {leadName} ({reasonLabel})",
-                [EmailTable.Description] = Body(lead, LeadUrl(service, leadRef.Id), reasonLabel, notes),
+                [EmailTable.Description] = Body(lead, LeadLink.For(service, leadRef.Id, organizationId, now), reasonLabel, notes, UserName(system, rejectedBy), rejectedOn),
                 [EmailTable.From] = Parties(new EntityReference(SystemUserTable.EntityName, rejectedBy)),
                 [EmailTable.To] = Parties(recipient),
                 [ActivityColumns.RegardingObjectId] = leadRef,
@@ -327,41 +327,59 @@ namespace LeadAlign.Feedback
         }
 
         /// <summary>
-        /// The e-mail's HTML body (Dataverse renders an e-mail's description as HTML): every value a user typed (the lead's name,
-        /// the notes) and every computed text is HTML-encoded, so a name or note can carry no markup or script into marketing's mail.
+        /// The e-mail's body, HTML as Dataverse renders an e-mail's description (the description of an e-mail activity holds its
+        /// HTML body), written as well-formed XHTML: the lead's name and company, the rejection reason, the rep's notes, the score
+        /// and its reasons, who rejected it and when (UTC), and the absolute link to the lead (<see cref="LeadLink"/>). Every value
+        /// a user typed (the lead's name and company, the notes, the rep's name) and every computed text is HTML-encoded, so a name
+        /// or a note carries no markup or script into marketing's mail; the line breaks of the notes and of the score reasons
+        /// become &lt;br /&gt; and list items.
         /// </summary>
-        private static string Body(Entity lead, string leadUrl, string reason, string? notes)
+        private static string Body(Entity lead, string leadUrl, string reason, string? notes, string rejectedBy, DateTime rejectedOn)
         {
-            string Encode(string text) => WebUtility.HtmlEncode(text);
             var html = new StringBuilder();
-            html.Append("<p>Sales rejected ").Append(Encode(lead.GetAttributeValue<string>(LeadTable.FullName) ?? "a lead")).Append(".</p>");
-            html.Append("<p>Reason: ").Append(Encode(reason)).Append("</p>");
+            html.Append("<div>");
+            html.Append("<p>Sales rejected <strong>").Append(Encode(lead.GetAttributeValue<string>(LeadTable.FullName) ?? "a lead")).Append("</strong>");
+            if (lead.GetAttributeValue<string>(LeadTable.CompanyName) is { } company && !string.IsNullOrWhiteSpace(company))
+            {
+                html.Append(" of <strong>").Append(Encode(company)).Append("</strong>");
+            }
+
+            html.Append(".</p>");
+            html.Append("<p>Reason: <strong>").Append(Encode(reason)).Append("</strong></p>");
             if (!string.IsNullOrWhiteSpace(notes))
             {
-                html.Append("<p>Notes: ").Append(Encode(notes!)).Append("</p>");
+                html.Append("<p>Notes: ").Append(string.Join("<br />", Lines(notes!).Select(Encode))).Append("</p>");
             }
 
             html.Append("<p>Score: ").Append(lead.GetAttributeValue<int?>(LeadTable.Score)?.ToString(CultureInfo.InvariantCulture) ?? "not scored").Append("</p>");
-            if (lead.GetAttributeValue<string>(LeadTable.ScoreReasons) is { } reasons && reasons.Length > 0)
+            var reasons = Lines(lead.GetAttributeValue<string>(LeadTable.ScoreReasons)).ToList();
+            if (reasons.Count > 0)
             {
-                html.Append("<p>").Append(string.Join("<br />", reasons.Split('\n').Select(Encode))).Append("</p>");
+                html.Append("<ul>");
+                foreach (var line in reasons)
+                {
+                    html.Append("<li>").Append(Encode(line)).Append("</li>");
+                }
+
+                html.Append("</ul>");
             }
 
+            html.Append("<p>Rejected by ").Append(Encode(rejectedBy)).Append(" on ")
+                .Append(rejectedOn.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)).Append(" UTC.</p>");
             html.Append("<p><a href=\"").Append(Encode(leadUrl)).Append("\">Open the lead</a></p>");
+            html.Append("</div>");
             return html.ToString();
         }
 
-        /// <summary>
-        /// The lead's absolute address in the organization's web application (RetrieveCurrentOrganization's WebApplication endpoint
-        /// + <c>main.aspx?pagetype=entityrecord&amp;etn=lead&amp;id=…</c>, the record URL Microsoft Learn's "Open forms, views, dialogs,
-        /// and reports with a URL" gives): an e-mail is read outside the app, where a relative link leads nowhere.
-        /// </summary>
-        internal static string LeadUrl(IOrganizationService service, Guid leadId)
-        {
-            var detail = ((RetrieveCurrentOrganizationResponse)service.Execute(new RetrieveCurrentOrganizationRequest())).Detail;
-            var root = detail.Endpoints[EndpointType.WebApplication].TrimEnd('/');
-            return root + "/main.aspx?pagetype=entityrecord&etn=" + LeadTable.EntityName + "&id=" + leadId.ToString("D");
-        }
+        private static string Encode(string text) => WebUtility.HtmlEncode(text);
+
+        /// <summary>The text's non-empty lines (a rep's notes or the score reasons, one reason a line).</summary>
+        private static IEnumerable<string> Lines(string? text) =>
+            (text ?? string.Empty).Replace("\r\n", "\n").Split('\n').Where(line => !string.IsNullOrWhiteSpace(line));
+
+        /// <summary>The user's full name for the e-mail, read as SYSTEM (any rep may reject, and the reader needs only the name).</summary>
+        private static string UserName(IOrganizationService system, Guid userId) =>
+            system.Retrieve(SystemUserTable.EntityName, userId, new ColumnSet(SystemUserTable.FullName)).GetAttributeValue<string>(SystemUserTable.FullName) ?? "a sales rep";
 
         public static string ReasonLabel(int reason)
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using LeadAlign.Runtime;
 using LeadAlign.Sla;
@@ -65,7 +66,7 @@ namespace LeadAlign.Lifecycle
         public int? DecisionDays { get; set; }
 
         /// <summary>The business hours the SLA clocks count in (UTC, Monday to Friday 09:00-17:00 when not configured).</summary>
-        public BusinessCalendar Calendar { get; set; } = BusinessCalendar.Parse(null, null, null, null);
+        public BusinessCalendar Calendar { get; set; } = BusinessCalendar.Parse(null, null, null, null, null);
 
         /// <summary>Why the agreement's calendar could not be read, when it could not (the default calendar is used then).</summary>
         public string? CalendarProblem { get; set; }
@@ -91,9 +92,26 @@ namespace LeadAlign.Lifecycle
         /// <summary>The agreement's business calendar; an ArgumentException says what is wrong with it.</summary>
         public static BusinessCalendar CalendarOf(Entity row) => BusinessCalendar.Parse(
             row.GetAttributeValue<string>(AgreementTable.TimeZone),
-            row.GetAttributeValue<string>(AgreementTable.WorkDays),
-            row.GetAttributeValue<string>(AgreementTable.WorkHours),
+            row.GetAttributeValue<OptionSetValueCollection>(AgreementTable.WorkingDays)?.Select(day => DayOf(day.Value)).ToList(),
+            row.GetAttributeValue<int?>(AgreementTable.WorkStart),
+            row.GetAttributeValue<int?>(AgreementTable.WorkEnd),
             row.GetAttributeValue<string>(AgreementTable.Holidays));
+
+        /// <summary>The day of the week of a Working days option (the Weekday choice, Monday first).</summary>
+        public static DayOfWeek DayOf(int weekday)
+        {
+            switch ((Weekday)weekday)
+            {
+                case Weekday.Monday: return DayOfWeek.Monday;
+                case Weekday.Tuesday: return DayOfWeek.Tuesday;
+                case Weekday.Wednesday: return DayOfWeek.Wednesday;
+                case Weekday.Thursday: return DayOfWeek.Thursday;
+                case Weekday.Friday: return DayOfWeek.Friday;
+                case Weekday.Saturday: return DayOfWeek.Saturday;
+                case Weekday.Sunday: return DayOfWeek.Sunday;
+                default: throw new ArgumentException($"{weekday.ToString(CultureInfo.InvariantCulture)} is not a day of the week: choose the working days from the list.");
+            }
+        }
 
         private static Agreement Parse(Entity row) => new Agreement(row.Id, row.GetAttributeValue<string>(AgreementTable.Name) ?? string.Empty)
         {

@@ -15,7 +15,7 @@ namespace LeadAlign.Reporting
             End = end;
             Now = now;
             TimeZoneId = agreement.GetAttributeValue<string>(AgreementTable.TimeZone) ?? "UTC";
-            Zone = BusinessCalendar.Parse(TimeZoneId, null, null, null).Zone;
+            Zone = BusinessCalendar.Parse(TimeZoneId, null, null, null, null).Zone;
             MqlsPerWeek = agreement.GetAttributeValue<int?>(AgreementTable.MqlsPerWeek);
             PipelineSharePercent = agreement.GetAttributeValue<int?>(AgreementTable.PipelineSharePercent);
             SqlsPerMonth = agreement.GetAttributeValue<int?>(AgreementTable.SqlsPerMonth);

@@ -9,7 +9,8 @@ namespace LeadAlign.Sla
     /// The business hours of the agreement: working days and hours in a time zone, and holidays. Business time is counted in
     /// the agreement's local time, so nights, weekends and holidays are skipped, and a day's window is converted to UTC on
     /// its own date: a clock that spans a daylight-saving change is still right. Time zones are Windows ids (as the
-    /// sandbox on Windows knows them; .NET on other systems maps them), or UTC.
+    /// sandbox on Windows knows them; .NET on other systems maps them), or UTC. The agreement gives its working days as a
+    /// choice of weekdays and the start and end of a working day as whole numbers of minutes after midnight.
     /// </summary>
     internal sealed class BusinessCalendar
     {
@@ -23,7 +24,7 @@ namespace LeadAlign.Sla
         {
             if (end <= start)
             {
-                throw new ArgumentException($"The working hours end ({end:hh\\:mm}) must come after they start ({start:hh\\:mm}).");
+                throw new ArgumentException($"a working day must end after it starts, and this one starts at {Clock(start)} and ends at {Clock(end)}.");
             }
 
             Zone = zone;
@@ -44,26 +45,43 @@ namespace LeadAlign.Sla
 
         public TimeSpan End { get; }
 
-        public static BusinessCalendar Parse(string? zone, string? workDays, string? workHours, string? holidays)
+        /// <summary>Working days when the agreement names none: Monday to Friday.</summary>
+        private static readonly DayOfWeek[] DefaultWorkDays = new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday };
+
+        /// <summary>When a working day starts when the agreement does not say: 09:00 (540 minutes after midnight).</summary>
+        public const int DefaultStartMinutes = 9 * 60;
+
+        /// <summary>When a working day ends when the agreement does not say: 17:00 (1,020 minutes after midnight).</summary>
+        public const int DefaultEndMinutes = 17 * 60;
+
+        /// <summary>
+        /// The calendar of an agreement's columns: its time zone (a Windows id, or UTC when empty), its working days (Monday to
+        /// Friday when none), when each working day starts and ends in minutes after midnight (09:00 and 17:00 when empty; the end
+        /// may be 1,440, midnight) and its holidays (yyyy-MM-dd, separated by ; , spaces or lines). An ArgumentException says
+        /// what is wrong, in the words of the agreement's form.
+        /// </summary>
+        public static BusinessCalendar Parse(string? zone, IEnumerable<DayOfWeek>? workDays, int? startMinutes, int? endMinutes, string? holidays)
         {
             var timeZone = string.IsNullOrWhiteSpace(zone) || zone!.Trim() == "UTC" ? TimeZoneInfo.Utc : FindZone(zone.Trim());
-            var days = (string.IsNullOrWhiteSpace(workDays) ? "Mon,Tue,Wed,Thu,Fri" : workDays!)
-                .Split(new[] { ',', ';', ' ' }, StringSplitOptions.RemoveEmptyEntries)
-                .Select(ParseDay)
-                .ToList();
-            var hours = (string.IsNullOrWhiteSpace(workHours) ? "09:00-17:00" : workHours!).Split('-');
-            if (hours.Length != 2
-                || !TimeSpan.TryParseExact(hours[0].Trim(), "hh\\:mm", CultureInfo.InvariantCulture, out var start)
-                || !TimeSpan.TryParseExact(hours[1].Trim(), "hh\\:mm", CultureInfo.InvariantCulture, out var end))
-            {
-                throw new ArgumentException($"'{workHours}' is not working hours: write them as 09:00-17:00.");
-            }
-
-            var dates = (holidays ?? string.Empty).Split(new[] { ';', ',', '\n', ' ' }, StringSplitOptions.RemoveEmptyEntries)
+            var days = workDays?.ToList() ?? new List<DayOfWeek>();
+            var start = Minutes(startMinutes ?? DefaultStartMinutes, "Working day starts");
+            var end = Minutes(endMinutes ?? DefaultEndMinutes, "Working day ends");
+            var dates = (holidays ?? string.Empty).Split(new[] { ';', ',', '\n', '\r', ' ' }, StringSplitOptions.RemoveEmptyEntries)
                 .Select(day => DateTime.TryParseExact(day.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
                     ? date
                     : throw new ArgumentException($"'{day}' is not a holiday date: write it as yyyy-MM-dd."));
-            return new BusinessCalendar(timeZone, days, start, end, dates);
+            return new BusinessCalendar(timeZone, days.Count == 0 ? DefaultWorkDays : days, start, end, dates);
+        }
+
+        /// <summary>A time of day given as minutes after midnight, 0 to 1,440 (midnight at the end of the day).</summary>
+        private static TimeSpan Minutes(int minutes, string column)
+        {
+            if (minutes < 0 || minutes > 24 * 60)
+            {
+                throw new ArgumentException($"{column} is {minutes.ToString(CultureInfo.InvariantCulture)} minutes after midnight: give a time from 0 to 24 hours.");
+            }
+
+            return TimeSpan.FromMinutes(minutes);
         }
 
         /// <summary>
@@ -121,6 +139,10 @@ namespace LeadAlign.Sla
             return TimeZoneInfo.ConvertTimeToUtc(unspecified, Zone);
         }
 
+        /// <summary>A time of day as hh:mm, 24:00 for the end of the day.</summary>
+        private static string Clock(TimeSpan time) =>
+            ((int)time.TotalHours).ToString("00", CultureInfo.InvariantCulture) + ":" + time.Minutes.ToString("00", CultureInfo.InvariantCulture);
+
         private static TimeZoneInfo FindZone(string id)
         {
             try
@@ -130,21 +152,6 @@ namespace LeadAlign.Sla
             catch (TimeZoneNotFoundException)
             {
                 throw new ArgumentException($"'{id}' is not a time zone this server knows: give its Windows id, for example W. Europe Standard Time.");
-            }
-        }
-
-        private static DayOfWeek ParseDay(string day)
-        {
-            switch (day.Trim().ToLowerInvariant().Substring(0, Math.Min(3, day.Trim().Length)))
-            {
-                case "mon": return DayOfWeek.Monday;
-                case "tue": return DayOfWeek.Tuesday;
-                case "wed": return DayOfWeek.Wednesday;
-                case "thu": return DayOfWeek.Thursday;
-                case "fri": return DayOfWeek.Friday;
-                case "sat": return DayOfWeek.Saturday;
-                case "sun": return DayOfWeek.Sunday;
-                default: throw new ArgumentException($"'{day}' is not a day of the week: write Mon, Tue, Wed, Thu, Fri, Sat or Sun.");
             }
         }
     }

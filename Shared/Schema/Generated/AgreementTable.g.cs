@@ -58,11 +58,14 @@ namespace LeadAlign.Schema
         /// <summary>Time zone (nvarchar).</summary>
         public const string TimeZone = "la_timezone";
 
-        /// <summary>Working days (nvarchar).</summary>
-        public const string WorkDays = "la_workdays";
+        /// <summary>Working days (multiselectpicklist: <see cref="Weekday"/>).</summary>
+        public const string WorkingDays = "la_workingdays";
 
-        /// <summary>Working hours (nvarchar).</summary>
-        public const string WorkHours = "la_workhours";
+        /// <summary>Working day starts (after midnight) (int).</summary>
+        public const string WorkStart = "la_workstart";
+
+        /// <summary>Working day ends (after midnight) (int).</summary>
+        public const string WorkEnd = "la_workend";
 
         /// <summary>Holidays (ntext).</summary>
         public const string Holidays = "la_holidays";

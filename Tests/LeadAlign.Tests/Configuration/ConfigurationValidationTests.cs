@@ -60,7 +60,7 @@ namespace LeadAlign.Tests.Configuration
         [Fact]
         public void An_agreement_with_one_working_minute_a_day_and_a_hundred_hours_to_accept_gives_handoffs_their_deadlines()
         {
-            var fixture = new LifecycleFixture(agreement: new Dictionary<string, object?> { [AgreementTable.WorkHours] = "09:00-09:01", [AgreementTable.AcceptHours] = 100 });
+            var fixture = new LifecycleFixture(agreement: new Dictionary<string, object?> { [AgreementTable.WorkStart] = 9 * 60, [AgreementTable.WorkEnd] = (9 * 60) + 1, [AgreementTable.AcceptHours] = 100 });
             var start = fixture.Org.UtcNow;
 
             var lead = fixture.HandedOffLead();
@@ -74,7 +74,7 @@ namespace LeadAlign.Tests.Configuration
         [Fact]
         public void A_calendar_of_one_minute_on_sundays_counts_the_longest_sla_the_agreement_allows()
         {
-            var calendar = BusinessCalendar.Parse("W. Europe Standard Time", "Sun", "09:00-09:01", "2026-01-11");
+            var calendar = BusinessCalendar.Parse("W. Europe Standard Time", new[] { DayOfWeek.Sunday }, 9 * 60, (9 * 60) + 1, "2026-01-11");
             var monday = new DateTime(2026, 1, 5, 10, 0, 0, DateTimeKind.Utc);
 
             // 1,000 hours (the column's maximum) are 60,000 Sundays; the first, 11 January 2026, is a holiday. 09:01 in Berlin is 08:01 UTC in winter, 07:01 in summer.
@@ -86,25 +86,52 @@ namespace LeadAlign.Tests.Configuration
         }
 
         [Theory]
-        [InlineData(",,", null, "no working day")]
-        [InlineData(null, "09:00-09:00", "must come after they start")]
-        public void Only_a_calendar_without_business_time_is_refused(string? days, string? hours, string message)
+        [InlineData(9 * 60, 9 * 60, "The agreement's business hours are not valid: a working day must end after it starts, and this one starts at 09:00 and ends at 09:00.")]
+        [InlineData(18 * 60, null, "The agreement's business hours are not valid: a working day must end after it starts, and this one starts at 18:00 and ends at 17:00.")]
+        public void Only_a_calendar_without_business_time_is_refused(int? start, int? end, string message)
         {
             var fixture = new LifecycleFixture();
-            var update = new Entity(AgreementTable.EntityName, LifecycleFixture.AgreementId);
-            if (days != null)
+            var update = new Entity(AgreementTable.EntityName, LifecycleFixture.AgreementId) { [AgreementTable.WorkStart] = start };
+            if (end != null)
             {
-                update[AgreementTable.WorkDays] = days;
-            }
-
-            if (hours != null)
-            {
-                update[AgreementTable.WorkHours] = hours;
+                update[AgreementTable.WorkEnd] = end;
             }
 
             var refused = TestOrganization.Fault(() => fixture.Org.As(fixture.Admin).Update(update));
 
-            Assert.Contains(message, refused.Message, StringComparison.Ordinal);
+            Assert.Equal(message, refused.Message);
+        }
+
+        [Fact]
+        public void Working_days_are_chosen_from_the_weekdays_and_the_clocks_count_only_on_them()
+        {
+            // Working days is a choices column (multi-select) of the Weekday choice: saturday and sunday only.
+            var fixture = new LifecycleFixture(agreement: new Dictionary<string, object?>
+            {
+                [AgreementTable.WorkingDays] = new OptionSetValueCollection(new[] { new OptionSetValue((int)Weekday.Saturday), new OptionSetValue((int)Weekday.Sunday) }),
+            });
+            var monday = fixture.Org.UtcNow;
+
+            var lead = fixture.HandedOffLead();
+
+            // The agreement gives 4 hours to accept; handed off on Monday 5 January 09:00 UTC, they run on Saturday 10 January 09:00-13:00.
+            Assert.Equal(DayOfWeek.Monday, monday.DayOfWeek);
+            var accept = fixture.Org.Get("slakpiinstance", fixture.Lead(lead).GetAttributeValue<EntityReference>(LeadTable.AcceptByKpiId).Id)!;
+            Assert.Equal(monday.Date.AddDays(5).AddHours(13), accept["failuretime"]);
+        }
+
+        [Fact]
+        public void A_working_day_outside_the_weekday_choice_is_refused_before_the_save()
+        {
+            var fixture = new LifecycleFixture();
+
+            var refused = TestOrganization.Fault(() => fixture.Org.As(fixture.Admin).Update(new Entity(AgreementTable.EntityName, LifecycleFixture.AgreementId)
+            {
+                [AgreementTable.WorkingDays] = new OptionSetValueCollection(new[] { new OptionSetValue((int)Weekday.Monday), new OptionSetValue(7) }),
+            }));
+
+            // The agreement's validation (PreValidation) reads the days before the platform checks the column's options.
+            Assert.Equal("The agreement's business hours are not valid: 7 is not a day of the week: choose the working days from the list.", refused.Message);
         }
     }
 }

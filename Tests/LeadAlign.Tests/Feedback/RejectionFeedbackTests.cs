@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Xml.Linq;
 using LeadAlign.Dataverse;
 using LeadAlign.Schema;
 using LeadAlign.Tests.Lifecycle;
@@ -77,10 +78,14 @@ namespace LeadAlign.Tests.Feedback
 
             var email = Org.Get("email", feedback.GetAttributeValue<EntityReference>(LeadFeedbackTable.EmailId).Id)!;
             Assert.Equal("Rejected: Novak (no budget)", email["subject"]);
-            Assert.Contains("Reason: no budget", email.GetAttributeValue<string>("description"));
-            Assert.Contains("Notes: Budget frozen until Q3.", email.GetAttributeValue<string>("description"));
-            Assert.Contains("+25 Job title names the C-suite", email.GetAttributeValue<string>("description"));
-            Assert.Contains("etn=lead&amp;id=" + lead, email.GetAttributeValue<string>("description"));
+            var body = XElement.Parse(email.GetAttributeValue<string>("description"));
+            Assert.Equal("Sales rejected Novak of Contoso.", body.Elements("p").First().Value);
+            Assert.Contains(body.Elements("p"), paragraph => paragraph.Value == "Reason: no budget");
+            Assert.Contains(body.Elements("p"), paragraph => paragraph.Value == "Notes: Budget frozen until Q3.");
+            Assert.Contains(body.Elements("p"), paragraph => paragraph.Value == "Score: 65");
+            Assert.Contains("+25 Job title names the C-suite", body.Element("ul")!.Elements("li").Select(item => item.Value));
+            Assert.Contains(body.Elements("p"), paragraph => paragraph.Value == "Rejected by Rep 1 on 2026-01-05 09:00 UTC.");
+            Assert.EndsWith("etn=lead&id=" + lead, (string)body.Descendants("a").Single().Attribute("href")!);
             Assert.Equal(1, email.GetAttributeValue<OptionSetValue>("statecode").Value);
             var parties = Org.All("activityparty").Where(party => party.GetAttributeValue<EntityReference>("activityid").Id == email.Id).ToList();
             Assert.Contains(parties, party => party.GetAttributeValue<OptionSetValue>("participationtypemask").Value == 1 && party.GetAttributeValue<EntityReference>("partyid").Id == Rep);
@@ -90,6 +95,48 @@ namespace LeadAlign.Tests.Feedback
             var marked = _fixture.Lead(lead);
             Assert.Equal(Rep, marked.GetAttributeValue<EntityReference>(LeadTable.RejectedBy).Id);
             Assert.Equal(NoBudget, marked.GetAttributeValue<OptionSetValue>(LeadTable.RejectionReason).Value);
+        }
+
+        [Fact]
+        public void The_email_is_well_formed_html_with_the_notes_as_text_and_an_absolute_link_that_opens_the_lead_in_the_app()
+        {
+            // Dataverse renders an e-mail activity's description as HTML, so the body is markup and what a rep typed is encoded.
+            // The link follows Microsoft Learn, "Open apps, forms, views, dialogs, and reports with a URL": the organization's web
+            // address (RetrieveCurrentOrganization's WebApplication endpoint, https://leadalign.crm.dynamics.com/ in the in-memory
+            // organization) + main.aspx with pagetype=entityrecord, etn and id, and the app by its unique name (appname).
+            var lead = RejectedLead(notes: "Called twice.\n<script>alert('x')</script> & <b>no</b> budget");
+
+            Send(lead, Rep);
+
+            var email = Assert.Single(Org.All("email"), row => row.GetAttributeValue<string>("subject").StartsWith("Rejected:", StringComparison.Ordinal));
+            var html = email.GetAttributeValue<string>("description");
+            Assert.DoesNotContain("<script>", html);
+            Assert.DoesNotContain("<b>", html);
+            var body = XElement.Parse(html);
+            var notes = body.Elements("p").Single(paragraph => paragraph.Value.StartsWith("Notes:", StringComparison.Ordinal));
+            Assert.Equal(new[] { "br" }, notes.Elements().Select(element => element.Name.LocalName));
+            Assert.Equal("Notes: Called twice.<script>alert('x')</script> & <b>no</b> budget", notes.Value);
+            Assert.Equal(
+                $"https://leadalign.crm.dynamics.com/main.aspx?appname=la_LeadAlignment&pagetype=entityrecord&etn=lead&id={lead:D}",
+                (string)body.Descendants("a").Single().Attribute("href")!);
+        }
+
+        [Fact]
+        public void The_organizations_web_address_is_read_once_for_many_emails()
+        {
+            Send(RejectedLead(), Rep);
+            Org.Log.Clear();
+
+            Send(RejectedLead(), Rep);
+            Send(RejectedLead(), Rep);
+
+            // Each send creates its e-mail, its feedback and marketing's answer clock, and links to its lead with the address kept
+            // from the first send (LeadLink).
+            var sends = Org.Log.Of(typeof(SendRejectionFeedback));
+            Assert.Equal(2, sends.Count);
+            Assert.All(sends, send => Assert.Equal(3, send.Calls("Create")));
+            Assert.All(sends, send => Assert.Equal(0, send.Calls("RetrieveCurrentOrganization")));
+            Assert.Equal(3, Org.All("email").Count(row => row.GetAttributeValue<string>("subject").StartsWith("Rejected:", StringComparison.Ordinal)));
         }
 
         [Fact]

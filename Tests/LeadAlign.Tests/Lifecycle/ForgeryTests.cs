@@ -166,7 +166,7 @@ namespace LeadAlign.Tests.Lifecycle
         {
             // Read outside the app, a relative link leads nowhere: the address is RetrieveCurrentOrganization's WebApplication
             // endpoint (the in-memory organization's https://leadalign.crm.dynamics.com/) with the record URL of Microsoft Learn's
-            // "Open forms, views, dialogs, and reports with a URL".
+            // "Open apps, forms, views, dialogs, and reports with a URL", naming LeadAlign's app by its unique name (appname).
             var campaignOwner = _fixture.Org.AddUser("Carla Campaigns");
             var campaign = _fixture.Org.As(campaignOwner).Create(new Entity("campaign") { ["name"] = "Spring webinar" });
             var lead = _fixture.Org.As(_fixture.Marketer).Create(new Entity(LeadTable.EntityName) { ["lastname"] = "Novak", ["campaignid"] = new EntityReference("campaign", campaign) });
@@ -174,7 +174,7 @@ namespace LeadAlign.Tests.Lifecycle
             _fixture.Org.DrainAsync();
 
             var body = Assert.Single(_fixture.Org.All("email")).GetAttributeValue<string>("description");
-            Assert.Contains($"<a href=\"https://leadalign.crm.dynamics.com/main.aspx?pagetype=entityrecord&amp;etn=lead&amp;id={lead:D}\">Open the lead</a>", body);
+            Assert.Contains($"<a href=\"https://leadalign.crm.dynamics.com/main.aspx?appname=la_LeadAlignment&amp;pagetype=entityrecord&amp;etn=lead&amp;id={lead:D}\">Open the lead</a>", body);
         }
     }
 }

@@ -23,7 +23,7 @@ namespace LeadAlign.Tests.Lifecycle
             Assert.Equal(id, email.GetAttributeValue<EntityReference>("regardingobjectid").Id);
             Assert.Equal(1, email.GetAttributeValue<OptionSetValue>("statecode").Value);
             Assert.Equal("New MQL: Novak", email["subject"]);
-            Assert.Contains("/main.aspx?pagetype=entityrecord&amp;etn=lead&amp;id=" + id.ToString("D"), email.GetAttributeValue<string>("description"));
+            Assert.Contains("/main.aspx?appname=la_LeadAlignment&amp;pagetype=entityrecord&amp;etn=lead&amp;id=" + id.ToString("D"), email.GetAttributeValue<string>("description"));
             Assert.Contains("Accept it by 2026-01-05 13:00 UTC", email.GetAttributeValue<string>("description"));
             Assert.Equal(fixture.Reps[0], Party(fixture, email, "to").Id);
             Assert.Equal(marketingQueue, Party(fixture, email, "from").Id);

@@ -244,9 +244,9 @@ namespace LeadAlign.Tests.Sla
         [Fact]
         public void An_agreement_with_business_hours_that_cannot_be_counted_is_refused()
         {
-            var fault = TestOrganization.Fault(() => Org.SystemService.Update(new Entity(AgreementTable.EntityName, LifecycleFixture.AgreementId) { [AgreementTable.WorkHours] = "9 to 5" }));
+            var fault = TestOrganization.Fault(() => Org.SystemService.Update(new Entity(AgreementTable.EntityName, LifecycleFixture.AgreementId) { [AgreementTable.Holidays] = "2026-12-25;Christmas" }));
 
-            Assert.Equal("The agreement's business hours are not valid: '9 to 5' is not working hours: write them as 09:00-17:00.", fault.Message);
+            Assert.Equal("The agreement's business hours are not valid: 'Christmas' is not a holiday date: write it as yyyy-MM-dd.", fault.Message);
         }
     }
 }

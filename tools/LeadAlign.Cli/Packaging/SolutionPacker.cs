@@ -52,6 +52,17 @@ namespace LeadAlign.Cli.Packaging
             "IsCustomizable", "IsHidden", "SupportedDeployment", "IntroducedVersion", "SdkMessageProcessingStepImages",
         };
 
+        /// <summary>
+        /// Values the 2018 schema's enumerations lack, which newer platforms export, as parent/element=value, each with the value
+        /// of that schema it stands in for when validating a copy. A choices column (multi-select) is exported with
+        /// <c>&lt;Type&gt;multiselectpicklist&lt;/Type&gt;</c> (the Apollo 2026 managed export's apollo_timings), a type the 2018
+        /// CrmDataType enumeration does not list; validated as the picklist it otherwise is.
+        /// </summary>
+        public static readonly IReadOnlyDictionary<string, string> NewerValuesThanTheSchema = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["attribute/Type=multiselectpicklist"] = "picklist",
+        };
+
         private static readonly DateTimeOffset EntryTime = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
         private static readonly string[] StandIns = { "Microsoft.Xrm.Sdk", "Microsoft.Crm.Sdk.Proxy", "Microsoft.Xrm.Sdk.Workflow", "System.Activities" };
         private const string MicrosoftToken = "31bf3856ad364e35";
@@ -359,6 +370,14 @@ namespace LeadAlign.Cli.Packaging
                 if (step.Element("SdkMessageId") is { } messageId && Guid.TryParse(messageId.Value, out var id))
                 {
                     messageId.Value = id.ToString("B");
+                }
+            }
+
+            foreach (var element in copy.Descendants().Where(element => element.Parent != null && !element.HasElements).ToList())
+            {
+                if (NewerValuesThanTheSchema.TryGetValue(element.Parent!.Name.LocalName + "/" + element.Name.LocalName + "=" + element.Value, out var older))
+                {
+                    element.Value = older;
                 }
             }
 
