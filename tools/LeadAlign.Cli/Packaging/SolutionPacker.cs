@@ -37,6 +37,7 @@ namespace LeadAlign.Cli.Packaging
             "ImportExportXml/AppModuleSiteMaps", "ImportExportXml/AppModules", "ImportExportXml/connectionreferences",
             "Role/IsAutoAssigned", "FieldPermission/CanReadUnmasked", "WebResource/IsAvailableForMobileOffline",
             "optionset/ExternalTypeName", "option/@ExternalValue", "option/@IsHidden", "PluginAssembly/@PluginAssemblyId", "PluginType/@PluginTypeId",
+            "control/@indicationOfSubgrid",
         };
 
         private static readonly DateTimeOffset EntryTime = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
