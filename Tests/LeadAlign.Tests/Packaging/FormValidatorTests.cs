@@ -83,6 +83,21 @@ namespace LeadAlign.Tests.Packaging
         }
 
         [Fact]
+        public void A_timeline_cell_that_shows_no_label_needs_none()
+        {
+            // The timeline as a real export writes it: an unbound notescontrol in a cell with showlabel="false" and an empty label
+            // (Apollo export, commit 4af90e9294495d736f1f1087e206d1b997e8bfa9, customizations.xml).
+            var lastRow = $"datafieldname=\"{LeadAlertTable.RecentAlerts}\" disabled=\"true\" />\n                      </cell>\n                    </row>\n";
+            _solution.Break(FormFile(LeadAlertTable.EntityName), lastRow,
+                lastRow + "                    <row>\n                      <cell id=\"{3d0b6a55-9c1e-5f42-8a77-1f2c9e0d4b61}\" showlabel=\"false\" rowspan=\"8\" auto=\"false\" colspan=\"1\">\n"
+                + "                        <labels><label description=\"\" languagecode=\"1033\" /></labels>\n"
+                + "                        <control id=\"notescontrol\" classid=\"{06375649-c143-495e-a496-c962e5b4488e}\" />\n"
+                + "                      </cell>\n                    </row>\n");
+
+            Assert.Empty(Findings());
+        }
+
+        [Fact]
         public void A_cell_without_a_label_and_ids_used_twice_are_findings()
         {
             var form = FormFile(LeadStageChangeTable.EntityName);

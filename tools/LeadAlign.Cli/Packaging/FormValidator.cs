@@ -14,7 +14,8 @@ namespace LeadAlign.Cli.Packaging
     /// solution's metadata, reporting each finding as <c>file:line: message</c>:
     /// <list type="bullet">
     /// <item>the form's table exists, and its form id is a GUID no other form of the solution has;</item>
-    /// <item>the form, each tab, each section and each cell that holds a control carries a label; tab, section, cell and control
+    /// <item>the form, and each tab, section and cell holding a control that the form shows with its label (not showlabel="false",
+    /// not hidden), carries a label; tab, section, cell and control
     /// ids, and tab and section names, are unique within the form;</item>
     /// <item>each bound control (datafieldname) names a column of the table, with a control classid that fits the column's type
     /// (the classids of Microsoft Learn, "&lt;control&gt; (FormXml)",
@@ -144,7 +145,7 @@ namespace LeadAlign.Cli.Packaging
                     findings.Add(At(file, element, $"the {kind} name {name} is used twice in the form."));
                 }
 
-                if ((kind != "cell" || element.Element("control") != null) && !HasLabel(element))
+                if ((kind != "cell" || element.Element("control") != null) && ShowsLabel(element) && !HasLabel(element))
                 {
                     findings.Add(At(file, element, $"the {kind} {(string?)element.Attribute("name") ?? (string?)element.Element("control")?.Attribute("id") ?? (string?)element.Attribute("id")} has no label."));
                 }
@@ -249,6 +250,14 @@ namespace LeadAlign.Cli.Packaging
         private static bool IsSubgrid(XElement control) =>
             string.Equals((string?)control.Attribute("classid"), SubgridClassId, StringComparison.OrdinalIgnoreCase)
             || string.Equals((string?)control.Attribute("indicationOfSubgrid"), "true", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>
+        /// Whether the form shows the element's label: not when showlabel is false or the element is hidden. A real export has
+        /// such cells with an empty label (the timeline's, showlabel="false": Apollo export, commit 4af90e92, customizations.xml).
+        /// </summary>
+        private static bool ShowsLabel(XElement element) =>
+            !string.Equals((string?)element.Attribute("showlabel"), "false", StringComparison.OrdinalIgnoreCase)
+            && !string.Equals((string?)element.Attribute("visible"), "false", StringComparison.OrdinalIgnoreCase);
 
         private static bool HasLabel(XElement element) =>
             element.Element("labels")?.Elements("label").Any(label => !string.IsNullOrWhiteSpace((string?)label.Attribute("description"))) == true;
