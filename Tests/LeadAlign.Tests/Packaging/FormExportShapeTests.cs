@@ -45,9 +45,10 @@ namespace LeadAlign.Tests.Packaging
         {
             [AttributeTypeCode.String] = new[] { "{4273EDBD-AC1D-40D3-9FB2-095C621B552D}", "{E0DECE4B-6FC8-4A8F-A065-082708572369}" }, // TextBoxControl, TextAreaControl
             [AttributeTypeCode.Memo] = new[] { "{E0DECE4B-6FC8-4A8F-A065-082708572369}" }, // TextAreaControl
-            [AttributeTypeCode.Integer] = new[] { "{C6D124CA-7EDA-4A60-AEA9-7FB8D318B68F}" }, // IntegerControl
+            [AttributeTypeCode.Integer] = new[] { "{C6D124CA-7EDA-4A60-AEA9-7FB8D318B68F}", "{AA987274-CE4E-4271-A803-66164311A958}" }, // IntegerControl, DurationControl (a whole number in Duration format)
             [AttributeTypeCode.Decimal] = new[] { "{C3EFE0C3-0EC6-42BE-8349-CBD9079DFD8E}" }, // DecimalControl
             [AttributeTypeCode.Picklist] = new[] { "{3EF39988-22BB-4F0B-BBBE-64B5A3748AEE}" }, // PicklistControl
+            [AttributeTypeCode.Virtual] = new[] { "{4AA28AB7-9C13-4F57-A73D-AD894D048B5F}" }, // MultiSelectPicklistControl (choices; Apollo's apollo_symptoms)
             [AttributeTypeCode.Boolean] = new[] { "{67FAC785-CD58-4F9F-ABB3-4B7DDC6ED5ED}" }, // RadioControl
             [AttributeTypeCode.DateTime] = new[] { "{5B773807-9FB2-42DB-97C3-7A91EFF8ADFF}" }, // DateTimeControl
             [AttributeTypeCode.Lookup] = new[] { "{270BD3DB-D9AF-4782-9025-509E298DEC0A}" }, // LookupControl
@@ -145,7 +146,12 @@ namespace LeadAlign.Tests.Packaging
             Assert.Equal(
                 new[] { AgreementTable.AcceptHours, AgreementTable.FirstContactHours, AgreementTable.HotLaneAcceptMinutes, AgreementTable.WarningPercent, AgreementTable.AlertThrottleMinutes },
                 Fields(form, "SLA terms"));
-            Assert.Equal(new[] { AgreementTable.TimeZone, AgreementTable.WorkDays, AgreementTable.WorkHours, AgreementTable.Holidays }, Fields(form, "Business hours"));
+            // The business-hours columns (their working days and hours change shape with issue 20's choices) stay together,
+            // between the time zone and the holidays, in the one section named Business hours.
+            var businessHours = Fields(form, "Business hours");
+            Assert.Equal(AgreementTable.TimeZone, businessHours.First());
+            Assert.Equal(AgreementTable.Holidays, businessHours.Last());
+            Assert.True(businessHours.Count >= 3, "the working days and hours sit between the time zone and the holidays");
             Assert.Contains(AgreementTable.RoutingMode, Fields(form, "Teams and routing"));
         }
 
