@@ -17,8 +17,10 @@ namespace LeadAlign.Plugins.Scoring
     /// Refuses a scoring rule that could never score: a fit rule on a column lead does not have, with an operator the
     /// column's type cannot take, or a value that does not parse; an engagement rule without its activity kind. For a rule
     /// it accepts, it writes the value in invariant form (choice labels replaced by their values) and the column's type into
-    /// the Target, so scoring needs no metadata. On Update the rule as it stood comes
-    /// from the pre-image. Service calls: the column's metadata (fit rules) only.
+    /// the Target, so scoring needs no metadata. A fit rule may name its lead column by display name (Job Title) as the rule
+    /// form shows it, or by logical name (jobtitle); the logical name is what it saves. On Update the rule as it stood comes
+    /// from the pre-image. Service calls: the column's metadata (fit rules) only: RetrieveAttribute, and RetrieveEntity with
+    /// lead's columns only when no column has that logical name (to find it by display name).
     /// </summary>
     [PluginStep("1ead5c0e-0004-4000-8000-000000000001", "Create", ScoringRuleTable.EntityName, PluginStage.PreValidation)]
     [PluginStep("1ead5c0e-0004-4000-8000-000000000002", "Update", ScoringRuleTable.EntityName, PluginStage.PreValidation,
@@ -59,15 +61,16 @@ namespace LeadAlign.Plugins.Scoring
                 throw new BusinessRuleException($"Scoring rule '{name}' needs a category: Fit (who the lead is) or Engagement (what the lead does).");
             }
 
-            var column = (rule.GetAttributeValue<string>(ScoringRuleTable.Column) ?? string.Empty).Trim().ToLowerInvariant();
-            if (column.Length == 0)
+            var given = (rule.GetAttributeValue<string>(ScoringRuleTable.Column) ?? string.Empty).Trim();
+            if (given.Length == 0)
             {
-                throw new BusinessRuleException($"Fit rule '{name}' needs the lead column it reads (Lead column), by its logical name, for example jobtitle.");
+                throw new BusinessRuleException($"Fit rule '{name}' needs the lead column it reads (Lead column), by its display name or logical name, for example Job Title or jobtitle.");
             }
 
             var op = (FitOperator?)rule.GetAttributeValue<OptionSetValue>(ScoringRuleTable.Operator)?.Value
                 ?? throw new BusinessRuleException($"Fit rule '{name}' needs an operator: equals, not equals, in list, contains, begins with, greater than, less than, between, has value or is empty.");
-            var attribute = ColumnOf(localPluginContext.SystemUserService, column, name);
+            var attribute = ColumnOf(localPluginContext.SystemUserService, given, name);
+            var column = attribute.LogicalName;
             var type = attribute.AttributeType?.ToString() ?? "Virtual";
             if (!FitEvaluator.OperatorsByType.TryGetValue(type, out var allowed))
             {
@@ -100,16 +103,47 @@ namespace LeadAlign.Plugins.Scoring
             }
         }
 
-        private static AttributeMetadata ColumnOf(IOrganizationService service, string column, string name)
+        /// <summary>The lead column the rule names, by logical name or, failing that, by display name (one column only).</summary>
+        private static AttributeMetadata ColumnOf(IOrganizationService service, string given, string name)
         {
             try
             {
-                return ((RetrieveAttributeResponse)service.Execute(new RetrieveAttributeRequest { EntityLogicalName = LeadTable.EntityName, LogicalName = column })).AttributeMetadata;
+                return ((RetrieveAttributeResponse)service.Execute(new RetrieveAttributeRequest { EntityLogicalName = LeadTable.EntityName, LogicalName = given.ToLowerInvariant() })).AttributeMetadata;
             }
             catch (FaultException<OrganizationServiceFault>)
             {
-                throw new BusinessRuleException($"Fit rule '{name}': lead has no column '{column}'. Give the column's logical name as the Lead columns list shows it, for example jobtitle or numberofemployees.");
+                // Not a logical name: look for a lead column of that display name, as the rule form and the column pickers show it.
             }
+
+            var lead = ((RetrieveEntityResponse)service.Execute(new RetrieveEntityRequest { LogicalName = LeadTable.EntityName, EntityFilters = EntityFilters.Attributes })).EntityMetadata;
+            var named = (lead?.Attributes ?? new AttributeMetadata[0])
+                .Where(attribute => attribute.AttributeOf == null && DisplayNames(attribute).Any(label => string.Equals(label.Trim(), given, StringComparison.OrdinalIgnoreCase)))
+                .OrderBy(attribute => attribute.LogicalName, StringComparer.Ordinal)
+                .ToList();
+            if (named.Count == 1)
+            {
+                return named[0];
+            }
+
+            if (named.Count > 1)
+            {
+                throw new BusinessRuleException($"Fit rule '{name}': more than one lead column is called '{given}' ({string.Join(", ", named.Select(attribute => attribute.LogicalName))}). Give the logical name of the one the rule reads.");
+            }
+
+            throw new BusinessRuleException($"Fit rule '{name}': lead has no column '{given}'. Give the column's display name or logical name as the Lead columns list shows it, for example Job Title or jobtitle.");
+        }
+
+        private static IEnumerable<string> DisplayNames(AttributeMetadata attribute)
+        {
+            var label = attribute.DisplayName;
+            if (label == null)
+            {
+                return Enumerable.Empty<string>();
+            }
+
+            return (label.LocalizedLabels?.Select(localized => localized.Label) ?? Enumerable.Empty<string>())
+                .Concat(label.UserLocalizedLabel != null ? new[] { label.UserLocalizedLabel.Label } : new string[0])
+                .Where(text => !string.IsNullOrWhiteSpace(text));
         }
 
         private static string Normalize(string name, string column, string type, FitOperator op, string? value, AttributeMetadata attribute)

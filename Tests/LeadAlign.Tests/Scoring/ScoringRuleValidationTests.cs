@@ -34,7 +34,19 @@ namespace LeadAlign.Tests.Scoring
         {
             var fault = TestOrganization.Fault(() => _org.SystemService.Create(FitRule("la_shoesize", (int)FitOperator.Equals, "42")));
 
-            Assert.Equal("Fit rule 'Test rule': lead has no column 'la_shoesize'. Give the column's logical name as the Lead columns list shows it, for example jobtitle or numberofemployees.", fault.Message);
+            Assert.Equal("Fit rule 'Test rule': lead has no column 'la_shoesize'. Give the column's display name or logical name as the Lead columns list shows it, for example Job Title or jobtitle.", fault.Message);
+        }
+
+        [Fact]
+        public void A_fit_rule_may_name_its_lead_column_by_display_name_and_saves_the_logical_name()
+        {
+            // The rule form shows "Lead column" as text: an admin types the name the lead form and the column pickers show.
+            var id = _org.SystemService.Create(FitRule(" Territory ", (int)FitOperator.Equals, "EMEA"));
+
+            var rule = _org.Get(ScoringRuleTable.EntityName, id)!;
+            Assert.Equal(LeadTable.Territory, rule.GetAttributeValue<string>(ScoringRuleTable.Column));
+            Assert.Equal("String", rule.GetAttributeValue<string>(ScoringRuleTable.ColumnType));
+            Assert.Equal("EMEA", rule.GetAttributeValue<string>(ScoringRuleTable.NormalizedValue));
         }
 
         [Fact]

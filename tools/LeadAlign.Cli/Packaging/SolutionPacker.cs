@@ -38,6 +38,7 @@ namespace LeadAlign.Cli.Packaging
             "Role/IsAutoAssigned", "FieldPermission/CanReadUnmasked", "WebResource/IsAvailableForMobileOffline",
             "optionset/ExternalTypeName", "option/@ExternalValue", "option/@IsHidden", "PluginAssembly/@PluginAssemblyId", "PluginType/@PluginTypeId",
             "SdkMessageProcessingStep/PluginTypeId",
+            "control/@indicationOfSubgrid",
         };
 
         /// <summary>

@@ -16,8 +16,8 @@ namespace LeadAlign.Cli.Packaging
     /// <summary>
     /// Checks an unpacked solution against its own metadata and the built assemblies, reporting each finding with its file
     /// and line: every step's table, filtering attributes and image columns exist; every step's plug-in type, every workflow's
-    /// activity and every Custom API's plug-in type exist in the assemblies; every form, view and chart names existing columns;
-    /// every web resource is complete and self-contained and every web resource control names one (<see cref="WebResourceValidator"/>);
+    /// activity and every Custom API's plug-in type exist in the assemblies; every view and chart names existing columns; every
+    /// form fits the metadata (<see cref="FormValidator"/>); every web resource is complete and self-contained and every web resource control names one (<see cref="WebResourceValidator"/>);
     /// every cloud flow parses and calls only the solution's Custom APIs (<see cref="CloudFlowValidator"/>).
     /// </summary>
     public sealed class SolutionValidator
@@ -69,6 +69,7 @@ namespace LeadAlign.Cli.Packaging
             findings.AddRange(new RoleValidator(_solution, _metadata).Findings());
             findings.AddRange(new FieldSecurityProfileValidator(_solution, _metadata).Findings());
             findings.AddRange(new CloudFlowValidator(_solution).Findings());
+            findings.AddRange(new FormValidator(_solution, _metadata).Findings());
 
             foreach (var file in Files("customapis", "customapi.xml"))
             {
@@ -114,7 +115,7 @@ namespace LeadAlign.Cli.Packaging
             foreach (var entityFolder in Directory.Exists(Path.Combine(_solution, "Entities")) ? Directory.EnumerateDirectories(Path.Combine(_solution, "Entities")).OrderBy(path => path, StringComparer.Ordinal) : Enumerable.Empty<string>())
             {
                 var table = Path.GetFileName(entityFolder).ToLowerInvariant();
-                foreach (var file in Directory.EnumerateFiles(entityFolder, "*.xml", SearchOption.AllDirectories).Where(path => Path.GetFileName(path) != "Entity.xml").OrderBy(path => path, StringComparer.Ordinal))
+                foreach (var file in Directory.EnumerateFiles(entityFolder, "*.xml", SearchOption.AllDirectories).Where(path => Path.GetFileName(path) != "Entity.xml" && !FormValidator.IsForm(entityFolder, path)).OrderBy(path => path, StringComparer.Ordinal))
                 {
                     var document = Load(file);
                     foreach (var control in document.Descendants("control").Where(control => control.Attribute("datafieldname") != null))
