@@ -69,6 +69,7 @@ namespace LeadAlign.Cli.Packaging
             findings.AddRange(new RoleValidator(_solution, _metadata).Findings());
             findings.AddRange(new FieldSecurityProfileValidator(_solution, _metadata).Findings());
             findings.AddRange(new CloudFlowValidator(_solution).Findings());
+            findings.AddRange(new CommandValidator(_solution, _metadata).Findings());
 
             foreach (var file in Files("customapis", "customapi.xml"))
             {
