@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Text.Json;
 using System.Threading.Tasks;
+using LeadAlign.Schema;
 using LeadAlign.Tests.Support;
 using Microsoft.Playwright;
 using Xunit;
@@ -73,14 +74,14 @@ namespace LeadAlign.Tests.Browser
         {
             var page = await PageAsync();
 
-            await page.EvaluateAsync("LeadAlign.LeadCommands.runAll([LeadAlign.LeadCommands.rejectRequest('{6E2A1F3C-0000-4000-8000-000000000001}', 412500001, 'Budget frozen')])");
+            await page.EvaluateAsync($"LeadAlign.LeadCommands.runAll([LeadAlign.LeadCommands.rejectRequest('{{6E2A1F3C-0000-4000-8000-000000000001}}', {(int)RejectionReason.NoBudget}, 'Budget frozen')])");
 
             var executed = (await CallsAsync(page)).GetProperty("executed")[0];
             var types = executed.GetProperty("metadata").GetProperty("parameterTypes");
             Assert.Equal("la_RejectLead", executed.GetProperty("metadata").GetProperty("operationName").GetString());
             Assert.Equal("""{"typeName":"Edm.Int32","structuralProperty":1}""", types.GetProperty("Reason").GetRawText());
             Assert.Equal("""{"typeName":"Edm.String","structuralProperty":1}""", types.GetProperty("Notes").GetRawText());
-            Assert.Equal(412500001, executed.GetProperty("Reason").GetInt32());
+            Assert.Equal((int)RejectionReason.NoBudget, executed.GetProperty("Reason").GetInt32());
             Assert.Equal("Budget frozen", executed.GetProperty("Notes").GetString());
         }
 
