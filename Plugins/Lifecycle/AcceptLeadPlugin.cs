@@ -8,11 +8,12 @@ namespace LeadAlign.Plugins.Lifecycle
     /// <summary>
     /// The Custom API la_AcceptLead, bound to lead: the calling rep accepts the lead (MQL → SAL). It sets the stage as the
     /// calling user, so the same rules apply as when the rep sets the stage: only the owner or a LeadAlign administrator may
-    /// accept, and only an MQL can be accepted. Outputs: AcceptedOn and Stage.
+    /// accept, and only an MQL can be accepted. Callers need Write on the lead (prvWriteLead), the privilege the Accept command's
+    /// display rule checks. Outputs: AcceptedOn and Stage.
     /// </summary>
     [CustomApi(ApiName, DisplayName = "Accept lead",
         Description = "Accepts a handed-off lead for sales (MQL to SAL), as its owner or a LeadAlign administrator. Stamps the acceptance and stops the accept clock.",
-        BindingType = CustomApiBindingType.Entity, BoundEntity = LeadTable.EntityName, WorkflowSdkStepEnabled = true,
+        BindingType = CustomApiBindingType.Entity, BoundEntity = LeadTable.EntityName, WorkflowSdkStepEnabled = true, ExecutePrivilegeName = "prvWriteLead",
         Request = typeof(AcceptLeadRequest), Response = typeof(AcceptLeadResponse))]
     public sealed class AcceptLeadPlugin : PluginBase
     {

@@ -37,7 +37,7 @@ namespace LeadAlign.Schema
         /// <summary>Rule hits at MQL (ntext).</summary>
         public const string RuleHits = "la_rulehits";
 
-        /// <summary>Stage (picklist: <see cref="LeadStage"/>).</summary>
+        /// <summary>Lead stage (picklist: <see cref="LeadStage"/>).</summary>
         public const string Stage = "la_stage";
 
         /// <summary>Stage entered on (datetime).</summary>

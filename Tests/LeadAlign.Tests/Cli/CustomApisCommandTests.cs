@@ -19,7 +19,7 @@ namespace LeadAlign.Tests.Cli
 
             Assert.Equal(string.Empty, error.ToString());
             Assert.Equal(0, exitCode);
-            Assert.Contains("9 declared Custom APIs; customapis matches them.", output.ToString(), StringComparison.Ordinal);
+            Assert.Contains("11 declared Custom APIs; customapis matches them.", output.ToString(), StringComparison.Ordinal);
         }
 
         [Fact]

@@ -76,7 +76,7 @@ namespace LeadAlign.Tests.Packaging
             Assert.Equal(Directory.GetFiles(Shipped("Roles")).Select(file => Id((string)XDocument.Load(file).Root!.Attribute("id")!)).OrderBy(id => id, StringComparer.Ordinal), Keys(listed, 20));
             Assert.Equal(Directory.GetFiles(Shipped("Workflows"), "*.data.xml").Select(file => Id((string)XDocument.Load(file).Root!.Attribute("WorkflowId")!)).OrderBy(id => id, StringComparer.Ordinal), Keys(listed, 29));
             Assert.Equal(new[] { "{1254527e-4273-5d9d-bcb0-a4d1e832c9ac}" }, Keys(listed, 60));
-            Assert.Equal(new[] { "la_alignmentreport.html" }, Keys(listed, 61));
+            Assert.Equal(Directory.GetFiles(Shipped("WebResources"), "*.data.xml").Select(file => Path.GetFileName(file)[..^".data.xml".Length]).OrderBy(name => name, StringComparer.Ordinal), Keys(listed, 61));
             Assert.Equal(new[] { "la_LeadAlignment" }, Keys(listed, 62));
             Assert.Equal(new[] { "la_LeadAlignment" }, Keys(listed, 80));
             Assert.Equal(XDocument.Load(Shipped("Other", "FieldSecurityProfiles.xml")).Root!.Elements("FieldSecurityProfile").Select(profile => Id((string)profile.Attribute("fieldsecurityprofileid")!)).OrderBy(id => id, StringComparer.Ordinal), Keys(listed, 70));

@@ -58,7 +58,7 @@ namespace LeadAlign.Tests.Packaging
             var sections = customizations.Elements().Select(element => element.Name.LocalName).ToList();
             Assert.Equal(sections.IndexOf("Dashboards") + 1, sections.IndexOf("WebResources"));
             Assert.Equal(sections.IndexOf("WebResources") + 1, sections.IndexOf("SolutionPluginAssemblies"));
-            var webResource = customizations.Element("WebResources")!.Elements("WebResource").Single();
+            var webResource = customizations.Element("WebResources")!.Elements("WebResource").Single(element => (string?)element.Element("Name") == Name);
             Assert.Equal(Name, webResource.Element("Name")!.Value);
             Assert.Equal("/" + Entry, webResource.Element("FileName")!.Value);
             Assert.Empty(webResource.Attributes());

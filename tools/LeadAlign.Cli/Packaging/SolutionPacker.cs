@@ -345,6 +345,15 @@ namespace LeadAlign.Cli.Packaging
                 entity.Add(new XElement("Visualizations", charts));
             }
 
+            // The table's commands: SolutionPackager unpacks <RibbonDiffXml> to Entities/<table>/RibbonDiff.xml.
+            var ribbon = Path.Combine(folder, "RibbonDiff.xml");
+            if (File.Exists(ribbon))
+            {
+                var diff = new XElement(XDocument.Load(ribbon).Root!);
+                diff.Attributes().Where(attribute => attribute.IsNamespaceDeclaration).Remove();
+                entity.Add(diff);
+            }
+
             return entity;
         }
 

@@ -70,6 +70,7 @@ namespace LeadAlign.Cli.Packaging
             findings.AddRange(new FieldSecurityProfileValidator(_solution, _metadata).Findings());
             findings.AddRange(new CloudFlowValidator(_solution).Findings());
             findings.AddRange(new FormValidator(_solution, _metadata).Findings());
+            findings.AddRange(new CommandValidator(_solution, _metadata).Findings());
 
             foreach (var file in Files("customapis", "customapi.xml"))
             {

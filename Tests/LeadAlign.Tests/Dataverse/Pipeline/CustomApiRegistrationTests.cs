@@ -33,7 +33,7 @@ namespace LeadAlign.Tests.Dataverse.Pipeline
             var drift = CustomApiFiles.Drift(declared, RepositoryLayout.PathInRepo("Solution"));
 
             Assert.True(drift.Count == 0, "Run 'leadalign customapis' to regenerate the Custom API files:\n" + string.Join("\n", drift));
-            Assert.Equal(new[] { "la_AcceptLead", "la_CloseAlignmentWeek", "la_EvaluateLeadSlas", "la_GetAlignmentReport", "la_GetScoringCalibration", "la_ProposeScoringModel", "la_RecalculateLeadScores", "la_RollBackScoringModel", "la_SendRejectionFeedback" }, declared.Select(api => api.UniqueName));
+            Assert.Equal(new[] { "la_AcceptLead", "la_CloseAlignmentWeek", "la_EvaluateLeadSlas", "la_GetAlignmentReport", "la_GetScoringCalibration", "la_ProposeScoringModel", "la_RecalculateLeadScores", "la_RecycleLead", "la_RejectLead", "la_RollBackScoringModel", "la_SendRejectionFeedback" }, declared.Select(api => api.UniqueName));
         }
 
         [Fact]
@@ -41,7 +41,7 @@ namespace LeadAlign.Tests.Dataverse.Pipeline
         {
             var plugins = typeof(PluginBase).Assembly.GetTypes().Where(type => type.GetCustomAttribute<CustomApiAttribute>() != null).ToList();
 
-            Assert.Equal(9, plugins.Count);
+            Assert.Equal(11, plugins.Count);
             foreach (var plugin in plugins)
             {
                 var declaration = plugin.GetCustomAttribute<CustomApiAttribute>()!;
