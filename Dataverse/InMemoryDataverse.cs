@@ -107,6 +107,21 @@ namespace LeadAlign.Dataverse
                 ["businessunitid"] = new EntityReference("businessunit", RootBusinessUnitId),
                 ["isdisabled"] = false,
             }));
+            if (Metadata.Table(PlatformTimeZones.Table) != null)
+            {
+                foreach (var zone in PlatformTimeZones.Rows)
+                {
+                    Store.Put(_records.SystemRow(PlatformTimeZones.Table, PlatformTimeZones.IdOf(zone.Code), new Dictionary<string, object?>
+                    {
+                        ["timezonecode"] = zone.Code,
+                        ["standardname"] = zone.StandardName,
+                        ["userinterfacename"] = zone.UserInterfaceName,
+                        ["bias"] = zone.Bias,
+                        ["retiredorder"] = 0,
+                    }));
+                }
+            }
+
             foreach (var row in options.Data)
             {
                 SystemService.Create(row);

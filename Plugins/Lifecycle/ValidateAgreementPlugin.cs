@@ -5,24 +5,27 @@ using LeadAlign.Plugins.Registration;
 using LeadAlign.Runtime;
 using LeadAlign.Schema;
 using LeadAlign.Scoring;
+using LeadAlign.Sla;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadAlign.Plugins.Lifecycle
 {
     /// <summary>
     /// Refuses an agreement that could never work, saying what to correct: business hours the SLA clocks could not count in
-    /// (a working day that ends before it starts or a time outside 0 to 24 hours, a time zone or date the server does not know), and SQL
+    /// (a working day that ends before it starts or a time outside 0 to 24 hours, a time zone code no platform time zone has or
+    /// whose zone the server does not know, a date the server cannot read), and SQL
     /// columns lead does not have (a misspelt column would keep every lead from becoming an SQL). Any calendar it accepts
     /// gives every handoff its deadlines, however short its working hours. Marketing's commitments must be counts of zero or
     /// more (MQLs per week, SQLs per month) and a share of 0 to 100 percent (pipeline share), refused before the platform's own
     /// range check so the message says what the number means. Service calls: lead's columns (one RetrieveEntity), only when the
-    /// SQL columns are saved. Routing to the sales queue needs the queue (Sales queue) set. Sales' decision days (how long an
+    /// SQL columns are saved; the platform's time zones (one RetrieveMultiple of timezonedefinition, kept an hour
+    /// per organization by <see cref="TimeZoneDefinitions"/>), only when the agreement has a time zone and they are not kept yet. Routing to the sales queue needs the queue (Sales queue) set. Sales' decision days (how long an
     /// accepted lead may wait for SQL, Rejected or Nurture before it returns to marketing) must be 1 to 365 business days, or empty.
     /// </summary>
     [PluginStep("1ead5c0e-000d-4000-8000-000000000001", "Create", AgreementTable.EntityName, PluginStage.PreValidation)]
     [PluginStep("1ead5c0e-000d-4000-8000-000000000002", "Update", AgreementTable.EntityName, PluginStage.PreValidation,
-        FilteringAttributes = $"{AgreementTable.MqlsPerWeek},{AgreementTable.PipelineSharePercent},{AgreementTable.SqlsPerMonth},{AgreementTable.TimeZone},{AgreementTable.WorkingDays},{AgreementTable.WorkStart},{AgreementTable.WorkEnd},{AgreementTable.Holidays},{AgreementTable.WarningPercent},{AgreementTable.SqlRequiredColumns},{AgreementTable.AlertThrottleMinutes},{AgreementTable.HotLaneAcceptMinutes},{AgreementTable.RoutingMode},{AgreementTable.SalesQueueId},{AgreementTable.DecisionDays}",
-        PreImageAttributes = $"{AgreementTable.Name},{AgreementTable.TimeZone},{AgreementTable.WorkingDays},{AgreementTable.WorkStart},{AgreementTable.WorkEnd},{AgreementTable.Holidays},{AgreementTable.RoutingMode},{AgreementTable.SalesQueueId}")]
+        FilteringAttributes = $"{AgreementTable.MqlsPerWeek},{AgreementTable.PipelineSharePercent},{AgreementTable.SqlsPerMonth},{AgreementTable.TimeZoneCode},{AgreementTable.WorkingDays},{AgreementTable.WorkStart},{AgreementTable.WorkEnd},{AgreementTable.Holidays},{AgreementTable.WarningPercent},{AgreementTable.SqlRequiredColumns},{AgreementTable.AlertThrottleMinutes},{AgreementTable.HotLaneAcceptMinutes},{AgreementTable.RoutingMode},{AgreementTable.SalesQueueId},{AgreementTable.DecisionDays}",
+        PreImageAttributes = $"{AgreementTable.Name},{AgreementTable.TimeZoneCode},{AgreementTable.WorkingDays},{AgreementTable.WorkStart},{AgreementTable.WorkEnd},{AgreementTable.Holidays},{AgreementTable.RoutingMode},{AgreementTable.SalesQueueId}")]
     public sealed class ValidateAgreementPlugin : PluginBase
     {
         public ValidateAgreementPlugin(string unsecureConfiguration, string secureConfiguration)
@@ -42,7 +45,8 @@ namespace LeadAlign.Plugins.Lifecycle
             var agreement = target.MergeWithPreImage(context.GetPreImage("PreImage"));
             try
             {
-                Agreement.CalendarOf(agreement);
+                var now = DateTime.SpecifyKind(context.OperationCreatedOn, DateTimeKind.Utc);
+                Agreement.CalendarOf(agreement, () => TimeZoneDefinitions.Get(() => localPluginContext.SystemUserService, context.OrganizationId, now));
             }
             catch (ArgumentException invalid)
             {

@@ -37,8 +37,19 @@ namespace LeadAlign.Plugins.Reporting
             var request = context.GetCustomApiRequest<CloseAlignmentWeekRequest>();
             var system = localPluginContext.SystemUserService;
             var agreement = Agreement(system, request.AgreementId);
-            var zone = BusinessCalendar.Parse(agreement.GetAttributeValue<string>(AgreementTable.TimeZone), null, null, null, null).Zone;
             var now = DateTime.SpecifyKind(context.OperationCreatedOn, DateTimeKind.Utc);
+            TimeZoneInfo zone;
+            try
+            {
+                zone = BusinessCalendar.Parse(
+                    TimeZoneDefinitions.WindowsIdOf(agreement.GetAttributeValue<int?>(AgreementTable.TimeZoneCode), () => TimeZoneDefinitions.Get(() => system, context.OrganizationId, now)),
+                    null, null, null, null).Zone;
+            }
+            catch (ArgumentException invalid)
+            {
+                throw new BusinessRuleException("The agreement's time zone cannot be used: " + invalid.Message);
+            }
+
             var week = request.WeekStart.HasValue ? AlignmentWeekSpan.Containing(request.WeekStart.Value, zone) : AlignmentWeekSpan.LastFull(now, zone);
             var closed = AlignmentWeekClose.Close(system, agreement, week, now, message => localPluginContext.Trace(message));
             context.SetCustomApiResponse(new CloseAlignmentWeekResponse { AlignmentWeek = closed.Week, Created = closed.Created, Changed = closed.Changed, Summary = closed.Summary });

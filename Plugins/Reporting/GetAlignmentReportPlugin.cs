@@ -6,6 +6,7 @@ using LeadAlign.Plugins.Registration;
 using LeadAlign.Reporting;
 using LeadAlign.Runtime;
 using LeadAlign.Schema;
+using LeadAlign.Sla;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
@@ -17,7 +18,8 @@ namespace LeadAlign.Plugins.Reporting
     /// managers see every lead's figures whatever they may read themselves. Its execute privilege is prvWritela_leadfeedback
     /// (answering rejection feedback), which marketing, sales managers and administrators hold and sales reps do not.
     /// The period's leads are counted first (by <see cref="CountReportLeadsPlugin"/> in PreValidation, outside the transaction).
-    /// Service calls: the agreement, three choice labels, and nine queries of a page per 5,000 rows (the ninth: the closed weeks).
+    /// Service calls: the agreement, three choice labels, and nine queries of a page per 5,000 rows (the ninth: the closed weeks);
+    /// and the platform's time zones (one query, kept an hour per organization) when the agreement has a time zone and they are not kept yet.
     /// </summary>
     [CustomApi(ApiName, DisplayName = "Get alignment report",
         Description = "The sales and marketing alignment report of a period as JSON: the lead waterfall with velocity, campaigns and sources, marketing's commitments, pipeline share, SLA compliance, rejections and score bands.",
@@ -44,7 +46,17 @@ namespace LeadAlign.Plugins.Reporting
             var period = ReportPeriod.Of(request);
             var service = localPluginContext.SystemUserService;
             var agreement = Agreement(service, request.AgreementId);
-            var settings = new ReportSettings(agreement, period.Start, period.End, DateTime.SpecifyKind(context.OperationCreatedOn, DateTimeKind.Utc));
+            var now = DateTime.SpecifyKind(context.OperationCreatedOn, DateTimeKind.Utc);
+            ReportSettings settings;
+            try
+            {
+                settings = new ReportSettings(agreement, () => TimeZoneDefinitions.Get(() => service, context.OrganizationId, now), period.Start, period.End, now);
+            }
+            catch (ArgumentException invalid)
+            {
+                throw new BusinessRuleException("The agreement's time zone cannot be used: " + invalid.Message);
+            }
+
             var reader = new AlignmentReportReader(service, () => clock.Elapsed > ReadBudget);
 
             // Counted before the transaction by CountReportLeadsPlugin; inside a caller's transaction, here, where the platform's

@@ -74,12 +74,13 @@ namespace LeadAlign.Lifecycle
         /// <summary>The warning the admin sees on the agreement when clocks cannot start (lead not enabled for SLAs); null when none.</summary>
         public string? SlaWarning { get; set; }
 
-        public static Agreement FromRow(Entity row)
+        /// <summary>The agreement of its row; <paramref name="zones"/> gives the platform's time zones, asked only when the row has one.</summary>
+        public static Agreement FromRow(Entity row, Func<IReadOnlyDictionary<int, string>> zones)
         {
             var agreement = Parse(row);
             try
             {
-                agreement.Calendar = CalendarOf(row);
+                agreement.Calendar = CalendarOf(row, zones);
             }
             catch (ArgumentException invalid)
             {
@@ -89,9 +90,12 @@ namespace LeadAlign.Lifecycle
             return agreement;
         }
 
-        /// <summary>The agreement's business calendar; an ArgumentException says what is wrong with it.</summary>
-        public static BusinessCalendar CalendarOf(Entity row) => BusinessCalendar.Parse(
-            row.GetAttributeValue<string>(AgreementTable.TimeZone),
+        /// <summary>
+        /// The agreement's business calendar, its time zone code turned into the zone's Windows id through <paramref name="zones"/>
+        /// (the platform's time zones, asked only when the row has a code; no code is UTC). An ArgumentException says what is wrong.
+        /// </summary>
+        public static BusinessCalendar CalendarOf(Entity row, Func<IReadOnlyDictionary<int, string>> zones) => BusinessCalendar.Parse(
+            TimeZoneDefinitions.WindowsIdOf(row.GetAttributeValue<int?>(AgreementTable.TimeZoneCode), zones),
             row.GetAttributeValue<OptionSetValueCollection>(AgreementTable.WorkingDays)?.Select(day => DayOf(day.Value)).ToList(),
             row.GetAttributeValue<int?>(AgreementTable.WorkStart),
             row.GetAttributeValue<int?>(AgreementTable.WorkEnd),

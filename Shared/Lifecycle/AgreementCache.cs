@@ -22,19 +22,22 @@ namespace LeadAlign.Lifecycle
 
         /// <summary>The active agreement; <paramref name="service"/> is asked for only when the entry must be (re)loaded.</summary>
         public static Agreement? Get(Func<IOrganizationService> service, Guid organizationId, DateTime now, Action<string> trace) =>
-            Cache.Get(organizationId, now, () => Load(service()), why => trace($"Agreement cache: the agreement read is used for this operation but not kept: {why}."));
+            Cache.Get(organizationId, now, () => Load(service(), () => TimeZoneDefinitions.Get(service, organizationId, now)), why => trace($"Agreement cache: the agreement read is used for this operation but not kept: {why}."));
 
         /// <summary>
         /// The active agreement read now, without the cache: for code outside the plug-in assembly (the workflow activities
         /// carry their own copy of this class, which the plug-ins' invalidation cannot reach).
         /// </summary>
-        public static Agreement? Load(IOrganizationService service)
+        public static Agreement? Load(IOrganizationService service) => Load(service, () => TimeZoneDefinitions.Load(service));
+
+        /// <summary>The active agreement read now, its time zone resolved through <paramref name="zones"/> (asked only when it has one).</summary>
+        private static Agreement? Load(IOrganizationService service, Func<IReadOnlyDictionary<int, string>> zones)
         {
             var query = new QueryExpression(AgreementTable.EntityName) { ColumnSet = new ColumnSet(true), TopCount = 1 };
             query.Criteria.AddCondition(AgreementTable.IsActive, ConditionOperator.Equal, true);
             query.AddOrder(AgreementTable.Name, OrderType.Ascending);
             var row = service.RetrieveMultiple(query).Entities.FirstOrDefault();
-            return row == null ? null : Agreement.FromRow(row);
+            return row == null ? null : Agreement.FromRow(row, zones);
         }
 
         /// <summary>An agreement is being changed, in the change's transaction.</summary>

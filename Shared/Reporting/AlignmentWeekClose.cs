@@ -24,7 +24,7 @@ namespace LeadAlign.Reporting
         /// <summary>The columns of the agreement a close reads.</summary>
         public static readonly string[] AgreementColumns =
         {
-            AgreementTable.Name, AgreementTable.TimeZone, AgreementTable.MqlsPerWeek, AgreementTable.PipelineSharePercent,
+            AgreementTable.Name, AgreementTable.TimeZoneCode, AgreementTable.MqlsPerWeek, AgreementTable.PipelineSharePercent,
             AgreementTable.SalesTeamId, AgreementTable.MarketingTeamId, AgreementTable.DecisionDays,
         };
 

@@ -1,20 +1,25 @@
 using System;
+using System.Collections.Generic;
 using LeadAlign.Schema;
 using LeadAlign.Sla;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadAlign.Reporting
 {
-    /// <summary>What a report is computed for: the agreement (its time zone and marketing's commitments), the period and the time it runs.</summary>
+    /// <summary>
+    /// What a report is computed for: the agreement (its time zone and marketing's commitments), the period and the time it runs.
+    /// The agreement's time zone code is turned into the zone's Windows id through the platform's time zones (asked only when it
+    /// has a code; none is UTC); an ArgumentException says when no time zone has the code.
+    /// </summary>
     internal sealed class ReportSettings
     {
-        public ReportSettings(Entity agreement, DateTime start, DateTime end, DateTime now)
+        public ReportSettings(Entity agreement, Func<IReadOnlyDictionary<int, string>> zones, DateTime start, DateTime end, DateTime now)
         {
             Agreement = agreement ?? throw new ArgumentNullException(nameof(agreement));
             Start = start;
             End = end;
             Now = now;
-            TimeZoneId = agreement.GetAttributeValue<string>(AgreementTable.TimeZone) ?? "UTC";
+            TimeZoneId = TimeZoneDefinitions.WindowsIdOf(agreement.GetAttributeValue<int?>(AgreementTable.TimeZoneCode), zones) ?? "UTC";
             Zone = BusinessCalendar.Parse(TimeZoneId, null, null, null, null).Zone;
             MqlsPerWeek = agreement.GetAttributeValue<int?>(AgreementTable.MqlsPerWeek);
             PipelineSharePercent = agreement.GetAttributeValue<int?>(AgreementTable.PipelineSharePercent);
@@ -42,7 +47,7 @@ namespace LeadAlign.Reporting
         /// <summary>The columns of the agreement the report reads.</summary>
         public static readonly string[] AgreementColumns =
         {
-            AgreementTable.Name, AgreementTable.TimeZone, AgreementTable.MqlsPerWeek, AgreementTable.PipelineSharePercent, AgreementTable.SqlsPerMonth,
+            AgreementTable.Name, AgreementTable.TimeZoneCode, AgreementTable.MqlsPerWeek, AgreementTable.PipelineSharePercent, AgreementTable.SqlsPerMonth,
             AgreementTable.SalesTeamId, AgreementTable.AcceptsPerRepPerWeek,
         };
     }

@@ -151,7 +151,7 @@ namespace LeadAlign.Sla
             }
             catch (TimeZoneNotFoundException)
             {
-                throw new ArgumentException($"'{id}' is not a time zone this server knows: give its Windows id, for example W. Europe Standard Time.");
+                throw new ArgumentException($"'{id}' is not a time zone this server knows: choose another time zone from the list, or leave it empty for UTC.");
             }
         }
     }

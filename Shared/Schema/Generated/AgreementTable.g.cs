@@ -55,8 +55,8 @@ namespace LeadAlign.Schema
         /// <summary>Warn at (% of the time) (int).</summary>
         public const string WarningPercent = "la_warningpercent";
 
-        /// <summary>Time zone (nvarchar).</summary>
-        public const string TimeZone = "la_timezone";
+        /// <summary>Time zone (int).</summary>
+        public const string TimeZoneCode = "la_timezonecode";
 
         /// <summary>Working days (multiselectpicklist: <see cref="Weekday"/>).</summary>
         public const string WorkingDays = "la_workingdays";

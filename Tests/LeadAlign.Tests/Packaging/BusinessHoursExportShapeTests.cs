@@ -51,6 +51,26 @@ namespace LeadAlign.Tests.Packaging
             }
         }
 
+        /// <summary>
+        /// The time zone is the platform's time zone picker: a whole number in the Time zone format. References: Microsoft Learn,
+        /// IntegerFormat (https://learn.microsoft.com/en-us/dotnet/api/microsoft.xrm.sdk.metadata.integerformat): "TimeZone | 2 |
+        /// Specifies to display the integer as a drop down list of time zones"; an export writes an integer format as the member's
+        /// name in lower case, as Apollo's bpf_duration writes IntegerFormat.Duration (<c>&lt;Format&gt;duration&lt;/Format&gt;</c>).
+        /// No public export of a Time zone whole number was found to pin <c>timezone</c> itself against.
+        /// </summary>
+        [Fact]
+        public void The_time_zone_is_a_whole_number_in_the_time_zone_format_and_the_free_text_column_is_gone()
+        {
+            var zone = Attribute(AgreementTable.TimeZoneCode);
+            var columns = XDocument.Load(RepositoryLayout.PathInRepo("Solution", "Entities", AgreementTable.EntityName, "Entity.xml"))
+                .Descendants("attribute").Select(attribute => (string?)attribute.Element("LogicalName")).ToList();
+
+            Assert.Equal("int", (string?)zone.Element("Type"));
+            Assert.Equal("timezone", (string?)zone.Element("Format"));
+            Assert.Equal("Time zone", (string?)zone.Element("displaynames")!.Element("displayname")!.Attribute("description"));
+            Assert.DoesNotContain(AgreementTable.TimeZoneCode.Substring(0, AgreementTable.TimeZoneCode.Length - "code".Length), columns);
+        }
+
         [Fact]
         public void The_in_memory_dataverse_answers_working_days_as_a_choices_column_with_the_weekdays()
         {

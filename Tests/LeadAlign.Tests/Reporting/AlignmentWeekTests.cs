@@ -11,7 +11,7 @@ using Xunit;
 namespace LeadAlign.Tests.Reporting
 {
     /// <summary>
-    /// la_CloseAlignmentWeek on the seeded January of <see cref="ReportScenario"/> (W. Europe time): a closed week holds the
+    /// la_CloseAlignmentWeek on the seeded January of <see cref="ReportScenario"/> (US Eastern time): a closed week holds the
     /// figures counted from the rows, closing again updates the one row and notifies the team managers only when a figure
     /// changed, a week not over is refused, and a sales rep may not close a week.
     /// </summary>

@@ -20,6 +20,7 @@ namespace LeadAlign.Tests.Reporting
         private readonly DateTime _end;
         private readonly DateTime _now;
         private readonly TimeZoneInfo _zone;
+        private readonly string _zoneId;
         private readonly Entity _agreement;
 
         public ExpectedReport(InMemoryDataverse org, Guid agreementId, DateTime start, DateTime end, DateTime now)
@@ -29,7 +30,8 @@ namespace LeadAlign.Tests.Reporting
             _end = end;
             _now = now;
             _agreement = org.Get(AgreementTable.EntityName, agreementId)!;
-            _zone = TimeZoneInfo.FindSystemTimeZoneById(_agreement.GetAttributeValue<string>(AgreementTable.TimeZone));
+            _zoneId = ZoneIdOf(_agreement.GetAttributeValue<int?>(AgreementTable.TimeZoneCode));
+            _zone = TimeZoneInfo.FindSystemTimeZoneById(_zoneId);
         }
 
         private static readonly Dictionary<int, string> Sources = new() { [1] = "Advertisement", [2] = "Employee Referral", [3] = "External Referral", [4] = "Partner", [5] = "Public Relations", [6] = "Seminar", [7] = "Trade Show", [8] = "Web", [9] = "Word of Mouth", [10] = "Other" };
@@ -199,11 +201,15 @@ namespace LeadAlign.Tests.Reporting
             };
         }
 
+        /// <summary>The Windows id of a time zone code, as the organization's timezonedefinition rows give it (read from the seed, no call); UTC when there is none.</summary>
+        private static string ZoneIdOf(int? code) =>
+            code == null ? "UTC" : LeadAlign.Dataverse.Organization.PlatformTimeZones.Rows.Single(zone => zone.Code == code).StandardName;
+
         private JsonObject Agreement() => new()
         {
             ["id"] = _agreement.Id.ToString(),
             ["name"] = _agreement.GetAttributeValue<string>(AgreementTable.Name),
-            ["timeZone"] = _agreement.GetAttributeValue<string>(AgreementTable.TimeZone),
+            ["timeZone"] = _zoneId,
             ["mqlsPerWeek"] = _agreement.GetAttributeValue<int?>(AgreementTable.MqlsPerWeek),
             ["pipelineSharePercent"] = _agreement.GetAttributeValue<int?>(AgreementTable.PipelineSharePercent),
             ["sqlsPerMonth"] = _agreement.GetAttributeValue<int?>(AgreementTable.SqlsPerMonth),

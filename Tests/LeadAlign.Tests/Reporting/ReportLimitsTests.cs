@@ -40,7 +40,7 @@ namespace LeadAlign.Tests.Reporting
             var scenario = new ReportScenario();
             var org = scenario.Org;
             var agreement = org.Get(Schema.AgreementTable.EntityName, LifecycleFixture.AgreementId)!;
-            var settings = new ReportSettings(agreement, ReportScenario.PeriodStart, ReportScenario.PeriodEnd, org.UtcNow);
+            var settings = new ReportSettings(agreement, () => LeadAlign.Sla.TimeZoneDefinitions.Load(org.SystemService), ReportScenario.PeriodStart, ReportScenario.PeriodEnd, org.UtcNow);
             var pages = 0;
 
             var result = AlignmentReport.Compute(new AlignmentReportReader(org.SystemService, () => ++pages > 3), settings, 8);

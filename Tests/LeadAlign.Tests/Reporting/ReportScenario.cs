@@ -10,21 +10,25 @@ using Xunit;
 namespace LeadAlign.Tests.Reporting
 {
     /// <summary>
-    /// A seeded January on an organization whose agreement counts in W. Europe time: leads from two campaigns and none, of
+    /// A seeded January on an organization whose agreement counts in US Eastern time (time zone code 35): leads from two campaigns and none, of
     /// several sources and bands, created before and during the period, moved through the stages by their reps, qualified into
     /// opportunities that are won and lost, rejected with reasons (the feedback workflow runs), clocks that breach and succeed,
     /// leads first called at once, at exactly an hour and a day later, and an opportunity no lead brought. Everything happens through LeadAlign's real plug-ins and workflows.
     /// </summary>
     internal sealed class ReportScenario
     {
-        public const string TimeZone = "W. Europe Standard Time";
+        /// <summary>The agreement's time zone code: Eastern Standard Time (Microsoft Time Zone Index Values, 035).</summary>
+        public const int TimeZoneCode = 35;
+
+        /// <summary>The Windows id of <see cref="TimeZoneCode"/>, as its timezonedefinition row gives it.</summary>
+        public const string TimeZone = "Eastern Standard Time";
         public static readonly DateTime PeriodStart = new(2026, 1, 5, 0, 0, 0, DateTimeKind.Utc);
         public static readonly DateTime PeriodEnd = new(2026, 2, 1, 0, 0, 0, DateTimeKind.Utc);
 
         public ReportScenario(Func<LeadAlign.Dataverse.DataverseOptions, LeadAlign.Dataverse.DataverseOptions>? organization = null, bool seed = true)
         {
             Fixture = new LifecycleFixture(
-                agreement: new Dictionary<string, object?> { [AgreementTable.TimeZone] = TimeZone },
+                agreement: new Dictionary<string, object?> { [AgreementTable.TimeZoneCode] = TimeZoneCode },
                 organization: options => (organization ?? (same => same))(options with { StartTime = new DateTime(2026, 1, 2, 9, 0, 0, DateTimeKind.Utc) }));
             if (seed)
             {

@@ -38,7 +38,7 @@ namespace LeadAlign.Tests.Scoring.Calibration
             var scenario = new CalibrationScenario();
             var org = scenario.Org;
             var agreement = org.Get(AgreementTable.EntityName, LifecycleFixture.AgreementId)!;
-            var settings = new ReportSettings(agreement, CalibrationScenario.PeriodStart, CalibrationScenario.PeriodEnd, org.UtcNow);
+            var settings = new ReportSettings(agreement, () => LeadAlign.Sla.TimeZoneDefinitions.Load(org.SystemService), CalibrationScenario.PeriodStart, CalibrationScenario.PeriodEnd, org.UtcNow);
             var reads = 0;
 
             // The report's own nine queries read, then the calibration's second runs out of time.
