@@ -69,8 +69,10 @@ namespace LeadAlign.Tests.Configuration
         {
             var fixture = new LifecycleFixture();
 
-            // Row 015 of the index, "U.S. Mountain Standard Time": no Windows id is spelt so (today's is "US Mountain Standard Time").
-            var refused = TestOrganization.Fault(() => fixture.Org.As(fixture.Admin).Update(new Entity(AgreementTable.EntityName, LifecycleFixture.AgreementId) { [AgreementTable.TimeZoneCode] = 15 }));
+            // A platform row under a name this server's TimeZoneInfo has no zone for, as the index's older names were
+            // ("U.S. Mountain Standard Time"): seeded as the platform's data, since users cannot write time zones.
+            fixture.Org.Seed(new Entity(TimeZoneDefinitions.EntityName, Guid.NewGuid()) { [TimeZoneDefinitions.Code] = 1015, [TimeZoneDefinitions.StandardName] = "U.S. Mountain Standard Time" });
+            var refused = TestOrganization.Fault(() => fixture.Org.As(fixture.Admin).Update(new Entity(AgreementTable.EntityName, LifecycleFixture.AgreementId) { [AgreementTable.TimeZoneCode] = 1015 }));
 
             Assert.Equal("The agreement's business hours are not valid: 'U.S. Mountain Standard Time' is not a time zone this server knows: choose another time zone from the list, or leave it empty for UTC.", refused.Message);
             Assert.Null(fixture.Org.Get(AgreementTable.EntityName, LifecycleFixture.AgreementId)!.GetAttributeValue<int?>(AgreementTable.TimeZoneCode));

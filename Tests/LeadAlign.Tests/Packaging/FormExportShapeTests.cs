@@ -146,12 +146,11 @@ namespace LeadAlign.Tests.Packaging
             Assert.Equal(
                 new[] { AgreementTable.AcceptHours, AgreementTable.FirstContactHours, AgreementTable.HotLaneAcceptMinutes, AgreementTable.WarningPercent, AgreementTable.AlertThrottleMinutes },
                 Fields(form, "SLA terms"));
-            // The business-hours columns (their working days and hours change shape with issue 20's choices) stay together,
-            // between the time zone and the holidays, in the one section named Business hours.
-            var businessHours = Fields(form, "Business hours");
-            Assert.Equal(AgreementTable.TimeZone, businessHours.First());
-            Assert.Equal(AgreementTable.Holidays, businessHours.Last());
-            Assert.True(businessHours.Count >= 3, "the working days and hours sit between the time zone and the holidays");
+            // The business hours as an admin picks them: the platform's time-zone picker, the working days as choices, the
+            // working day's start and end as durations, then the holidays.
+            Assert.Equal(
+                new[] { AgreementTable.TimeZoneCode, AgreementTable.WorkingDays, AgreementTable.WorkStart, AgreementTable.WorkEnd, AgreementTable.Holidays },
+                Fields(form, "Business hours"));
             Assert.Contains(AgreementTable.RoutingMode, Fields(form, "Teams and routing"));
         }
 
