@@ -1,7 +1,5 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
-using System.IO.Compression;
 using System.Linq;
 using System.Xml.Linq;
 using LeadAlign.Cli.Packaging;
@@ -24,17 +22,13 @@ namespace LeadAlign.Tests.Packaging
     /// (la_GetAlignmentReport) names no SdkMessageId: the message is created in the importing org by the Custom API, so it has
     /// no id we could know; the step is found by its name. No real export here shows such a step, so that one stays unpinned.
     /// </summary>
-    public sealed class StepExportShapeTests : IDisposable
+    public sealed class StepExportShapeTests
     {
         private static readonly string[] ExportedOrder =
         {
             "SdkMessageId", "PluginTypeName", "PluginTypeId", "PrimaryEntity", "AsyncAutoDelete", "FilteringAttributes", "InvocationSource", "Mode",
             "Rank", "EventHandlerTypeCode", "Stage", "IsCustomizable", "IsHidden", "SupportedDeployment", "IntroducedVersion", "SdkMessageProcessingStepImages",
         };
-
-        private readonly string _output = Directory.CreateTempSubdirectory("leadalign-steps-").FullName;
-
-        public void Dispose() => Directory.Delete(_output, recursive: true);
 
         [Fact]
         public void Every_packed_step_has_the_elements_of_an_exported_step_in_their_order()
@@ -98,13 +92,6 @@ namespace LeadAlign.Tests.Packaging
 
         private static bool OnCustomApi(XElement step) => ((string)step.Attribute("Name")!).Contains(": la_", StringComparison.Ordinal);
 
-        private XDocument Customizations()
-        {
-            var packer = new SolutionPacker(RepositoryLayout.PathInRepo("Solution"), RepositoryLayout.PathInRepo("build", "schemas"));
-            var assemblies = new List<string> { RepositoryLayout.Net462Output("LeadAlign.Plugins"), RepositoryLayout.Net462Output("LeadAlign.WorkflowActivities") };
-            using var archive = ZipFile.OpenRead(packer.Pack(managed: true, assemblies, Path.Combine(_output, Guid.NewGuid().ToString("N"))));
-            using var stream = archive.GetEntry("customizations.xml")!.Open();
-            return XDocument.Load(stream);
-        }
+        private static XDocument Customizations() => PackedSolution.Xml("customizations.xml");
     }
 }
