@@ -12,16 +12,16 @@ namespace LeadAlign.Plugins.Lifecycle
     /// <summary>
     /// The handoff's e-mail, where the agreement's *E-mail the handoff* is on: an e-mail activity regarding the lead, to the rep
     /// (round robin, or a pick from the queue) or to the sales queue (a lead queued), with an absolute link to the lead (the
-    /// organization's web address from RetrieveCurrentOrganization, as the rejection feedback e-mail has it). It is sent from the
+    /// organization's web address from RetrieveCurrentOrganization, kept an hour per organization as the rejection feedback e-mail keeps it: LeadLink). It is sent from the
     /// agreement's *Marketing queue* with SendEmail; without one it is left as a draft from SYSTEM, which has no mailbox the
     /// platform could send from (server-side synchronization sends only from a mailbox), and the trace says to set the queue.
-    /// Written as SYSTEM. Calls: 3 when sent (RetrieveCurrentOrganization, Create, SendEmail), 3 when left as a draft (WhoAmI for SYSTEM instead of SendEmail).
+    /// Written as SYSTEM. Calls: 2 when sent (Create, SendEmail), 2 when left as a draft (WhoAmI for SYSTEM instead of SendEmail), and the first of each hour also RetrieveCurrentOrganization.
     /// </summary>
     internal static class HandoffEmail
     {
-        public static void Send(IOrganizationService system, Agreement agreement, Func<Guid> systemUserId, Guid leadId, string leadName, EntityReference recipient, DateTime? acceptBy, Action<string> trace)
+        public static void Send(IOrganizationService system, Agreement agreement, Func<Guid> systemUserId, Guid leadId, string leadName, EntityReference recipient, DateTime? acceptBy, Guid organizationId, DateTime now, Action<string> trace)
         {
-            var url = LeadLink.For(system, leadId);
+            var url = LeadLink.For(system, leadId, organizationId, now);
             var sender = agreement.MarketingQueueId != null
                 ? new EntityReference(QueueTable.EntityName, agreement.MarketingQueueId.Value)
                 : new EntityReference(SystemUserTable.EntityName, systemUserId());

@@ -100,7 +100,7 @@ namespace LeadAlign.Plugins.Lifecycle
                 var recipient = handoff != null
                     ? new EntityReference(SystemUserTable.EntityName, handoff.RepId)
                     : new EntityReference(QueueTable.EntityName, queued!.QueueId);
-                HandoffEmail.Send(service, agreement, () => SystemUserOf(localPluginContext), context.PrimaryEntityId, leadName, recipient, handoff?.AcceptBy.Failure, message => localPluginContext.Trace(message));
+                HandoffEmail.Send(service, agreement, () => SystemUserOf(localPluginContext), context.PrimaryEntityId, leadName, recipient, handoff?.AcceptBy.Failure, context.OrganizationId, context.OperationCreatedOn, message => localPluginContext.Trace(message));
             }
 
             var reassignment = Reassignment.ReadFrom(shared);

@@ -33,9 +33,6 @@ namespace LeadAlign.Feedback
         public static string For(IOrganizationService service, Guid leadId, Guid organizationId, DateTime now) =>
             Compose(Cache.Get(organizationId, now, () => WebApplication(service))!, leadId);
 
-        /// <summary>The lead's address, the organization's web address read now (one RetrieveCurrentOrganization).</summary>
-        public static string For(IOrganizationService service, Guid leadId) => Compose(WebApplication(service), leadId);
-
         private static string WebApplication(IOrganizationService service)
         {
             var detail = ((RetrieveCurrentOrganizationResponse)service.Execute(new RetrieveCurrentOrganizationRequest())).Detail;

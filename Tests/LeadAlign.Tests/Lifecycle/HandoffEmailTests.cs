@@ -30,6 +30,24 @@ namespace LeadAlign.Tests.Lifecycle
         }
 
         [Fact]
+        public void The_organization_s_web_address_is_read_once_for_the_handoffs_of_an_hour()
+        {
+            var fixture = new LifecycleFixture();
+            MarketingQueue(fixture);
+            SwitchOn(fixture);
+            fixture.Org.Log.Clear();
+
+            fixture.HandedOffLead("Novak");
+            fixture.Org.Advance(TimeSpan.FromMinutes(20));
+            fixture.HandedOffLead("Horvat");
+
+            Assert.Equal(2, fixture.Org.All("email").Count);
+            var handoffs = fixture.Org.Log.Of(typeof(LeadAlign.Plugins.Lifecycle.LeadLifecyclePostPlugin)).Where(run => run.Calls("SendEmail") == 1).ToList();
+            Assert.Equal(2, handoffs.Count);
+            Assert.Equal(new[] { 1, 0 }, handoffs.Select(run => run.Calls("RetrieveCurrentOrganization")));
+        }
+
+        [Fact]
         public void In_queue_mode_the_sales_queue_gets_the_email_when_the_lead_is_queued_and_the_picker_when_it_is_picked()
         {
             var given = new QueueRoutingTests.QueueMode();
