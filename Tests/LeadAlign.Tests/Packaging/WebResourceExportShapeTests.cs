@@ -45,6 +45,40 @@ namespace LeadAlign.Tests.Packaging
             Assert.True(File.Exists(RepositoryLayout.PathInRepo("Solution", "WebResources", Name)));
         }
 
+        public static TheoryData<string> ShippedWebResources()
+        {
+            var data = new TheoryData<string>();
+            foreach (var file in Directory.GetFiles(RepositoryLayout.PathInRepo("Solution", "WebResources"), "*.data.xml").OrderBy(path => path, StringComparer.Ordinal))
+            {
+                data.Add(Path.GetFileName(file));
+            }
+
+            return data;
+        }
+
+        /// <summary>
+        /// Every web resource (the report page, the lead commands' script, the reject dialog) in the export's data file shape:
+        /// Apollo's apollo_highlight.data.xml (HTML) and apollo_openAppointmentPopup.data.xml (a script, WebResourceType 3, commit
+        /// 4af90e92) have the same elements in the same order, and their FileName is /WebResources/ + name + the id in capitals
+        /// without braces, which names the packed entry.
+        /// </summary>
+        [Theory]
+        [MemberData(nameof(ShippedWebResources))]
+        public void Every_web_resource_has_the_data_file_of_a_real_export(string dataFile)
+        {
+            var data = XDocument.Load(RepositoryLayout.PathInRepo("Solution", "WebResources", dataFile)).Root!;
+            var name = data.Element("Name")!.Value;
+            var id = Guid.Parse(data.Element("WebResourceId")!.Value);
+
+            Assert.Equal(
+                new[] { "WebResourceId", "Name", "DisplayName", "LanguageCode", "WebResourceType", "IntroducedVersion", "IsEnabledForMobileClient", "IsAvailableForMobileOffline", "IsCustomizable", "CanBeDeleted", "IsHidden", "FileName" },
+                data.Elements().Select(element => element.Name.LocalName));
+            Assert.Equal(dataFile, name + ".data.xml");
+            Assert.Equal(name.EndsWith(".js", StringComparison.Ordinal) ? "3" : "1", data.Element("WebResourceType")!.Value);
+            Assert.Equal("/WebResources/" + name + id.ToString("D").ToUpperInvariant(), data.Element("FileName")!.Value);
+            Assert.True(PackedSolution.Managed.ContainsKey("WebResources/" + name + id.ToString("D").ToUpperInvariant()), $"the managed zip has no entry for {name}");
+        }
+
         [Fact]
         public void The_managed_zip_carries_the_page_where_a_real_export_does()
         {
