@@ -47,21 +47,9 @@ namespace LeadAlign.Alerts
             query.Criteria.AddFilter(active);
             query.Criteria.AddCondition(LeadAlertTable.StateCode, ConditionOperator.Equal, 0);
             query.AddOrder(LeadAlertTable.Id, OrderType.Ascending);
-            query.PageInfo = new PagingInfo { PageNumber = 1, Count = 5000 };
-            var alerts = new List<Entity>();
-            while (true)
-            {
-                // A page holds at most 5,000 rows: an organization with more active alerts is read page by page, not cut at the first.
-                var page = service.RetrieveMultiple(query);
-                alerts.AddRange(page.Entities);
-                if (!page.MoreRecords)
-                {
-                    return alerts;
-                }
 
-                query.PageInfo.PageNumber++;
-                query.PageInfo.PagingCookie = page.PagingCookie;
-            }
+            // A page holds at most 5,000 rows: an organization with more active alerts is read page by page, not cut at the first.
+            return QueryPages.All(service, query);
         }
 
         /// <summary>An alert is being changed, in the change's transaction.</summary>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.ServiceModel;
+using LeadAlign.Runtime;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
 using Microsoft.Xrm.Sdk.Metadata;
@@ -67,28 +68,13 @@ namespace LeadAlign.Reporting
 
         /// <summary>Every row of the query, a page of 5,000 at a time, each page asked for with the previous one's paging cookie.</summary>
         /// <exception cref="ReportTooLargeException">The time a plug-in may run would not be enough for the next page.</exception>
-        public List<Entity> ReadAll(QueryExpression query)
+        public List<Entity> ReadAll(QueryExpression query) => QueryPages.All(_service, query, _pageSize, () =>
         {
-            var rows = new List<Entity>();
-            query.PageInfo = new PagingInfo { Count = _pageSize, PageNumber = 1 };
-            while (true)
+            if (_outOfTime())
             {
-                if (_outOfTime())
-                {
-                    throw new ReportTooLargeException("The period holds too many rows to read in the two minutes one call may run: ask for a shorter period.");
-                }
-
-                var page = _service.RetrieveMultiple(query);
-                rows.AddRange(page.Entities);
-                if (!page.MoreRecords)
-                {
-                    return rows;
-                }
-
-                query.PageInfo.PageNumber++;
-                query.PageInfo.PagingCookie = page.PagingCookie;
+                throw new ReportTooLargeException("The period holds too many rows to read in the two minutes one call may run: ask for a shorter period.");
             }
-        }
+        });
 
         /// <summary>The first row of a query that asks for its top rows (TopCount, which the platform refuses with paging), or null.</summary>
         public Entity? ReadFirst(QueryExpression query)

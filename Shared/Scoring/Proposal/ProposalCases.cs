@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using LeadAlign.Runtime;
 using LeadAlign.Schema;
 using LeadAlign.Scoring.Fitting;
 using Microsoft.Xrm.Sdk;
@@ -53,7 +54,7 @@ namespace LeadAlign.Scoring.Proposal
         /// <summary>Reads the period [<paramref name="from"/>, <paramref name="to"/>); <paramref name="keyOf"/> maps a rule id to its rule key.</summary>
         public static ProposalCases Read(IOrganizationService service, DateTime from, DateTime to, bool toWins, Func<Guid, Guid> keyOf)
         {
-            var query = new QueryExpression(LeadTable.EntityName) { ColumnSet = new ColumnSet(Columns), PageInfo = new PagingInfo { Count = PageSize, PageNumber = 1 } };
+            var query = new QueryExpression(LeadTable.EntityName) { ColumnSet = new ColumnSet(Columns) };
             query.AddOrder(LeadTable.Id, OrderType.Ascending);
             var period = new FilterExpression(LogicalOperator.Or);
             var handedOff = period.AddFilter(LogicalOperator.And);
@@ -68,9 +69,8 @@ namespace LeadAlign.Scoring.Proposal
             var cases = new List<FitCase>();
             var population = new List<FitCase>();
             int open = 0, pages = 0;
-            while (true)
+            foreach (var page in QueryPages.Of(service, query, PageSize))
             {
-                var page = service.RetrieveMultiple(query);
                 pages++;
                 foreach (var lead in page.Entities)
                 {
@@ -94,14 +94,6 @@ namespace LeadAlign.Scoring.Proposal
 
                     cases.Add(new FitCase(hits, reached.Value, accepted, on, handedOff: mql != null));
                 }
-
-                if (!page.MoreRecords)
-                {
-                    break;
-                }
-
-                query.PageInfo.PageNumber++;
-                query.PageInfo.PagingCookie = page.PagingCookie;
             }
 
             return new ProposalCases(cases, population, open, pages);
