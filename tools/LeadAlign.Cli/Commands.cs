@@ -240,9 +240,8 @@ namespace LeadAlign.Cli
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var progress = Progress.ProgressDisplay.For(output, error);
 
-            // Where the progress goes: beside the bar on the error stream, so `leadalign simulate > month.txt` keeps only the
-            // report in the file; in plain lines, at the head of the output they open.
-            Uses(progress is Progress.PlainProgress ? output : error, solution);
+            // Said where the progress goes (beside the bar on the error stream), so `leadalign simulate > month.txt` keeps only the report.
+            progress.Say(UsesLine(solution));
             var (simulator, report) = SimulateMonth(options, change == null ? null : "as shipped", progress);
             if (change == null)
             {
@@ -448,10 +447,11 @@ namespace LeadAlign.Cli
         }
 
         /// <summary>The one line that says what a command reads: <c>Solution: folder (where from); schemas: ...; assemblies: ...</c>.</summary>
-        private static void Uses(TextWriter output, Located solution, Located? schemas = null, LocatedFiles? assemblies = null)
-        {
-            output.WriteLine($"Solution: {solution}" + (schemas == null ? string.Empty : $"; schemas: {schemas}") + (assemblies == null ? string.Empty : $"; assemblies: {assemblies}") + ".");
-        }
+        private static void Uses(TextWriter output, Located solution, Located? schemas = null, LocatedFiles? assemblies = null) =>
+            output.WriteLine(UsesLine(solution, schemas, assemblies));
+
+        private static string UsesLine(Located solution, Located? schemas = null, LocatedFiles? assemblies = null) =>
+            $"Solution: {solution}" + (schemas == null ? string.Empty : $"; schemas: {schemas}") + (assemblies == null ? string.Empty : $"; assemblies: {assemblies}") + ".";
 
         /// <summary>The solution the tool carries is read, never rewritten (a reinstall would undo it, and it is not the user's source).</summary>
         private static void RefuseToRewrite(Located solution)

@@ -15,6 +15,9 @@ namespace LeadAlign.Cli.Progress
         /// </summary>
         void Month(SimulationOptions options, string? label, Action<Action<int, int, int>> month);
 
+        /// <summary>Says one line where the progress goes (beside the bar, or among the plain lines), never among the report.</summary>
+        void Say(string line);
+
         /// <summary>Runs a step after the month (asking for its report), saying <paramref name="what"/> it does while it runs.</summary>
         T Step<T>(string what, Func<T> step);
     }

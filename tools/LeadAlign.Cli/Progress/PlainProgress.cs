@@ -24,6 +24,8 @@ namespace LeadAlign.Cli.Progress
         }
 
         /// <summary>Runs the step without a line: the plain output stays as it always was.</summary>
+        public void Say(string line) => _output.WriteLine(line);
+
         public T Step<T>(string what, Func<T> step) => step();
     }
 }

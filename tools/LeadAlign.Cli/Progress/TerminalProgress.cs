@@ -39,6 +39,8 @@ namespace LeadAlign.Cli.Progress
         }
 
         /// <summary>Runs the step under a spinner that says what it does; the spinner goes when it is done.</summary>
+        public void Say(string line) => _console.MarkupLine(Markup.Escape(line));
+
         public T Step<T>(string what, Func<T> step) => _console.Status().Start(Markup.Escape(what), _ => step());
 
         private static string Describe(string name, int day, int total) => Markup.Escape($"{name}: day {day}/{total}");
