@@ -101,7 +101,7 @@ namespace LeadAlign.Tests.Feedback
         }
 
         [Fact]
-        public void Every_bound_control_on_the_lead_form_names_a_lead_column_and_only_the_timeline_is_unbound()
+        public void Every_bound_control_on_the_lead_form_names_a_lead_column_and_only_the_timeline_and_the_timers_are_unbound()
         {
             var lead = MetadataCatalog.ForSolution(RepositoryLayout.PathInRepo("Solution")).Table("lead")!;
             var controls = Form().Descendants("control").ToList();
@@ -110,7 +110,7 @@ namespace LeadAlign.Tests.Feedback
 
             Assert.Contains(LeadTable.RejectionReason, fields);
             Assert.All(fields, field => Assert.True(lead.HasColumn(field), $"lead has no column {field}"));
-            Assert.Equal(new[] { "notescontrol" }, controls.Where(control => control.Attribute("datafieldname") == null).Select(control => (string)control.Attribute("id")!));
+            Assert.Equal(new[] { "la_accepttimer", "la_firstcontacttimer", "notescontrol" }, controls.Where(control => control.Attribute("datafieldname") == null).Select(control => (string)control.Attribute("id")!));
         }
     }
 }

@@ -82,6 +82,42 @@ namespace LeadAlign.Tests.Packaging
             Assert.Contains($"shows {ScoringRuleTable.EntityName}.{ScoringRuleTable.Cap}, of type Integer, with a DateTimeControl; a column of type Integer takes IntegerControl {{C6D124CA-7EDA-4A60-AEA9-7FB8D318B68F}}", finding, StringComparison.Ordinal);
         }
 
+        // The lead form's timers (classid TimerControl, Learn "<control> (FormXml)"; parameters of FormXml.xsd's "Timer Control
+        // parameters") name the columns they read: a timer counting down to a text column, a condition on a column that is no
+        // choice, a value the choice does not have, and a condition without its value are each a finding.
+        [Fact]
+        public void A_timer_on_a_column_it_cannot_count_down_to_or_with_a_condition_the_lead_cannot_meet_is_a_finding()
+        {
+            var form = FormFile("Lead");
+            _solution.Break(form, $"<FailureTimeField>{LeadTable.AcceptByKpiId}</FailureTimeField>", $"<FailureTimeField>{LeadTable.RejectionNotes}</FailureTimeField>");
+            _solution.Break(form, $"<SuccessConditionName>{LeadTable.Stage}</SuccessConditionName>\n                            <SuccessConditionValue>{(int)LeadStage.Sql}</SuccessConditionValue>", $"<SuccessConditionName>{LeadTable.Score}</SuccessConditionName>\n                            <SuccessConditionValue>{(int)LeadStage.Sql}</SuccessConditionValue>");
+            _solution.Break(form, $"<SuccessConditionValue>{(int)LeadStage.Sal}</SuccessConditionValue>", "<SuccessConditionValue>7</SuccessConditionValue>");
+            _solution.Break(form, $"<CancelConditionValue>{(int)LeadStage.Rejected}</CancelConditionValue>\n                          </parameters>\n                        </control>\n                      </cell>\n                    </row>\n                    <row>", "</parameters>\n                        </control>\n                      </cell>\n                    </row>\n                    <row>");
+
+            var findings = Findings();
+
+            Assert.Contains(findings, finding => finding.EndsWith($"the timer la_accepttimer counts down to lead.{LeadTable.RejectionNotes}, of type Memo, which is neither a date and time column nor a lookup to an SLA KPI instance.", StringComparison.Ordinal));
+            Assert.Contains(findings, finding => finding.EndsWith($"the timer la_accepttimer's success condition gives lead.{LeadTable.Stage} the value '7', which is not one of its options.", StringComparison.Ordinal));
+            Assert.Contains(findings, finding => finding.EndsWith("the timer la_accepttimer has a cancel condition without its value (CancelConditionValue).", StringComparison.Ordinal));
+            Assert.Contains(findings, finding => finding.EndsWith($"the timer la_firstcontacttimer's success condition names lead.{LeadTable.Score}, of type Integer: a condition takes a choice or yes/no column.", StringComparison.Ordinal));
+            Assert.Equal(4, findings.Length);
+            Assert.All(findings, finding => Assert.StartsWith(Prefix("Lead"), finding, StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void A_timer_without_a_failure_time_or_a_success_condition_is_a_finding()
+        {
+            var form = FormFile("Lead");
+            _solution.Break(form, $"<FailureTimeField>{LeadTable.FirstContactByKpiId}</FailureTimeField>", string.Empty);
+            _solution.Break(form, $"<SuccessConditionName>{LeadTable.Stage}</SuccessConditionName>\n                            <SuccessConditionValue>{(int)LeadStage.Sal}</SuccessConditionValue>", string.Empty);
+
+            var findings = Findings();
+
+            Assert.Contains(findings, finding => finding.EndsWith("the timer la_firstcontacttimer has no FailureTimeField: name the date and time column, or the lookup to the SLA KPI instance, whose time it counts down to.", StringComparison.Ordinal));
+            Assert.Contains(findings, finding => finding.EndsWith("the timer la_accepttimer has no success condition (SuccessConditionName and SuccessConditionValue): name the column and value that mean the time was met.", StringComparison.Ordinal));
+            Assert.Equal(2, findings.Length);
+        }
+
         [Fact]
         public void A_timeline_cell_that_shows_no_label_needs_none()
         {

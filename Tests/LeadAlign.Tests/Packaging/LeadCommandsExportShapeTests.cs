@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using LeadAlign.Cli.Packaging;
+using LeadAlign.Schema;
 using LeadAlign.Tests.Support;
 using Xunit;
 
@@ -169,6 +170,31 @@ namespace LeadAlign.Tests.Packaging
             Assert.Equal(new List<string?> { "budgetamount", "budgetstatus", "decisionmaker", "need", "purchasetimeframe" }, fields.Intersect(new[] { "budgetamount", "budgetstatus", "decisionmaker", "need", "purchasetimeframe" }).ToList());
             Assert.Equal("{06375649-C143-495E-A496-C962E5B4488E}", (string?)timeline.Attribute("classid"));
             Assert.NotNull(Customizations().Descendants("WebResource").SingleOrDefault(resource => (string?)resource.Element("Name") == "la_rejectleaddialog.html"));
+        }
+
+        // The two clocks are Timer controls, the control the case form uses for its SLA KPIs. Its classid is Microsoft Learn's
+        // TimerControl, "<control> (FormXml)", remarks,
+        // https://learn.microsoft.com/en-us/previous-versions/dynamicscrm-2016/developers-guide/gg334472(v=crm.8); its parameters
+        // are FormXml.xsd's "Timer Control parameters" (build/schemas/FormXml.xsd, the schema the SDK ships), FailureTimeField,
+        // SuccessConditionName and SuccessConditionValue occurring once ("<FailureTimeField> (FormXml)",
+        // https://learn.microsoft.com/en-us/previous-versions/dynamicscrm-2016/developers-guide/dn689047(v=crm.8), and its
+        // SuccessConditionName/Value pages dn689043 and dn689023), the others at most once. The failure time field is the lead's
+        // lookup to the clock's SLA KPI instance, as the case form's timers name firstresponsebykpiid and resolvebykpiid.
+        [Theory]
+        [InlineData("la_accepttimer", LeadTable.AcceptByKpiId, (int)LeadStage.Sal)]
+        [InlineData("la_firstcontacttimer", LeadTable.FirstContactByKpiId, (int)LeadStage.Sql)]
+        public void The_packed_lead_form_shows_each_clock_as_a_timer_on_its_sla_kpi_instance(string id, string clock, int succeeded)
+        {
+            var form = _lead.Element("FormXml")!.Descendants("systemform").Single();
+            var timer = form.Descendants("control").Single(control => (string?)control.Attribute("id") == id);
+            var parameters = timer.Element("parameters")!.Elements().ToDictionary(parameter => parameter.Name.LocalName, parameter => parameter.Value);
+
+            Assert.Equal("{9C5CA0A1-AB4D-4781-BE7E-8DFBE867B87E}", (string?)timer.Attribute("classid"));
+            Assert.Null(timer.Attribute("datafieldname"));
+            Assert.Equal(clock, parameters["FailureTimeField"]);
+            Assert.Equal((LeadTable.Stage, succeeded.ToString(System.Globalization.CultureInfo.InvariantCulture)), (parameters["SuccessConditionName"], parameters["SuccessConditionValue"]));
+            Assert.Equal((LeadTable.Stage, ((int)LeadStage.Rejected).ToString(System.Globalization.CultureInfo.InvariantCulture)), (parameters["CancelConditionName"], parameters["CancelConditionValue"]));
+            Assert.DoesNotContain(form.Descendants("control"), control => (string?)control.Attribute("datafieldname") == clock);
         }
     }
 }

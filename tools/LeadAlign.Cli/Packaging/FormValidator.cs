@@ -30,6 +30,15 @@ namespace LeadAlign.Cli.Packaging
         /// <summary>The subgrid control (SubGridControl).</summary>
         public const string SubgridClassId = "{E7A81278-8635-4D9E-8D4D-59480B391C5B}";
 
+        /// <summary>
+        /// The Timer control (TimerControl on Learn's "&lt;control&gt; (FormXml)"), unbound: its parameters name the columns it reads
+        /// (FormXml.xsd's "Timer Control parameters").
+        /// </summary>
+        public const string TimerClassId = "{9C5CA0A1-AB4D-4781-BE7E-8DFBE867B87E}";
+
+        /// <summary>The conditions a timer may name, each as a ...ConditionName column and a ...ConditionValue option (FormXml.xsd).</summary>
+        private static readonly string[] TimerConditions = { "Success", "Failure", "Warning", "Cancel", "Pause" };
+
         /// <summary>The placeholder classid a real export writes for a control whose real kind is in controlDescriptions (a PCF control such as the toggle).</summary>
         private const string CustomControlClassId = "{F9A8A302-114E-466A-B582-6771B2AE0D92}";
 
@@ -164,6 +173,10 @@ namespace LeadAlign.Cli.Packaging
                 {
                     CheckSubgrid(file, control, table, findings);
                 }
+                else if (string.Equals((string?)control.Attribute("classid"), TimerClassId, StringComparison.OrdinalIgnoreCase) && control.Attribute("datafieldname") == null)
+                {
+                    CheckTimer(file, control, table, findings);
+                }
                 else if ((string?)control.Attribute("datafieldname") is { } column)
                 {
                     CheckBoundControl(file, control, table, column, findings);
@@ -194,6 +207,73 @@ namespace LeadAlign.Cli.Packaging
             else if (!shown.Types.Contains(type))
             {
                 findings.Add(At(file, control, $"the control {(string?)control.Attribute("id")} shows {table.Name}.{column.Name}, of type {type}, with a {shown.Name}; a column of type {type} takes {string.Join(" or ", fitting)}."));
+            }
+        }
+
+        /// <summary>
+        /// A timer counts down to its FailureTimeField, a date and time column of the table or its lookup to an SLA KPI instance (as
+        /// the case form's timers name firstresponsebykpiid); its success condition is required and every condition names a choice
+        /// or yes/no column of the table with one of its values (FormXml.xsd, "Timer Control parameters": FailureTimeField,
+        /// SuccessConditionName and SuccessConditionValue occur once, the other conditions at most once).
+        /// </summary>
+        private void CheckTimer(string file, XElement control, TableDefinition table, List<string> findings)
+        {
+            var id = (string?)control.Attribute("id");
+            var parameters = control.Element("parameters")?.Elements().GroupBy(parameter => parameter.Name.LocalName).ToDictionary(group => group.Key, group => group.First())
+                ?? new Dictionary<string, XElement>();
+            if (!parameters.TryGetValue("FailureTimeField", out var failureTime) || string.IsNullOrWhiteSpace(failureTime.Value))
+            {
+                findings.Add(At(file, control, $"the timer {id} has no FailureTimeField: name the date and time column, or the lookup to the SLA KPI instance, whose time it counts down to."));
+            }
+            else if (table.Column(failureTime.Value.Trim().ToLowerInvariant()) is not { } column)
+            {
+                findings.Add(At(file, failureTime, $"the timer {id} counts down to {table.Name}.{failureTime.Value.Trim()}, which does not exist."));
+            }
+            else if (column.Type != AttributeTypeCode.DateTime && !(column.Type == AttributeTypeCode.Lookup && column.Targets.Contains("slakpiinstance", StringComparer.OrdinalIgnoreCase)))
+            {
+                findings.Add(At(file, failureTime, $"the timer {id} counts down to {table.Name}.{column.Name}, of type {column.Type}, which is neither a date and time column nor a lookup to an SLA KPI instance."));
+            }
+
+            foreach (var condition in TimerConditions)
+            {
+                parameters.TryGetValue(condition + "ConditionName", out var nameElement);
+                parameters.TryGetValue(condition + "ConditionValue", out var valueElement);
+                if (nameElement == null && valueElement == null)
+                {
+                    if (condition == "Success")
+                    {
+                        findings.Add(At(file, control, $"the timer {id} has no success condition (SuccessConditionName and SuccessConditionValue): name the column and value that mean the time was met."));
+                    }
+
+                    continue;
+                }
+
+                if (nameElement == null || valueElement == null)
+                {
+                    findings.Add(At(file, (nameElement ?? valueElement)!, $"the timer {id} has a {condition.ToLowerInvariant()} condition without its {(nameElement == null ? "column (" + condition + "ConditionName)" : "value (" + condition + "ConditionValue)")}."));
+                    continue;
+                }
+
+                CheckTimerCondition(file, id, condition, nameElement, valueElement, table, findings);
+            }
+        }
+
+        private void CheckTimerCondition(string file, string? id, string condition, XElement nameElement, XElement valueElement, TableDefinition table, List<string> findings)
+        {
+            var name = nameElement.Value.Trim();
+            var value = valueElement.Value.Trim();
+            if (table.Column(name.ToLowerInvariant()) is not { } column)
+            {
+                findings.Add(At(file, nameElement, $"the timer {id}'s {condition.ToLowerInvariant()} condition names {table.Name}.{name}, which does not exist."));
+            }
+            else if (column.Type is not (AttributeTypeCode.Picklist or AttributeTypeCode.Boolean or AttributeTypeCode.State or AttributeTypeCode.Status) || column.IsMultiSelect)
+            {
+                findings.Add(At(file, nameElement, $"the timer {id}'s {condition.ToLowerInvariant()} condition names {table.Name}.{column.Name}, of type {column.Type}: a condition takes a choice or yes/no column."));
+            }
+            else if (!int.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var option)
+                || (column.Type == AttributeTypeCode.Boolean ? option is not (0 or 1) : column.Option(option) == null))
+            {
+                findings.Add(At(file, valueElement, $"the timer {id}'s {condition.ToLowerInvariant()} condition gives {table.Name}.{column.Name} the value '{value}', which is not one of its options."));
             }
         }
 
