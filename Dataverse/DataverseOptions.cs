@@ -86,6 +86,9 @@ namespace LeadAlign.Dataverse
         /// </summary>
         public IReadOnlyList<Security.FieldSecurityProfile> FieldSecurityProfiles { get; init; } = Array.Empty<Security.FieldSecurityProfile>();
 
+        /// <summary>The forms and views of the solution (<see cref="InMemoryDataverse.OpenForm"/>, <see cref="InMemoryDataverse.OpenView"/>).</summary>
+        public Ui.SolutionUi Ui { get; init; } = LeadAlign.Dataverse.Ui.SolutionUi.Empty;
+
         /// <summary>Everything an unpacked solution folder registers, with the assemblies that hold its plug-in types.</summary>
         public static DataverseOptions ForSolution(string solutionFolder, params Assembly[] pluginAssemblies)
         {
@@ -100,6 +103,7 @@ namespace LeadAlign.Dataverse
                 PluginAssemblies = pluginAssemblies,
                 SecurityRoles = Security.SecurityRole.FromSolutionFolder(solutionFolder),
                 FieldSecurityProfiles = Security.FieldSecurityProfile.FromSolutionFolder(solutionFolder),
+                Ui = LeadAlign.Dataverse.Ui.SolutionUi.FromSolutionFolder(solutionFolder),
             };
         }
     }

@@ -2,6 +2,7 @@ using System;
 using System.Activities;
 using System.Collections.Generic;
 using System.Linq;
+using LeadAlign.Dataverse.Faults;
 using LeadAlign.Dataverse.Metadata;
 using LeadAlign.Dataverse.Organization;
 using LeadAlign.Dataverse.Pipeline;
@@ -9,8 +10,10 @@ using LeadAlign.Dataverse.Registration;
 using LeadAlign.Dataverse.Security;
 using LeadAlign.Dataverse.Service;
 using LeadAlign.Dataverse.Storage;
+using LeadAlign.Dataverse.Ui;
 using LeadAlign.Dataverse.Workflows;
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
 
 namespace LeadAlign.Dataverse
 {
@@ -53,6 +56,7 @@ namespace LeadAlign.Dataverse
             Metadata = options.Metadata ?? MetadataCatalog.Standard();
             Steps = options.Steps;
             MaxDepth = options.MaxDepth;
+            Ui = options.Ui;
             Store = new RecordStore(options.LockTimeout);
             _clock = new OrganizationClock(options.StartTime);
             _sla = new SlaSettings(options.SlaEnabledTables, Metadata);
@@ -129,6 +133,9 @@ namespace LeadAlign.Dataverse
         }
 
         public MetadataCatalog Metadata { get; }
+
+        /// <summary>The solution's forms and views, as its import leaves them (see <see cref="OpenForm"/> and <see cref="OpenView"/>).</summary>
+        public SolutionUi Ui { get; }
 
         public IReadOnlyList<StepRegistration> Steps { get; }
 
@@ -316,6 +323,35 @@ namespace LeadAlign.Dataverse
             {
                 return _reader.Get(table, id);
             }
+        }
+
+        /// <summary>
+        /// Opens a view of the solution as <paramref name="userId"/>, as a grid does: its FetchXML runs through the pipeline as the
+        /// user, so an unknown column, a missing Read privilege and column security answer as they do for any query.
+        /// </summary>
+        public EntityCollection OpenView(Guid userId, Guid viewId) =>
+            As(userId).RetrieveMultiple(new FetchExpression((Ui.View(viewId) ?? throw DataverseFault.RecordNotFound("savedquery", viewId)).FetchXml));
+
+        /// <summary>
+        /// Opens a form of the solution on a row as <paramref name="userId"/>, as the form does: the row is retrieved with the
+        /// form's columns (bound controls, and the columns its timers read), and each subgrid runs its view kept to the rows its
+        /// relationship ties to the row, all as the user.
+        /// </summary>
+        public FormLoad OpenForm(Guid userId, Guid formId, Guid rowId)
+        {
+            var form = Ui.Form(formId) ?? throw DataverseFault.RecordNotFound("systemform", formId);
+            var service = As(userId);
+            var row = service.Retrieve(form.Table, rowId, new ColumnSet(form.Columns.ToArray()));
+            var subgrids = new Dictionary<string, EntityCollection>(StringComparer.Ordinal);
+            foreach (var subgrid in form.Subgrids)
+            {
+                var view = subgrid.ViewId is { } viewId
+                    ? Ui.View(viewId) ?? throw DataverseFault.RecordNotFound("savedquery", viewId)
+                    : throw DataverseFault.Invalid($"The subgrid {subgrid.Id} names no view.");
+                subgrids[subgrid.Id] = service.RetrieveMultiple(new FetchExpression(SubgridQuery.For(view, subgrid, form.Table, rowId, Metadata)));
+            }
+
+            return new FormLoad(row, subgrids);
         }
 
         /// <summary>"Then Dataverse holds": every stored row of a table, read without running any step.</summary>
