@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using LeadAlign.Feedback;
 using LeadAlign.Lifecycle;
 using LeadAlign.Plugins.Handoffs;
 using LeadAlign.Plugins.Registration;
@@ -13,7 +14,7 @@ namespace LeadAlign.Plugins.Lifecycle
     /// <summary>
     /// Writes, in the same transaction as the stage change, what <see cref="LeadLifecyclePlugin"/> decided: the stage history
     /// row (from, to, when, by whom, minutes in the previous stage, score; for a handoff its rotation position and rep; for the
-    /// decision clock's return to Nurture the note saying so), the
+    /// decision clock's return to Nurture the note saying so), a rejected lead's feedback marked Recycled when it goes back to Nurture, the
     /// reassignment record, and for a handoff the new owner's in-app notification (linking to the lead, saying by when to
     /// accept) and the rep's place in the rotation (written under the routing lock the handoff took in PreOperation).
     /// Everything is written as SYSTEM: the notification goes to another user, which the platform lets SYSTEM do.
@@ -66,6 +67,12 @@ namespace LeadAlign.Plugins.Lifecycle
                 }
 
                 service.Create(history);
+                if (stageChange.From == LeadStage.Rejected && stageChange.To == LeadStage.Nurture)
+                {
+                    // Back to marketing, however it got there (the commands, a workflow, the stage set by hand): the rejection's
+                    // feedback no longer waits for an answer.
+                    localPluginContext.Trace($"Rejected → Nurture: {RejectionFeedback.MarkRecycled(service, context.PrimaryEntityId).ToString(CultureInfo.InvariantCulture)} feedback row(s) marked Recycled, as SYSTEM.");
+                }
             }
 
             if (stageChange == null && handoff != null)

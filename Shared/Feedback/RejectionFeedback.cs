@@ -171,7 +171,25 @@ namespace LeadAlign.Feedback
             trace($"Marketing's answer clock {clock} started: answered by {SlaClocks.Describe(deadline.Failure)}, warning at {SlaClocks.Describe(deadline.Warning)}.");
         }
 
-        /// <summary>Recycles a rejected (or disqualified) lead to Nurture, re-opening it, records why, and marks its feedback recycled.</summary>
+        /// <summary>
+        /// Marks the lead's feedback that is not yet recycled as Recycled: the rejected lead went back to marketing (Nurture), so the
+        /// rejection is no longer waiting for marketing's answer. One query, and one update per row marked; returns how many.
+        /// </summary>
+        public static int MarkRecycled(IOrganizationService service, Guid leadId)
+        {
+            var feedback = new QueryExpression(LeadFeedbackTable.EntityName) { ColumnSet = new ColumnSet(LeadFeedbackTable.Status) };
+            feedback.Criteria.AddCondition(LeadFeedbackTable.LeadId, ConditionOperator.Equal, leadId);
+            feedback.Criteria.AddCondition(LeadFeedbackTable.Status, ConditionOperator.NotEqual, (int)FeedbackStatus.Recycled);
+            var rows = service.RetrieveMultiple(feedback).Entities;
+            foreach (var row in rows)
+            {
+                service.Update(new Entity(LeadFeedbackTable.EntityName, row.Id) { [LeadFeedbackTable.Status] = new OptionSetValue((int)FeedbackStatus.Recycled) });
+            }
+
+            return rows.Count;
+        }
+
+        /// <summary>Recycles a rejected (or disqualified) lead to Nurture, re-opening it, and records why; the stage change marks its feedback recycled.</summary>
         public static void Recycle(IOrganizationService service, EntityReference leadRef, string reason, Action<string> trace)
         {
             if (leadRef == null || leadRef.LogicalName != LeadTable.EntityName)
@@ -204,15 +222,8 @@ namespace LeadAlign.Feedback
                 update[LeadTable.StatusCode] = new OptionSetValue(1);
             }
 
+            // The stage change marks the lead's feedback recycled (LeadLifecyclePostPlugin, MarkRecycled), as for every way to Nurture.
             service.Update(update);
-            var feedback = new QueryExpression(LeadFeedbackTable.EntityName) { ColumnSet = new ColumnSet(LeadFeedbackTable.Status) };
-            feedback.Criteria.AddCondition(LeadFeedbackTable.LeadId, ConditionOperator.Equal, leadRef.Id);
-            feedback.Criteria.AddCondition(LeadFeedbackTable.Status, ConditionOperator.NotEqual, (int)FeedbackStatus.Recycled);
-            foreach (var row in service.RetrieveMultiple(feedback).Entities)
-            {
-                service.Update(new Entity(LeadFeedbackTable.EntityName, row.Id) { [LeadFeedbackTable.Status] = new OptionSetValue((int)FeedbackStatus.Recycled) });
-            }
-
             trace($"Lead {leadRef.Id} recycled to Nurture{(reopened ? " and re-opened" : string.Empty)}: {reason}");
         }
 

@@ -107,10 +107,12 @@ namespace LeadAlign.Tests.Lifecycle
         }
 
         [Fact]
-        public void A_rejected_lead_cannot_be_accepted_and_recycles_to_nurture()
+        public void A_rejected_lead_cannot_be_accepted_and_recycles_to_nurture_with_its_feedback_marked_recycled()
         {
             var (id, owner) = HandedOffCampaignLead();
             Org.As(owner).Execute(Reject(id, RejectionReason.Duplicate, null));
+            Org.DrainAsync();
+            var awaiting = Assert.Single(Org.All(LeadFeedbackTable.EntityName)).GetAttributeValue<OptionSetValue>(LeadFeedbackTable.Status).Value;
 
             var accept = TestOrganization.Fault(() => Org.As(owner).Execute(new OrganizationRequest("la_AcceptLead") { ["Target"] = new EntityReference(LeadTable.EntityName, id) }));
             Org.As(owner).Execute(new OrganizationRequest("la_RecycleLead") { ["Target"] = new EntityReference(LeadTable.EntityName, id) });
@@ -118,6 +120,22 @@ namespace LeadAlign.Tests.Lifecycle
             Assert.Equal("This lead is Rejected: it cannot move to SAL. From Rejected it can move to Nurture.", accept.Message);
             Assert.Equal(LifecycleFixture.Nurture, _fixture.StageOf(id));
             Assert.Equal("Rejected → Nurture", _fixture.History(id).Last()[LeadStageChangeTable.Name]);
+            Assert.Equal((int)FeedbackStatus.AwaitingResponse, awaiting);
+            Assert.Equal((int)FeedbackStatus.Recycled, Assert.Single(Org.All(LeadFeedbackTable.EntityName)).GetAttributeValue<OptionSetValue>(LeadFeedbackTable.Status).Value);
+        }
+
+        [Fact]
+        public void A_rejected_lead_set_back_to_nurture_by_hand_has_its_feedback_marked_recycled_like_the_command()
+        {
+            var (id, owner) = HandedOffCampaignLead();
+            Org.As(owner).Execute(Reject(id, RejectionReason.NotReadyYet, null));
+            Org.DrainAsync();
+
+            _fixture.SetStage(owner, id, LifecycleFixture.Nurture);
+
+            var feedback = Assert.Single(Org.All(LeadFeedbackTable.EntityName));
+            Assert.Equal((int)FeedbackStatus.Recycled, feedback.GetAttributeValue<OptionSetValue>(LeadFeedbackTable.Status).Value);
+            Assert.Equal(LifecycleFixture.Nurture, _fixture.StageOf(id));
         }
 
         private static OrganizationRequest Reject(Guid lead, RejectionReason reason, string? notes)
