@@ -17,7 +17,7 @@ namespace LeadAlign.Cli.Packaging
     /// Checks an unpacked solution against its own metadata and the built assemblies, reporting each finding with its file
     /// and line: every step's table, filtering attributes and image columns exist; every step's plug-in type, every workflow's
     /// activity and every Custom API's plug-in type exist in the assemblies; every view and chart names existing columns; every
-    /// form fits the metadata (<see cref="FormValidator"/>); every web resource is complete and self-contained and every web resource control names one (<see cref="WebResourceValidator"/>);
+    /// form fits the metadata (<see cref="FormValidator"/>), and every view (<see cref="ViewValidator"/>); every web resource is complete and self-contained and every web resource control names one (<see cref="WebResourceValidator"/>);
     /// every cloud flow parses and calls only the solution's Custom APIs (<see cref="CloudFlowValidator"/>).
     /// </summary>
     public sealed class SolutionValidator
@@ -70,6 +70,7 @@ namespace LeadAlign.Cli.Packaging
             findings.AddRange(new FieldSecurityProfileValidator(_solution, _metadata).Findings());
             findings.AddRange(new CloudFlowValidator(_solution).Findings());
             findings.AddRange(new FormValidator(_solution, _metadata).Findings());
+            findings.AddRange(new ViewValidator(_solution, _metadata).Findings());
             findings.AddRange(new CommandValidator(_solution, _metadata).Findings());
 
             foreach (var file in Files("customapis", "customapi.xml"))
@@ -199,6 +200,8 @@ namespace LeadAlign.Cli.Packaging
 
                         break;
                     case "link-entity":
+                        CheckColumn(file, element, (string?)element.Attribute("name"), (string?)element.Attribute("from"), findings, "link column");
+                        CheckColumn(file, element, table, (string?)element.Attribute("to"), findings, "link column");
                         CheckFetch(file, element, (string?)element.Attribute("name"), findings);
                         break;
                 }
