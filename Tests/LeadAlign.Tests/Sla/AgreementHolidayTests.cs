@@ -202,9 +202,10 @@ namespace LeadAlign.Tests.Sla
 
             Org.DrainAsync();
 
-            // Rejected on Monday 09:00; 3 business days skipping Wednesday: Friday 09:00 (Thursday 09:00 without the holiday).
+            // Rejected on Monday 09:00; 3 business days (24 business hours) skipping Wednesday end on Thursday 17:00 (Wednesday
+            // 17:00 without the holiday).
             var feedback = Assert.Single(Org.All(LeadFeedbackTable.EntityName));
-            Assert.Equal(Day(4, 9), feedback[LeadFeedbackTable.DueOn]);
+            Assert.Equal(Day(3, 17), feedback[LeadFeedbackTable.DueOn]);
         }
     }
 }
