@@ -90,6 +90,20 @@ namespace LeadAlign.Tests.Sla
         }
 
         [Fact]
+        public void A_deactivated_holiday_no_longer_counts()
+        {
+            var holiday = AddHoliday("Company day", Day(0, 0));
+            var active = _fixture.HandedOffLead("Novak");
+
+            Org.As(_fixture.Admin).Update(new Entity(AgreementHolidayTable.EntityName, holiday) { [AgreementHolidayTable.StateCode] = new OptionSetValue(1), [AgreementHolidayTable.StatusCode] = new OptionSetValue(2) });
+            Org.DrainAsync();
+            var inactive = _fixture.HandedOffLead("Kowalski");
+
+            Assert.Equal(Day(1, 13), AcceptBy(active));
+            Assert.Equal(Day(0, 13), AcceptBy(inactive));
+        }
+
+        [Fact]
         public void Two_holidays_on_one_date_are_one_day_off()
         {
             Org.Advance(TimeSpan.FromHours(9));
