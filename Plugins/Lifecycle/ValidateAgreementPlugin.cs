@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using LeadAlign.Lifecycle;
 using LeadAlign.Plugins.Registration;
 using LeadAlign.Runtime;
@@ -13,7 +14,7 @@ namespace LeadAlign.Plugins.Lifecycle
     /// <summary>
     /// Refuses an agreement that could never work, saying what to correct: business hours the SLA clocks could not count in
     /// (a working day that ends before it starts or a time outside 0 to 24 hours, a time zone code no platform time zone has or
-    /// whose zone the server does not know, a date the server cannot read), and SQL
+    /// whose zone the server does not know), and SQL
     /// columns lead does not have (a misspelt column would keep every lead from becoming an SQL). Any calendar it accepts
     /// gives every handoff its deadlines, however short its working hours. Marketing's commitments must be counts of zero or
     /// more (MQLs per week, SQLs per month) and a share of 0 to 100 percent (pipeline share), refused before the platform's own
@@ -24,8 +25,8 @@ namespace LeadAlign.Plugins.Lifecycle
     /// </summary>
     [PluginStep("1ead5c0e-000d-4000-8000-000000000001", "Create", AgreementTable.EntityName, PluginStage.PreValidation)]
     [PluginStep("1ead5c0e-000d-4000-8000-000000000002", "Update", AgreementTable.EntityName, PluginStage.PreValidation,
-        FilteringAttributes = $"{AgreementTable.MqlsPerWeek},{AgreementTable.PipelineSharePercent},{AgreementTable.SqlsPerMonth},{AgreementTable.TimeZoneCode},{AgreementTable.WorkingDays},{AgreementTable.WorkStart},{AgreementTable.WorkEnd},{AgreementTable.Holidays},{AgreementTable.WarningPercent},{AgreementTable.SqlRequiredColumns},{AgreementTable.AlertThrottleMinutes},{AgreementTable.HotLaneAcceptMinutes},{AgreementTable.RoutingMode},{AgreementTable.SalesQueueId},{AgreementTable.DecisionDays}",
-        PreImageAttributes = $"{AgreementTable.Name},{AgreementTable.TimeZoneCode},{AgreementTable.WorkingDays},{AgreementTable.WorkStart},{AgreementTable.WorkEnd},{AgreementTable.Holidays},{AgreementTable.RoutingMode},{AgreementTable.SalesQueueId}")]
+        FilteringAttributes = $"{AgreementTable.MqlsPerWeek},{AgreementTable.PipelineSharePercent},{AgreementTable.SqlsPerMonth},{AgreementTable.TimeZoneCode},{AgreementTable.WorkingDays},{AgreementTable.WorkStart},{AgreementTable.WorkEnd},{AgreementTable.WarningPercent},{AgreementTable.SqlRequiredColumns},{AgreementTable.AlertThrottleMinutes},{AgreementTable.HotLaneAcceptMinutes},{AgreementTable.RoutingMode},{AgreementTable.SalesQueueId},{AgreementTable.DecisionDays}",
+        PreImageAttributes = $"{AgreementTable.Name},{AgreementTable.TimeZoneCode},{AgreementTable.WorkingDays},{AgreementTable.WorkStart},{AgreementTable.WorkEnd},{AgreementTable.RoutingMode},{AgreementTable.SalesQueueId}")]
     public sealed class ValidateAgreementPlugin : PluginBase
     {
         public ValidateAgreementPlugin(string unsecureConfiguration, string secureConfiguration)
@@ -46,7 +47,8 @@ namespace LeadAlign.Plugins.Lifecycle
             try
             {
                 var now = DateTime.SpecifyKind(context.OperationCreatedOn, DateTimeKind.Utc);
-                Agreement.CalendarOf(agreement, () => TimeZoneDefinitions.Get(() => localPluginContext.SystemUserService, context.OrganizationId, now));
+                // Holidays are rows of their own (la_agreementholiday): no date of theirs can keep the calendar from counting.
+                Agreement.CalendarOf(agreement, Enumerable.Empty<DateTime>(), () => TimeZoneDefinitions.Get(() => localPluginContext.SystemUserService, context.OrganizationId, now));
             }
             catch (ArgumentException invalid)
             {

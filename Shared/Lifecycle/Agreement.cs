@@ -74,13 +74,16 @@ namespace LeadAlign.Lifecycle
         /// <summary>The warning the admin sees on the agreement when clocks cannot start (lead not enabled for SLAs); null when none.</summary>
         public string? SlaWarning { get; set; }
 
-        /// <summary>The agreement of its row; <paramref name="zones"/> gives the platform's time zones, asked only when the row has one.</summary>
-        public static Agreement FromRow(Entity row, Func<IReadOnlyDictionary<int, string>> zones)
+        /// <summary>
+        /// The agreement of its row and the dates of its holidays (its la_agreementholiday rows); <paramref name="zones"/> gives
+        /// the platform's time zones, asked only when the row has one.
+        /// </summary>
+        public static Agreement FromRow(Entity row, IEnumerable<DateTime> holidays, Func<IReadOnlyDictionary<int, string>> zones)
         {
             var agreement = Parse(row);
             try
             {
-                agreement.Calendar = CalendarOf(row, zones);
+                agreement.Calendar = CalendarOf(row, holidays, zones);
             }
             catch (ArgumentException invalid)
             {
@@ -91,15 +94,33 @@ namespace LeadAlign.Lifecycle
         }
 
         /// <summary>
-        /// The agreement's business calendar, its time zone code turned into the zone's Windows id through <paramref name="zones"/>
-        /// (the platform's time zones, asked only when the row has a code; no code is UTC). An ArgumentException says what is wrong.
+        /// The agreement's business calendar with <paramref name="holidays"/> (the dates of its holiday rows), its time zone code
+        /// turned into the zone's Windows id through <paramref name="zones"/> (the platform's time zones, asked only when the row
+        /// has a code; no code is UTC). An ArgumentException says what is wrong.
         /// </summary>
-        public static BusinessCalendar CalendarOf(Entity row, Func<IReadOnlyDictionary<int, string>> zones) => BusinessCalendar.Parse(
+        public static BusinessCalendar CalendarOf(Entity row, IEnumerable<DateTime> holidays, Func<IReadOnlyDictionary<int, string>> zones) => BusinessCalendar.Parse(
             TimeZoneDefinitions.WindowsIdOf(row.GetAttributeValue<int?>(AgreementTable.TimeZoneCode), zones),
             row.GetAttributeValue<OptionSetValueCollection>(AgreementTable.WorkingDays)?.Select(day => DayOf(day.Value)).ToList(),
             row.GetAttributeValue<int?>(AgreementTable.WorkStart),
             row.GetAttributeValue<int?>(AgreementTable.WorkEnd),
-            row.GetAttributeValue<string>(AgreementTable.Holidays));
+            holidays);
+
+        /// <summary>
+        /// The holidays of agreement <paramref name="agreementId"/>: the dates of its active la_agreementholiday rows, read in one
+        /// RetrieveMultiple per 5,000 rows (an agreement has a few dozen). A row without a date (the platform does not refuse
+        /// one on import) is passed over; two rows of one date are one holiday.
+        /// </summary>
+        public static List<DateTime> HolidaysOf(IOrganizationService service, Guid agreementId)
+        {
+            var query = new QueryExpression(AgreementHolidayTable.EntityName) { ColumnSet = new ColumnSet(AgreementHolidayTable.Date) };
+            query.Criteria.AddCondition(AgreementHolidayTable.AgreementId, ConditionOperator.Equal, agreementId);
+            query.Criteria.AddCondition(AgreementHolidayTable.StateCode, ConditionOperator.Equal, 0);
+            return QueryPages.All(service, query)
+                .Select(row => row.GetAttributeValue<DateTime?>(AgreementHolidayTable.Date))
+                .Where(date => date != null)
+                .Select(date => date!.Value.Date)
+                .ToList();
+        }
 
         /// <summary>The day of the week of a Working days option (the Weekday choice, Monday first).</summary>
         public static DayOfWeek DayOf(int weekday)

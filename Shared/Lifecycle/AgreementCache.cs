@@ -11,7 +11,8 @@ using Microsoft.Xrm.Sdk.Query;
 namespace LeadAlign.Lifecycle
 {
     /// <summary>
-    /// The active agreement of each organization: one query, kept 10 minutes of platform time. A change of an agreement is told by
+    /// The active agreement of each organization and its holidays: two queries (the agreement, then its la_agreementholiday
+    /// rows' dates), kept 10 minutes of platform time. A change of an agreement or of a holiday is told by
     /// AgreementChangedPlugin in two parts, as <see cref="OrganizationCache{T}"/> describes: <see cref="Changing"/> in the
     /// change's transaction (nothing loaded is kept from then on), <see cref="Committed"/> after it commits (the next load is
     /// kept), so an agreement saved in a transaction that rolled back is never kept.
@@ -37,7 +38,7 @@ namespace LeadAlign.Lifecycle
             query.Criteria.AddCondition(AgreementTable.IsActive, ConditionOperator.Equal, true);
             query.AddOrder(AgreementTable.Name, OrderType.Ascending);
             var row = service.RetrieveMultiple(query).Entities.FirstOrDefault();
-            return row == null ? null : Agreement.FromRow(row, zones);
+            return row == null ? null : Agreement.FromRow(row, Agreement.HolidaysOf(service, row.Id), zones);
         }
 
         /// <summary>An agreement is being changed, in the change's transaction.</summary>

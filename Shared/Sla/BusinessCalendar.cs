@@ -57,20 +57,16 @@ namespace LeadAlign.Sla
         /// <summary>
         /// The calendar of an agreement's columns: its time zone (a Windows id, or UTC when empty), its working days (Monday to
         /// Friday when none), when each working day starts and ends in minutes after midnight (09:00 and 17:00 when empty; the end
-        /// may be 1,440, midnight) and its holidays (yyyy-MM-dd, separated by ; , spaces or lines). An ArgumentException says
-        /// what is wrong, in the words of the agreement's form.
+        /// may be 1,440, midnight) and its holidays (the dates of its la_agreementholiday rows, days of the agreement's time zone;
+        /// none when null). An ArgumentException says what is wrong, in the words of the agreement's form.
         /// </summary>
-        public static BusinessCalendar Parse(string? zone, IEnumerable<DayOfWeek>? workDays, int? startMinutes, int? endMinutes, string? holidays)
+        public static BusinessCalendar Parse(string? zone, IEnumerable<DayOfWeek>? workDays, int? startMinutes, int? endMinutes, IEnumerable<DateTime>? holidays)
         {
             var timeZone = string.IsNullOrWhiteSpace(zone) || zone!.Trim() == "UTC" ? TimeZoneInfo.Utc : FindZone(zone.Trim());
             var days = workDays?.ToList() ?? new List<DayOfWeek>();
             var start = Minutes(startMinutes ?? DefaultStartMinutes, "Working day starts");
             var end = Minutes(endMinutes ?? DefaultEndMinutes, "Working day ends");
-            var dates = (holidays ?? string.Empty).Split(new[] { ';', ',', '\n', '\r', ' ' }, StringSplitOptions.RemoveEmptyEntries)
-                .Select(day => DateTime.TryParseExact(day.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-                    ? date
-                    : throw new ArgumentException($"'{day}' is not a holiday date: write it as yyyy-MM-dd."));
-            return new BusinessCalendar(timeZone, days.Count == 0 ? DefaultWorkDays : days, start, end, dates);
+            return new BusinessCalendar(timeZone, days.Count == 0 ? DefaultWorkDays : days, start, end, holidays ?? Enumerable.Empty<DateTime>());
         }
 
         /// <summary>A time of day given as minutes after midnight, 0 to 1,440 (midnight at the end of the day).</summary>

@@ -67,9 +67,6 @@ namespace LeadAlign.Schema
         /// <summary>Working day ends (after midnight) (int).</summary>
         public const string WorkEnd = "la_workend";
 
-        /// <summary>Holidays (ntext).</summary>
-        public const string Holidays = "la_holidays";
-
         /// <summary>Marketing queue (lookup).</summary>
         public const string MarketingQueueId = "la_marketingqueueid";
 

@@ -33,7 +33,7 @@ namespace LeadAlign.Tests.Cli
 
             Assert.Equal(string.Empty, error.ToString());
             Assert.Equal(0, exitCode);
-            Assert.Contains("14 tables and 18 choices; Shared/Schema/Generated matches them.", output.ToString());
+            Assert.Contains("15 tables and 18 choices; Shared/Schema/Generated matches them.", output.ToString());
         }
 
         [Fact]

@@ -74,7 +74,7 @@ namespace LeadAlign.Tests.Configuration
         [Fact]
         public void A_calendar_of_one_minute_on_sundays_counts_the_longest_sla_the_agreement_allows()
         {
-            var calendar = BusinessCalendar.Parse("W. Europe Standard Time", new[] { DayOfWeek.Sunday }, 9 * 60, (9 * 60) + 1, "2026-01-11");
+            var calendar = BusinessCalendar.Parse("W. Europe Standard Time", new[] { DayOfWeek.Sunday }, 9 * 60, (9 * 60) + 1, new[] { new DateTime(2026, 1, 11) });
             var monday = new DateTime(2026, 1, 5, 10, 0, 0, DateTimeKind.Utc);
 
             // 1,000 hours (the column's maximum) are 60,000 Sundays; the first, 11 January 2026, is a holiday. 09:01 in Berlin is 08:01 UTC in winter, 07:01 in summer.

@@ -85,5 +85,67 @@ namespace LeadAlign.Tests.Packaging
             Assert.Contains(choices.OptionSet.Options, option => option.Value == (int)Weekday.Sunday && option.Label.LocalizedLabels[0].Label == "Sunday");
             Assert.Equal(1440, Assert.IsType<IntegerAttributeMetadata>(start).MaxValue);
         }
+
+        /// <summary>
+        /// The holidays are rows of their own table, la_agreementholiday, whose date is a date-only column. Its shape is Apollo's
+        /// date columns' (apollo_DoctorShift.apollo_shiftdate in the export named in the class summary:
+        /// <c>&lt;Type&gt;datetime&lt;/Type&gt;</c>, then <c>&lt;Format&gt;date&lt;/Format&gt;</c>,
+        /// <c>&lt;CanChangeDateTimeBehavior&gt;1&lt;/CanChangeDateTimeBehavior&gt;</c> and <c>&lt;Behavior&gt;</c>, in that
+        /// order); the behavior's code is Microsoft Learn's, DateTimeFieldBehavior
+        /// (https://learn.microsoft.com/power-apps/developer/component-framework/reference/datetimefieldbehavior), whose table
+        /// gives 1 UserLocal, 2 DateOnly, 3 TimeZoneIndependent (Apollo's date columns are 1 or 3, none Date Only; TALXIS/tools-devkit-templates
+        /// pull request 67 reports the same codes round-tripped through a Dataverse import). The free-text la_holidays is gone.
+        /// </summary>
+        [Fact]
+        public void A_holiday_is_a_row_whose_date_is_a_required_date_only_column_and_the_free_text_holidays_are_gone()
+        {
+            var holiday = XDocument.Load(RepositoryLayout.PathInRepo("Solution", "Entities", AgreementHolidayTable.EntityName, "Entity.xml"));
+            var date = holiday.Descendants("attribute").Single(attribute => (string?)attribute.Element("LogicalName") == AgreementHolidayTable.Date);
+            var agreementColumns = XDocument.Load(RepositoryLayout.PathInRepo("Solution", "Entities", AgreementTable.EntityName, "Entity.xml"))
+                .Descendants("attribute").Select(attribute => (string?)attribute.Element("LogicalName")).ToList();
+
+            Assert.Equal("datetime", (string?)date.Element("Type"));
+            Assert.Equal(
+                new[] { "Format", "CanChangeDateTimeBehavior", "Behavior" },
+                date.Elements().Select(element => element.Name.LocalName).Where(name => name is "Format" or "CanChangeDateTimeBehavior" or "Behavior"));
+            Assert.Equal("date", (string?)date.Element("Format"));
+            Assert.Equal("2", (string?)date.Element("Behavior"));
+            Assert.Equal("applicationrequired", (string?)date.Element("RequiredLevel"));
+            Assert.Equal("OrgOwned", (string?)holiday.Descendants("OwnershipTypeMask").Single());
+            Assert.DoesNotContain("la_holidays", agreementColumns);
+        }
+
+        /// <summary>
+        /// Deleting an agreement deletes its holidays: the relationship's CascadeDelete is Cascade, as an export writes it for a
+        /// parent that owns its children (Apollo's bpf_apollo_medicaltest_apollo_medicaltestbpf, CascadeDelete Cascade with
+        /// CascadeArchive RemoveLink), and the lookup is required.
+        /// </summary>
+        [Fact]
+        public void The_holidays_belong_to_their_agreement_and_go_with_it()
+        {
+            var relationship = XDocument.Load(RepositoryLayout.PathInRepo("Solution", "Other", "Relationships", AgreementHolidayTable.EntityName + ".xml"))
+                .Descendants("EntityRelationship").Single();
+            var lookup = XDocument.Load(RepositoryLayout.PathInRepo("Solution", "Entities", AgreementHolidayTable.EntityName, "Entity.xml"))
+                .Descendants("attribute").Single(attribute => (string?)attribute.Element("LogicalName") == AgreementHolidayTable.AgreementId);
+
+            Assert.Equal("la_agreement_la_agreementholiday", (string?)relationship.Attribute("Name"));
+            Assert.Equal(AgreementTable.EntityName, (string?)relationship.Element("ReferencedEntityName"));
+            Assert.Equal(AgreementHolidayTable.EntityName, (string?)relationship.Element("ReferencingEntityName"));
+            Assert.Equal("Cascade", (string?)relationship.Element("CascadeDelete"));
+            Assert.Equal("lookup", (string?)lookup.Element("Type"));
+            Assert.Equal("applicationrequired", (string?)lookup.Element("RequiredLevel"));
+        }
+
+        [Fact]
+        public void The_in_memory_dataverse_answers_the_holiday_date_as_a_date_only_column_and_the_agreement_as_its_lookup()
+        {
+            var org = LeadAlignOrganization.Start();
+
+            var date = ((RetrieveAttributeResponse)org.SystemService.Execute(new RetrieveAttributeRequest { EntityLogicalName = AgreementHolidayTable.EntityName, LogicalName = AgreementHolidayTable.Date })).AttributeMetadata;
+            var agreement = ((RetrieveAttributeResponse)org.SystemService.Execute(new RetrieveAttributeRequest { EntityLogicalName = AgreementHolidayTable.EntityName, LogicalName = AgreementHolidayTable.AgreementId })).AttributeMetadata;
+
+            Assert.Equal(DateTimeFormat.DateOnly, Assert.IsType<DateTimeAttributeMetadata>(date).Format);
+            Assert.Equal(new[] { AgreementTable.EntityName }, Assert.IsType<LookupAttributeMetadata>(agreement).Targets);
+        }
     }
 }

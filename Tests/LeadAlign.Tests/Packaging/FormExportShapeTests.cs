@@ -75,10 +75,10 @@ namespace LeadAlign.Tests.Packaging
                 .Where(SolutionComponents.IsCustomTable).OrderBy(table => table, StringComparer.Ordinal).ToList();
 
         [Fact]
-        public void All_eight_LeadAlign_tables_are_checked()
+        public void All_nine_LeadAlign_tables_are_checked()
         {
             Assert.Equal(
-                new[] { AgreementTable.EntityName, AlignmentWeekTable.EntityName, LeadAlertTable.EntityName, LeadFeedbackTable.EntityName, LeadStageChangeTable.EntityName, MarketingInteractionTable.EntityName, ScoringModelTable.EntityName, ScoringRuleTable.EntityName },
+                new[] { AgreementTable.EntityName, AgreementHolidayTable.EntityName, AlignmentWeekTable.EntityName, LeadAlertTable.EntityName, LeadFeedbackTable.EntityName, LeadStageChangeTable.EntityName, MarketingInteractionTable.EntityName, ScoringModelTable.EntityName, ScoringRuleTable.EntityName },
                 CustomTableNames());
         }
 
@@ -147,10 +147,13 @@ namespace LeadAlign.Tests.Packaging
                 new[] { AgreementTable.AcceptHours, AgreementTable.FirstContactHours, AgreementTable.HotLaneAcceptMinutes, AgreementTable.WarningPercent, AgreementTable.AlertThrottleMinutes },
                 Fields(form, "SLA terms"));
             // The business hours as an admin picks them: the platform's time-zone picker, the working days as choices, the
-            // working day's start and end as durations, then the holidays.
+            // working day's start and end as durations, then the holidays as a subgrid of their rows.
             Assert.Equal(
-                new[] { AgreementTable.TimeZoneCode, AgreementTable.WorkingDays, AgreementTable.WorkStart, AgreementTable.WorkEnd, AgreementTable.Holidays },
+                new[] { AgreementTable.TimeZoneCode, AgreementTable.WorkingDays, AgreementTable.WorkStart, AgreementTable.WorkEnd },
                 Fields(form, "Business hours"));
+            Assert.Equal(
+                new[] { "la_holidays" },
+                Section(form, "Business hours").Descendants("control").Where(control => (string?)control.Attribute("indicationOfSubgrid") == "true").Select(control => (string?)control.Attribute("id")));
             Assert.Contains(AgreementTable.RoutingMode, Fields(form, "Teams and routing"));
         }
 
@@ -158,23 +161,40 @@ namespace LeadAlign.Tests.Packaging
         public void The_scoring_model_form_shows_its_rules_in_a_subgrid_of_the_rule_relationship_with_a_shipped_rule_view()
         {
             var form = Assert.Single(MainForms(ScoringModelTable.EntityName));
-            var ruleViews = Entity(ScoringRuleTable.EntityName).Descendants("savedquery")
-                .Where(view => (string?)view.Element("querytype") == "0")
-                .Select(view => Guid.Parse((string)view.Element("savedqueryid")!)).ToList();
+
+            AssertSubgrid(Assert.Single(form.Descendants("control"), control => (string?)control.Attribute("indicationOfSubgrid") == "true"), ScoringModelTable.EntityName, ScoringRuleTable.EntityName);
+            Assert.All(new[] { "Thresholds", "Rules", "Version and approval", "Back-test of the proposal" }, section => Assert.Contains(section, SectionLabels(form)));
+            Assert.Contains(ScoringModelTable.HeldOutAucAfter, Fields(form, "Back-test of the proposal"));
+        }
+
+        /// <summary>
+        /// The agreement's holidays are rows (la_agreementholiday), shown on the agreement form as the scoring model shows its
+        /// rules: a subgrid of the agreement-holiday relationship with the shipped "Active agreement holidays" view, in the
+        /// export's subgrid shape (Apollo's apollo_MedicalTest form, as the class summary says).
+        /// </summary>
+        [Fact]
+        public void The_agreement_form_shows_its_holidays_in_a_subgrid_of_the_holiday_relationship_with_the_shipped_holiday_view()
+        {
+            var form = Assert.Single(MainForms(AgreementTable.EntityName));
 
             var subgrid = Assert.Single(form.Descendants("control"), control => (string?)control.Attribute("indicationOfSubgrid") == "true");
 
-            Assert.Equal(FormValidator.SubgridClassId, ((string)subgrid.Attribute("classid")!).ToUpperInvariant());
-            var parameters = subgrid.Element("parameters")!;
-            Assert.Equal(SubgridParameters, parameters.Elements().Select(element => element.Name.LocalName));
-            var relationship = Metadata.Value.Relationship((string)parameters.Element("RelationshipName")!);
-            Assert.NotNull(relationship);
-            Assert.Equal(ScoringModelTable.EntityName, relationship!.ReferencedEntity);
-            Assert.Equal(ScoringRuleTable.EntityName, relationship.ReferencingEntity, StringComparer.OrdinalIgnoreCase);
-            Assert.Equal(ScoringRuleTable.EntityName, (string)parameters.Element("TargetEntityType")!);
-            Assert.Contains(Guid.Parse((string)parameters.Element("ViewId")!), ruleViews);
-            Assert.All(new[] { "Thresholds", "Rules", "Version and approval", "Back-test of the proposal" }, section => Assert.Contains(section, SectionLabels(form)));
-            Assert.Contains(ScoringModelTable.HeldOutAucAfter, Fields(form, "Back-test of the proposal"));
+            AssertSubgrid(subgrid, AgreementTable.EntityName, AgreementHolidayTable.EntityName);
+            var view = Entity(AgreementHolidayTable.EntityName).Descendants("savedquery").Single(each => Guid.Parse((string)each.Element("savedqueryid")!) == Guid.Parse((string)subgrid.Element("parameters")!.Element("ViewId")!));
+            Assert.Equal("Active agreement holidays", (string?)view.Element("LocalizedNames")!.Element("LocalizedName")!.Attribute("description"));
+            var order = Assert.Single(view.Descendants("order"));
+            Assert.Equal(AgreementHolidayTable.Date, (string?)order.Attribute("attribute"));
+            Assert.Equal("false", (string?)order.Attribute("descending"));
+        }
+
+        [Fact]
+        public void The_holiday_form_gives_its_name_date_and_agreement_with_the_date_as_a_date_only_column()
+        {
+            var form = Assert.Single(MainForms(AgreementHolidayTable.EntityName));
+
+            Assert.Equal(new[] { AgreementHolidayTable.Name, AgreementHolidayTable.Date, AgreementHolidayTable.AgreementId }, Fields(form, "Holiday"));
+            Assert.All(form.Descendants("control"), control => Assert.Equal("false", (string?)control.Attribute("disabled")));
+            Assert.True(Metadata.Value.Table(AgreementHolidayTable.EntityName)!.Column(AgreementHolidayTable.Date)!.DateOnly);
         }
 
         [Fact]
@@ -215,6 +235,25 @@ namespace LeadAlign.Tests.Packaging
             }
 
             Assert.Contains(Guid.Parse((string)Entity(ScoringRuleTable.EntityName).Descendants("savedqueryid").Single()), views);
+            Assert.Contains(Guid.Parse((string)Entity(AgreementHolidayTable.EntityName).Descendants("savedqueryid").Single()), views);
+        }
+
+        /// <summary>A subgrid of <paramref name="child"/> rows of the form's <paramref name="parent"/> row, with a public view of the child.</summary>
+        private static void AssertSubgrid(XElement subgrid, string parent, string child)
+        {
+            var childViews = Entity(child).Descendants("savedquery")
+                .Where(view => (string?)view.Element("querytype") == "0")
+                .Select(view => Guid.Parse((string)view.Element("savedqueryid")!)).ToList();
+
+            Assert.Equal(FormValidator.SubgridClassId, ((string)subgrid.Attribute("classid")!).ToUpperInvariant());
+            var parameters = subgrid.Element("parameters")!;
+            Assert.Equal(SubgridParameters, parameters.Elements().Select(element => element.Name.LocalName));
+            var relationship = Metadata.Value.Relationship((string)parameters.Element("RelationshipName")!);
+            Assert.NotNull(relationship);
+            Assert.Equal(parent, relationship!.ReferencedEntity);
+            Assert.Equal(child, relationship.ReferencingEntity, StringComparer.OrdinalIgnoreCase);
+            Assert.Equal(child, (string)parameters.Element("TargetEntityType")!);
+            Assert.Contains(Guid.Parse((string)parameters.Element("ViewId")!), childViews);
         }
 
         private static IReadOnlyList<XElement> MainForms(string table) =>
@@ -227,9 +266,13 @@ namespace LeadAlign.Tests.Packaging
         private static List<string> SectionLabels(XElement form) =>
             form.Descendants("section").Select(section => (string)section.Element("labels")!.Element("label")!.Attribute("description")!).ToList();
 
+        private static XElement Section(XElement form, string sectionLabel) =>
+            form.Descendants("section").Single(section => (string?)section.Element("labels")!.Element("label")!.Attribute("description") == sectionLabel);
+
+        /// <summary>The columns the section's controls show (a subgrid shows none).</summary>
         private static List<string> Fields(XElement form, string sectionLabel) =>
-            form.Descendants("section").Single(section => (string?)section.Element("labels")!.Element("label")!.Attribute("description") == sectionLabel)
-                .Descendants("control").Select(control => (string)control.Attribute("datafieldname")!).ToList();
+            Section(form, sectionLabel).Descendants("control").Where(control => control.Attribute("datafieldname") != null)
+                .Select(control => (string)control.Attribute("datafieldname")!).ToList();
 
         /// <summary>The columns whose description in Entity.xml says LeadAlign (a plug-in or a Custom API) writes them.</summary>
         private static HashSet<string> WrittenByLeadAlign(string table) =>

@@ -33,7 +33,7 @@ namespace LeadAlign.Tests.Sla
         [Fact]
         public void Holidays_have_no_business_hours()
         {
-            var calendar = BusinessCalendar.Parse("UTC", Weekdays, NineToFive, FiveToSeven, "2026-12-24;2026-12-25");
+            var calendar = BusinessCalendar.Parse("UTC", Weekdays, NineToFive, FiveToSeven, new[] { new DateTime(2026, 12, 24), new DateTime(2026, 12, 25) });
 
             Assert.Equal(new DateTime(2026, 12, 28, 12, 0, 0, DateTimeKind.Utc), calendar.Add(new DateTime(2026, 12, 23, 16, 0, 0, DateTimeKind.Utc), TimeSpan.FromHours(4)));
         }
@@ -90,12 +90,9 @@ namespace LeadAlign.Tests.Sla
         [InlineData(null, 17 * 60, null, "starts at 17:00 and ends at 17:00")]
         [InlineData(null, null, 25 * 60, "Working day ends is 1500 minutes after midnight: give a time from 0 to 24 hours")]
         [InlineData(null, -30, null, "Working day starts is -30 minutes after midnight")]
-        [InlineData(null, null, null, "'Christmas' is not a holiday date")]
         public void A_calendar_that_cannot_be_counted_in_is_refused_saying_what_to_write(string? zone, int? start, int? end, string message)
         {
-            var holidays = message.Contains("Christmas", StringComparison.Ordinal) ? "Christmas" : null;
-
-            var refused = Assert.Throws<ArgumentException>(() => BusinessCalendar.Parse(zone, null, start, end, holidays));
+            var refused = Assert.Throws<ArgumentException>(() => BusinessCalendar.Parse(zone, null, start, end, null));
 
             Assert.Contains(message, refused.Message);
         }

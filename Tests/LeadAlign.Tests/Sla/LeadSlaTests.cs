@@ -240,13 +240,5 @@ namespace LeadAlign.Tests.Sla
             Assert.Equal(3, Org.All("slakpiinstance").Count(kpi => StatusOf(kpi) == Noncompliant));
             Assert.Equal(3, Org.All("slakpiinstance").Count(kpi => StatusOf(kpi) == InProgress));
         }
-
-        [Fact]
-        public void An_agreement_with_business_hours_that_cannot_be_counted_is_refused()
-        {
-            var fault = TestOrganization.Fault(() => Org.SystemService.Update(new Entity(AgreementTable.EntityName, LifecycleFixture.AgreementId) { [AgreementTable.Holidays] = "2026-12-25;Christmas" }));
-
-            Assert.Equal("The agreement's business hours are not valid: 'Christmas' is not a holiday date: write it as yyyy-MM-dd.", fault.Message);
-        }
     }
 }
