@@ -105,23 +105,6 @@ namespace LeadAlign.Lifecycle
             row.GetAttributeValue<int?>(AgreementTable.WorkEnd),
             holidays);
 
-        /// <summary>
-        /// The holidays of agreement <paramref name="agreementId"/>: the dates of its active la_agreementholiday rows, read in one
-        /// RetrieveMultiple per 5,000 rows (an agreement has a few dozen). A row without a date (the platform does not refuse
-        /// one on import) is passed over; two rows of one date are one holiday.
-        /// </summary>
-        public static List<DateTime> HolidaysOf(IOrganizationService service, Guid agreementId)
-        {
-            var query = new QueryExpression(AgreementHolidayTable.EntityName) { ColumnSet = new ColumnSet(AgreementHolidayTable.Date) };
-            query.Criteria.AddCondition(AgreementHolidayTable.AgreementId, ConditionOperator.Equal, agreementId);
-            query.Criteria.AddCondition(AgreementHolidayTable.StateCode, ConditionOperator.Equal, 0);
-            return QueryPages.All(service, query)
-                .Select(row => row.GetAttributeValue<DateTime?>(AgreementHolidayTable.Date))
-                .Where(date => date != null)
-                .Select(date => date!.Value.Date)
-                .ToList();
-        }
-
         /// <summary>The day of the week of a Working days option (the Weekday choice, Monday first).</summary>
         public static DayOfWeek DayOf(int weekday)
         {

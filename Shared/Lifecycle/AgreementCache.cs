@@ -11,7 +11,7 @@ using Microsoft.Xrm.Sdk.Query;
 namespace LeadAlign.Lifecycle
 {
     /// <summary>
-    /// The active agreement of each organization and its holidays: two queries (the agreement, then its la_agreementholiday
+    /// The active agreement of each organization and its holidays: one query (the agreement joined to its la_agreementholiday
     /// rows' dates), kept 10 minutes of platform time. A change of an agreement or of a holiday is told by
     /// AgreementChangedPlugin in two parts, as <see cref="OrganizationCache{T}"/> describes: <see cref="Changing"/> in the
     /// change's transaction (nothing loaded is kept from then on), <see cref="Committed"/> after it commits (the next load is
@@ -19,6 +19,9 @@ namespace LeadAlign.Lifecycle
     /// </summary>
     internal static class AgreementCache
     {
+        /// <summary>The alias of the holidays joined to the agreement.</summary>
+        private const string HolidayAlias = "holiday";
+
         private static readonly OrganizationCache<Agreement> Cache = new OrganizationCache<Agreement>(TimeSpan.FromMinutes(10));
 
         /// <summary>The active agreement; <paramref name="service"/> is asked for only when the entry must be (re)loaded.</summary>
@@ -31,14 +34,35 @@ namespace LeadAlign.Lifecycle
         /// </summary>
         public static Agreement? Load(IOrganizationService service) => Load(service, () => TimeZoneDefinitions.Load(service));
 
-        /// <summary>The active agreement read now, its time zone resolved through <paramref name="zones"/> (asked only when it has one).</summary>
+        /// <summary>
+        /// The active agreement read now with its holidays, its time zone resolved through <paramref name="zones"/> (asked only
+        /// when it has one): one query, the agreement joined (left outer) to its active la_agreementholiday rows' dates, as the
+        /// scoring model is read with its rules; the first active agreement by name is the one in force.
+        /// </summary>
         private static Agreement? Load(IOrganizationService service, Func<IReadOnlyDictionary<int, string>> zones)
         {
-            var query = new QueryExpression(AgreementTable.EntityName) { ColumnSet = new ColumnSet(true), TopCount = 1 };
+            var query = new QueryExpression(AgreementTable.EntityName) { ColumnSet = new ColumnSet(true) };
             query.Criteria.AddCondition(AgreementTable.IsActive, ConditionOperator.Equal, true);
             query.AddOrder(AgreementTable.Name, OrderType.Ascending);
-            var row = service.RetrieveMultiple(query).Entities.FirstOrDefault();
-            return row == null ? null : Agreement.FromRow(row, Agreement.HolidaysOf(service, row.Id), zones);
+            query.AddOrder(AgreementTable.Id, OrderType.Ascending);
+            var holidays = query.AddLink(AgreementHolidayTable.EntityName, AgreementTable.Id, AgreementHolidayTable.AgreementId, JoinOperator.LeftOuter);
+            holidays.EntityAlias = HolidayAlias;
+            holidays.Columns = new ColumnSet(AgreementHolidayTable.Date);
+            holidays.LinkCriteria.AddCondition(AgreementHolidayTable.StateCode, ConditionOperator.Equal, 0);
+
+            var rows = service.RetrieveMultiple(query).Entities;
+            if (rows.Count == 0)
+            {
+                return null;
+            }
+
+            var agreement = rows[0];
+            var dates = rows.Where(row => row.Id == agreement.Id)
+                .Select(row => row.GetAttributeValue<AliasedValue>(HolidayAlias + "." + AgreementHolidayTable.Date)?.Value as DateTime?)
+                .Where(date => date != null)
+                .Select(date => date!.Value.Date)
+                .ToList();
+            return Agreement.FromRow(agreement, dates, zones);
         }
 
         /// <summary>An agreement is being changed, in the change's transaction.</summary>

@@ -29,11 +29,12 @@ namespace LeadAlign.Tests.Forms
 
         private readonly LifecycleFixture _fixture = ShippedRoles.Organization();
         private readonly Guid _lead;
+        private readonly Guid _holiday;
 
         public ShippedFormsAndViewsLoadTests()
         {
             // Given a campaign's lead handed off, accepted and rejected (its feedback, stage history and clocks), a marketing
-            // interaction, a rep's alert and a closed alignment week beside the shipped agreement and scoring model, in an
+            // interaction, a rep's alert, a closed alignment week and a holiday beside the shipped agreement and scoring model, in an
             // organization whose admin added sales and marketing to the computed-columns profile as the README asks.
             var org = _fixture.Org;
             var campaign = org.SystemService.Create(new Entity("campaign") { ["name"] = "Spring webinar", ["ownerid"] = new EntityReference("systemuser", org.AddUser("Carla Campaigns")) });
@@ -60,6 +61,12 @@ namespace LeadAlign.Tests.Forms
             {
                 [AlignmentWeekTable.Name] = "Week of 2026-01-05",
                 [AlignmentWeekTable.AgreementId] = new EntityReference(AgreementTable.EntityName, LifecycleFixture.AgreementId),
+            });
+            _holiday = org.As(_fixture.Admin).Create(new Entity(AgreementHolidayTable.EntityName)
+            {
+                [AgreementHolidayTable.Name] = "Boxing Day",
+                [AgreementHolidayTable.Date] = new DateTime(2026, 12, 26, 0, 0, 0, DateTimeKind.Utc),
+                [AgreementHolidayTable.AgreementId] = new EntityReference(AgreementTable.EntityName, LifecycleFixture.AgreementId),
             });
             org.DrainAsync();
             foreach (var user in _fixture.Reps.Append(_fixture.Marketer))
@@ -147,6 +154,18 @@ namespace LeadAlign.Tests.Forms
 
             Assert.NotEmpty(active);
             Assert.Equal(active, Assert.Single(opened.Subgrids.Values).Entities.Select(rule => rule.Id).OrderBy(id => id));
+        }
+
+        [Fact]
+        public void The_agreement_form_lists_its_holidays_for_a_rep_and_the_admin()
+        {
+            var form = Shipped.Forms.Single(candidate => candidate.Table == AgreementTable.EntityName);
+
+            var asRep = Org.OpenForm(_fixture.Reps[0], form.Id, LifecycleFixture.AgreementId);
+            var asAdmin = Org.OpenForm(_fixture.Admin, form.Id, LifecycleFixture.AgreementId);
+
+            Assert.Equal(new[] { _holiday }, Assert.Single(asRep.Subgrids.Values).Entities.Select(row => row.Id));
+            Assert.Equal(new[] { _holiday }, Assert.Single(asAdmin.Subgrids.Values).Entities.Select(row => row.Id));
         }
 
         [Fact]

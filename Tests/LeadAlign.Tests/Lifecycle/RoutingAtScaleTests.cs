@@ -41,8 +41,8 @@ namespace LeadAlign.Tests.Lifecycle
             Assert.Equal(LifecycleFixture.Mql, fixture.StageOf(lead));
             Assert.Equal(fixture.Reps[2], fixture.OwnerOf(lead));
             var routing = org.Log.Of(typeof(LeadAlign.Plugins.Lifecycle.LeadLifecyclePlugin)).Last(run => run.Depth == 1);
-            // The agreement and its holidays (its cache is cold in a new organization), the rotation, then the open leads of two batches of reps.
-            Assert.Equal(5, routing.Calls("RetrieveMultiple"));
+            // The agreement with its holidays (its cache is cold in a new organization), the rotation, then the open leads of two batches of reps.
+            Assert.Equal(4, routing.Calls("RetrieveMultiple"));
             Assert.Contains("15000 open leads", routing.Trace);
         }
     }
