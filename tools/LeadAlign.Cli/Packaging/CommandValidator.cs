@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
-using System.Xml;
 using System.Xml.Linq;
 using LeadAlign.Dataverse.Metadata;
 using LeadAlign.Dataverse.Registration;
@@ -91,7 +90,7 @@ namespace LeadAlign.Cli.Packaging
                 var name = (string?)function.Attribute("FunctionName") ?? string.Empty;
                 if (!library.StartsWith(WebResourcePrefix, StringComparison.Ordinal))
                 {
-                    findings.Add(At(file, function, $"the command's Library '{library}' is not a web resource ($webresource:<name>)."));
+                    findings.Add(SolutionFinding.At(_solution, file, function, $"the command's Library '{library}' is not a web resource ($webresource:<name>)."));
                     continue;
                 }
 
@@ -101,7 +100,7 @@ namespace LeadAlign.Cli.Packaging
                     // A platform library (Main_system_library.js and its kin) is not in the solution: only the solution's own are checked.
                     if (resource.StartsWith("la_", StringComparison.Ordinal))
                     {
-                        findings.Add(At(file, function, $"the command calls {name} in the web resource {resource}, which the solution does not have."));
+                        findings.Add(SolutionFinding.At(_solution, file, function, $"the command calls {name} in the web resource {resource}, which the solution does not have."));
                     }
 
                     continue;
@@ -111,7 +110,7 @@ namespace LeadAlign.Cli.Packaging
                 var text = File.Exists(webResource.ContentFile) ? File.ReadAllText(webResource.ContentFile) : string.Empty;
                 if (!Defines(text, name))
                 {
-                    findings.Add(At(file, function, $"the command calls {name}, which {resource} does not define."));
+                    findings.Add(SolutionFinding.At(_solution, file, function, $"the command calls {name}, which {resource} does not define."));
                 }
             }
         }
@@ -135,7 +134,7 @@ namespace LeadAlign.Cli.Packaging
         private void CheckCalls(WebResourceFile script, string table, IReadOnlyDictionary<string, CustomApiDefinition> apis, List<string> findings)
         {
             var text = File.ReadAllText(script.ContentFile);
-            var where = Relative(script.ContentFile);
+            var where = SolutionFinding.Relative(_solution, script.ContentFile);
             foreach (Match call in BoundRequest.Matches(text))
             {
                 var name = call.Groups["api"].Value;
@@ -234,11 +233,11 @@ namespace LeadAlign.Cli.Packaging
                 var type = (string?)rule.Attribute("PrivilegeType");
                 if (table == null || _metadata.Table(table) == null)
                 {
-                    findings.Add(At(file, rule, $"the privilege rule names the table {table ?? "(none)"}, which does not exist."));
+                    findings.Add(SolutionFinding.At(_solution, file, rule, $"the privilege rule names the table {table ?? "(none)"}, which does not exist."));
                 }
                 else if (!Enum.TryParse<AccessRight>(type, out var right) || !_metadata.PrivilegesOf(table).Any(privilege => privilege.AccessRight == right))
                 {
-                    findings.Add(At(file, rule, $"the privilege rule asks for {type ?? "(no PrivilegeType)"} on {table}, a privilege the organization does not have."));
+                    findings.Add(SolutionFinding.At(_solution, file, rule, $"the privilege rule asks for {type ?? "(no PrivilegeType)"} on {table}, a privilege the organization does not have."));
                 }
             }
 
@@ -247,7 +246,7 @@ namespace LeadAlign.Cli.Packaging
                 var name = (string?)rule.Attribute("PrivilegeName");
                 if (name == null || _metadata.Privilege(name) == null)
                 {
-                    findings.Add(At(file, rule, $"the privilege rule names the privilege {name ?? "(none)"}, which the organization does not have."));
+                    findings.Add(SolutionFinding.At(_solution, file, rule, $"the privilege rule names the privilege {name ?? "(none)"}, which the organization does not have."));
                 }
             }
         }
@@ -270,7 +269,7 @@ namespace LeadAlign.Cli.Packaging
                 var command = (string?)button.Attribute("Command");
                 if (command != null && !command.StartsWith("Mscrm.", StringComparison.Ordinal) && !commands.Contains(command))
                 {
-                    findings.Add(At(file, button, $"the button {(string?)button.Attribute("Id")} runs the command {command}, which the file does not define."));
+                    findings.Add(SolutionFinding.At(_solution, file, button, $"the button {(string?)button.Attribute("Id")} runs the command {command}, which the file does not define."));
                 }
 
                 foreach (var attribute in button.Attributes().Where(attribute => attribute.Value.StartsWith("$LocLabels:", StringComparison.Ordinal)))
@@ -278,7 +277,7 @@ namespace LeadAlign.Cli.Packaging
                     var label = attribute.Value["$LocLabels:".Length..];
                     if (!labels.Contains(label))
                     {
-                        findings.Add(At(file, button, $"the button's {attribute.Name.LocalName} names the label {label}, which LocLabels does not define."));
+                        findings.Add(SolutionFinding.At(_solution, file, button, $"the button's {attribute.Name.LocalName} names the label {label}, which LocLabels does not define."));
                     }
                 }
             }
@@ -291,7 +290,7 @@ namespace LeadAlign.Cli.Packaging
                 var id = (string?)reference.Attribute("Id");
                 if (id != null && !id.StartsWith("Mscrm.", StringComparison.Ordinal) && !defined.Contains(id))
                 {
-                    findings.Add(At(file, reference, $"the command uses the {what} {id}, which RuleDefinitions does not define."));
+                    findings.Add(SolutionFinding.At(_solution, file, reference, $"the command uses the {what} {id}, which RuleDefinitions does not define."));
                 }
             }
         }
@@ -305,9 +304,5 @@ namespace LeadAlign.Cli.Packaging
         }
 
         private static int Line(string text, int index) => text.Take(index).Count(character => character == '\n') + 1;
-
-        private string Relative(string file) => Path.GetRelativePath(_solution, file).Replace('\\', '/');
-
-        private string At(string file, XElement element, string message) => $"{Relative(file)}:{((IXmlLineInfo)element).LineNumber}: {message}";
     }
 }

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Xml;
 using System.Xml.Linq;
 
 namespace LeadAlign.Cli.Packaging
@@ -82,25 +81,25 @@ namespace LeadAlign.Cli.Packaging
                 var optionSet = attribute.Element("optionset");
                 if (optionSet == null)
                 {
-                    findings.Add(At(file, attribute, $"the Yes/No column {column} has no <optionset> with its two options: a real export writes OptionSetType bit with the options 1 and 0 and their labels."));
+                    findings.Add(SolutionFinding.At(_solution, file, attribute, $"the Yes/No column {column} has no <optionset> with its two options: a real export writes OptionSetType bit with the options 1 and 0 and their labels."));
                     continue;
                 }
 
                 if ((string?)optionSet.Element("OptionSetType") != "bit")
                 {
-                    findings.Add(At(file, optionSet, $"the option set of the Yes/No column {column} is not of OptionSetType bit."));
+                    findings.Add(SolutionFinding.At(_solution, file, optionSet, $"the option set of the Yes/No column {column} is not of OptionSetType bit."));
                 }
 
                 var options = optionSet.Element("options")?.Elements("option").ToList() ?? new List<XElement>();
                 var values = options.Select(option => (string?)option.Attribute("value")).ToList();
                 if (!values.OrderBy(value => value, StringComparer.Ordinal).SequenceEqual(new[] { "0", "1" }))
                 {
-                    findings.Add(At(file, optionSet, $"the Yes/No column {column} has the options {string.Join(", ", values)}; it needs exactly 1 (true) and 0 (false)."));
+                    findings.Add(SolutionFinding.At(_solution, file, optionSet, $"the Yes/No column {column} has the options {string.Join(", ", values)}; it needs exactly 1 (true) and 0 (false)."));
                 }
 
                 foreach (var option in options.Where(option => string.IsNullOrWhiteSpace(option.Element("labels")?.Elements("label").Select(label => (string?)label.Attribute("description")).FirstOrDefault())))
                 {
-                    findings.Add(At(file, option, $"the option {(string?)option.Attribute("value")} of the Yes/No column {column} has no label."));
+                    findings.Add(SolutionFinding.At(_solution, file, option, $"the option {(string?)option.Attribute("value")} of the Yes/No column {column} has no label."));
                 }
             }
         }
@@ -121,7 +120,7 @@ namespace LeadAlign.Cli.Packaging
             var missing = required.Where(column => !present.Contains(column)).ToList();
             if (missing.Count > 0)
             {
-                findings.Add(At(file, entity.Element("attributes") ?? entity, $"the table {name} lacks the system columns a real export carries for it: {string.Join(", ", missing)}."));
+                findings.Add(SolutionFinding.At(_solution, file, entity.Element("attributes") ?? entity, $"the table {name} lacks the system columns a real export carries for it: {string.Join(", ", missing)}."));
             }
         }
 
@@ -140,30 +139,30 @@ namespace LeadAlign.Cli.Packaging
                 var folder = Path.GetFileName(Path.GetDirectoryName(file)!);
                 if (!string.Equals(folder, uniqueName, StringComparison.Ordinal))
                 {
-                    findings.Add(At(file, root, $"the {root.Name.LocalName} {uniqueName} is in the folder {folder}: a real export names the folder by its unique name, {uniqueName}."));
+                    findings.Add(SolutionFinding.At(_solution, file, root, $"the {root.Name.LocalName} {uniqueName} is in the folder {folder}: a real export names the folder by its unique name, {uniqueName}."));
                 }
 
                 foreach (var empty in root.Descendants().Where(element => !element.HasAttributes && !element.HasElements && string.IsNullOrWhiteSpace(element.Value)))
                 {
-                    findings.Add(At(file, empty, $"the empty <{empty.Name.LocalName}> element: a real export omits an element that has no value."));
+                    findings.Add(SolutionFinding.At(_solution, file, empty, $"the empty <{empty.Name.LocalName}> element: a real export omits an element that has no value."));
                 }
 
                 var names = root.Elements().Select(element => element.Name.LocalName).ToList();
                 foreach (var unknown in root.Elements().Where(element => !shape.Elements.Contains(element.Name.LocalName)))
                 {
-                    findings.Add(At(file, unknown, $"<{unknown.Name.LocalName}> is not an element a real export writes in {root.Name.LocalName}.xml."));
+                    findings.Add(SolutionFinding.At(_solution, file, unknown, $"<{unknown.Name.LocalName}> is not an element a real export writes in {root.Name.LocalName}.xml."));
                 }
 
                 foreach (var absent in shape.Required.Where(required => !names.Contains(required)))
                 {
-                    findings.Add(At(file, root, $"the {root.Name.LocalName} {uniqueName} has no <{absent}>, which a real export always writes."));
+                    findings.Add(SolutionFinding.At(_solution, file, root, $"the {root.Name.LocalName} {uniqueName} has no <{absent}>, which a real export always writes."));
                 }
 
                 var known = names.Where(shape.Elements.Contains).ToList();
                 var outOfOrder = known.Zip(known.Skip(1)).FirstOrDefault(pair => string.CompareOrdinal(pair.First, pair.Second) >= 0);
                 if (outOfOrder != default)
                 {
-                    findings.Add(At(file, root.Element(outOfOrder.Second)!, $"<{outOfOrder.Second}> comes after <{outOfOrder.First}>: a real export writes the elements of {root.Name.LocalName}.xml in alphabetical order."));
+                    findings.Add(SolutionFinding.At(_solution, file, root.Element(outOfOrder.Second)!, $"<{outOfOrder.Second}> comes after <{outOfOrder.First}>: a real export writes the elements of {root.Name.LocalName}.xml in alphabetical order."));
                 }
 
                 if (root.Name.LocalName == "customapi")
@@ -171,18 +170,15 @@ namespace LeadAlign.Cli.Packaging
                     var bound = ((string?)root.Element("bindingtype"))?.Trim() is "1" or "2";
                     if (bound && root.Element("boundentitylogicalname") == null)
                     {
-                        findings.Add(At(file, root.Element("bindingtype") ?? root, $"the Custom API {uniqueName} is bound but names no <boundentitylogicalname>."));
+                        findings.Add(SolutionFinding.At(_solution, file, root.Element("bindingtype") ?? root, $"the Custom API {uniqueName} is bound but names no <boundentitylogicalname>."));
                     }
                     else if (!bound && root.Element("boundentitylogicalname") is { } unbound && !string.IsNullOrWhiteSpace(unbound.Value))
                     {
-                        findings.Add(At(file, unbound, $"the Custom API {uniqueName} is global (bindingtype 0) but names a bound table."));
+                        findings.Add(SolutionFinding.At(_solution, file, unbound, $"the Custom API {uniqueName} is global (bindingtype 0) but names a bound table."));
                     }
                 }
             }
         }
-
-        private string At(string file, XElement element, string message) =>
-            $"{Path.GetRelativePath(_solution, file).Replace('\\', '/')}:{((IXmlLineInfo)element).LineNumber}: {message}";
 
         private IEnumerable<string> Files(string folder, string pattern)
         {

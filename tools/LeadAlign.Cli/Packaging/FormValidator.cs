@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Xml;
 using System.Xml.Linq;
 using LeadAlign.Dataverse.Metadata;
 using Microsoft.Xrm.Sdk.Metadata;
@@ -87,35 +86,19 @@ namespace LeadAlign.Cli.Packaging
         public IReadOnlyList<string> Findings()
         {
             var findings = new List<string>();
-            var entities = Path.Combine(_solution, "Entities");
-            if (!Directory.Exists(entities))
-            {
-                return findings;
-            }
-
             var formIds = new Dictionary<Guid, string>();
-            foreach (var tableFolder in Directory.EnumerateDirectories(entities).OrderBy(path => path, StringComparer.Ordinal))
+            foreach (var (tableName, file) in TableFiles.Of(_solution, "FormXml", SearchOption.AllDirectories))
             {
-                var formFolder = Path.Combine(tableFolder, "FormXml");
-                if (!Directory.Exists(formFolder))
+                var document = XDocument.Load(file, LoadOptions.SetLineInfo);
+                if (_metadata.Table(tableName) is not { } definition)
                 {
+                    findings.Add(SolutionFinding.At(_solution, file, document.Root!, $"the form is in the folder of the table {tableName}, which does not exist."));
                     continue;
                 }
 
-                var table = Path.GetFileName(tableFolder).ToLowerInvariant();
-                foreach (var file in Directory.EnumerateFiles(formFolder, "*.xml", SearchOption.AllDirectories).OrderBy(path => path, StringComparer.Ordinal))
+                foreach (var form in document.Descendants("systemform"))
                 {
-                    var document = XDocument.Load(file, LoadOptions.SetLineInfo);
-                    if (_metadata.Table(table) is not { } definition)
-                    {
-                        findings.Add(At(file, document.Root!, $"the form is in the folder of the table {table}, which does not exist."));
-                        continue;
-                    }
-
-                    foreach (var form in document.Descendants("systemform"))
-                    {
-                        CheckForm(file, form, definition, formIds, findings);
-                    }
+                    CheckForm(file, form, definition, formIds, findings);
                 }
             }
 
@@ -127,16 +110,16 @@ namespace LeadAlign.Cli.Packaging
             var formIdElement = form.Element("formid");
             if (!Guid.TryParse((string?)formIdElement, out var formId))
             {
-                findings.Add(At(file, formIdElement ?? form, $"the form's id '{(string?)formIdElement}' is not a GUID."));
+                findings.Add(SolutionFinding.At(_solution, file, formIdElement ?? form, $"the form's id '{(string?)formIdElement}' is not a GUID."));
             }
-            else if (!formIds.TryAdd(formId, Relative(file)))
+            else if (!formIds.TryAdd(formId, SolutionFinding.Relative(_solution, file)))
             {
-                findings.Add(At(file, formIdElement!, $"the form id {(string?)formIdElement} is also the id of the form in {formIds[formId]}."));
+                findings.Add(SolutionFinding.At(_solution, file, formIdElement!, $"the form id {(string?)formIdElement} is also the id of the form in {formIds[formId]}."));
             }
 
             if (string.IsNullOrWhiteSpace((string?)form.Element("LocalizedNames")?.Elements("LocalizedName").FirstOrDefault()?.Attribute("description")))
             {
-                findings.Add(At(file, form, "the form has no name (LocalizedNames/LocalizedName description)."));
+                findings.Add(SolutionFinding.At(_solution, file, form, "the form has no name (LocalizedNames/LocalizedName description)."));
             }
 
             var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -146,17 +129,17 @@ namespace LeadAlign.Cli.Packaging
                 var kind = element.Name.LocalName;
                 if ((string?)element.Attribute("id") is { } id && !ids.Add(id))
                 {
-                    findings.Add(At(file, element, $"the {kind} id {id} is used twice in the form."));
+                    findings.Add(SolutionFinding.At(_solution, file, element, $"the {kind} id {id} is used twice in the form."));
                 }
 
                 if (kind != "cell" && (string?)element.Attribute("name") is { } name && !names.Add(kind + ":" + name))
                 {
-                    findings.Add(At(file, element, $"the {kind} name {name} is used twice in the form."));
+                    findings.Add(SolutionFinding.At(_solution, file, element, $"the {kind} name {name} is used twice in the form."));
                 }
 
                 if ((kind != "cell" || element.Element("control") != null) && ShowsLabel(element) && !HasLabel(element))
                 {
-                    findings.Add(At(file, element, $"the {kind} {(string?)element.Attribute("name") ?? (string?)element.Element("control")?.Attribute("id") ?? (string?)element.Attribute("id")} has no label."));
+                    findings.Add(SolutionFinding.At(_solution, file, element, $"the {kind} {(string?)element.Attribute("name") ?? (string?)element.Element("control")?.Attribute("id") ?? (string?)element.Attribute("id")} has no label."));
                 }
             }
 
@@ -166,7 +149,7 @@ namespace LeadAlign.Cli.Packaging
                 var id = (string?)control.Attribute("id");
                 if (id != null && !controlIds.Add(id))
                 {
-                    findings.Add(At(file, control, $"the control id {id} is used twice in the form."));
+                    findings.Add(SolutionFinding.At(_solution, file, control, $"the control id {id} is used twice in the form."));
                 }
 
                 if (IsSubgrid(control))
@@ -188,7 +171,7 @@ namespace LeadAlign.Cli.Packaging
         {
             if (table.Column(columnName.ToLowerInvariant()) is not { } column)
             {
-                findings.Add(At(file, control, $"the column {table.Name}.{columnName} does not exist."));
+                findings.Add(SolutionFinding.At(_solution, file, control, $"the column {table.Name}.{columnName} does not exist."));
                 return;
             }
 
@@ -202,11 +185,11 @@ namespace LeadAlign.Cli.Packaging
             var fitting = FieldControls.Where(field => field.Value.Types.Contains(type)).Select(field => $"{field.Value.Name} {field.Key}").ToList();
             if (!FieldControls.TryGetValue(classId, out var shown))
             {
-                findings.Add(At(file, control, $"the control {(string?)control.Attribute("id")} shows {table.Name}.{column.Name} with the classid '{classId}', which is no field control; a column of type {type} takes {string.Join(" or ", fitting)}."));
+                findings.Add(SolutionFinding.At(_solution, file, control, $"the control {(string?)control.Attribute("id")} shows {table.Name}.{column.Name} with the classid '{classId}', which is no field control; a column of type {type} takes {string.Join(" or ", fitting)}."));
             }
             else if (!shown.Types.Contains(type))
             {
-                findings.Add(At(file, control, $"the control {(string?)control.Attribute("id")} shows {table.Name}.{column.Name}, of type {type}, with a {shown.Name}; a column of type {type} takes {string.Join(" or ", fitting)}."));
+                findings.Add(SolutionFinding.At(_solution, file, control, $"the control {(string?)control.Attribute("id")} shows {table.Name}.{column.Name}, of type {type}, with a {shown.Name}; a column of type {type} takes {string.Join(" or ", fitting)}."));
             }
         }
 
@@ -223,15 +206,15 @@ namespace LeadAlign.Cli.Packaging
                 ?? new Dictionary<string, XElement>();
             if (!parameters.TryGetValue("FailureTimeField", out var failureTime) || string.IsNullOrWhiteSpace(failureTime.Value))
             {
-                findings.Add(At(file, control, $"the timer {id} has no FailureTimeField: name the date and time column, or the lookup to the SLA KPI instance, whose time it counts down to."));
+                findings.Add(SolutionFinding.At(_solution, file, control, $"the timer {id} has no FailureTimeField: name the date and time column, or the lookup to the SLA KPI instance, whose time it counts down to."));
             }
             else if (table.Column(failureTime.Value.Trim().ToLowerInvariant()) is not { } column)
             {
-                findings.Add(At(file, failureTime, $"the timer {id} counts down to {table.Name}.{failureTime.Value.Trim()}, which does not exist."));
+                findings.Add(SolutionFinding.At(_solution, file, failureTime, $"the timer {id} counts down to {table.Name}.{failureTime.Value.Trim()}, which does not exist."));
             }
             else if (column.Type != AttributeTypeCode.DateTime && !(column.Type == AttributeTypeCode.Lookup && column.Targets.Contains("slakpiinstance", StringComparer.OrdinalIgnoreCase)))
             {
-                findings.Add(At(file, failureTime, $"the timer {id} counts down to {table.Name}.{column.Name}, of type {column.Type}, which is neither a date and time column nor a lookup to an SLA KPI instance."));
+                findings.Add(SolutionFinding.At(_solution, file, failureTime, $"the timer {id} counts down to {table.Name}.{column.Name}, of type {column.Type}, which is neither a date and time column nor a lookup to an SLA KPI instance."));
             }
 
             foreach (var condition in TimerConditions)
@@ -242,7 +225,7 @@ namespace LeadAlign.Cli.Packaging
                 {
                     if (condition == "Success")
                     {
-                        findings.Add(At(file, control, $"the timer {id} has no success condition (SuccessConditionName and SuccessConditionValue): name the column and value that mean the time was met."));
+                        findings.Add(SolutionFinding.At(_solution, file, control, $"the timer {id} has no success condition (SuccessConditionName and SuccessConditionValue): name the column and value that mean the time was met."));
                     }
 
                     continue;
@@ -250,7 +233,7 @@ namespace LeadAlign.Cli.Packaging
 
                 if (nameElement == null || valueElement == null)
                 {
-                    findings.Add(At(file, (nameElement ?? valueElement)!, $"the timer {id} has a {condition.ToLowerInvariant()} condition without its {(nameElement == null ? "column (" + condition + "ConditionName)" : "value (" + condition + "ConditionValue)")}."));
+                    findings.Add(SolutionFinding.At(_solution, file, (nameElement ?? valueElement)!, $"the timer {id} has a {condition.ToLowerInvariant()} condition without its {(nameElement == null ? "column (" + condition + "ConditionName)" : "value (" + condition + "ConditionValue)")}."));
                     continue;
                 }
 
@@ -264,16 +247,16 @@ namespace LeadAlign.Cli.Packaging
             var value = valueElement.Value.Trim();
             if (table.Column(name.ToLowerInvariant()) is not { } column)
             {
-                findings.Add(At(file, nameElement, $"the timer {id}'s {condition.ToLowerInvariant()} condition names {table.Name}.{name}, which does not exist."));
+                findings.Add(SolutionFinding.At(_solution, file, nameElement, $"the timer {id}'s {condition.ToLowerInvariant()} condition names {table.Name}.{name}, which does not exist."));
             }
             else if (column.Type is not (AttributeTypeCode.Picklist or AttributeTypeCode.Boolean or AttributeTypeCode.State or AttributeTypeCode.Status) || column.IsMultiSelect)
             {
-                findings.Add(At(file, nameElement, $"the timer {id}'s {condition.ToLowerInvariant()} condition names {table.Name}.{column.Name}, of type {column.Type}: a condition takes a choice or yes/no column."));
+                findings.Add(SolutionFinding.At(_solution, file, nameElement, $"the timer {id}'s {condition.ToLowerInvariant()} condition names {table.Name}.{column.Name}, of type {column.Type}: a condition takes a choice or yes/no column."));
             }
             else if (!int.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var option)
                 || (column.Type == AttributeTypeCode.Boolean ? option is not (0 or 1) : column.Option(option) == null))
             {
-                findings.Add(At(file, valueElement, $"the timer {id}'s {condition.ToLowerInvariant()} condition gives {table.Name}.{column.Name} the value '{value}', which is not one of its options."));
+                findings.Add(SolutionFinding.At(_solution, file, valueElement, $"the timer {id}'s {condition.ToLowerInvariant()} condition gives {table.Name}.{column.Name} the value '{value}', which is not one of its options."));
             }
         }
 
@@ -284,7 +267,7 @@ namespace LeadAlign.Cli.Packaging
             var target = ((string?)parameters?.Element("TargetEntityType"))?.Trim().ToLowerInvariant();
             if (parameters == null || string.IsNullOrEmpty(target) || _metadata.Table(target) is not { } targetTable)
             {
-                findings.Add(At(file, parameters ?? control, $"the subgrid {id} shows the table '{target}', which does not exist."));
+                findings.Add(SolutionFinding.At(_solution, file, parameters ?? control, $"the subgrid {id} shows the table '{target}', which does not exist."));
                 return;
             }
 
@@ -294,11 +277,11 @@ namespace LeadAlign.Cli.Packaging
                 var relationship = _metadata.Relationship(relationshipName);
                 if (relationship == null)
                 {
-                    findings.Add(At(file, parameters.Element("RelationshipName")!, $"the subgrid {id} names the relationship {relationshipName}, which does not exist."));
+                    findings.Add(SolutionFinding.At(_solution, file, parameters.Element("RelationshipName")!, $"the subgrid {id} names the relationship {relationshipName}, which does not exist."));
                 }
                 else if (!Relates(relationship, table.Name, target))
                 {
-                    findings.Add(At(file, parameters.Element("RelationshipName")!, $"the subgrid {id} names the relationship {relationshipName}, which does not relate {table.Name} to {target}."));
+                    findings.Add(SolutionFinding.At(_solution, file, parameters.Element("RelationshipName")!, $"the subgrid {id} names the relationship {relationshipName}, which does not relate {table.Name} to {target}."));
                 }
             }
 
@@ -314,7 +297,7 @@ namespace LeadAlign.Cli.Packaging
                 {
                     if (!Guid.TryParse(view, out var viewId) || !views.Contains(viewId))
                     {
-                        findings.Add(At(file, viewElement, $"the subgrid {id} shows the view {view}, which is not a view of {target} in the solution (Entities/{target}/SavedQueries)."));
+                        findings.Add(SolutionFinding.At(_solution, file, viewElement, $"the subgrid {id} shows the view {view}, which is not a view of {target} in the solution (Entities/{target}/SavedQueries)."));
                     }
                 }
             }
@@ -355,9 +338,5 @@ namespace LeadAlign.Cli.Packaging
 
         private string? TableFolder(string table) =>
             Directory.EnumerateDirectories(Path.Combine(_solution, "Entities")).FirstOrDefault(folder => Same(Path.GetFileName(folder), table));
-
-        private string Relative(string file) => Path.GetRelativePath(_solution, file).Replace('\\', '/');
-
-        private string At(string file, XElement element, string message) => $"{Relative(file)}:{((IXmlLineInfo)element).LineNumber}: {message}";
     }
 }

@@ -5,7 +5,6 @@ using System.Linq;
 using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
-using System.Xml;
 using System.Xml.Linq;
 using LeadAlign.Dataverse.Metadata;
 using LeadAlign.Dataverse.Registration;
@@ -49,7 +48,7 @@ namespace LeadAlign.Cli.Packaging
                 {
                     if (_metadata.Table((string)subArea.Attribute("Entity")!) == null)
                     {
-                        findings.Add(At(file, subArea, $"the site map names the table {(string)subArea.Attribute("Entity")!}, which does not exist."));
+                        findings.Add(SolutionFinding.At(_solution, file, subArea, $"the site map names the table {(string)subArea.Attribute("Entity")!}, which does not exist."));
                     }
                 }
             }
@@ -60,7 +59,7 @@ namespace LeadAlign.Cli.Packaging
                 {
                     if (_metadata.Table(target.Value) == null)
                     {
-                        findings.Add(At(file, target, $"the dashboard shows the table {target.Value}, which does not exist."));
+                        findings.Add(SolutionFinding.At(_solution, file, target, $"the dashboard shows the table {target.Value}, which does not exist."));
                     }
                 }
             }
@@ -79,7 +78,7 @@ namespace LeadAlign.Cli.Packaging
                 var api = CustomApiDefinition.FromFolder(Path.GetDirectoryName(file)!);
                 if (api.PluginTypeIdValue == null || !_types.Any(type => CustomApiDefinition.PluginTypeId(type) == api.PluginTypeIdValue))
                 {
-                    findings.Add(At(file, document.Root!.Element("plugintypeid") ?? document.Root!, $"the Custom API {api.UniqueName} names plug-in type {api.PluginTypeIdValue}, which no built assembly holds."));
+                    findings.Add(SolutionFinding.At(_solution, file, document.Root!.Element("plugintypeid") ?? document.Root!, $"the Custom API {api.UniqueName} names plug-in type {api.PluginTypeIdValue}, which no built assembly holds."));
                 }
             }
 
@@ -104,7 +103,7 @@ namespace LeadAlign.Cli.Packaging
                     var type = qualifiedName.Split(',')[0].Trim();
                     if (type.StartsWith("LeadAlign.", StringComparison.Ordinal) && !_types.Contains(type))
                     {
-                        findings.Add(At(file, reference, $"the workflow calls {type}, which no built assembly holds."));
+                        findings.Add(SolutionFinding.At(_solution, file, reference, $"the workflow calls {type}, which no built assembly holds."));
                     }
                 }
 
@@ -148,7 +147,7 @@ namespace LeadAlign.Cli.Packaging
             var step = StepRegistration.FromXml(document, file);
             if (!_types.Contains(step.PluginTypeFullName))
             {
-                findings.Add(At(file, root.Element("PluginTypeName") ?? root, $"the step's plug-in type {step.PluginTypeFullName} is not in the built assemblies."));
+                findings.Add(SolutionFinding.At(_solution, file, root.Element("PluginTypeName") ?? root, $"the step's plug-in type {step.PluginTypeFullName} is not in the built assemblies."));
             }
 
             if (step.PrimaryEntity == "none")
@@ -158,7 +157,7 @@ namespace LeadAlign.Cli.Packaging
 
             if (_metadata.Table(step.PrimaryEntity) == null)
             {
-                findings.Add(At(file, root.Element("PrimaryEntity") ?? root, $"the step's table {step.PrimaryEntity} does not exist."));
+                findings.Add(SolutionFinding.At(_solution, file, root.Element("PrimaryEntity") ?? root, $"the step's table {step.PrimaryEntity} does not exist."));
                 return;
             }
 
@@ -180,7 +179,7 @@ namespace LeadAlign.Cli.Packaging
         {
             if (table == null || _metadata.Table(table) == null)
             {
-                findings.Add(At(file, entity, $"the query's table {table} does not exist."));
+                findings.Add(SolutionFinding.At(_solution, file, entity, $"the query's table {table} does not exist."));
                 return;
             }
 
@@ -215,7 +214,7 @@ namespace LeadAlign.Cli.Packaging
                 return;
             }
 
-            findings.Add(At(file, element, $"the {what} {table}.{column} does not exist."));
+            findings.Add(SolutionFinding.At(_solution, file, element, $"the {what} {table}.{column} does not exist."));
         }
 
         private static IEnumerable<string> TypeNames(string assembly)
@@ -231,9 +230,6 @@ namespace LeadAlign.Cli.Packaging
         /// <summary>A custom workflow activity of LeadAlign's assemblies by full name (the net10.0 build the tool carries).</summary>
         private static Type? CustomActivityType(string fullName) =>
             typeof(LeadAlign.WorkflowActivities.WorkflowActivityBase).Assembly.GetType(fullName) ?? typeof(LeadAlign.Plugins.PluginBase).Assembly.GetType(fullName);
-
-        private string At(string file, XElement element, string message) =>
-            $"{Path.GetRelativePath(_solution, file).Replace('\\', '/')}:{((IXmlLineInfo)element).LineNumber}: {message}";
 
         private static XDocument Load(string file) => XDocument.Load(file, LoadOptions.SetLineInfo);
 

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Xml;
 using System.Xml.Linq;
 using LeadAlign.Dataverse.Metadata;
 using Microsoft.Xrm.Sdk.Metadata;
@@ -37,35 +36,19 @@ namespace LeadAlign.Cli.Packaging
         public IReadOnlyList<string> Findings()
         {
             var findings = new List<string>();
-            var entities = Path.Combine(_solution, "Entities");
-            if (!Directory.Exists(entities))
-            {
-                return findings;
-            }
-
             var ids = new Dictionary<Guid, string>();
-            foreach (var tableFolder in Directory.EnumerateDirectories(entities).OrderBy(path => path, StringComparer.Ordinal))
+            foreach (var (tableName, file) in TableFiles.Of(_solution, "SavedQueries", SearchOption.TopDirectoryOnly))
             {
-                var viewFolder = Path.Combine(tableFolder, "SavedQueries");
-                if (!Directory.Exists(viewFolder))
+                var document = XDocument.Load(file, LoadOptions.SetLineInfo);
+                if (_metadata.Table(tableName) is not { } table)
                 {
+                    findings.Add(SolutionFinding.At(_solution, file, document.Root!, $"the view is in the folder of the table {tableName}, which does not exist."));
                     continue;
                 }
 
-                var tableName = Path.GetFileName(tableFolder).ToLowerInvariant();
-                foreach (var file in Directory.EnumerateFiles(viewFolder, "*.xml").OrderBy(path => path, StringComparer.Ordinal))
+                foreach (var view in document.Descendants("savedquery"))
                 {
-                    var document = XDocument.Load(file, LoadOptions.SetLineInfo);
-                    if (_metadata.Table(tableName) is not { } table)
-                    {
-                        findings.Add(At(file, document.Root!, $"the view is in the folder of the table {tableName}, which does not exist."));
-                        continue;
-                    }
-
-                    foreach (var view in document.Descendants("savedquery"))
-                    {
-                        CheckView(file, view, table, ids, findings);
-                    }
+                    CheckView(file, view, table, ids, findings);
                 }
             }
 
@@ -77,29 +60,29 @@ namespace LeadAlign.Cli.Packaging
             var idElement = view.Element("savedqueryid");
             if (!Guid.TryParse((string?)idElement, out var id))
             {
-                findings.Add(At(file, idElement ?? view, $"the view's id '{(string?)idElement}' is not a GUID."));
+                findings.Add(SolutionFinding.At(_solution, file, idElement ?? view, $"the view's id '{(string?)idElement}' is not a GUID."));
             }
-            else if (!ids.TryAdd(id, Relative(file)))
+            else if (!ids.TryAdd(id, SolutionFinding.Relative(_solution, file)))
             {
-                findings.Add(At(file, idElement!, $"the view id {(string?)idElement} is also the id of the view in {ids[id]}."));
+                findings.Add(SolutionFinding.At(_solution, file, idElement!, $"the view id {(string?)idElement} is also the id of the view in {ids[id]}."));
             }
 
             var name = (string?)view.Element("LocalizedNames")?.Elements("LocalizedName").FirstOrDefault()?.Attribute("description");
             if (string.IsNullOrWhiteSpace(name))
             {
-                findings.Add(At(file, view, "the view has no name (LocalizedNames/LocalizedName description)."));
+                findings.Add(SolutionFinding.At(_solution, file, view, "the view has no name (LocalizedNames/LocalizedName description)."));
             }
 
             var entity = view.Element("fetchxml")?.Element("fetch")?.Element("entity");
             if (entity == null)
             {
-                findings.Add(At(file, view, $"the view {name} has no FetchXML (fetchxml/fetch/entity)."));
+                findings.Add(SolutionFinding.At(_solution, file, view, $"the view {name} has no FetchXML (fetchxml/fetch/entity)."));
                 return;
             }
 
             if (!Same((string?)entity.Attribute("name"), table.Name))
             {
-                findings.Add(At(file, entity, $"the view {name} reads the table '{(string?)entity.Attribute("name")}', not {table.Name}, the table it belongs to."));
+                findings.Add(SolutionFinding.At(_solution, file, entity, $"the view {name} reads the table '{(string?)entity.Attribute("name")}', not {table.Name}, the table it belongs to."));
                 return;
             }
 
@@ -147,7 +130,7 @@ namespace LeadAlign.Cli.Packaging
             {
                 if (!int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var option) || column.Option(option) == null)
                 {
-                    findings.Add(At(file, condition, $"the view {view} compares {table.Name}.{column.Name} with '{value}', which is not one of its options."));
+                    findings.Add(SolutionFinding.At(_solution, file, condition, $"the view {view} compares {table.Name}.{column.Name} with '{value}', which is not one of its options."));
                 }
             }
         }
@@ -157,18 +140,18 @@ namespace LeadAlign.Cli.Packaging
             var row = grid?.Element("row");
             if (grid == null || row == null)
             {
-                findings.Add(At(file, grid ?? new XElement("layoutxml"), $"the view {view} has no layout (layoutxml/grid/row)."));
+                findings.Add(SolutionFinding.At(_solution, file, grid ?? new XElement("layoutxml"), $"the view {view} has no layout (layoutxml/grid/row)."));
                 return;
             }
 
             if (!Same((string?)row.Attribute("id"), table.PrimaryId))
             {
-                findings.Add(At(file, row, $"the view {view}'s layout row id is '{(string?)row.Attribute("id")}', not {table.PrimaryId}, the primary key of {table.Name}."));
+                findings.Add(SolutionFinding.At(_solution, file, row, $"the view {view}'s layout row id is '{(string?)row.Attribute("id")}', not {table.PrimaryId}, the primary key of {table.Name}."));
             }
 
             if ((string?)grid.Attribute("jump") is { Length: > 0 } jump && !table.HasColumn(jump.ToLowerInvariant()))
             {
-                findings.Add(At(file, grid, $"the view {view} opens rows from the column {table.Name}.{jump}, which does not exist."));
+                findings.Add(SolutionFinding.At(_solution, file, grid, $"the view {view} opens rows from the column {table.Name}.{jump}, which does not exist."));
             }
 
             foreach (var cell in row.Elements("cell"))
@@ -176,15 +159,11 @@ namespace LeadAlign.Cli.Packaging
                 var column = (string?)cell.Attribute("name") ?? string.Empty;
                 if (!read.Contains(column))
                 {
-                    findings.Add(At(file, cell, $"the view {view} shows the column {column}, which its FetchXML does not read."));
+                    findings.Add(SolutionFinding.At(_solution, file, cell, $"the view {view} shows the column {column}, which its FetchXML does not read."));
                 }
             }
         }
 
         private static bool Same(string? left, string? right) => string.Equals(left, right, StringComparison.OrdinalIgnoreCase);
-
-        private string Relative(string file) => Path.GetRelativePath(_solution, file).Replace('\\', '/');
-
-        private string At(string file, XElement element, string message) => $"{Relative(file)}:{((IXmlLineInfo)element).LineNumber}: {message}";
     }
 }

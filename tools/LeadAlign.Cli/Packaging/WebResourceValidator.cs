@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
-using System.Xml;
 using System.Xml.Linq;
 
 namespace LeadAlign.Cli.Packaging
@@ -73,34 +72,34 @@ namespace LeadAlign.Cli.Packaging
             var names = element.Elements().Select(child => child.Name.LocalName).ToList();
             foreach (var unknown in element.Elements().Where(child => !Elements.Contains(child.Name.LocalName)))
             {
-                findings.Add(At(webResource.DataFile, unknown, $"<{unknown.Name.LocalName}> is not an element a real export writes in a web resource's data file."));
+                findings.Add(SolutionFinding.At(_solution, webResource.DataFile, unknown, $"<{unknown.Name.LocalName}> is not an element a real export writes in a web resource's data file."));
             }
 
             foreach (var absent in Required.Where(required => !names.Contains(required)))
             {
-                findings.Add(At(webResource.DataFile, element, $"the web resource {webResource.Name} has no <{absent}>, which a real export always writes."));
+                findings.Add(SolutionFinding.At(_solution, webResource.DataFile, element, $"the web resource {webResource.Name} has no <{absent}>, which a real export always writes."));
             }
 
             var known = names.Where(Elements.Contains).ToList();
             var outOfOrder = known.Zip(known.Skip(1)).FirstOrDefault(pair => Position(pair.First) >= Position(pair.Second));
             if (outOfOrder != default)
             {
-                findings.Add(At(webResource.DataFile, element.Element(outOfOrder.Second)!, $"<{outOfOrder.Second}> comes after <{outOfOrder.First}>: a real export writes {string.Join(", ", Elements)} in that order."));
+                findings.Add(SolutionFinding.At(_solution, webResource.DataFile, element.Element(outOfOrder.Second)!, $"<{outOfOrder.Second}> comes after <{outOfOrder.First}>: a real export writes {string.Join(", ", Elements)} in that order."));
             }
 
             if (names.Contains("WebResourceId") && webResource.Id == null)
             {
-                findings.Add(At(webResource.DataFile, element.Element("WebResourceId")!, $"the web resource {webResource.Name} has no valid id."));
+                findings.Add(SolutionFinding.At(_solution, webResource.DataFile, element.Element("WebResourceId")!, $"the web resource {webResource.Name} has no valid id."));
             }
 
             if (webResource.FileName != null && webResource.Id != null && !string.Equals(webResource.FileName, "/" + webResource.ExportEntryName, StringComparison.Ordinal))
             {
-                findings.Add(At(webResource.DataFile, element.Element("FileName")!, $"the FileName {webResource.FileName} is not where a real export puts the content: /{webResource.ExportEntryName}."));
+                findings.Add(SolutionFinding.At(_solution, webResource.DataFile, element.Element("FileName")!, $"the FileName {webResource.FileName} is not where a real export puts the content: /{webResource.ExportEntryName}."));
             }
 
             if (webResource.Name.EndsWith(".html", StringComparison.OrdinalIgnoreCase) && webResource.Type != WebResourceFile.Html)
             {
-                findings.Add(At(webResource.DataFile, element.Element("WebResourceType") ?? element, $"the web resource {webResource.Name} is a web page but its WebResourceType is not {WebResourceFile.Html} (HTML)."));
+                findings.Add(SolutionFinding.At(_solution, webResource.DataFile, element.Element("WebResourceType") ?? element, $"the web resource {webResource.Name} is a web page but its WebResourceType is not {WebResourceFile.Html} (HTML)."));
             }
         }
 
@@ -108,7 +107,7 @@ namespace LeadAlign.Cli.Packaging
         {
             if (!File.Exists(webResource.ContentFile))
             {
-                findings.Add(At(webResource.DataFile, webResource.Element.Element("Name") ?? webResource.Element, $"the web resource {webResource.Name} has no content file {Relative(webResource.ContentFile)}."));
+                findings.Add(SolutionFinding.At(_solution, webResource.DataFile, webResource.Element.Element("Name") ?? webResource.Element, $"the web resource {webResource.Name} has no content file {SolutionFinding.Relative(_solution, webResource.ContentFile)}."));
                 return;
             }
 
@@ -121,7 +120,7 @@ namespace LeadAlign.Cli.Packaging
             var start = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
             if (!start.StartsWith("<!DOCTYPE html", StringComparison.OrdinalIgnoreCase) && !start.StartsWith("<html", StringComparison.OrdinalIgnoreCase))
             {
-                findings.Add($"{Relative(webResource.ContentFile)}:1: the web resource {webResource.Name} is of type {WebResourceFile.Html} (HTML) but its content is not an HTML document (it starts with neither <!DOCTYPE html> nor <html>).");
+                findings.Add($"{SolutionFinding.Relative(_solution, webResource.ContentFile)}:1: the web resource {webResource.Name} is of type {WebResourceFile.Html} (HTML) but its content is not an HTML document (it starts with neither <!DOCTYPE html> nor <html>).");
             }
 
             foreach (Match match in ExternalReference.Matches(text))
@@ -130,7 +129,7 @@ namespace LeadAlign.Cli.Packaging
                 if (url.StartsWith("//", StringComparison.Ordinal) || Regex.IsMatch(url, "^[a-z][a-z0-9+.-]*://", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))
                 {
                     var line = text.Take(match.Index).Count(character => character == '\n') + 1;
-                    findings.Add($"{Relative(webResource.ContentFile)}:{line}: the web page loads {url} from another site: a LeadAlign web resource carries its scripts, styles and fonts inline.");
+                    findings.Add($"{SolutionFinding.Relative(_solution, webResource.ContentFile)}:{line}: the web page loads {url} from another site: a LeadAlign web resource carries its scripts, styles and fonts inline.");
                 }
             }
         }
@@ -144,23 +143,19 @@ namespace LeadAlign.Cli.Packaging
                 var webResource = webResources.FirstOrDefault(candidate => string.Equals(candidate.Name, url, StringComparison.OrdinalIgnoreCase));
                 if (webResource == null)
                 {
-                    findings.Add(At(file, control, $"the web resource control {(string?)control.Attribute("id")} shows the web resource '{url}', which the solution does not hold (WebResources/)."));
+                    findings.Add(SolutionFinding.At(_solution, file, control, $"the web resource control {(string?)control.Attribute("id")} shows the web resource '{url}', which the solution does not hold (WebResources/)."));
                     continue;
                 }
 
                 var idText = (string?)control.Element("parameters")?.Element("WebResourceId");
                 if (idText != null && (!Guid.TryParse(idText, out var id) || id != webResource.Id))
                 {
-                    findings.Add(At(file, control.Element("parameters")!.Element("WebResourceId")!, $"the web resource control {(string?)control.Attribute("id")} gives the id {idText}, but {webResource.Name} has the id {webResource.Id:B}."));
+                    findings.Add(SolutionFinding.At(_solution, file, control.Element("parameters")!.Element("WebResourceId")!, $"the web resource control {(string?)control.Attribute("id")} gives the id {idText}, but {webResource.Name} has the id {webResource.Id:B}."));
                 }
             }
         }
 
         private static int Position(string element) => Elements.ToList().IndexOf(element);
-
-        private string Relative(string file) => Path.GetRelativePath(_solution, file).Replace('\\', '/');
-
-        private string At(string file, XElement element, string message) => $"{Relative(file)}:{((IXmlLineInfo)element).LineNumber}: {message}";
 
         private IEnumerable<string> Files(string folder, string pattern)
         {
