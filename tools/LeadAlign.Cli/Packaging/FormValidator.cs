@@ -87,19 +87,9 @@ namespace LeadAlign.Cli.Packaging
         {
             var findings = new List<string>();
             var formIds = new Dictionary<Guid, string>();
-            foreach (var (tableName, file) in TableFiles.Of(_solution, "FormXml", SearchOption.AllDirectories))
+            foreach (var (file, form, table) in TableFiles.Components(_solution, _metadata, "FormXml", SearchOption.AllDirectories, "systemform", "form", findings).ToList())
             {
-                var document = XDocument.Load(file, LoadOptions.SetLineInfo);
-                if (_metadata.Table(tableName) is not { } definition)
-                {
-                    findings.Add(SolutionFinding.At(_solution, file, document.Root!, $"the form is in the folder of the table {tableName}, which does not exist."));
-                    continue;
-                }
-
-                foreach (var form in document.Descendants("systemform"))
-                {
-                    CheckForm(file, form, definition, formIds, findings);
-                }
+                CheckForm(file, form, table, formIds, findings);
             }
 
             return findings;
@@ -107,16 +97,7 @@ namespace LeadAlign.Cli.Packaging
 
         private void CheckForm(string file, XElement form, TableDefinition table, Dictionary<Guid, string> formIds, List<string> findings)
         {
-            var formIdElement = form.Element("formid");
-            if (!Guid.TryParse((string?)formIdElement, out var formId))
-            {
-                findings.Add(SolutionFinding.At(_solution, file, formIdElement ?? form, $"the form's id '{(string?)formIdElement}' is not a GUID."));
-            }
-            else if (!formIds.TryAdd(formId, SolutionFinding.Relative(_solution, file)))
-            {
-                findings.Add(SolutionFinding.At(_solution, file, formIdElement!, $"the form id {(string?)formIdElement} is also the id of the form in {formIds[formId]}."));
-            }
-
+            TableFiles.CheckId(_solution, file, form, form.Element("formid"), "form", formIds, findings);
             if (string.IsNullOrWhiteSpace((string?)form.Element("LocalizedNames")?.Elements("LocalizedName").FirstOrDefault()?.Attribute("description")))
             {
                 findings.Add(SolutionFinding.At(_solution, file, form, "the form has no name (LocalizedNames/LocalizedName description)."));

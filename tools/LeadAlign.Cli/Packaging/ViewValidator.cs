@@ -37,19 +37,9 @@ namespace LeadAlign.Cli.Packaging
         {
             var findings = new List<string>();
             var ids = new Dictionary<Guid, string>();
-            foreach (var (tableName, file) in TableFiles.Of(_solution, "SavedQueries", SearchOption.TopDirectoryOnly))
+            foreach (var (file, view, table) in TableFiles.Components(_solution, _metadata, "SavedQueries", SearchOption.TopDirectoryOnly, "savedquery", "view", findings).ToList())
             {
-                var document = XDocument.Load(file, LoadOptions.SetLineInfo);
-                if (_metadata.Table(tableName) is not { } table)
-                {
-                    findings.Add(SolutionFinding.At(_solution, file, document.Root!, $"the view is in the folder of the table {tableName}, which does not exist."));
-                    continue;
-                }
-
-                foreach (var view in document.Descendants("savedquery"))
-                {
-                    CheckView(file, view, table, ids, findings);
-                }
+                CheckView(file, view, table, ids, findings);
             }
 
             return findings;
@@ -57,16 +47,7 @@ namespace LeadAlign.Cli.Packaging
 
         private void CheckView(string file, XElement view, TableDefinition table, Dictionary<Guid, string> ids, List<string> findings)
         {
-            var idElement = view.Element("savedqueryid");
-            if (!Guid.TryParse((string?)idElement, out var id))
-            {
-                findings.Add(SolutionFinding.At(_solution, file, idElement ?? view, $"the view's id '{(string?)idElement}' is not a GUID."));
-            }
-            else if (!ids.TryAdd(id, SolutionFinding.Relative(_solution, file)))
-            {
-                findings.Add(SolutionFinding.At(_solution, file, idElement!, $"the view id {(string?)idElement} is also the id of the view in {ids[id]}."));
-            }
-
+            TableFiles.CheckId(_solution, file, view, view.Element("savedqueryid"), "view", ids, findings);
             var name = (string?)view.Element("LocalizedNames")?.Elements("LocalizedName").FirstOrDefault()?.Attribute("description");
             if (string.IsNullOrWhiteSpace(name))
             {
