@@ -12,11 +12,14 @@ namespace LeadAlign.Dataverse.Ui
     /// </summary>
     public sealed class SolutionUi
     {
-        /// <summary>The timer parameters that name a column the timer reads (FormXml.xsd, "Timer Control parameters").</summary>
-        private static readonly string[] TimerColumns =
-        {
-            "FailureTimeField", "SuccessConditionName", "FailureConditionName", "WarningConditionName", "CancelConditionName", "PauseConditionName",
-        };
+        /// <summary>
+        /// The conditions a Timer control may name, each as a &lt;condition&gt;ConditionName column and a &lt;condition&gt;ConditionValue
+        /// (FormXml.xsd, "Timer Control parameters"; the success condition is required).
+        /// </summary>
+        public static readonly IReadOnlyList<string> TimerConditions = new[] { "Success", "Failure", "Warning", "Cancel", "Pause" };
+
+        /// <summary>The timer parameters that name a column the timer reads: its FailureTimeField and each condition's column.</summary>
+        private static readonly string[] TimerColumns = TimerConditions.Select(condition => condition + "ConditionName").Prepend("FailureTimeField").ToArray();
 
         public SolutionUi(IReadOnlyList<FormDefinition> forms, IReadOnlyList<ViewDefinition> views)
         {

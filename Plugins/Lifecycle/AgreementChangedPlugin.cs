@@ -1,5 +1,3 @@
-using System;
-using System.Globalization;
 using LeadAlign.Lifecycle;
 using LeadAlign.Plugins.Registration;
 using LeadAlign.Schema;
@@ -12,8 +10,7 @@ namespace LeadAlign.Plugins.Lifecycle
     /// every holiday (la_agreementholiday) created, changed or deleted, since the cache holds the active agreement's holidays,
     /// in two steps (see <see cref="Runtime.OrganizationCache{T}"/>): the synchronous PostOperation step, in the change's
     /// transaction, drops the cached agreement and marks the change pending (reads are used, not kept); the asynchronous
-    /// PostOperation step, queued only once the change commits, marks it committed, and the next read is kept. A holiday's
-    /// Delete steps take the holiday's agreement and date as their pre-image, for the trace.
+    /// PostOperation step, queued only once the change commits, marks it committed, and the next read is kept.
     /// </summary>
     [PluginStep("1ead5c0e-000a-4000-8000-000000000001", "Create", AgreementTable.EntityName, PluginStage.PostOperation)]
     [PluginStep("1ead5c0e-000a-4000-8000-000000000002", "Update", AgreementTable.EntityName, PluginStage.PostOperation, FilteringAttributes = AgreementColumns)]
@@ -26,12 +23,12 @@ namespace LeadAlign.Plugins.Lifecycle
         Description = "After an agreement is deleted and committed, lets the agreement cache keep what it reads again.")]
     [PluginStep("1ead5c0e-000a-4000-8000-000000000007", "Create", AgreementHolidayTable.EntityName, PluginStage.PostOperation)]
     [PluginStep("1ead5c0e-000a-4000-8000-000000000008", "Update", AgreementHolidayTable.EntityName, PluginStage.PostOperation, FilteringAttributes = HolidayColumns)]
-    [PluginStep("1ead5c0e-000a-4000-8000-000000000009", "Delete", AgreementHolidayTable.EntityName, PluginStage.PostOperation, PreImageAttributes = HolidayColumns)]
+    [PluginStep("1ead5c0e-000a-4000-8000-000000000009", "Delete", AgreementHolidayTable.EntityName, PluginStage.PostOperation)]
     [PluginStep("1ead5c0e-000a-4000-8000-00000000000a", "Create", AgreementHolidayTable.EntityName, PluginStage.PostOperation, Mode = PluginMode.Asynchronous, AsyncAutoDelete = true,
         Description = "After an agreement holiday is created and committed, lets the agreement cache keep what it reads again.")]
     [PluginStep("1ead5c0e-000a-4000-8000-00000000000b", "Update", AgreementHolidayTable.EntityName, PluginStage.PostOperation, Mode = PluginMode.Asynchronous, AsyncAutoDelete = true, FilteringAttributes = HolidayColumns,
         Description = "After a change of an agreement holiday commits, lets the agreement cache keep what it reads again.")]
-    [PluginStep("1ead5c0e-000a-4000-8000-00000000000c", "Delete", AgreementHolidayTable.EntityName, PluginStage.PostOperation, Mode = PluginMode.Asynchronous, AsyncAutoDelete = true, PreImageAttributes = HolidayColumns,
+    [PluginStep("1ead5c0e-000a-4000-8000-00000000000c", "Delete", AgreementHolidayTable.EntityName, PluginStage.PostOperation, Mode = PluginMode.Asynchronous, AsyncAutoDelete = true,
         Description = "After an agreement holiday is deleted and committed, lets the agreement cache keep what it reads again.")]
     public sealed class AgreementChangedPlugin : PluginBase
     {
@@ -66,16 +63,8 @@ namespace LeadAlign.Plugins.Lifecycle
             SingleActiveRecord.DeactivateOthers(localPluginContext, AgreementTable.EntityName, AgreementTable.Id, AgreementTable.IsActive, AgreementTable.Name, context.PrimaryEntityId, "agreement");
         }
 
-        /// <summary>What changed, for the trace: the agreement, or the holiday and, on Delete, its date from the pre-image.</summary>
-        private static string What(IPluginExecutionContext context)
-        {
-            if (context.PrimaryEntityName == AgreementTable.EntityName)
-            {
-                return "agreement";
-            }
-
-            var date = context.GetPreImage("PreImage")?.GetAttributeValue<DateTime?>(AgreementHolidayTable.Date);
-            return date == null ? "agreement holiday" : "agreement holiday of " + date.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        }
+        /// <summary>What changed, for the trace: the agreement or one of its holidays.</summary>
+        private static string What(IPluginExecutionContext context) =>
+            context.PrimaryEntityName == AgreementTable.EntityName ? "agreement" : "agreement holiday";
     }
 }

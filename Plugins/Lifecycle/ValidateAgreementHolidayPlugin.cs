@@ -14,9 +14,9 @@ namespace LeadAlign.Plugins.Lifecycle
     /// agreement that does not exist is refused by the platform itself (the lookup's row does not exist). Two holidays on one
     /// date are harmless: they are one day off.
     /// </summary>
-    [PluginStep("1ead5c0e-000d-4000-8000-000000000003", "Create", AgreementHolidayTable.EntityName, PluginStage.PreOperation,
+    [PluginStep("1ead5c0e-000d-4000-8000-000000000003", "Create", AgreementHolidayTable.EntityName, PluginStage.PreValidation,
         Description = "A holiday has a date and an agreement.")]
-    [PluginStep("1ead5c0e-000d-4000-8000-000000000004", "Update", AgreementHolidayTable.EntityName, PluginStage.PreOperation,
+    [PluginStep("1ead5c0e-000d-4000-8000-000000000004", "Update", AgreementHolidayTable.EntityName, PluginStage.PreValidation,
         FilteringAttributes = $"{AgreementHolidayTable.Date},{AgreementHolidayTable.AgreementId}",
         Description = "A holiday keeps its date and its agreement.")]
     public sealed class ValidateAgreementHolidayPlugin : PluginBase

@@ -41,9 +41,7 @@ namespace LeadAlign.Plugins.Reporting
             TimeZoneInfo zone;
             try
             {
-                zone = BusinessCalendar.Parse(
-                    TimeZoneDefinitions.WindowsIdOf(agreement.GetAttributeValue<int?>(AgreementTable.TimeZoneCode), () => TimeZoneDefinitions.Get(() => system, context.OrganizationId, now)),
-                    null, null, null, null).Zone;
+                zone = TimeZoneDefinitions.ZoneOf(agreement.GetAttributeValue<int?>(AgreementTable.TimeZoneCode), () => TimeZoneDefinitions.Get(() => system, context.OrganizationId, now));
             }
             catch (ArgumentException invalid)
             {

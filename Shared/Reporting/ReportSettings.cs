@@ -20,7 +20,7 @@ namespace LeadAlign.Reporting
             End = end;
             Now = now;
             TimeZoneId = TimeZoneDefinitions.WindowsIdOf(agreement.GetAttributeValue<int?>(AgreementTable.TimeZoneCode), zones) ?? "UTC";
-            Zone = BusinessCalendar.Parse(TimeZoneId, null, null, null, null).Zone;
+            Zone = BusinessCalendar.ZoneOf(TimeZoneId);
             MqlsPerWeek = agreement.GetAttributeValue<int?>(AgreementTable.MqlsPerWeek);
             PipelineSharePercent = agreement.GetAttributeValue<int?>(AgreementTable.PipelineSharePercent);
             SqlsPerMonth = agreement.GetAttributeValue<int?>(AgreementTable.SqlsPerMonth);

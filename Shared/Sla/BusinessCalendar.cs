@@ -62,12 +62,16 @@ namespace LeadAlign.Sla
         /// </summary>
         public static BusinessCalendar Parse(string? zone, IEnumerable<DayOfWeek>? workDays, int? startMinutes, int? endMinutes, IEnumerable<DateTime>? holidays)
         {
-            var timeZone = string.IsNullOrWhiteSpace(zone) || zone!.Trim() == "UTC" ? TimeZoneInfo.Utc : FindZone(zone.Trim());
+            var timeZone = ZoneOf(zone);
             var days = workDays?.ToList() ?? new List<DayOfWeek>();
             var start = Minutes(startMinutes ?? DefaultStartMinutes, "Working day starts");
             var end = Minutes(endMinutes ?? DefaultEndMinutes, "Working day ends");
             return new BusinessCalendar(timeZone, days.Count == 0 ? DefaultWorkDays : days, start, end, holidays ?? Enumerable.Empty<DateTime>());
         }
+
+        /// <summary>The time zone of a Windows id, UTC when it is empty or "UTC"; an ArgumentException says when the server does not know it.</summary>
+        public static TimeZoneInfo ZoneOf(string? zone) =>
+            string.IsNullOrWhiteSpace(zone) || zone!.Trim() == "UTC" ? TimeZoneInfo.Utc : FindZone(zone.Trim());
 
         /// <summary>A time of day given as minutes after midnight, 0 to 1,440 (midnight at the end of the day).</summary>
         private static TimeSpan Minutes(int minutes, string column)

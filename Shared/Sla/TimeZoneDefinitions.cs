@@ -76,5 +76,12 @@ namespace LeadAlign.Sla
 
             throw new ArgumentException($"the time zone code {code.Value.ToString(CultureInfo.InvariantCulture)} is not a time zone of this organization: choose the time zone from the list, or leave it empty for UTC.");
         }
+
+        /// <summary>
+        /// The time zone of the code <paramref name="code"/> (UTC when there is none), through <paramref name="zones"/>, asked only
+        /// when there is one. An ArgumentException says when no time zone of the organization has the code or the server does
+        /// not know its zone.
+        /// </summary>
+        public static TimeZoneInfo ZoneOf(int? code, Func<IReadOnlyDictionary<int, string>> zones) => BusinessCalendar.ZoneOf(WindowsIdOf(code, zones));
     }
 }

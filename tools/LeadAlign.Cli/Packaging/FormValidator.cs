@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Xml.Linq;
 using LeadAlign.Dataverse.Metadata;
+using LeadAlign.Dataverse.Ui;
 using Microsoft.Xrm.Sdk.Metadata;
 
 namespace LeadAlign.Cli.Packaging
@@ -34,9 +35,6 @@ namespace LeadAlign.Cli.Packaging
         /// (FormXml.xsd's "Timer Control parameters").
         /// </summary>
         public const string TimerClassId = "{9C5CA0A1-AB4D-4781-BE7E-8DFBE867B87E}";
-
-        /// <summary>The conditions a timer may name, each as a ...ConditionName column and a ...ConditionValue option (FormXml.xsd).</summary>
-        private static readonly string[] TimerConditions = { "Success", "Failure", "Warning", "Cancel", "Pause" };
 
         /// <summary>The placeholder classid a real export writes for a control whose real kind is in controlDescriptions (a PCF control such as the toggle).</summary>
         private const string CustomControlClassId = "{F9A8A302-114E-466A-B582-6771B2AE0D92}";
@@ -198,7 +196,7 @@ namespace LeadAlign.Cli.Packaging
                 findings.Add(SolutionFinding.At(_solution, file, failureTime, $"the timer {id} counts down to {table.Name}.{column.Name}, of type {column.Type}, which is neither a date and time column nor a lookup to an SLA KPI instance."));
             }
 
-            foreach (var condition in TimerConditions)
+            foreach (var condition in SolutionUi.TimerConditions)
             {
                 parameters.TryGetValue(condition + "ConditionName", out var nameElement);
                 parameters.TryGetValue(condition + "ConditionValue", out var valueElement);

@@ -46,7 +46,7 @@ namespace LeadAlign.Cli.Packaging
         /// StepRegistration.ToXml) and the message id without braces, so the validation copy puts them in this order and the
         /// id in braces first; the packed file keeps the export's shape.
         /// </summary>
-        private static readonly IReadOnlyList<string> SchemaStepOrder = new[]
+        private static readonly string[] SchemaStepOrder =
         {
             "PluginTypeName", "PrimaryEntity", "SecondaryEntity", "AsyncAutoDelete", "Configuration", "Description", "FilteringAttributes",
             "ImpersonatingUserIdName", "InvocationSource", "Mode", "Rank", "SdkMessageId", "EventHandler", "EventHandlerTypeCode", "Stage",
@@ -349,18 +349,17 @@ namespace LeadAlign.Cli.Packaging
             var ribbon = Path.Combine(folder, "RibbonDiff.xml");
             if (File.Exists(ribbon))
             {
-                var diff = new XElement(XDocument.Load(ribbon).Root!);
-                diff.Attributes().Where(attribute => attribute.IsNamespaceDeclaration).Remove();
-                entity.Add(diff);
+                entity.Add(WithoutNamespaceDeclarations(XDocument.Load(ribbon).Root!));
             }
 
             return entity;
         }
 
+        /// <summary>A copy of an unpacked file's root without its own namespace declarations: inline, customizations.xml's root declares them.</summary>
         private static XElement WithoutNamespaceDeclarations(XElement element)
         {
             var copy = new XElement(element);
-            copy.Attributes().Where(attribute => attribute.IsNamespaceDeclaration).ToList().ForEach(attribute => attribute.Remove());
+            copy.Attributes().Where(attribute => attribute.IsNamespaceDeclaration).Remove();
             return copy;
         }
 
@@ -374,7 +373,7 @@ namespace LeadAlign.Cli.Packaging
 
             foreach (var step in copy.Descendants("SdkMessageProcessingStep"))
             {
-                step.ReplaceNodes(step.Elements().OrderBy(element => SchemaStepOrder.Contains(element.Name.LocalName) ? SchemaStepOrder.ToList().IndexOf(element.Name.LocalName) : int.MaxValue).ToList());
+                step.ReplaceNodes(step.Elements().OrderBy(element => Array.IndexOf(SchemaStepOrder, element.Name.LocalName) is var at && at >= 0 ? at : int.MaxValue).ToList());
 
                 // The 2026 export writes the message id without braces; the schema's GuidType wants them.
                 if (step.Element("SdkMessageId") is { } messageId && Guid.TryParse(messageId.Value, out var id))
